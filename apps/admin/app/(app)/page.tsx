@@ -1,0 +1,6 @@
+import { AdminOverviewPage } from "@vardkedjan/ui";
+import { portal } from "@/server";
+
+export default async function Page() {
+  return <AdminOverviewPage {...await portal.adminOverviewProps()} />;
+}

@@ -1,0 +1,5 @@
+import "server-only";
+import { createPortalServer } from "@vardkedjan/api/portal";
+
+/** This app's server side: the Förvaltning portal. The environment is read here and nowhere else. */
+export const portal = createPortalServer("forvaltning", process.env);

@@ -1,0 +1,6 @@
+import { WorkspacePage } from "@vardkedjan/ui";
+import { portal } from "@/server";
+
+export default async function Page() {
+  return <WorkspacePage {...await portal.workspaceProps()} />;
+}

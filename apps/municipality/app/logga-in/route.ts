@@ -1,0 +1,3 @@
+import { portal } from "@/server";
+
+export const GET = (req: Request) => portal.signInRoute(req);

@@ -1,0 +1,5 @@
+import { SignedOutPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <SignedOutPage portal="kommun" />;
+}

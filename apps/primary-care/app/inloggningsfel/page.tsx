@@ -1,0 +1,5 @@
+import { LoginErrorPage } from "@vardkedjan/ui";
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  return <LoginErrorPage portal="primarvard" error={(await searchParams).error} />;
+}

@@ -1,0 +1,3 @@
+import { portal } from "@/server";
+
+export const POST = (req: Request) => portal.chooseContextRoute(req);

@@ -1,0 +1,106 @@
+import { schema, type DbOrTx } from "@vardkedjan/db/client";
+import type { Actor } from "./actor";
+
+/** Every audited action. PDL events concern patient data; security events logins and contexts. */
+export type AuditAction =
+  | "session.login"
+  | "session.login_denied"
+  | "session.logout"
+  | "session.choose_context"
+  | "session.switch_context"
+  | "case.read"
+  | "case.list"
+  | "case.create"
+  | "case.send_message"
+  | "case.acknowledge"
+  | "case.close"
+  | "patient.lookup"
+  | "outage.declare"
+  | "outage.end"
+  | "admin.change";
+
+const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
+  "session.login": "security",
+  "session.login_denied": "security",
+  "session.logout": "security",
+  "session.choose_context": "security",
+  "session.switch_context": "security",
+  "case.read": "pdl",
+  "case.list": "pdl",
+  "case.create": "pdl",
+  "case.send_message": "pdl",
+  "case.acknowledge": "pdl",
+  "case.close": "pdl",
+  "patient.lookup": "pdl",
+  "outage.declare": "admin",
+  "outage.end": "admin",
+  "admin.change": "admin",
+};
+
+/** PDL activity types (identity.md §3.2). */
+export type AuditActivity = "Läsa" | "Skriva" | "Skicka" | "Kvittera" | "Utskrift" | "Radera";
+
+export interface AuditInput {
+  action: AuditAction;
+  activity?: AuditActivity;
+  outcome?: "success" | "denied";
+  patientId?: string | null;
+  caseId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  /** Never personal data here: ids and codes only. */
+  details?: Record<string, unknown>;
+}
+
+/** Who acted, for events before an actor with an active context exists (login, context choice). */
+export interface AuditSubject {
+  staffId?: string | null;
+  hsaId?: string | null;
+  name?: string | null;
+  portal?: string | null;
+  role?: string | null;
+  unitHsaId?: string | null;
+  commissionHsaId?: string | null;
+  providerHsaId?: string | null;
+}
+
+export function subjectOf(actor: Actor): AuditSubject {
+  return {
+    staffId: actor.staffId,
+    hsaId: actor.hsaId,
+    name: actor.name,
+    portal: actor.portal,
+    role: actor.context.role,
+    unitHsaId: actor.context.scopeHsaId,
+    commissionHsaId: actor.context.commissionHsaIds[0] ?? null,
+    providerHsaId: actor.context.providerHsaId,
+  };
+}
+
+/**
+ * Writes one audit row. Call it with the same transaction handle as the change (or the read) it
+ * records, so that both are committed or neither.
+ */
+export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: AuditInput): Promise<void> {
+  const s = "context" in who ? subjectOf(who) : who;
+  await tx.insert(schema.auditEvents).values({
+    action: input.action,
+    category: CATEGORY[input.action],
+    activity: input.activity ?? null,
+    outcome: input.outcome ?? "success",
+    portal: s.portal ?? null,
+    actorStaffId: s.staffId ?? null,
+    actorHsaId: s.hsaId ?? null,
+    actorName: s.name ?? null,
+    role: s.role ?? null,
+    unitHsaId: s.unitHsaId ?? null,
+    commissionHsaId: s.commissionHsaId ?? null,
+    providerHsaId: s.providerHsaId ?? null,
+    purpose: CATEGORY[input.action] === "pdl" ? "Vård och behandling" : null,
+    patientId: input.patientId ?? null,
+    caseId: input.caseId ?? null,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    details: input.details ?? {},
+  });
+}

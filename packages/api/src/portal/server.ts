@@ -1,0 +1,236 @@
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Portal } from "@vardkedjan/domain/identity/types";
+import { createPortalAuth, type PortalAuth } from "@vardkedjan/auth";
+import { createDb, type DbHandle } from "@vardkedjan/db/client";
+import { appRouter, createCaller } from "../root";
+import { signIn as signInService } from "../services/identity/sign-in";
+import { loadSession, chooseContext, endSession, type SessionView } from "../services/identity/session";
+import { checkHealth } from "../services/system/health";
+import { isAppError } from "../errors";
+import { parsePortalEnv, type PortalEnv } from "./env";
+
+export type { PortalEnv };
+
+const databases = new Map<string, DbHandle>();
+function dbFor(url: string): DbHandle {
+  let h = databases.get(url);
+  if (!h) {
+    h = createDb(url);
+    databases.set(url, h);
+  }
+  return h;
+}
+
+const discovery = new Map<string, Promise<{ end_session_endpoint?: string }>>();
+function endSessionEndpoint(issuer: string): Promise<string | undefined> {
+  let p = discovery.get(issuer);
+  if (!p) {
+    p = fetch(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`)
+      .then((r) => r.json() as Promise<{ end_session_endpoint?: string }>)
+      .catch(() => ({}));
+    discovery.set(issuer, p);
+  }
+  return p.then((d) => d.end_session_endpoint);
+}
+
+/** Where a logged-in person should be sent when they cannot work in this portal yet. */
+export type Gate =
+  | { kind: "ok"; session: SessionView & { activeContext: NonNullable<SessionView["activeContext"]> } }
+  | { kind: "login" }
+  | { kind: "choose"; session: SessionView }
+  | { kind: "wrong-portal"; session: SessionView }
+  | { kind: "no-access"; session: SessionView };
+
+/**
+ * Everything a portal app needs on the server, created once per app from its environment:
+ * Auth.js, the tRPC endpoint, health, session and context handling. Pages and route handlers in
+ * the apps are one-liners over this.
+ */
+export function createPortalServer(portal: Portal, rawEnv: Record<string, string | undefined>) {
+  let env: PortalEnv | undefined;
+  let auth: PortalAuth | undefined;
+  const getEnv = () => (env ??= parsePortalEnv(rawEnv));
+  const getDb = () => dbFor(getEnv().databaseUrl).db;
+  const getAuth = () =>
+    (auth ??= createPortalAuth({
+      portal,
+      issuer: getEnv().oidc.issuer,
+      clientId: getEnv().oidc.clientId,
+      clientSecret: getEnv().oidc.clientSecret,
+      secret: getEnv().authSecret,
+      acceptedLoa: getEnv().oidc.acceptedLoa,
+      maxAgeSeconds: getEnv().sessionMaxAgeSeconds,
+      onSignIn: async ({ claims, idToken }) =>
+        (await signInService(getDb(), { portal, claims, idToken, maxAgeSeconds: getEnv().sessionMaxAgeSeconds })).loginSessionId,
+    }));
+
+  const getSession = cache(async (): Promise<SessionView | null> => {
+    const s = await getAuth().auth();
+    if (!s?.loginSessionId) return null;
+    return loadSession(getDb(), s.loginSessionId, portal);
+  });
+
+  async function gate(): Promise<Gate> {
+    const session = await getSession();
+    if (!session) return { kind: "login" };
+    if (session.activeContext) return { kind: "ok", session: session as Extract<Gate, { kind: "ok" }>["session"] };
+    if (session.contexts.length > 0) return { kind: "choose", session };
+    if (session.otherPortals.length > 0) return { kind: "wrong-portal", session };
+    return { kind: "no-access", session };
+  }
+
+  const GATE_PATHS = { login: "/logga-in", choose: "/valj-sammanhang", "wrong-portal": "/fel-portal", "no-access": "/ingen-behorighet" } as const;
+
+  function sameOrigin(req: Request): boolean {
+    const origin = req.headers.get("origin");
+    return !origin || origin === new URL(req.url).origin;
+  }
+
+  /** Paths inside this portal only: a `till` parameter never sends anyone elsewhere. */
+  function safePath(p: string | null | undefined): string {
+    return p && p.startsWith("/") && !p.startsWith("//") ? p : "/";
+  }
+
+  /** For the pages behind login: the session with an active context, or a redirect. */
+  async function requireSession() {
+    const g = await gate();
+    if (g.kind !== "ok") redirect(GATE_PATHS[g.kind]);
+    return g.session;
+  }
+
+  /** A tRPC caller for server components, bound to the current session. */
+  async function caller() {
+    return createCaller({ db: getDb(), portal, session: await getSession(), expectedContextId: null });
+  }
+
+  return {
+    portal,
+    get env() {
+      return getEnv();
+    },
+    getSession,
+    gate,
+
+    requireSession,
+    caller,
+
+    authRoute: {
+      GET: (req: Request) => getAuth().handlers.GET(req as never),
+      POST: (req: Request) => getAuth().handlers.POST(req as never),
+    },
+
+    /** GET /logga-in: straight on to the identity provider. */
+    async signInRoute(req: Request): Promise<Response> {
+      const till = safePath(new URL(req.url).searchParams.get("till"));
+      await getAuth().signIn("siths", { redirectTo: till });
+      return new Response(null, { status: 204 });
+    },
+
+    /** POST /logga-ut: end our session, then the IdP's (RP-initiated logout). */
+    async signOutRoute(req: Request): Promise<Response> {
+      if (!sameOrigin(req)) return new Response("Otillåten begäran", { status: 403 });
+      const session = await getSession();
+      const { idToken } = session ? await endSession(getDb(), session.loginSessionId, portal) : { idToken: null };
+      await getAuth().signOut({ redirect: false });
+      const base = new URL(req.url).origin;
+      const endpoint = await endSessionEndpoint(getEnv().oidc.issuer);
+      if (!endpoint) return Response.redirect(`${base}/utloggad`, 303);
+      const url = new URL(endpoint);
+      if (idToken) url.searchParams.set("id_token_hint", idToken);
+      url.searchParams.set("client_id", getEnv().oidc.clientId);
+      url.searchParams.set("post_logout_redirect_uri", `${base}/utloggad`);
+      return Response.redirect(url.toString(), 303);
+    },
+
+    /** POST /api/sammanhang: choose or switch context from a plain form (works without JS). */
+    async chooseContextRoute(req: Request): Promise<Response> {
+      if (!sameOrigin(req)) return new Response("Otillåten begäran", { status: 403 });
+      const base = new URL(req.url).origin;
+      const session = await getSession();
+      if (!session) return Response.redirect(`${base}/logga-in`, 303);
+      const form = await req.formData();
+      try {
+        await chooseContext(getDb(), session, String(form.get("contextId") ?? ""));
+      } catch (e) {
+        if (isAppError(e)) return Response.redirect(`${base}/valj-sammanhang?fel=1`, 303);
+        throw e;
+      }
+      return Response.redirect(`${base}${safePath(String(form.get("till") ?? "/"))}`, 303);
+    },
+
+    trpcRoute(req: Request): Promise<Response> {
+      return fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req,
+        router: appRouter,
+        createContext: async () => ({
+          db: getDb(),
+          portal,
+          session: await getSession(),
+          expectedContextId: req.headers.get("x-vk-context"),
+        }),
+        onError({ error, path }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.message ?? error.message}`);
+        },
+      });
+    },
+
+    async healthRoute(): Promise<Response> {
+      try {
+        const report = await checkHealth(getDb());
+        return Response.json({ portal, ...report }, { status: report.ok ? 200 : 503 });
+      } catch {
+        return Response.json({ portal, ok: false, database: "unreachable", migrations: null }, { status: 503 });
+      }
+    },
+
+    /** View models for the shared pages in @vardkedjan/ui (plain data, spread into the component). */
+    async shellProps() {
+      const session = await requireSession();
+      return {
+        portal,
+        user: { name: session.name, title: session.title },
+        contextLabel: session.activeContext.label.label,
+        canSwitchContext: session.contexts.length > 1,
+      };
+    },
+
+    async chooserProps(searchParams: Promise<Record<string, string | string[] | undefined>>) {
+      const session = await getSession();
+      if (!session) redirect("/logga-in");
+      if (session.contexts.length === 0) redirect(session.otherPortals.length > 0 ? "/fel-portal" : "/ingen-behorighet");
+      const params = await searchParams;
+      return { portal, name: session.name, contexts: session.contexts, activeId: session.activeContext?.id ?? null, error: params.fel === "1" };
+    },
+
+    async noAccessProps() {
+      const session = await getSession();
+      if (!session) redirect("/logga-in");
+      return { portal, name: session.name, reasons: session.denialReasons };
+    },
+
+    async wrongPortalProps() {
+      const session = await getSession();
+      if (!session) redirect("/logga-in");
+      if (session.otherPortals.length === 0) redirect("/ingen-behorighet");
+      return { portal, name: session.name, targets: session.otherPortals.map((p) => ({ portal: p, url: getEnv().portalUrls[p] })) };
+    },
+
+    async workspaceProps() {
+      const session = await requireSession();
+      const data = await (await caller()).workspace.overview();
+      return { portal, heading: "Min arbetsyta", contextLabel: session.activeContext.label.label, data };
+    },
+
+    async adminOverviewProps() {
+      const session = await requireSession();
+      const data = await (await caller()).admin.overview();
+      return { contextLabel: session.activeContext.label.label, data };
+    },
+  };
+}
+
+export type PortalServer = ReturnType<typeof createPortalServer>;

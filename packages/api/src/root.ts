@@ -1,0 +1,18 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { sessionRouter } from "./router/session/router";
+import { systemRouter } from "./router/system/router";
+import { workspaceRouter } from "./router/workspace/router";
+import { adminRouter } from "./router/admin/router";
+
+export const appRouter = createTRPCRouter({
+  session: sessionRouter,
+  system: systemRouter,
+  workspace: workspaceRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export const createCaller = createCallerFactory(appRouter);

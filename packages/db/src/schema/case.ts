@@ -1,0 +1,224 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { careType, organisations, units } from "./organisation";
+import { patients } from "./patient";
+import { staff } from "./identity";
+
+/** Where the samordningsärende stands in the LOSUS process. */
+export const caseStage = pgEnum("case_stage", [
+  "inskriven", // case opened, admission notice not yet sent
+  "planering", // admission notice sent, planning under way
+  "utskrivningsklar", // physician has declared the patient ready for discharge
+  "utskriven", // discharge notice sent; coordination may go on after discharge
+  "avslutad",
+]);
+
+export const caseCloseReason = pgEnum("case_close_reason", [
+  "utskriven_klar",
+  "avliden",
+  "overflyttad",
+  "makulerad",
+]);
+
+/** Samordningsärende: one per admission. */
+export const coordinationCases = pgTable(
+  "coordination_cases",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference shown in the UI, e.g. "SRM-2026-00042"; carries no patient data. */
+    reference: text().notNull().unique(),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id),
+    regionId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    hospitalUnitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    wardUnitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    careType: careType().notNull().default("somatisk"),
+    lpt: boolean().notNull().default(false),
+    lrv: boolean().notNull().default(false),
+    admittedAt: timestamp({ withTimezone: true }).notNull(),
+    stage: caseStage().notNull().default("inskriven"),
+    estimatedDischargeDate: date(),
+    readyForDischargeAt: timestamp({ withTimezone: true }),
+    dischargedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    closeReason: caseCloseReason(),
+    /** A readmission links to the earlier case. */
+    previousCaseId: uuid().references((): AnyPgColumn => coordinationCases.id),
+    /** Opened from a phone contact during an outage, before the full details were known. */
+    provisional: boolean().notNull().default(false),
+    /** Optimistic concurrency: every write bumps it; a stale write gets a conflict. */
+    version: integer().notNull().default(1),
+    createdByStaffId: uuid().references(() => staff.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one open case per patient.
+    uniqueIndex("coordination_cases_one_open_per_patient")
+      .on(t.patientId)
+      .where(sql`${t.closedAt} is null`),
+    index("coordination_cases_ward_stage_idx").on(t.wardUnitId, t.stage),
+    index("coordination_cases_hospital_stage_idx").on(t.hospitalUnitId, t.stage),
+  ],
+);
+
+export const casePartyRole = pgEnum("case_party_role", [
+  "avdelning",
+  "kommun",
+  "vardcentral",
+  "psykiatrisk_oppenvard",
+  "hemsjukvard",
+  "hemtjanst",
+]);
+
+/** The units taking part in a case; a unit sees only cases it is a party to. */
+export const caseParties = pgTable(
+  "case_parties",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => coordinationCases.id),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    role: casePartyRole().notNull(),
+    /** Fast vårdkontakt, named by a vårdcentral party. */
+    fixedCareContactStaffId: uuid().references(() => staff.id),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    addedByStaffId: uuid().references(() => staff.id),
+    removedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("case_parties_case_unit").on(t.caseId, t.unitId),
+    index("case_parties_unit_idx").on(t.unitId, t.caseId),
+  ],
+);
+
+export const messageKind = pgEnum("message_kind", [
+  "samtycke",
+  "inskrivningsmeddelande",
+  "andrat_utskrivningsdatum",
+  "svar_pa_inskrivning",
+  "avvisning",
+  "planeringsunderlag",
+  "meddela_beslut",
+  "uppdrag_hemsjukvard",
+  "egenvardsbedomning",
+  "kallelse_sip",
+  "sip_plan",
+  "utskrivningsklar",
+  "ej_utskrivningsklar",
+  "kommunklar",
+  "utskrivningsdatum",
+  "utskrivningsmeddelande",
+  "generellt",
+  "avslut",
+]);
+
+/** A structured message in a case; immutable once sent (a correction refers to the old one). */
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => coordinationCases.id),
+    kind: messageKind().notNull(),
+    title: text(),
+    senderUnitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    senderStaffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    /** When the event happened (for after-registration: the original time, not the typing time). */
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    /** When it was entered in the system. */
+    registeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    freeText: text(),
+    correctsMessageId: uuid().references((): AnyPgColumn => messages.id),
+    /** Double-click protection: the same key from the same sender sends once. */
+    idempotencyKey: text().notNull(),
+    /** Set when registered after an outage (efterregistrering). */
+    outageId: uuid(),
+  },
+  (t) => [
+    uniqueIndex("messages_idempotency").on(t.senderStaffId, t.idempotencyKey),
+    index("messages_case_idx").on(t.caseId, t.occurredAt),
+  ],
+);
+
+/** Each recipient unit acknowledges each message (kvittens). */
+export const messageRecipients = pgTable(
+  "message_recipients",
+  {
+    messageId: uuid()
+      .notNull()
+      .references(() => messages.id),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedByStaffId: uuid().references(() => staff.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.unitId] }),
+    index("message_recipients_unacked_idx")
+      .on(t.unitId)
+      .where(sql`${t.acknowledgedAt} is null`),
+  ],
+);
+
+export const consentKind = pgEnum("consent_kind", [
+  "informationsoverforing_kommun",
+  "informationsoverforing_vardcentral",
+  "npo",
+  "sip",
+]);
+
+/** Samtycke as documented by a party; the latest row per (case, kind, unit) is current. */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => coordinationCases.id),
+    kind: consentKind().notNull(),
+    given: boolean().notNull(),
+    /** "patient" (given to the ward) or "befintligt" (the kommun states a consent it already holds). */
+    source: text().$type<"patient" | "befintligt" | "telefon">().notNull(),
+    documentedByStaffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    documentedByUnitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    documentedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    note: text(),
+  },
+  (t) => [index("consents_case_idx").on(t.caseId, t.kind)],
+);

@@ -1,0 +1,61 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
+import type { MappingRule, Portal, Principal, RoleContext } from "@vardkedjan/domain/identity/types";
+import type { ContextDescription } from "@vardkedjan/domain/identity/context-label";
+import { organisations } from "./organisation";
+
+/** A role context as stored in a login session, with its Swedish label resolved at login. */
+export type StoredRoleContext = RoleContext & { label: ContextDescription };
+
+/** A member of staff as known from SITHS/HSA logins (keyed on employeeHsaId, never on `sub`). */
+export const staff = pgTable("staff", {
+  id: uuid().primaryKey().defaultRandom(),
+  hsaId: text().notNull().unique(),
+  givenName: text().notNull(),
+  familyName: text().notNull(),
+  title: text(),
+  /** The organisation whose catalogue issued the HSA-id, when known. */
+  organisationId: uuid().references(() => organisations.id),
+  /** Last chosen context per portal: the default next time (identity.md §4.4). */
+  preferredContexts: jsonb().$type<Partial<Record<Portal, string>>>().notNull().default({}),
+  lastLoginAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Server-side half of a portal session. The Auth.js JWT carries only this row's id; the full
+ * claim set and the evaluated contexts stay here (identity.md §4.4: keep the cookie small).
+ */
+export const loginSessions = pgTable(
+  "login_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    portal: text().$type<Portal>().notNull(),
+    principal: jsonb().$type<Principal>().notNull(),
+    contexts: jsonb().$type<StoredRoleContext[]>().notNull(),
+    /** Swedish reasons when no context was granted. */
+    denialReasons: jsonb().$type<{ code: string; message: string }[]>().notNull().default([]),
+    activeContextId: text(),
+    /** The id_token for RP-initiated logout at the IdP. */
+    idToken: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("login_sessions_staff_idx").on(t.staffId)],
+);
+
+/** Role-mapping rules stored as data (identity.md §4.2); editable in Förvaltning. */
+export const roleMappingRules = pgTable("role_mapping_rules", {
+  id: text().primaryKey(),
+  ownerOrgHsaId: text().notNull(),
+  version: integer().notNull().default(1),
+  enabled: boolean().notNull().default(true),
+  priority: integer().notNull(),
+  rule: jsonb().$type<MappingRule>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedByStaffId: uuid().references(() => staff.id),
+});

@@ -1,0 +1,6 @@
+export * from "./organisation";
+export * from "./identity";
+export * from "./patient";
+export * from "./case";
+export * from "./outage";
+export * from "./audit";

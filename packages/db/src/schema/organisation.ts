@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+
+/** Huvudman: region, kommun or a private care provider (vårdval, LOV). */
+export const organisationKind = pgEnum("organisation_kind", ["region", "kommun", "privat_vardgivare"]);
+
+/** The unit kinds of our mirror of the HSA tree (see @vardkedjan/domain OrgNodeKind). */
+export const unitKind = pgEnum("unit_kind", [
+  "sjukhus",
+  "vardavdelning",
+  "vardcentral",
+  "psykiatrisk_oppenvard",
+  "bistandsenhet",
+  "hemsjukvard",
+  "hemtjanstgrupp",
+  "forvaltning",
+]);
+
+export const careType = pgEnum("care_type", ["somatisk", "psykiatrisk"]);
+
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().defaultRandom(),
+  hsaId: text().notNull().unique(),
+  kind: organisationKind().notNull(),
+  name: text().notNull(),
+  /** Organisationsnummer, 10 digits without hyphen. */
+  orgNo: text().notNull(),
+  /** The region a kommun or private provider belongs to for LOSUS agreements; null for a region. */
+  regionId: uuid().references((): AnyPgColumn => organisations.id),
+  /** Kommunkod (4 digits) for a kommun: matches the patient's folkbokföringskommun. */
+  municipalityCode: text().unique(),
+  /** Short code used in case references, e.g. "SRM". */
+  shortCode: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const units = pgTable(
+  "units",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    hsaId: text().notNull().unique(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    parentId: uuid().references((): AnyPgColumn => units.id),
+    kind: unitKind().notNull(),
+    name: text().notNull(),
+    careType: careType(),
+    phone: text(),
+    switchboard: text(),
+    /** Free text as in the routines, e.g. "vardagar 07.30–16.15". */
+    openingHours: text(),
+    functionMailbox: text(),
+    streetAddress: text(),
+    postalCode: text(),
+    city: text(),
+    /** For a vårdcentral: the kommun it serves (used to propose it for a patient without listing). */
+    municipalityCode: text(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("units_organisation_idx").on(t.organisationId),
+    index("units_parent_idx").on(t.parentId),
+    index("units_active_kind_idx").on(t.kind).where(sql`${t.active}`),
+  ],
+);
