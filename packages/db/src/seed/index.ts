@@ -1,0 +1,136 @@
+/**
+ * The demo data ("the seed"): three real regions with their hospitals and kommuner, a
+ * fictitious cast for every role, demo patients with test personnummer only, and the example
+ * role-mapping rules per organisation. One transaction; idempotent (a second run changes
+ * nothing: same ids, same rows). Built from the factories the tests reuse.
+ */
+import type { Db, DbOrTx } from "../client";
+import { demoCast } from "./cast";
+import { REGIONS } from "./data/index";
+import { demoPatients } from "./data/patients";
+import type { UnitKind, UnitSeed } from "./data/types";
+import { upsertOrganisation, upsertPatient, upsertStaff, upsertUnit } from "./factories";
+import { seedRoleMappingRules } from "./rules";
+
+export { REGION_KEYS, type RegionKey, type RegionSeed, type KommunSeed, type UnitSeed, type OrganisationSeed, type PatientSeed, type UnitKind } from "./data/types";
+export { REGIONS, regionByKey, demoUnit, demoOrganisation, allDemoUnits, allDemoOrganisations, VASTERNORRLAND_KOMMUN_SWITCHBOARDS } from "./data/index";
+export { demoPatients, TOLVAN_IDENTIFIER } from "./data/patients";
+export { cast, castByKey, demoCast, demoIdentities, type DemoIdentity, type DemoCastMember, type DemoKey, type IntendedContext } from "./cast";
+export { buildHsaClaims, DEFAULT_COMMISSION_RIGHTS, type HsaClaimsInput, type CommissionClaimInput } from "./claims";
+export * from "./factories";
+export { makeWorld, commissionAt, type World } from "./world";
+export { demoRoleMappingRules, seedRoleMappingRules, regionRules, kommunRules, rulePrefix, SYSTEM_ID } from "./rules";
+
+/** HSA-ids tests reach for most often. */
+export const DEMO_HSA = {
+  regionSormland: "SE2321000032-VG",
+  malarsjukhuset: "SE2321000032-MSE",
+  mseAvd12Medicin: "SE2321000032-MSEAVD12",
+  mseAvd14Kirurgi: "SE2321000032-MSEAVD14",
+  mseAvd31Geriatrik: "SE2321000032-MSEAVD31",
+  mseAvd41Psykiatri: "SE2321000032-MSEAVD41",
+  nykopingsLasarett: "SE2321000032-NLN",
+  kullbergska: "SE2321000032-KSK",
+  vcFroslunda: "SE2321000032-VCFROS",
+  eskilstunaKommun: "SE2120000357-VG",
+  eskilstunaBistand: "SE2120000357-BIST",
+  eskilstunaHemsjukvard: "SE2120000357-HSV",
+  eskilstunaHemtjanstFroslunda: "SE2120000357-HTJ1",
+  regionVasternorrland: "SE2321000206-VG",
+  sundsvallsSjukhus: "SE2321000206-SUS",
+  sundsvallsKommun: "SE2120002411-VG",
+  regionJamtland: "SE2321000214-VG",
+  ostersundsSjukhus: "SE2321000214-OSD",
+  ostersundsKommun: "SE2120002528-VG",
+} as const;
+
+export interface SeedSummary {
+  regions: number;
+  kommuner: number;
+  organisations: number;
+  units: number;
+  unitsByKind: Record<UnitKind, number>;
+  staff: number;
+  patients: number;
+  roleMappingRules: number;
+}
+
+/** Parents before children, so each parent exists when its child is upserted. */
+function parentsFirst(list: UnitSeed[]): UnitSeed[] {
+  const out: UnitSeed[] = [];
+  const placed = new Set<string>();
+  let rest = list;
+  while (rest.length > 0) {
+    const ready = rest.filter((u) => !u.parentHsaId || placed.has(u.parentHsaId) || !rest.some((r) => r.hsaId === u.parentHsaId));
+    if (ready.length === 0) throw new Error("Cykel bland demoenheternas föräldrar");
+    for (const u of ready) {
+      out.push(u);
+      placed.add(u.hsaId);
+    }
+    rest = rest.filter((u) => !placed.has(u.hsaId));
+  }
+  return out;
+}
+
+async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
+  const unitsByKind: Record<UnitKind, number> = {
+    sjukhus: 0,
+    vardavdelning: 0,
+    vardcentral: 0,
+    psykiatrisk_oppenvard: 0,
+    bistandsenhet: 0,
+    hemsjukvard: 0,
+    hemtjanstgrupp: 0,
+    forvaltning: 0,
+  };
+  let kommuner = 0;
+  let unitCount = 0;
+  const seedUnits = async (organisationHsaId: string, list: UnitSeed[]): Promise<void> => {
+    for (const unit of parentsFirst(list)) {
+      await upsertUnit(tx, { ...unit, organisationHsaId });
+      unitsByKind[unit.kind] += 1;
+      unitCount += 1;
+    }
+  };
+
+  for (const region of REGIONS) {
+    await upsertOrganisation(tx, region.organisation);
+    await seedUnits(region.organisation.hsaId, region.units);
+    for (const k of region.kommuner) {
+      await upsertOrganisation(tx, k.organisation);
+      await seedUnits(k.organisation.hsaId, k.units);
+      kommuner += 1;
+    }
+  }
+
+  for (const member of demoCast) {
+    const title = typeof member.claims.title === "string" ? member.claims.title : undefined;
+    await upsertStaff(tx, {
+      hsaId: member.employeeHsaId,
+      givenName: member.givenName,
+      familyName: member.familyName,
+      organisationHsaId: member.organisationHsaId,
+      ...(title !== undefined ? { title } : {}),
+    });
+  }
+
+  for (const patient of demoPatients) await upsertPatient(tx, patient);
+
+  const roleMappingRules = await seedRoleMappingRules(tx);
+
+  return {
+    regions: REGIONS.length,
+    kommuner,
+    organisations: REGIONS.length + kommuner,
+    units: unitCount,
+    unitsByKind,
+    staff: demoCast.length,
+    patients: demoPatients.length,
+    roleMappingRules,
+  };
+}
+
+/** Seed (or re-seed) the demo data in one transaction and say how much there is. */
+export async function seedDemoData(db: Db): Promise<SeedSummary> {
+  return db.transaction((tx) => seedInto(tx));
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "../identity/types";
+import { ACTION_LABELS, ACTIONS, actionsFor, assertCan, can, isAction, PATIENT_DATA_ACTIONS, ROLE_ACTIONS } from "./actions";
+
+describe("role → actions table", () => {
+  it("hemtjänst reads its cases and acknowledges, but cannot read or write the planning basis", () => {
+    expect(can("hemtjanst", "case.read")).toBe(true);
+    expect(can("hemtjanst", "case.acknowledge")).toBe(true);
+    expect(can("hemtjanst", "case.readPlanning")).toBe(false);
+    expect(can("hemtjanst", "case.writePlanning")).toBe(false);
+    expect(can("hemtjanst", "case.sendMessage")).toBe(false);
+  });
+
+  it("administrators have no patient-data action (separation of duties)", () => {
+    for (const role of ["sysadmin", "kommunadmin"] as const) {
+      expect(actionsFor(role).filter((a) => PATIENT_DATA_ACTIONS.includes(a))).toEqual([]);
+    }
+    expect(can("sysadmin", "case.read")).toBe(false);
+    expect(can("sysadmin", "rules.manage")).toBe(true);
+    expect(can("kommunadmin", "rules.manage")).toBe(true);
+  });
+
+  it("only the ward opens, closes and after-registers cases", () => {
+    const openers = ROLES.filter((r) => can(r, "case.create"));
+    expect(openers).toEqual(["avd_ssk", "lakare", "utskrivningsledare"]);
+    expect(ROLES.filter((r) => can(r, "afterRegistration.register"))).toEqual(openers);
+    expect(ROLES.filter((r) => can(r, "case.close"))).toEqual(openers);
+  });
+
+  it("only the region's system administrator declares and ends an outage", () => {
+    expect(ROLES.filter((r) => can(r, "outage.declare"))).toEqual(["sysadmin"]);
+    expect(ROLES.filter((r) => can(r, "outage.end"))).toEqual(["sysadmin"]);
+  });
+
+  it("receiving parties answer and plan but do not open cases", () => {
+    for (const role of ["vc_personal", "psykiatri_oppenvard", "bistandshandlaggare", "kommun_ssk"] as const) {
+      expect(can(role, "case.writePlanning")).toBe(true);
+      expect(can(role, "case.acknowledge")).toBe(true);
+      expect(can(role, "case.create")).toBe(false);
+    }
+  });
+
+  it("every role can switch context and read the outage contact list", () => {
+    for (const role of ROLES) {
+      expect(can(role, "session.switchContext")).toBe(true);
+      expect(can(role, "contactList.read")).toBe(true);
+    }
+  });
+
+  it("covers every role, uses only known actions and labels every action in Swedish", () => {
+    expect(Object.keys(ROLE_ACTIONS).sort()).toEqual([...ROLES].sort());
+    for (const actions of Object.values(ROLE_ACTIONS)) for (const a of actions) expect(isAction(a)).toBe(true);
+    expect(Object.keys(ACTION_LABELS).sort()).toEqual([...ACTIONS].sort());
+    expect(isAction("case.delete")).toBe(false);
+  });
+});
+
+describe("assertCan", () => {
+  it("returns ok without a message when allowed", () => {
+    expect(assertCan("avd_ssk", "case.create")).toEqual({ ok: true });
+  });
+
+  it("returns a typed refusal with a Swedish message instead of throwing", () => {
+    expect(assertCan("hemtjanst", "case.readPlanning")).toEqual({
+      ok: false,
+      code: "forbidden",
+      role: "hemtjanst",
+      action: "case.readPlanning",
+      message: "Rollen Hemtjänst får inte läsa planeringsunderlaget.",
+    });
+    expect(assertCan("sysadmin", "case.read")).toMatchObject({ ok: false, message: "Rollen Systemförvaltare får inte läsa samordningsärenden." });
+  });
+});

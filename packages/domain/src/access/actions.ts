@@ -1,0 +1,143 @@
+import { ROLE_LABELS } from "../identity/context-label";
+import type { Role } from "../identity/types";
+
+/**
+ * Who may do what (ENGINEERING.md §2): a closed list of actions and a role → actions table,
+ * checked at one chokepoint (the API's procedure builders and service guards). Unit scope is
+ * NOT decided here: it is the active RoleContext's scope, checked beside this table.
+ */
+
+export const ACTIONS = [
+  "session.switchContext",
+  "workspace.read",
+  "case.read",
+  "case.create",
+  "case.sendMessage",
+  "case.acknowledge",
+  "case.readPlanning",
+  "case.writePlanning",
+  "case.close",
+  "contactList.read",
+  "contactList.edit",
+  "outage.declare",
+  "outage.end",
+  "outage.logPhoneContact",
+  "afterRegistration.register",
+  "org.manage",
+  "rules.manage",
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Actions that touch patient data (PDL / SVOD). Administrators get none of them: separation of
+ * duties (identity.md §4.3 R8). `audit.read` is not here: log follow-up is its own legal
+ * purpose (HSLF-FS 2016:40 4 kap. 9 §), even though the log names patients.
+ */
+export const PATIENT_DATA_ACTIONS: readonly Action[] = [
+  "case.read",
+  "case.create",
+  "case.sendMessage",
+  "case.acknowledge",
+  "case.readPlanning",
+  "case.writePlanning",
+  "case.close",
+  "outage.logPhoneContact",
+  "afterRegistration.register",
+];
+
+/** Swedish, completing "Rollen X får inte …". */
+export const ACTION_LABELS: Record<Action, string> = {
+  "session.switchContext": "byta arbetsroll",
+  "workspace.read": "se arbetsytan",
+  "case.read": "läsa samordningsärenden",
+  "case.create": "skapa samordningsärenden",
+  "case.sendMessage": "skicka meddelanden i ärenden",
+  "case.acknowledge": "kvittera meddelanden",
+  "case.readPlanning": "läsa planeringsunderlaget",
+  "case.writePlanning": "skriva i planeringsunderlaget",
+  "case.close": "avsluta samordningsärenden",
+  "contactList.read": "se kontaktlistan för driftstörning",
+  "contactList.edit": "ändra kontaktlistan för driftstörning",
+  "outage.declare": "utlysa driftstörning",
+  "outage.end": "avsluta driftstörning",
+  "outage.logPhoneContact": "anteckna telefonkontakter under driftstörning",
+  "afterRegistration.register": "efterregistrera ärenden",
+  "org.manage": "administrera organisationer och enheter",
+  "rules.manage": "administrera behörighetsregler",
+  "audit.read": "granska loggar",
+};
+
+const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read"];
+
+/** The ward: opens the case, plans, registers what happened during an outage (seed 002). */
+const WARD: Action[] = [
+  ...BASE,
+  "case.read",
+  "case.create",
+  "case.sendMessage",
+  "case.acknowledge",
+  "case.readPlanning",
+  "case.writePlanning",
+  "case.close",
+  "outage.logPhoneContact",
+  "afterRegistration.register",
+];
+
+/** Receiving parties: answer, plan, acknowledge; they do not open or close the hospital's case. */
+const RECEIVER: Action[] = [
+  ...BASE,
+  "case.read",
+  "case.sendMessage",
+  "case.acknowledge",
+  "case.readPlanning",
+  "case.writePlanning",
+  "outage.logPhoneContact",
+];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  avd_ssk: WARD,
+  lakare: WARD,
+  // Therapists contribute to the plan but do not open, close or after-register cases.
+  terapeut: [...BASE, "case.read", "case.sendMessage", "case.acknowledge", "case.readPlanning", "case.writePlanning"],
+  utskrivningsledare: WARD,
+  vc_personal: RECEIVER,
+  psykiatri_oppenvard: RECEIVER,
+  bistandshandlaggare: RECEIVER,
+  kommun_ssk: RECEIVER,
+  // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ (DOMAIN.md).
+  hemtjanst: [...BASE, "case.read", "case.acknowledge"],
+  // MAS: read-all within the kommun and follow-up, including log checks.
+  mas: [...BASE, "case.read", "case.readPlanning", "audit.read"],
+  sysadmin: [...BASE, "contactList.edit", "outage.declare", "outage.end", "org.manage", "rules.manage", "audit.read"],
+  // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (seed 000).
+  kommunadmin: [...BASE, "contactList.edit", "org.manage", "rules.manage", "audit.read"],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}
+
+export function actionsFor(role: Role): readonly Action[] {
+  return ROLE_ACTIONS[role];
+}
+
+export type AccessDecision =
+  | { ok: true }
+  | { ok: false; code: "forbidden"; role: Role; action: Action; /** Swedish */ message: string };
+
+/** Like `can`, but returns a typed decision with a Swedish message; never throws. */
+export function assertCan(role: Role, action: Action): AccessDecision {
+  if (can(role, action)) return { ok: true };
+  return {
+    ok: false,
+    code: "forbidden",
+    role,
+    action,
+    message: `Rollen ${ROLE_LABELS[role]} får inte ${ACTION_LABELS[action]}.`,
+  };
+}
+
+export function isAction(value: string): value is Action {
+  return (ACTIONS as readonly string[]).includes(value);
+}
