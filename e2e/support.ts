@@ -1,0 +1,58 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} saknas: kör webbläsartesterna med \`npm test\` (scripts/test.ts startar systemet).`);
+  return v;
+}
+
+export const urls = {
+  get slutenvard() {
+    return need("E2E_SLUTENVARD");
+  },
+  get primarvard() {
+    return need("E2E_PRIMARVARD");
+  },
+  get kommun() {
+    return need("E2E_KOMMUN");
+  },
+  get forvaltning() {
+    return need("E2E_FORVALTNING");
+  },
+  get idp() {
+    return need("E2E_IDP");
+  },
+};
+
+/** Runs axe on the current page and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, info?: TestInfo) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (info && bad.length) await info.attach(`axe-${page.url()}`, { body: JSON.stringify(bad, null, 2), contentType: "application/json" });
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `axe på ${page.url()}`,
+  ).toEqual([]);
+}
+
+/**
+ * Opens a portal, follows the redirect to the test IdP, picks the identity by name and waits to be
+ * back at the portal. Checks accessibility of the IdP page and the page landed on.
+ */
+export async function loginAs(page: Page, portalUrl: string, name: string) {
+  await page.goto(portalUrl);
+  await expect(page).toHaveURL(new RegExp(`^${urls.idp}/interaction/`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: new RegExp(name) }).click();
+  await page.waitForURL((u) => u.toString().startsWith(portalUrl));
+  await expectAccessible(page);
+}
+
+export async function signOut(page: Page, portalUrl: string) {
+  await page.getByRole("button", { name: "Logga ut" }).first().click();
+  await page.waitForURL(`${portalUrl}/utloggad`);
+  await expect(page.getByRole("heading", { name: "Du är utloggad" })).toBeVisible();
+  await expectAccessible(page);
+}
