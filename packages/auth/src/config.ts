@@ -11,6 +11,8 @@ export interface SithsAuthOptions {
   secret: string;
   /** Levels of assurance accepted at login; the IdP compares exactly (identity.md §2.2). */
   acceptedLoa: string[];
+  /** Mark cookies Secure (the portal is served over https). */
+  secureCookies: boolean;
   /** Session lifetime in seconds (≤ 8 h, identity.md §4.4). */
   maxAgeSeconds: number;
   /**
@@ -50,7 +52,7 @@ export function createAuthConfig(opts: SithsAuthOptions): NextAuthConfig {
   const prefix = `vk-${opts.portal}`;
   const cookie = (name: string) => ({
     name: `${prefix}.${name}`,
-    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: false },
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: opts.secureCookies },
   });
   return {
     secret: opts.secret,

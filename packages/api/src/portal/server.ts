@@ -1,5 +1,4 @@
 import { cache } from "react";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Portal } from "@vardkedjan/domain/identity/types";
@@ -63,6 +62,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       secret: getEnv().authSecret,
       acceptedLoa: getEnv().oidc.acceptedLoa,
       maxAgeSeconds: getEnv().sessionMaxAgeSeconds,
+      secureCookies: getEnv().portalUrls[portal].startsWith("https:"),
       onSignIn: async ({ claims, idToken }) =>
         (await signInService(getDb(), { portal, claims, idToken, maxAgeSeconds: getEnv().sessionMaxAgeSeconds })).loginSessionId,
     }));
@@ -84,9 +84,15 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
 
   const GATE_PATHS = { login: "/logga-in", choose: "/valj-sammanhang", "wrong-portal": "/fel-portal", "no-access": "/ingen-behorighet" } as const;
 
+  /**
+   * The portal's public origin (VK_URL_*), not the request's: behind a reverse proxy `req.url`
+   * carries the listen address. Redirects, logout URIs and the same-origin check use it.
+   */
+  const publicOrigin = () => new URL(getEnv().portalUrls[portal]).origin;
+
   function sameOrigin(req: Request): boolean {
     const origin = req.headers.get("origin");
-    return !origin || origin === new URL(req.url).origin;
+    return !origin || origin === publicOrigin();
   }
 
   /** Paths inside this portal only: a `till` parameter never sends anyone elsewhere. */
@@ -135,7 +141,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       const session = await getSession();
       const { idToken } = session ? await endSession(getDb(), session.loginSessionId, portal) : { idToken: null };
       await getAuth().signOut({ redirect: false });
-      const base = new URL(req.url).origin;
+      const base = publicOrigin();
       const endpoint = await endSessionEndpoint(getEnv().oidc.issuer);
       if (!endpoint) return Response.redirect(`${base}/utloggad`, 303);
       const url = new URL(endpoint);
@@ -148,7 +154,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     /** POST /api/sammanhang: choose or switch context from a plain form (works without JS). */
     async chooseContextRoute(req: Request): Promise<Response> {
       if (!sameOrigin(req)) return new Response("Otillåten begäran", { status: 403 });
-      const base = new URL(req.url).origin;
+      const base = publicOrigin();
       const session = await getSession();
       if (!session) return Response.redirect(`${base}/logga-in`, 303);
       const form = await req.formData();

@@ -4,11 +4,11 @@ import { schema, type DbOrTx } from "@vardkedjan/db/client";
 
 /** Our mirror of the HSA tree as the domain sees it: organisations are roots, units below. */
 export async function loadOrgTree(db: DbOrTx): Promise<OrgTree> {
-  const [orgs, units] = await Promise.all([
-    db
+  // Sequential: `db` may be a transaction, which has a single connection.
+  const orgs = await db
       .select({ id: schema.organisations.id, hsaId: schema.organisations.hsaId, kind: schema.organisations.kind, name: schema.organisations.name })
-      .from(schema.organisations),
-    db
+      .from(schema.organisations);
+  const units = await db
       .select({
         id: schema.units.id,
         hsaId: schema.units.hsaId,
@@ -17,8 +17,7 @@ export async function loadOrgTree(db: DbOrTx): Promise<OrgTree> {
         organisationId: schema.units.organisationId,
         parentId: schema.units.parentId,
       })
-      .from(schema.units),
-  ]);
+      .from(schema.units);
   const orgHsa = new Map(orgs.map((o) => [o.id, o.hsaId]));
   const unitHsa = new Map(units.map((u) => [u.id, u.hsaId]));
   const nodes: OrgNode[] = [
