@@ -36,6 +36,8 @@ export interface RunningSystem {
   databaseUrl: string;
   urls: Record<Portal, string>;
   idpUrl: string;
+  /** Process ids of the portals, the IdP and (when embedded) the PostgreSQL postmaster. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -174,7 +176,13 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     await stop();
     throw e;
   }
-  return { databaseUrl, urls, idpUrl, stop };
+  const pids = () => {
+    const list = children.map((c) => c.pid).filter((p): p is number => typeof p === "number");
+    const pidFile = path.join(opts.dataDir, "pg", "postmaster.pid");
+    if (pg && existsSync(pidFile)) list.push(Number(readFileSync(pidFile, "utf8").split("\n")[0]));
+    return list;
+  };
+  return { databaseUrl, urls, idpUrl, pids, stop };
 }
 
 /** Ports from the environment (VK_PORT_*, TEST_IDP_PORT, VK_PG_PORT) or the defaults. */

@@ -11,11 +11,12 @@ export interface TestDatabase {
 
 /**
  * A database of its own for one test file, cloned from the migrated template made by the global
- * setup (`seeded: true` clones the one with the demo data). Call in beforeAll, close in afterAll.
+ * setup (`seeded: true` clones the one with the demo data; `empty: true` starts from nothing). Call in beforeAll, close in afterAll.
  */
-export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { seeded?: boolean; empty?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject("vkAdminUrl");
-  const template = opts.seeded ? inject("vkSeededTemplate") : inject("vkTemplate");
+  // `empty`: no migrations at all (template0), for testing the migrations themselves.
+  const template = opts.empty ? "template0" : opts.seeded ? inject("vkSeededTemplate") : inject("vkTemplate");
   const name = `vk_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

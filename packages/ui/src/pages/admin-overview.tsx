@@ -13,7 +13,6 @@ export interface AdminOverviewData {
   organisationName: string | null;
   unitsByKind: Record<string, number>;
   rules: number;
-  staffSeen: number;
 }
 
 /** Förvaltning's start page: the administrator's organisation at a glance. */

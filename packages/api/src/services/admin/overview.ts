@@ -6,7 +6,6 @@ export interface AdminOverview {
   organisationName: string | null;
   unitsByKind: Record<string, number>;
   rules: number;
-  staffSeen: number;
 }
 
 /** Förvaltning's start page: what the administrator's scope holds. */
@@ -25,11 +24,9 @@ export async function getAdminOverview(db: Db, actor: Actor): Promise<AdminOverv
             where id in (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)}) group by kind`)
         ).rows;
   const [rules] = (await db.execute<{ n: string }>(sql`select count(*)::text as n from role_mapping_rules where owner_org_hsa_id = ${scope}`)).rows;
-  const [staff] = (await db.execute<{ n: string }>(sql`select count(*)::text as n from staff`)).rows;
   return {
     organisationName: org?.name ?? null,
     unitsByKind: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])),
     rules: Number(rules?.n ?? 0),
-    staffSeen: Number(staff?.n ?? 0),
   };
 }

@@ -1,0 +1,126 @@
+// `npm run bench`: speed and memory targets (never in timed tests). Prints a table and exits
+// non-zero when a target is missed. `--system` also starts the whole system and measures its
+// memory at idle (needs a build; `npm start` or `npm test` makes one).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@vardkedjan/db/embedded";
+import { createDb } from "@vardkedjan/db/client";
+import { runMigrations } from "@vardkedjan/db/migrate";
+import { seedDemoData, demoCast } from "@vardkedjan/db/seed";
+import { schema } from "@vardkedjan/db/client";
+import { evaluateRules } from "@vardkedjan/domain/identity/evaluate";
+import { normaliseClaims } from "@vardkedjan/domain/identity/claims";
+import { LOA3, type MappingRule } from "@vardkedjan/domain/identity/types";
+import { loadOrgTree } from "@vardkedjan/api/services/identity/org-tree";
+import { signIn } from "@vardkedjan/api/services/identity/sign-in";
+import { loadSession } from "@vardkedjan/api/services/identity/session";
+import { ROOT, portsFromEnv, startSystem } from "./lib/system";
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+}
+const results: Result[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function timeEach(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+mkdirSync(path.join(ROOT, ".data"), { recursive: true });
+const dir = mkdtempSync(path.join(ROOT, ".data/bench-"));
+const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: portsFromEnv({}, 3000).pgPort, ephemeral: true });
+const h = createDb(pg.url, { max: 4 });
+try {
+  await runMigrations(h.db);
+  await seedDemoData(h.db);
+  const rules = (await h.db.select({ rule: schema.roleMappingRules.rule }).from(schema.roleMappingRules)).map((r) => r.rule as MappingRule);
+  const tree = await loadOrgTree(h.db);
+  const principals = demoCast.map((c) => normaliseClaims({ ...c.claims, acr: LOA3 }));
+
+  const evalTimes = await timeEach(5000, (i) => evaluateRules(principals[i % principals.length]!, rules, tree, new Date()));
+  results.push({ name: `role mapping: one login against ${rules.length} rules (median)`, value: median(evalTimes), unit: "ms", target: 1 });
+
+  const loginTimes = await timeEach(300, (i) =>
+    signIn(h.db, { portal: "slutenvard", claims: { ...demoCast[i % demoCast.length]!.claims, acr: LOA3 }, maxAgeSeconds: 3600 }),
+  );
+  results.push({ name: "sign-in service incl. audit, real PostgreSQL (median)", value: median(loginTimes), unit: "ms", target: 25 });
+
+  const { loginSessionId } = await signIn(h.db, { portal: "slutenvard", claims: { ...demoCast[0]!.claims, acr: LOA3 }, maxAgeSeconds: 3600 });
+  const loadTimes = await timeEach(2000, () => loadSession(h.db, loginSessionId, "slutenvard"));
+  results.push({ name: "session lookup per request (median)", value: median(loadTimes), unit: "ms", target: 3 });
+} finally {
+  await h.close();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Proportional set size (shared pages divided among sharers) of a process tree, in MB. */
+function pssMb(rootPids: number[]): number {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const all = new Set(rootPids);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parent) {
+      if (all.has(ppid) && !all.has(pid)) {
+        all.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let kb = 0;
+  for (const pid of all) {
+    try {
+      const m = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return kb / 1024;
+}
+
+if (process.argv.includes("--system")) {
+  const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));
+  const system = await startSystem({ dataDir: sysDir, ...portsFromEnv({}, 2000), skipBuild: true, childOutput: "quiet", log: () => undefined });
+  try {
+    // Touch every portal once, then let it settle.
+    await Promise.all(Object.values(system.urls).map((u) => fetch(`${u}/api/health`)));
+    await new Promise((r) => setTimeout(r, 10_000));
+    results.push({ name: "whole system at idle: 4 portals, IdP, PostgreSQL (PSS)", value: pssMb([...system.pids(), process.pid]), unit: "MB", target: 1500 });
+  } finally {
+    await system.stop();
+    rmSync(sysDir, { recursive: true, force: true });
+  }
+}
+
+let failed = false;
+console.log("\nbenchmark".padEnd(66) + "value".padStart(10) + "target".padStart(10));
+for (const r of results) {
+  const ok = r.value <= r.target;
+  failed ||= !ok;
+  console.log(`${ok ? "✔" : "✖"} ${r.name.padEnd(64)}${r.value.toFixed(r.unit === "MB" ? 0 : 3).padStart(8)} ${r.unit}${`≤ ${r.target} ${r.unit}`.padStart(11)}`);
+}
+process.exit(failed ? 1 : 0);
