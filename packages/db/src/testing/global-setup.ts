@@ -8,13 +8,7 @@ import { createDb } from "../client";
 import { runMigrations } from "../migrate";
 import { seedDemoData } from "../seed/index";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    vkAdminUrl: string;
-    vkTemplate: string;
-    vkSeededTemplate: string;
-  }
-}
+import "./provided";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../client";
+import "./provided";
 
 export interface TestDatabase {
   db: Db;

@@ -6,13 +6,7 @@ import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import type { Actor } from "../../actor";
 
-export interface SessionView {
-  loginSessionId: string;
-  staffId: string;
-  hsaId: string;
-  name: string;
-  title: string | null;
-  portal: Portal;
+export interface SessionView extends Omit<Actor, "context"> {
   /** Contexts of this portal, the preferred one first. */
   contexts: StoredRoleContext[];
   activeContext: StoredRoleContext | null;
