@@ -24,4 +24,4 @@ export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
 }
 
 export { schema };
-export { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, not, or, sql, count } from "drizzle-orm";
+export { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, not, or, sql, count, type SQL } from "drizzle-orm";

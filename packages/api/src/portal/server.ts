@@ -9,6 +9,10 @@ import { signIn as signInService } from "../services/identity/sign-in";
 import { loadSession, chooseContext, endSession, type SessionView } from "../services/identity/session";
 import { checkHealth } from "../services/system/health";
 import { isAppError } from "../errors";
+import { EventHub } from "../realtime/hub";
+import { eventStream } from "../realtime/stream";
+import { resolveScopeUnitIds } from "../services/workspace/scope";
+import { actorOf } from "../services/identity/session";
 import { parsePortalEnv, type PortalEnv } from "./env";
 
 export type { PortalEnv };
@@ -19,6 +23,16 @@ function dbFor(url: string): DbHandle {
   if (!h) {
     h = createDb(url);
     databases.set(url, h);
+  }
+  return h;
+}
+
+const hubs = new Map<string, EventHub>();
+function hubFor(url: string): EventHub {
+  let h = hubs.get(url);
+  if (!h) {
+    h = new EventHub(url);
+    hubs.set(url, h);
   }
   return h;
 }
@@ -180,6 +194,23 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
         }),
         onError({ error, path }) {
           if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.message ?? error.message}`);
+        },
+      });
+    },
+
+    /** GET /api/events: live updates for the open page (server-sent events). */
+    async eventsRoute(req: Request): Promise<Response> {
+      const session = await getSession();
+      const actor = session ? actorOf(session) : null;
+      if (!actor || actor.context.portal !== portal) return new Response("Inte inloggad", { status: 401 });
+      const scope = await resolveScopeUnitIds(getDb(), actor.context);
+      const hub = hubFor(getEnv().databaseUrl);
+      await hub.ready();
+      return new Response(eventStream(hub, actor, scope, null, req.signal), {
+        headers: {
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-cache, no-transform",
+          "x-accel-buffering": "no",
         },
       });
     },

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -34,6 +35,9 @@ export const caseCloseReason = pgEnum("case_close_reason", [
   "makulerad",
 ]);
 
+/** Numbers the human case references ("SRM-2026-00042"). */
+export const caseReferenceSeq = pgSequence("case_reference_seq", { startWith: 1 });
+
 /** Samordningsärende: one per admission. */
 export const coordinationCases = pgTable(
   "coordination_cases",
@@ -57,6 +61,8 @@ export const coordinationCases = pgTable(
     lpt: boolean().notNull().default(false),
     lrv: boolean().notNull().default(false),
     admittedAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the need for help after discharge was found, if later than admission (rule N5). */
+    needAssessedAt: timestamp({ withTimezone: true }),
     stage: caseStage().notNull().default("inskriven"),
     estimatedDischargeDate: date(),
     readyForDischargeAt: timestamp({ withTimezone: true }),
@@ -70,10 +76,13 @@ export const coordinationCases = pgTable(
     /** Optimistic concurrency: every write bumps it; a stale write gets a conflict. */
     version: integer().notNull().default(1),
     createdByStaffId: uuid().references(() => staff.id),
+    /** Double-click protection for "Skapa ärende": the same key from the same person creates once. */
+    creationKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("coordination_cases_creation_key").on(t.createdByStaffId, t.creationKey),
     // At most one open case per patient.
     uniqueIndex("coordination_cases_one_open_per_patient")
       .on(t.patientId)
@@ -109,10 +118,20 @@ export const caseParties = pgTable(
     addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     addedByStaffId: uuid().references(() => staff.id),
     removedAt: timestamp({ withTimezone: true }),
+    /**
+     * The party's next due step and when (from the domain's dueSteps), recomputed in the same
+     * transaction as every write to the case, so worklists sort by what is due without loading
+     * every case's messages.
+     */
+    nextDueAt: timestamp({ withTimezone: true }),
+    nextDueStep: text(),
+    /** Denormalised from the case for the worklist: open cases only, by stage. */
+    caseOpen: boolean().notNull().default(true),
   },
   (t) => [
     uniqueIndex("case_parties_case_unit").on(t.caseId, t.unitId),
     index("case_parties_unit_idx").on(t.unitId, t.caseId),
+    index("case_parties_worklist_idx").on(t.unitId, t.caseOpen, t.nextDueAt),
   ],
 );
 

@@ -15,6 +15,7 @@ import { eq, type DbOrTx } from "../client";
 import { organisations, units } from "../schema/organisation";
 import { staff, roleMappingRules } from "../schema/identity";
 import { patients } from "../schema/patient";
+import { populationRegister } from "../schema/directory";
 import type { OrganisationSeed, PatientSeed, UnitSeed } from "./data/types";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -225,6 +226,35 @@ export async function upsertPatient(db: DbOrTx, input: PatientInput): Promise<Pa
     })
     .returning();
   return rows[0] ?? one(await db.select().from(p).where(eq(p.identifier, value)), `Patienten ${value}`);
+}
+
+/** A person in the demo population register (the patient directory's data), by identifier. */
+export async function upsertRegisterPerson(db: DbOrTx, input: PatientInput): Promise<typeof populationRegister.$inferSelect> {
+  const parsed = parsePatientIdentifier(input.identifier);
+  if (!parsed.ok) throw new SeedDataError(`${parsed.error}: ${input.identifier}`);
+  const { kind, value } = parsed.value;
+  const r = populationRegister;
+  const data = {
+    identifierKind: kind,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    protectedIdentity: input.protectedIdentity ?? false,
+    streetAddress: input.streetAddress ?? null,
+    postalCode: input.postalCode ?? null,
+    city: input.city ?? null,
+    municipalityCode: input.municipalityCode ?? null,
+    listedUnitHsaId: input.listedUnitHsaId ?? null,
+  };
+  const rows = await db
+    .insert(r)
+    .values({ identifier: value, ...data })
+    .onConflictDoUpdate({
+      target: r.identifier,
+      set: { ...data, updatedAt: sql`now()` },
+      setWhere: anyChanged([r.identifierKind, r.givenName, r.familyName, r.protectedIdentity, r.streetAddress, r.postalCode, r.city, r.municipalityCode, r.listedUnitHsaId]),
+    })
+    .returning();
+  return rows[0] ?? one(await db.select().from(r).where(eq(r.identifier, value)), `Personen ${value}`);
 }
 
 /**

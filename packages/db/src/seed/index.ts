@@ -9,7 +9,7 @@ import { demoCast } from "./cast";
 import { REGIONS } from "./data/index";
 import { demoPatients } from "./data/patients";
 import type { UnitKind, UnitSeed } from "./data/types";
-import { upsertOrganisation, upsertPatient, upsertStaff, upsertUnit } from "./factories";
+import { upsertOrganisation, upsertRegisterPerson, upsertStaff, upsertUnit } from "./factories";
 import { seedRoleMappingRules } from "./rules";
 
 export { REGION_KEYS, type RegionKey, type RegionSeed, type KommunSeed, type UnitSeed, type OrganisationSeed, type PatientSeed, type UnitKind } from "./data/types";
@@ -51,7 +51,7 @@ export interface SeedSummary {
   units: number;
   unitsByKind: Record<UnitKind, number>;
   staff: number;
-  patients: number;
+  registerPersons: number;
   roleMappingRules: number;
 }
 
@@ -114,7 +114,8 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
     });
   }
 
-  for (const patient of demoPatients) await upsertPatient(tx, patient);
+  // The demo population register behind the patient directory; patients come with their cases.
+  for (const person of demoPatients) await upsertRegisterPerson(tx, person);
 
   const roleMappingRules = await seedRoleMappingRules(tx);
 
@@ -125,7 +126,7 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
     units: unitCount,
     unitsByKind,
     staff: demoCast.length,
-    patients: demoPatients.length,
+    registerPersons: demoPatients.length,
     roleMappingRules,
   };
 }

@@ -25,12 +25,13 @@ import {
   type SeedSummary,
 } from "./index";
 
-const SEEDED_TABLES = ["organisations", "units", "staff", "patients", "role_mapping_rules"] as const;
+const SEEDED_TABLES = ["organisations", "units", "staff", "population_register", "role_mapping_rules"] as const;
 
 async function dump(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of SEEDED_TABLES) {
-    const result = await db.execute(sql.raw(`select * from ${table} order by id`));
+    const key = table === "population_register" ? "identifier" : "id";
+    const result = await db.execute(sql.raw(`select * from ${table} order by ${key}`));
     out[table] = result.rows;
   }
   return out;
@@ -107,7 +108,7 @@ describe("seedDemoData into an empty database", () => {
     expect(await countRows(t.db, "organisations")).toBe(first.organisations);
     expect(await countRows(t.db, "units")).toBe(first.units);
     expect(await countRows(t.db, "staff")).toBe(first.staff);
-    expect(await countRows(t.db, "patients")).toBe(first.patients);
+    expect(await countRows(t.db, "population_register")).toBe(first.registerPersons);
     expect(await countRows(t.db, "role_mapping_rules")).toBe(first.roleMappingRules);
     expect(first.unitsByKind.sjukhus).toBe(7);
     expect(first.unitsByKind.bistandsenhet).toBe(24);
@@ -240,16 +241,16 @@ describe("the demo data (seeded template)", () => {
   });
 
   it("has Tolvan Tolvansson folkbokförd in Eskilstuna and listed at Vårdcentralen Fröslunda", async () => {
-    const [tolvan] = await t.db.select().from(schema.patients).where(eq(schema.patients.identifier, TOLVAN_IDENTIFIER));
+    const [tolvan] = await t.db.select().from(schema.populationRegister).where(eq(schema.populationRegister.identifier, TOLVAN_IDENTIFIER));
     expect(tolvan).toMatchObject({ givenName: "Tolvan", familyName: "Tolvansson", identifierKind: "personnummer", city: "Eskilstuna" });
     const eskilstuna = await orgByHsa(t.db, DEMO_HSA.eskilstunaKommun);
     expect(tolvan!.municipalityCode).toBe(eskilstuna.municipalityCode);
     const froslunda = await unitByHsa(t.db, DEMO_HSA.vcFroslunda);
-    expect(tolvan!.listedUnitId).toBe(froslunda.id);
+    expect(tolvan!.listedUnitHsaId).toBe(froslunda.hsaId);
   });
 
   it("uses only test identifiers, one patient with protected identity and no address for them", async () => {
-    const rows = await t.db.select().from(schema.patients);
+    const rows = await t.db.select().from(schema.populationRegister);
     expect(rows).toHaveLength(demoPatients.length);
     expect(rows.length).toBeGreaterThanOrEqual(13);
     const allowed = new Set([
