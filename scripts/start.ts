@@ -5,7 +5,7 @@ import { PORTAL_APPS, ROOT, portsFromEnv, startSystem } from "./lib/system";
 
 const t0 = Date.now();
 const system = await startSystem({
-  dataDir: path.join(ROOT, ".data"),
+  dataDir: process.env.VK_DATA_DIR ? path.resolve(process.env.VK_DATA_DIR) : path.join(ROOT, ".data"),
   ...portsFromEnv(process.env),
   databaseUrl: process.env.DATABASE_URL || undefined,
   log: (l) => console.log(l),
