@@ -48,7 +48,9 @@ export default tseslint.config(
   },
   // domain → nothing: pure rules, no IO, no framework.
   forbid(["packages/domain/**"], ["db", "api", "auth", "ui"], ["node:*", "pg", "drizzle-orm", "drizzle-orm/*", "next", "next/*", "react", "next-auth"], "packages/domain är rena regler utan IO och utan beroenden på andra paket."),
-  forbid(["packages/db/**"], ["api", "auth", "ui"]),
+  forbid(["packages/db/**"], ["api", "auth", "ui", "documents"]),
+  // documents renders PDFs from plain data: no other workspace package.
+  forbid(["packages/documents/**"], ["db", "api", "auth", "ui", "domain"]),
   forbid(["packages/auth/**"], ["db", "api", "ui"]),
   forbid(["packages/api/**"], ["ui"]),
   // ui renders; it may use the API's types but never its runtime, the database or auth.
@@ -59,7 +61,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: patterns("db", "auth"), message: "ui får inte bero på databasen eller inloggningen." },
+            { group: patterns("db", "auth", "documents"), message: "ui får inte bero på databasen, inloggningen eller PDF-renderingen (läser filer från disk)." },
             { group: patterns("api"), allowTypeImports: true, message: "ui får bara importera typer från @vardkedjan/api." },
             { group: ["drizzle-orm", "drizzle-orm/*", "pg"], message: "ui får inte röra databasen." },
           ],

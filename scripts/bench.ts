@@ -15,6 +15,9 @@ import { loadOrgTree } from "@vardkedjan/api/services/identity/org-tree";
 import { signIn } from "@vardkedjan/api/services/identity/sign-in";
 import { loadSession } from "@vardkedjan/api/services/identity/session";
 import { ROOT, portsFromEnv, startSystem } from "./lib/system";
+import { sql } from "@vardkedjan/db/client";
+import { getWorklist } from "@vardkedjan/api/services/case/worklist";
+import { demoActor } from "@vardkedjan/api/seed/actors";
 
 interface Result {
   name: string;
@@ -61,6 +64,30 @@ try {
   const { loginSessionId } = await signIn(h.db, { portal: "slutenvard", claims: { ...demoCast[0]!.claims, acr: LOA3 }, maxAgeSeconds: 3600 });
   const loadTimes = await timeEach(2000, () => loadSession(h.db, loginSessionId, "slutenvard"));
   results.push({ name: "session lookup per request (median)", value: median(loadTimes), unit: "ms", target: 3 });
+
+  // Worklist of one ward with 5,000 open cases (reserve numbers: never real personnummer).
+  const sanna = await demoActor(h.db, "sanna.sjoberg", "slutenvard");
+  await h.db.execute(sql`
+    with ward as (select u.id, u.parent_id, u.organisation_id from units u where u.hsa_id = ${sanna.context.scopeHsaId}),
+    p as (
+      insert into patients (identifier_kind, identifier, given_name, family_name, municipality_code)
+      select 'reservnummer', 'BENCH' || lpad(g::text, 7, '0'), 'Test' || g, 'Bänkpatient', '0484' from generate_series(1, 5000) g
+      returning id, identifier
+    ),
+    c as (
+      insert into coordination_cases (reference, patient_id, region_id, hospital_unit_id, ward_unit_id, admitted_at, stage)
+      select 'BENCH-' || p.identifier, p.id, ward.organisation_id, ward.parent_id, ward.id,
+             now() - (random() * interval '10 days'), (array['inskriven','planering','utskrivningsklar','utskriven'])[1 + (random() * 3)::int]::case_stage
+      from p, ward
+      returning id, ward_unit_id, admitted_at
+    )
+    insert into case_parties (case_id, unit_id, role, next_due_at, next_due_step)
+    select c.id, c.ward_unit_id, 'avdelning', c.admitted_at + interval '24 hours', 'skicka_inskrivningsmeddelande' from c`);
+  await h.db.execute(sql`analyze`);
+  const pages = await timeEach(20, (i) => getWorklist(h.db, sanna, { page: 1 + (i % 5), pageSize: 50 }));
+  results.push({ name: "worklist, ward with 5,000 open cases, one page of 50 (median)", value: median(pages), unit: "ms", target: 100 });
+  const searches = await timeEach(20, (i) => getWorklist(h.db, sanna, { page: 1, pageSize: 50, search: `Test${100 + i}` }));
+  results.push({ name: "worklist search by name among 5,000 (median)", value: median(searches), unit: "ms", target: 100 });
 } finally {
   await h.close();
   await pg.stop();

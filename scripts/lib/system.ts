@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@vardkedjan/
 import { createDb } from "@vardkedjan/db/client";
 import { runMigrations } from "@vardkedjan/db/migrate";
 import { seedDemoData } from "@vardkedjan/db/seed";
+import { seedDemoCases } from "@vardkedjan/api/seed/demo-cases";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -106,7 +107,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     await runMigrations(handle.db);
     opts.log("Läser in demodata …");
     const summary = await seedDemoData(handle.db);
-    opts.log(`Demodata: ${JSON.stringify(summary)}`);
+    const cases = await seedDemoCases(handle.db);
+    opts.log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases })}`);
   } finally {
     await handle.close();
   }

@@ -14,6 +14,7 @@ export type AuditAction =
   | "case.send_message"
   | "case.acknowledge"
   | "case.close"
+  | "case.print"
   | "patient.lookup"
   | "outage.declare"
   | "outage.end"
@@ -31,6 +32,7 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "case.send_message": "pdl",
   "case.acknowledge": "pdl",
   "case.close": "pdl",
+  "case.print": "pdl",
   "patient.lookup": "pdl",
   "outage.declare": "admin",
   "outage.end": "admin",

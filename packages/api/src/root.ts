@@ -4,12 +4,14 @@ import { sessionRouter } from "./router/session/router";
 import { systemRouter } from "./router/system/router";
 import { workspaceRouter } from "./router/workspace/router";
 import { adminRouter } from "./router/admin/router";
+import { caseRouter } from "./router/case/router";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   system: systemRouter,
   workspace: workspaceRouter,
   admin: adminRouter,
+  case: caseRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,7 +33,10 @@ const t = initTRPC.context<ApiContext>().create({
         httpStatus: shape.data.httpStatus,
         appCode: app?.code ?? (invalid ? "INVALID_INPUT" : null),
         userMessage,
-        fieldErrors: invalid ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined,
+        fieldErrors: invalid
+          ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+          : // A form refused by the domain (e.g. a message's payload) carries its Swedish field errors.
+            (app?.details?.fields as { path: string; message: string }[] | undefined),
       },
     };
   },

@@ -59,3 +59,108 @@ export {
   type Action,
 } from "./access/actions";
 export { isWithinValidity, stockholmDate } from "./time/stockholm";
+
+// The coordination case (samordningsärende): contract, forms, state machine, worklists, visibility.
+export * from "./case/types";
+export {
+  CLOSE_REASON_LABELS,
+  CONSENT_KIND_LABELS,
+  MESSAGE_KIND_LABELS,
+  PARTY_ROLE_LABELS,
+  STAGE_LABELS,
+  stageLabel,
+} from "./case/labels";
+export {
+  MESSAGE_PAYLOAD_SCHEMAS,
+  parseMessagePayload,
+  type MessagePayload,
+  type MessagePayloads,
+  type PayloadContext,
+  type PayloadError,
+  type PayloadResult,
+} from "./case/payloads";
+export {
+  deriveCaseState,
+  KOMMUN_SIDE_ROLES,
+  orderedEvents,
+  partyState,
+  RECEIVING_ROLES,
+  REGION_OUTPATIENT_ROLES,
+  type DerivedCaseState,
+  type PartyState,
+  type ReadyPeriod,
+} from "./case/state";
+export {
+  allowedRecipientRoles,
+  checkOpen,
+  checkSend,
+  kindsSendableBy,
+  nextStage,
+  SEND_REFUSAL_CODES,
+  type SendAttempt,
+  type SendCheck,
+  type SendProbe,
+  type SendRefusal,
+  type SendRefusalCode,
+} from "./case/transitions";
+export {
+  ACK_DUE_HOURS,
+  DUE_STEP_CODES,
+  dueSteps,
+  worklistSortKey,
+  type DueOptions,
+  type DueSeverity,
+  type DueStep,
+  type DueStepCode,
+  type Perspective,
+} from "./case/due";
+export {
+  BASIC_FIELDS,
+  canSeeMessage,
+  caseVisibility,
+  isBasicVisibleKind,
+  isFreeTextVisible,
+  NPO_LINKED_FIELDS,
+  NPO_LINKED_KINDS,
+  redactPayload,
+  viewMessage,
+  type CaseVisibility,
+  type MessageView,
+  type RedactOptions,
+  type Viewer,
+  type VisibilityLevel,
+} from "./case/visibility";
+export { consentGiven, consentRecordsFromMessage, consentRefused, currentConsent, infoTransferConsentFor } from "./case/consent";
+export {
+  MUNICIPAL_PARTY_ROLES,
+  OUTPATIENT_PARTY_ROLES,
+  PARTY_ROLE_BY_UNIT_KIND,
+  partyRoleForUnitKind,
+  primaryPartyRole,
+} from "./case/party-role";
+export { defaultRecipients } from "./case/recipients";
+
+// The law's clocks, in Europe/Stockholm.
+export {
+  addCalendarDays,
+  addDaysToIsoDate,
+  isoDateDiff,
+  stockholmCalendarDaysBetween,
+  stockholmDayEnd,
+  stockholmDayStart,
+  stockholmHour,
+  stockholmInstant,
+} from "./clock/calendar";
+export {
+  ADMISSION_NOTICE_HOURS,
+  admissionNoticeDue,
+  daysSinceReady,
+  DEFAULT_PAYMENT_THRESHOLD_DAYS,
+  fixedCareContactDue,
+  informationDue,
+  paymentClockDay0,
+  paymentLiabilityStart,
+  SIP_CALL_DAYS,
+  sipCallDue,
+  type PaymentLiabilityOptions,
+} from "./clock/losus";

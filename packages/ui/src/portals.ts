@@ -8,7 +8,10 @@ export interface NavItem {
 
 /** Navigation per portal. Only pages that exist are listed. */
 export const PORTAL_NAV: Record<Portal, NavItem[]> = {
-  slutenvard: [{ href: "/", label: "Min arbetsyta" }],
+  slutenvard: [
+    { href: "/", label: "Min arbetsyta" },
+    { href: "/ny-samordning", label: "Ny samordning" },
+  ],
   primarvard: [{ href: "/", label: "Min arbetsyta" }],
   kommun: [{ href: "/", label: "Min arbetsyta" }],
   forvaltning: [{ href: "/", label: "Översikt" }],

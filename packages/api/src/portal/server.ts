@@ -13,6 +13,7 @@ import { EventHub } from "../realtime/hub";
 import { eventStream } from "../realtime/stream";
 import { resolveScopeUnitIds } from "../services/workspace/scope";
 import { actorOf } from "../services/identity/session";
+import { patientSummaryPdf } from "../services/documents/patient-summary";
 import { parsePortalEnv, type PortalEnv } from "./env";
 
 export type { PortalEnv };
@@ -215,6 +216,28 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       });
     },
 
+    /** GET /arenden/<id>/sammanfattning.pdf: the patient's written summary (N18), never cached. */
+    async patientSummaryRoute(caseId: string): Promise<Response> {
+      const session = await getSession();
+      const actor = session ? actorOf(session) : null;
+      if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return new Response("Ärendet finns inte.", { status: 404 });
+      try {
+        const { pdf, reference } = await patientSummaryPdf(getDb(), actor, caseId);
+        return new Response(new Uint8Array(pdf), {
+          headers: {
+            "content-type": "application/pdf",
+            // The file name carries the case reference only, never the patient's name or number.
+            "content-disposition": `inline; filename="sammanfattning-${reference}.pdf"`,
+            "cache-control": "no-store",
+          },
+        });
+      } catch (e) {
+        if (isAppError(e)) return new Response(e.userMessage, { status: e.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
+        throw e;
+      }
+    },
+
     async healthRoute(): Promise<Response> {
       try {
         const report = await checkHealth(getDb());
@@ -231,6 +254,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
         portal,
         user: { name: session.name, title: session.title },
         contextLabel: session.activeContext.label.label,
+        contextId: session.activeContext.id,
         canSwitchContext: session.contexts.length > 1,
       };
     },

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
 import type { MappingRule, Portal, Principal, RoleContext } from "@vardkedjan/domain/identity/types";
 import type { ContextDescription } from "@vardkedjan/domain/identity/context-label";
 import { organisations } from "./organisation";
@@ -20,6 +20,24 @@ export const staff = pgTable("staff", {
   lastLoginAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Where a person has commissions (medarbetaruppdrag), as last seen at login (or in the demo
+ * data): used to offer "a person with a context at that vårdcentral" as fast vårdkontakt.
+ */
+export const staffCommissions = pgTable(
+  "staff_commissions",
+  {
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    commissionHsaId: text().notNull(),
+    unitHsaId: text().notNull(),
+    purpose: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.commissionHsaId] }), index("staff_commissions_unit_idx").on(t.unitHsaId)],
+);
 
 /**
  * Server-side half of a portal session. The Auth.js JWT carries only this row's id; the full

@@ -11,6 +11,7 @@ import { demoPatients } from "./data/patients";
 import type { UnitKind, UnitSeed } from "./data/types";
 import { upsertOrganisation, upsertRegisterPerson, upsertStaff, upsertUnit } from "./factories";
 import { seedRoleMappingRules } from "./rules";
+import { setStaffCommissions } from "../staff";
 
 export { REGION_KEYS, type RegionKey, type RegionSeed, type KommunSeed, type UnitSeed, type OrganisationSeed, type PatientSeed, type UnitKind } from "./data/types";
 export { REGIONS, regionByKey, demoUnit, demoOrganisation, allDemoUnits, allDemoOrganisations, VASTERNORRLAND_KOMMUN_SWITCHBOARDS } from "./data/index";
@@ -105,13 +106,19 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
 
   for (const member of demoCast) {
     const title = typeof member.claims.title === "string" ? member.claims.title : undefined;
-    await upsertStaff(tx, {
+    const person = await upsertStaff(tx, {
       hsaId: member.employeeHsaId,
       givenName: member.givenName,
       familyName: member.familyName,
       organisationHsaId: member.organisationHsaId,
       ...(title !== undefined ? { title } : {}),
     });
+    const commissions = (member.claims.allCommissions as { commissionHsaId: string; healthCareUnitHsaId: string; commissionPurpose: string }[] | undefined) ?? [];
+    await setStaffCommissions(
+      tx,
+      person.id,
+      commissions.map((c) => ({ commissionHsaId: c.commissionHsaId, unitHsaId: c.healthCareUnitHsaId, purpose: c.commissionPurpose })),
+    );
   }
 
   // The demo population register behind the patient directory; patients come with their cases.

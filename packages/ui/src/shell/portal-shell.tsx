@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { PORTAL_NAV, portalTitle } from "../portals";
 import { NavLinks } from "./nav-links";
+import { ClientRoot } from "./client-root";
 
 export interface ShellUser {
   name: string;
@@ -16,6 +17,7 @@ export function PortalShell(props: {
   portal: Portal;
   user: ShellUser;
   contextLabel: string;
+  contextId: string;
   canSwitchContext: boolean;
   banner?: ReactNode;
   children: ReactNode;
@@ -54,7 +56,7 @@ export function PortalShell(props: {
         </nav>
       </header>
       <main id="innehall" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
-        {props.children}
+        <ClientRoot contextId={props.contextId}>{props.children}</ClientRoot>
       </main>
     </>
   );

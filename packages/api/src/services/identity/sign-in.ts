@@ -4,6 +4,7 @@ import { describeContext } from "@vardkedjan/domain/identity/context-label";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { schema, eq, sql, type Db } from "@vardkedjan/db/client";
 import type { StoredRoleContext } from "@vardkedjan/db/schema";
+import { setStaffCommissions } from "@vardkedjan/db/staff";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { loadOrgTree } from "./org-tree";
@@ -51,6 +52,11 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ loginSession
       })
       .returning();
     if (!person) throw new AppError("INTERNAL", { internal: "staff upsert returned nothing" });
+    await setStaffCommissions(
+      tx,
+      person.id,
+      principal.commissions.map((c) => ({ commissionHsaId: c.hsaId, unitHsaId: c.unitHsaId, purpose: c.purpose })),
+    );
 
     const mine = contexts.filter((c) => c.portal === input.portal);
     const preferred = person.preferredContexts[input.portal];

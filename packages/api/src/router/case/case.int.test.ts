@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
+import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
+import { schema, eq, and, desc } from "@vardkedjan/db/client";
+import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
+import { createCaller } from "../../root";
+import { signIn } from "../../services/identity/sign-in";
+import { loadSession, chooseContext, actorOf } from "../../services/identity/session";
+import { patientSummaryPdf } from "../../services/documents/patient-summary";
+import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
+
+/** The discharge process through the real procedures and their authorisation. */
+describe("coordination cases", () => {
+  let t: TestDatabase;
+  const callers = new Map<string, ReturnType<typeof createCaller>>();
+  let key = 0;
+  const k = () => `test-key-${++key}-${Date.now()}`;
+
+  beforeAll(async () => {
+    t = await createTestDatabase({ seeded: true });
+  });
+  afterAll(() => t.close());
+
+  async function as(who: DemoKey, portal: Portal) {
+    const id = `${who}@${portal}`;
+    if (!callers.has(id)) {
+      const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
+      let session = (await loadSession(t.db, loginSessionId, portal))!;
+      if (!session.activeContext) {
+        await chooseContext(t.db, session, session.contexts[0]!.id);
+        session = (await loadSession(t.db, loginSessionId, portal))!;
+      }
+      callers.set(id, createCaller({ db: t.db, portal, session, expectedContextId: null }));
+    }
+    return callers.get(id)!;
+  }
+  const sanna = () => as("sanna.sjoberg", "slutenvard");
+  const actorFor = async (who: DemoKey, portal: Portal) => {
+    await as(who, portal);
+    const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
+    const s = (await loadSession(t.db, loginSessionId, portal))!;
+    return actorOf(s);
+  };
+  const berit = () => as("berit.holm", "kommun");
+  const fredrik = () => as("fredrik.vall", "primarvard");
+
+  async function refusal(p: Promise<unknown>) {
+    const e = await p.then(() => null, (err: unknown) => err);
+    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
+    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
+  }
+
+  async function openCase(identifier: string) {
+    const prep = await (await sanna()).case.prepare({ identifier });
+    const created = await (await sanna()).case.create({
+      identifier,
+      admittedAt: new Date(Date.now() - 3 * 3600_000),
+      wardUnitId: prep.options.wards[0]!.id,
+      careType: "somatisk",
+      municipalityUnitId: prep.proposed.municipalityUnitId,
+      primaryCareUnitId: prep.proposed.primaryCareUnitId,
+      idempotencyKey: k(),
+    });
+    return { prep, caseId: created.caseId };
+  }
+
+  async function send(caller: Awaited<ReturnType<typeof as>>, caseId: string, kind: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    const view = await caller.case.get({ caseId });
+    return caller.case.sendMessage({
+      caseId,
+      kind: kind as never,
+      payload,
+      recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [],
+      idempotencyKey: k(),
+      ...extra,
+    });
+  }
+
+  let tolvanCase = "";
+
+  it("proposes the municipality from the address and the vårdcentral from the listing", async () => {
+    const prep = await (await sanna()).case.prepare({ identifier: "19121212-1212" });
+    expect(prep.person?.name).toBe("Tolvan Tolvansson");
+    const muni = prep.options.municipalities.find((m) => m.id === prep.proposed.municipalityUnitId);
+    const vc = prep.options.primaryCare.find((m) => m.id === prep.proposed.primaryCareUnitId);
+    expect(muni?.organisationName).toBe("Eskilstuna kommun");
+    expect(vc?.name).toBe("Vårdcentralen Fröslunda");
+    expect(prep.options.wards.map((w) => w.name)).toEqual(["Avd 12 Medicin"]);
+  });
+
+  it("refuses an invalid personnummer in Swedish and creates nothing", async () => {
+    expect(await refusal((await sanna()).case.prepare({ identifier: "19121212-1213" }))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/kontrollsiffran/i) });
+    const before = await t.db.select().from(schema.coordinationCases);
+    const prep = await (await sanna()).case.prepare({ identifier: "191212121212" });
+    expect(await refusal((await sanna()).case.create({ identifier: "191212121213", admittedAt: new Date(), wardUnitId: prep.options.wards[0]!.id, careType: "somatisk", municipalityUnitId: null, primaryCareUnitId: null, idempotencyKey: k() }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await t.db.select().from(schema.coordinationCases)).toHaveLength(before.length);
+  });
+
+  it("opens one case for a double-clicked create, and refuses a second open case for the patient", async () => {
+    const prep = await (await sanna()).case.prepare({ identifier: "191212121212" });
+    const input = { identifier: "191212121212", admittedAt: new Date(Date.now() - 2 * 3600_000), wardUnitId: prep.options.wards[0]!.id, careType: "somatisk" as const, municipalityUnitId: prep.proposed.municipalityUnitId, primaryCareUnitId: prep.proposed.primaryCareUnitId, idempotencyKey: k() };
+    const [a, b] = await Promise.all([(await sanna()).case.create(input), (await sanna()).case.create(input)].map((p) => p.catch((e: unknown) => e)));
+    const ok = [a, b].filter((x) => !(x instanceof Error)) as { caseId: string }[];
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(ok.map((x) => x.caseId)).size).toBe(1);
+    tolvanCase = ok[0]!.caseId;
+    const again = await (await sanna()).case.create(input);
+    expect(again.caseId).toBe(tolvanCase);
+    expect(await refusal((await sanna()).case.create({ ...input, idempotencyKey: k() }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/redan ett pågående/) });
+  });
+
+  it("refuses steps out of order with a Swedish explanation", async () => {
+    const view = await (await sanna()).case.get({ caseId: tolvanCase });
+    expect(view.stage).toBe("inskriven");
+    expect(view.viewer.canSend).not.toContain("utskrivningsklar");
+    const r = await refusal(send(await sanna(), tolvanCase, "utskrivningsklar", { decidedAt: new Date().toISOString(), decidedBy: "Dr Läkare" }, { recipientUnitIds: view.parties.filter((p) => p.role !== "avdelning").map((p) => p.unitId) }));
+    expect(r.code).toBe("PRECONDITION_FAILED");
+    expect(r.message).toMatch(/inskrivningsmeddelande/i);
+  });
+
+  it("runs the admission: consent, the notice, acknowledgements and answers", async () => {
+    await send(await sanna(), tolvanCase, "samtycke", { consents: [{ kind: "informationsoverforing_kommun", given: true }, { kind: "informationsoverforing_vardcentral", given: true }, { kind: "npo", given: true }, { kind: "sip", given: true }] });
+    const date = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
+    const sent = await send(await sanna(), tolvanCase, "inskrivningsmeddelande", { estimatedDischargeDate: date });
+    expect(sent.duplicate).toBe(false);
+
+    // Berit's worklist: the new notice on top, unacknowledged.
+    const list = await (await berit()).case.list({});
+    expect(list.rows[0]).toMatchObject({ caseId: tolvanCase, patientName: "Tolvan Tolvansson", unacknowledged: 1 });
+    const view = await (await berit()).case.get({ caseId: tolvanCase });
+    expect(view.viewer.visibility.level).toBe("full");
+    const notice = view.messages.find((m) => m.kind === "inskrivningsmeddelande")!;
+    expect(notice.awaitingMyAcknowledgement).toBe(true);
+    await (await berit()).case.acknowledge({ caseId: tolvanCase, messageId: notice.id });
+    await (await berit()).case.acknowledge({ caseId: tolvanCase, messageId: notice.id }); // idempotent
+    await send(await berit(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Hemtjänst två gånger per dag", knownToUnit: true });
+
+    // Fredrik names himself fast vårdkontakt.
+    const candidates = await (await fredrik()).case.fixedCareContacts({ caseId: tolvanCase });
+    const me = candidates.find((c) => c.name === "Fredrik Vall")!;
+    expect(me).toBeTruthy();
+    // Someone without a commission at the vårdcentral cannot be named (N10).
+    const [outsider] = await t.db.select().from(schema.staff).where(eq(schema.staff.hsaId, castByKey("sofia.lund").employeeHsaId));
+    expect(candidates.map((c) => c.staffId)).not.toContain(outsider!.id);
+    expect((await refusal(send(await fredrik(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: outsider!.id }))).message).toMatch(/uppdrag vid din enhet/);
+    await send(await fredrik(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Inga insatser", knownToUnit: true, fixedCareContactStaffId: me.staffId });
+
+    // The ward sees who has acknowledged and the answers.
+    const ward = await (await sanna()).case.get({ caseId: tolvanCase });
+    expect(ward.stage).toBe("planering");
+    const wardNotice = ward.messages.find((m) => m.kind === "inskrivningsmeddelande")!;
+    expect(wardNotice.recipients.find((r) => r.unitName.startsWith("Bistånd"))?.acknowledgedBy).toBe("Berit Holm");
+    expect(wardNotice.recipients.find((r) => r.unitName === "Vårdcentralen Fröslunda")?.acknowledgedAt).toBeNull();
+    expect(ward.parties.find((p) => p.role === "vardcentral")?.fixedCareContact?.name).toBe("Fredrik Vall");
+  });
+
+  it("refuses a message to a unit outside the case", async () => {
+    expect((await refusal(send(await fredrik(), tolvanCase, "generellt", { subject: "Fråga", text: "Hej" }, { recipientUnitIds: [(await t.db.select().from(schema.units).where(eq(schema.units.kind, "hemtjanstgrupp")).limit(1))[0]!.id] }))).message).toMatch(/inte part/);
+  });
+
+  it("detects two people editing the planning basis at once", async () => {
+    const base = (await (await sanna()).case.get({ caseId: tolvanCase })).planningVersion;
+    await send(await sanna(), tolvanCase, "planeringsunderlag", { version: base + 1, needs: "Hjälp med dusch" }, { baseVersion: base });
+    const r = await refusal(send(await sanna(), tolvanCase, "planeringsunderlag", { version: base + 1, needs: "Hjälp med mat" }, { baseVersion: base }));
+    expect(r.code).toBe("CONFLICT");
+    expect(r.message).toMatch(/ändrats av någon annan/);
+  });
+
+  it("sends a double-clicked message once", async () => {
+    const view = await (await sanna()).case.get({ caseId: tolvanCase });
+    const input = { caseId: tolvanCase, kind: "generellt" as const, payload: { subject: "Transport", text: "Taxi bokad" }, recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [], idempotencyKey: k() };
+    const [a, b] = await Promise.all([(await sanna()).case.sendMessage(input), (await sanna()).case.sendMessage(input)].map((p) => p.catch((e: unknown) => e)));
+    const rows = await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, tolvanCase), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
+    expect(rows).toHaveLength(1);
+    expect([a, b].some((x) => !(x instanceof Error))).toBe(true);
+  });
+
+  it("keeps other municipalities and vårdcentraler out, and audits the refusal", async () => {
+    const sofia = await as("sofia.lund", "kommun");
+    expect(await refusal(sofia.case.get({ caseId: tolvanCase }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await sofia.case.list({})).rows.map((r) => r.caseId)).not.toContain(tolvanCase);
+    const maria = await as("maria.lindqvist", "primarvard");
+    expect(await refusal(maria.case.get({ caseId: tolvanCase }))).toMatchObject({ code: "NOT_FOUND" });
+    const [denied] = await t.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.action, "case.read"), eq(schema.auditEvents.outcome, "denied"))).orderBy(desc(schema.auditEvents.id)).limit(1);
+    expect(denied).toMatchObject({ entityId: tolvanCase, actorHsaId: castByKey("maria.lindqvist").employeeHsaId });
+  });
+
+  it("writes an audit row for every read and write of the case", async () => {
+    const rows = await t.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.caseId, tolvanCase));
+    const actions = new Set(rows.map((r) => r.action));
+    for (const a of ["case.create", "case.read", "case.send_message", "case.acknowledge"]) expect(actions.has(a), a).toBe(true);
+    expect(rows.every((r) => r.category === "pdl" && r.patientId)).toBe(true);
+  });
+
+  it("hides what consent does not allow: the municipality sees only the basic data", async () => {
+    const { caseId } = await openCase("195009072553");
+    await send(await sanna(), caseId, "samtycke", { consents: [{ kind: "informationsoverforing_kommun", given: false }, { kind: "informationsoverforing_vardcentral", given: true }] });
+    await send(await sanna(), caseId, "inskrivningsmeddelande", { estimatedDischargeDate: new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10) });
+    await send(await sanna(), caseId, "planeringsunderlag", { version: 1, needs: "Känslig planeringsinformation" }, { baseVersion: 0 });
+    const view = await (await berit()).case.get({ caseId });
+    expect(view.viewer.visibility.level).toBe("basic");
+    expect(view.viewer.visibility.message).toMatch(/samtyck/i);
+    expect(view.patient.name).toBe("Lennart Berglöf");
+    expect(JSON.stringify(view.messages)).not.toContain("Känslig planeringsinformation");
+    expect(view.estimatedDischargeDate).toBeTruthy();
+    const vc = await (await fredrik()).case.get({ caseId }).catch(() => null);
+    // Lennart is listed elsewhere; Fredrik's unit is not a party.
+    expect(vc).toBeNull();
+  });
+
+  it("takes the patient home: ready for discharge, kommunklar, discharge notice, closed", async () => {
+    const parties = (await (await sanna()).case.get({ caseId: tolvanCase })).parties;
+    await send(await sanna(), tolvanCase, "utskrivningsklar", { decidedAt: new Date().toISOString(), decidedBy: "Dr Lisa Läkare" });
+    expect((await (await sanna()).case.get({ caseId: tolvanCase })).stage).toBe("utskrivningsklar");
+    // The municipality's worklist shows the ready patient.
+    expect((await (await berit()).case.list({ stage: "utskrivningsklar" })).rows.map((r) => r.caseId)).toContain(tolvanCase);
+    await send(await berit(), tolvanCase, "kommunklar", { ready: true });
+    await send(await sanna(), tolvanCase, "utskrivningsmeddelande", { dischargedAt: new Date().toISOString(), dischargePlan: "Hem med hemtjänst", medicationList: "Alvedon 1 g vb" });
+    expect((await (await sanna()).case.get({ caseId: tolvanCase })).stage).toBe("utskriven");
+    // The written summary for the patient (N18): the ward prints it; the print is audited.
+    const { pdf } = await patientSummaryPdf(t.db, (await actorFor("sanna.sjoberg", "slutenvard"))!, tolvanCase);
+    const text = flat((await extractPdf(pdf)).text);
+    expect(text).toContain("Tolvan Tolvansson");
+    expect(text).toContain("19121212-1212");
+    expect(text).toContain("Fredrik Vall");
+    expect(text).toContain("Alvedon 1 g vb");
+    await expect(patientSummaryPdf(t.db, (await actorFor("berit.holm", "kommun"))!, tolvanCase)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await send(await sanna(), tolvanCase, "avslut", { reason: "utskriven_klar" });
+    const closed = await (await sanna()).case.get({ caseId: tolvanCase });
+    expect(closed.stage).toBe("avslutad");
+    expect(closed.closedAt).toBeTruthy();
+    expect(closed.viewer.canSend).toEqual([]);
+    expect((await refusal(send(await berit(), tolvanCase, "generellt", { subject: "x", text: "y" }))).message).toMatch(/avslutat/);
+    expect(parties.length).toBe(3);
+    // A readmission opens a new case linked to the earlier one.
+    const { prep, caseId } = await openCase("191212121212");
+    expect(prep.previousCaseReference).toBeTruthy();
+    const [row] = await t.db.select().from(schema.coordinationCases).where(eq(schema.coordinationCases.id, caseId));
+    expect(row?.previousCaseId).toBe(tolvanCase);
+  });
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { authorize, wardProcedure } from "../../trpc";
+import { createCase } from "../../services/case/create-case";
+
+export const create = authorize("case.create", wardProcedure)
+  .input(
+    z.object({
+      identifier: z.string().min(1).max(20),
+      admittedAt: z.date(),
+      needAssessedAt: z.date().nullish(),
+      wardUnitId: z.string().uuid(),
+      careType: z.enum(["somatisk", "psykiatrisk"]),
+      lpt: z.boolean().default(false),
+      lrv: z.boolean().default(false),
+      municipalityUnitId: z.string().uuid().nullable(),
+      primaryCareUnitId: z.string().uuid().nullable(),
+      otherPartyUnitIds: z.array(z.string().uuid()).max(10).default([]),
+      manualName: z.object({ givenName: z.string().trim().min(1).max(100), familyName: z.string().trim().min(1).max(100) }).nullish(),
+      idempotencyKey: z.string().min(8).max(100),
+    }),
+  )
+  .mutation(({ ctx, input }) => createCase(ctx.db, ctx.actor, input));

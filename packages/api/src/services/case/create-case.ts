@@ -1,0 +1,154 @@
+import { schema, and, eq, isNull, isNotNull, desc, sql, type Db, type Tx } from "@vardkedjan/db/client";
+import { parsePatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import type { CareType } from "@vardkedjan/domain/case/types";
+import type { Actor } from "../../actor";
+import { AppError } from "../../errors";
+import { writeAudit } from "../../audit";
+import { notifyChange } from "../../realtime/events";
+import { resolveScopeUnitIds } from "../workspace/scope";
+import { demoPatientDirectory, type PatientDirectory } from "../patient/directory";
+import { loadPartyUnits } from "./units";
+import { refreshCaseDerived } from "./facts";
+
+export interface CreateCaseInput {
+  identifier: string;
+  admittedAt: Date;
+  needAssessedAt?: Date | null;
+  wardUnitId: string;
+  careType: CareType;
+  lpt: boolean;
+  lrv: boolean;
+  /** The municipality's needs-assessment unit, proposed from the folkbokföring address. */
+  municipalityUnitId: string | null;
+  /** The vårdcentral (or psychiatric outpatient unit), proposed from the listing. */
+  primaryCareUnitId: string | null;
+  otherPartyUnitIds: string[];
+  /** Only for a reserve number that the register does not know. */
+  manualName?: { givenName: string; familyName: string } | null;
+  idempotencyKey: string;
+}
+
+async function nextReference(tx: Tx, regionId: string, at: Date): Promise<string> {
+  const [org] = await tx.select({ shortCode: schema.organisations.shortCode, name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, regionId));
+  const code = org?.shortCode ?? "VK";
+  const res = await tx.execute<{ n: string }>(sql`select nextval('case_reference_seq')::text as n`);
+  return `${code}-${at.getUTCFullYear()}-${String(res.rows[0]!.n).padStart(5, "0")}`;
+}
+
+/**
+ * "Ny samordning": opens a coordination case at the ward for an admitted patient, with the
+ * patient's details from the register and the receiving parties. One open case per patient; a
+ * readmission links to the earlier case; a double-clicked "Skapa" creates once.
+ */
+export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, directory: PatientDirectory = demoPatientDirectory): Promise<{ caseId: string; reference: string }> {
+  const parsed = parsePatientIdentifier(input.identifier);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", { userMessage: parsed.error });
+  if (input.admittedAt.getTime() > Date.now() + 5 * 60_000) throw new AppError("INVALID_INPUT", { userMessage: "Inskrivningstiden kan inte ligga i framtiden." });
+  if (input.needAssessedAt && input.needAssessedAt < input.admittedAt) {
+    throw new AppError("INVALID_INPUT", { userMessage: "Bedömningen av behov kan inte ligga före inskrivningen." });
+  }
+
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: schema.coordinationCases.id, reference: schema.coordinationCases.reference })
+      .from(schema.coordinationCases)
+      .where(and(eq(schema.coordinationCases.createdByStaffId, actor.staffId), eq(schema.coordinationCases.creationKey, input.idempotencyKey)));
+    if (existing[0]) return { caseId: existing[0].id, reference: existing[0].reference };
+
+    const scope = new Set(await resolveScopeUnitIds(tx, actor.context));
+    if (!scope.has(input.wardUnitId)) throw new AppError("FORBIDDEN", { userMessage: "Du kan bara starta samordning för en avdelning du arbetar på." });
+    const [ward] = await loadPartyUnits(tx, [input.wardUnitId]);
+    if (ward?.role !== "avdelning") throw new AppError("INVALID_INPUT", { userMessage: "Välj en vårdavdelning." });
+    const [wardRow] = await tx.select({ parentId: schema.units.parentId }).from(schema.units).where(eq(schema.units.id, ward.id));
+    const hospitalId = wardRow?.parentId;
+    if (!hospitalId) throw new AppError("INVALID_INPUT", { userMessage: "Avdelningen saknar sjukhus i organisationsträdet." });
+
+    const receiverIds = [input.municipalityUnitId, input.primaryCareUnitId, ...input.otherPartyUnitIds].filter((x): x is string => !!x);
+    if (new Set(receiverIds).size !== receiverIds.length) throw new AppError("INVALID_INPUT", { userMessage: "Samma enhet är vald två gånger." });
+    const receivers = await loadPartyUnits(tx, receiverIds);
+    if (receivers.some((r) => r.role === "avdelning")) throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
+
+    const person = await directory.lookup(tx, parsed.value);
+    const name = person ?? (parsed.value.kind === "reservnummer" && input.manualName ? input.manualName : null);
+    if (!name) {
+      throw new AppError("INVALID_INPUT", {
+        userMessage:
+          parsed.value.kind === "reservnummer"
+            ? "Reservnumret finns inte i registret: ange patientens namn."
+            : "Hittade ingen person med det numret i folkbokföringen. Kontrollera numret.",
+      });
+    }
+    const [patient] = await tx
+      .insert(schema.patients)
+      .values({
+        identifierKind: parsed.value.kind,
+        identifier: parsed.value.value,
+        givenName: name.givenName,
+        familyName: name.familyName,
+        protectedIdentity: person?.protectedIdentity ?? false,
+        streetAddress: person?.streetAddress ?? null,
+        postalCode: person?.postalCode ?? null,
+        city: person?.city ?? null,
+        municipalityCode: person?.municipalityCode ?? null,
+      })
+      .onConflictDoUpdate({
+        target: schema.patients.identifier,
+        set: {
+          givenName: name.givenName,
+          familyName: name.familyName,
+          protectedIdentity: person?.protectedIdentity ?? false,
+          streetAddress: person?.streetAddress ?? null,
+          postalCode: person?.postalCode ?? null,
+          city: person?.city ?? null,
+          municipalityCode: person?.municipalityCode ?? null,
+          updatedAt: new Date(),
+        },
+      })
+      .returning({ id: schema.patients.id });
+    if (!patient) throw new AppError("INTERNAL");
+
+    const open = await tx
+      .select({ reference: schema.coordinationCases.reference })
+      .from(schema.coordinationCases)
+      .where(and(eq(schema.coordinationCases.patientId, patient.id), isNull(schema.coordinationCases.closedAt)));
+    if (open[0]) {
+      throw new AppError("CONFLICT", { userMessage: `Patienten har redan ett pågående samordningsärende (${open[0].reference}). Avsluta det innan ett nytt startas.` });
+    }
+    const [previous] = await tx
+      .select({ id: schema.coordinationCases.id })
+      .from(schema.coordinationCases)
+      .where(and(eq(schema.coordinationCases.patientId, patient.id), isNotNull(schema.coordinationCases.closedAt)))
+      .orderBy(desc(schema.coordinationCases.admittedAt))
+      .limit(1);
+
+    const [hospital] = await tx.select({ organisationId: schema.units.organisationId }).from(schema.units).where(eq(schema.units.id, hospitalId));
+    const regionId = hospital!.organisationId;
+    const reference = await nextReference(tx, regionId, input.admittedAt);
+    const [created] = await tx
+      .insert(schema.coordinationCases)
+      .values({
+        reference,
+        patientId: patient.id,
+        regionId,
+        hospitalUnitId: hospitalId,
+        wardUnitId: ward.id,
+        careType: input.careType,
+        lpt: input.lpt,
+        lrv: input.lrv,
+        admittedAt: input.admittedAt,
+        needAssessedAt: input.needAssessedAt ?? null,
+        previousCaseId: previous?.id ?? null,
+        createdByStaffId: actor.staffId,
+        creationKey: input.idempotencyKey,
+      })
+      .returning({ id: schema.coordinationCases.id });
+    const caseId = created!.id;
+    await tx.insert(schema.caseParties).values(
+      [ward, ...receivers].map((u) => ({ caseId, unitId: u.id, role: u.role, addedByStaffId: actor.staffId })),
+    );
+    await refreshCaseDerived(tx, caseId);
+    await writeAudit(tx, actor, { action: "case.create", activity: "Skriva", patientId: patient.id, caseId, entityType: "case", entityId: caseId, details: { readmission: !!previous } });
+    await notifyChange(tx, { type: "case.changed", caseId, unitIds: [ward.id, ...receivers.map((r) => r.id)] });
+    return { caseId, reference };
+  });
+}

@@ -1,0 +1,120 @@
+import { schema, and, asc, eq, isNull, sql, type DbOrTx } from "@vardkedjan/db/client";
+import type { CaseEvent, CaseFacts, ConsentRecord, PartyRole } from "@vardkedjan/domain/case/types";
+import { dueSteps } from "@vardkedjan/domain/case/due";
+import { deriveCaseState } from "@vardkedjan/domain/case/state";
+
+export interface LoadedCase {
+  row: typeof schema.coordinationCases.$inferSelect;
+  facts: CaseFacts;
+  parties: { id: string; unitId: string; role: PartyRole; removedAt: Date | null; fixedCareContactStaffId: string | null }[];
+}
+
+/** Everything the domain rules need about one case, from its rows and its messages. */
+export async function loadCaseFacts(db: DbOrTx, caseId: string): Promise<LoadedCase> {
+  const [row] = await db.select().from(schema.coordinationCases).where(eq(schema.coordinationCases.id, caseId));
+  if (!row) throw new Error(`case ${caseId} missing`);
+  const parties = await db
+    .select({
+      id: schema.caseParties.id,
+      unitId: schema.caseParties.unitId,
+      role: schema.caseParties.role,
+      removedAt: schema.caseParties.removedAt,
+      fixedCareContactStaffId: schema.caseParties.fixedCareContactStaffId,
+    })
+    .from(schema.caseParties)
+    .where(eq(schema.caseParties.caseId, caseId));
+  const roleOf = new Map(parties.map((p) => [p.unitId, p.role]));
+  const messages = await db
+    .select({
+      id: schema.messages.id,
+      kind: schema.messages.kind,
+      occurredAt: schema.messages.occurredAt,
+      senderUnitId: schema.messages.senderUnitId,
+      payload: schema.messages.payload,
+      correctsMessageId: schema.messages.correctsMessageId,
+      recipients: sql<string[]>`coalesce((select array_agg(r.unit_id::text) from message_recipients r where r.message_id = ${schema.messages.id}), '{}')`,
+    })
+    .from(schema.messages)
+    .where(eq(schema.messages.caseId, caseId))
+    .orderBy(asc(schema.messages.occurredAt), asc(schema.messages.registeredAt));
+  const events: CaseEvent[] = messages.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    occurredAt: m.occurredAt,
+    senderUnitId: m.senderUnitId,
+    senderRole: roleOf.get(m.senderUnitId) ?? "avdelning",
+    recipientUnitIds: m.recipients,
+    payload: m.payload,
+    correctsMessageId: m.correctsMessageId,
+  }));
+  const consentRows = await db
+    .select()
+    .from(schema.consents)
+    .where(eq(schema.consents.caseId, caseId))
+    .orderBy(asc(schema.consents.documentedAt));
+  const consents: ConsentRecord[] = consentRows.map((c) => ({
+    kind: c.kind,
+    given: c.given,
+    documentedAt: c.documentedAt,
+    documentedByUnitId: c.documentedByUnitId,
+    source: c.source,
+  }));
+  return {
+    row,
+    parties,
+    facts: {
+      admittedAt: row.admittedAt,
+      needAssessedAt: row.needAssessedAt,
+      careType: row.careType,
+      lpt: row.lpt,
+      lrv: row.lrv,
+      parties: parties.map((p) => ({ unitId: p.unitId, role: p.role, removedAt: p.removedAt })),
+      events,
+      consents,
+      closedAt: row.closedAt,
+    },
+  };
+}
+
+/**
+ * Recomputes what the case's stage is and what each party has due next, and stores it for the
+ * worklists. Runs in the same transaction as every write to the case.
+ */
+export async function refreshCaseDerived(db: DbOrTx, caseId: string, now = new Date()): Promise<LoadedCase> {
+  const loaded = await loadCaseFacts(db, caseId);
+  const state = deriveCaseState(loaded.facts);
+  const open = state.stage !== "avslutad";
+  await db
+    .update(schema.coordinationCases)
+    .set({
+      stage: state.stage,
+      estimatedDischargeDate: state.estimatedDischargeDate ?? null,
+      readyForDischargeAt: state.readyForDischargeAt ?? null,
+      dischargedAt: state.dischargedAt ?? null,
+      closedAt: state.closedAt ?? null,
+      closeReason: state.closeReason ?? null,
+      updatedAt: now,
+    })
+    .where(eq(schema.coordinationCases.id, caseId));
+  const unacked = await db
+    .select({ unitId: schema.messageRecipients.unitId, messageId: schema.messageRecipients.messageId })
+    .from(schema.messageRecipients)
+    .innerJoin(schema.messages, eq(schema.messages.id, schema.messageRecipients.messageId))
+    .where(and(eq(schema.messages.caseId, caseId), isNull(schema.messageRecipients.acknowledgedAt)));
+  for (const party of loaded.parties) {
+    const active = open && !party.removedAt;
+    const steps = active
+      ? dueSteps(loaded.facts, party.role, now, {
+          unitId: party.unitId,
+          unacknowledgedMessageIds: unacked.filter((u) => u.unitId === party.unitId).map((u) => u.messageId),
+        })
+      : [];
+    // The earliest dated step first; an undated one only when nothing is dated.
+    const next = steps.filter((s) => s.dueAt).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0] ?? steps[0];
+    await db
+      .update(schema.caseParties)
+      .set({ nextDueAt: next?.dueAt ?? null, nextDueStep: next?.step ?? null, caseOpen: active })
+      .where(eq(schema.caseParties.id, party.id));
+  }
+  return loaded;
+}

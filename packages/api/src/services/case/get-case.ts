@@ -1,0 +1,210 @@
+import { schema, eq, inArray, asc, type Db } from "@vardkedjan/db/client";
+import { deriveCaseState } from "@vardkedjan/domain/case/state";
+import { checkOpen } from "@vardkedjan/domain/case/transitions";
+import { caseVisibility, viewMessage, type CaseVisibility } from "@vardkedjan/domain/case/visibility";
+import { dueSteps, type DueStep } from "@vardkedjan/domain/case/due";
+import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
+import { MESSAGE_KINDS, type CaseStage, type MessageKind, type PartyRole } from "@vardkedjan/domain/case/types";
+import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import type { Actor } from "../../actor";
+import { writeAudit } from "../../audit";
+import { withCaseAccess } from "./scope";
+import { loadCaseFacts } from "./facts";
+
+export interface CaseMessageView {
+  id: string;
+  kind: MessageKind;
+  title: string | null;
+  senderUnitId: string;
+  senderUnitName: string;
+  senderName: string;
+  occurredAt: Date;
+  registeredAt: Date;
+  payload: Record<string, unknown>;
+  freeText: string | null;
+  /** Part of the content is hidden from this viewer (consent missing, or hemtjänst). */
+  redacted: boolean;
+  correctsMessageId: string | null;
+  recipients: { unitId: string; unitName: string; acknowledgedAt: Date | null; acknowledgedBy: string | null }[];
+  /** This viewer's unit is a recipient that has not acknowledged yet. */
+  awaitingMyAcknowledgement: boolean;
+}
+
+export interface CaseView {
+  id: string;
+  reference: string;
+  stage: CaseStage;
+  version: number;
+  careType: "somatisk" | "psykiatrisk";
+  lpt: boolean;
+  lrv: boolean;
+  admittedAt: Date;
+  needAssessedAt: Date | null;
+  estimatedDischargeDate: string | null;
+  readyForDischargeAt: Date | null;
+  plannedDischargeAt: Date | null;
+  dischargedAt: Date | null;
+  closedAt: Date | null;
+  closeReason: string | null;
+  previousCaseId: string | null;
+  planningVersion: number;
+  sipNeeded: boolean;
+  patient: { name: string; identifier: string; protectedIdentity: boolean; address: string | null };
+  ward: { unitId: string; name: string; hospitalName: string; phone: string | null };
+  parties: {
+    unitId: string;
+    unitName: string;
+    organisationName: string;
+    role: PartyRole;
+    phone: string | null;
+    answeredAt: Date | null;
+    rejectedAt: Date | null;
+    kommunklarAt: Date | null;
+    fixedCareContact: { staffId: string; name: string } | null;
+  }[];
+  viewer: { role: PartyRole; unitIds: string[]; visibility: CaseVisibility; canSend: MessageKind[]; defaultRecipients: Partial<Record<MessageKind, string[]>> };
+  due: DueStep[];
+  messages: CaseMessageView[];
+  /** Staff with a context at the viewer's outpatient unit, for naming the fast vårdkontakt. */
+}
+
+/** Opens a case for the viewer: what they may see of it, what is due, what they may send. Audited. */
+export async function getCase(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<CaseView> {
+  return withCaseAccess(db, actor, caseId, async (tx, access) => {
+    const loaded = await loadCaseFacts(tx, caseId);
+    const { row, facts } = loaded;
+    const state = deriveCaseState(facts);
+    const viewer = { partyRole: access.viewerRole, role: actor.context.role };
+    const visibility = caseVisibility(viewer, facts.consents);
+    const myUnit = access.viewerUnitIds[0]!;
+
+    const [patient] = await tx.select().from(schema.patients).where(eq(schema.patients.id, row.patientId));
+    const unitIds = [...new Set([...loaded.parties.map((p) => p.unitId), row.wardUnitId, row.hospitalUnitId, ...facts.events.map((e) => e.senderUnitId)])];
+    const units = await tx
+      .select({ id: schema.units.id, name: schema.units.name, phone: schema.units.phone, switchboard: schema.units.switchboard, organisation: schema.organisations.name })
+      .from(schema.units)
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
+      .where(inArray(schema.units.id, unitIds));
+    const unit = new Map(units.map((u) => [u.id, u]));
+
+    const messageRows = facts.events.length
+      ? await tx
+          .select({ id: schema.messages.id, title: schema.messages.title, freeText: schema.messages.freeText, registeredAt: schema.messages.registeredAt, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+          .from(schema.messages)
+          .innerJoin(schema.staff, eq(schema.staff.id, schema.messages.senderStaffId))
+          .where(eq(schema.messages.caseId, caseId))
+      : [];
+    const extra = new Map(messageRows.map((m) => [m.id, m]));
+    const recipientRows = facts.events.length
+      ? await tx
+          .select({ messageId: schema.messageRecipients.messageId, unitId: schema.messageRecipients.unitId, acknowledgedAt: schema.messageRecipients.acknowledgedAt, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+          .from(schema.messageRecipients)
+          .innerJoin(schema.messages, eq(schema.messages.id, schema.messageRecipients.messageId))
+          .leftJoin(schema.staff, eq(schema.staff.id, schema.messageRecipients.acknowledgedByStaffId))
+          .where(eq(schema.messages.caseId, caseId))
+          .orderBy(asc(schema.messageRecipients.unitId))
+      : [];
+
+    const messages: CaseMessageView[] = [];
+    for (const e of facts.events) {
+      const v = viewMessage(viewer, e, facts.consents, myUnit);
+      if (!v.visible) continue;
+      const m = extra.get(e.id);
+      const recipients = recipientRows
+        .filter((r) => r.messageId === e.id)
+        .map((r) => ({ unitId: r.unitId, unitName: unit.get(r.unitId)?.name ?? "", acknowledgedAt: r.acknowledgedAt, acknowledgedBy: r.givenName ? `${r.givenName} ${r.familyName}` : null }));
+      messages.push({
+        id: e.id,
+        kind: e.kind,
+        title: m?.title ?? null,
+        senderUnitId: e.senderUnitId,
+        senderUnitName: unit.get(e.senderUnitId)?.name ?? "",
+        senderName: m ? `${m.givenName} ${m.familyName}` : "",
+        occurredAt: e.occurredAt,
+        registeredAt: m?.registeredAt ?? e.occurredAt,
+        payload: v.payload,
+        freeText: v.freeTextVisible ? (m?.freeText ?? null) : null,
+        redacted: v.level === "basic" || Object.keys(v.payload).length < Object.keys(e.payload).length || (!v.freeTextVisible && !!m?.freeText),
+        correctsMessageId: e.correctsMessageId ?? null,
+        recipients,
+        awaitingMyAcknowledgement: recipients.some((r) => access.viewerUnitIds.includes(r.unitId) && !r.acknowledgedAt),
+      });
+    }
+
+    const fixedContactIds = loaded.parties.map((p) => p.fixedCareContactStaffId).filter((x): x is string => !!x);
+    const contacts = fixedContactIds.length
+      ? await tx.select({ id: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName }).from(schema.staff).where(inArray(schema.staff.id, fixedContactIds))
+      : [];
+    const contactName = new Map(contacts.map((c) => [c.id, `${c.givenName} ${c.familyName}`]));
+
+    const canSend: MessageKind[] = [];
+    const recipientsByKind: Partial<Record<MessageKind, string[]>> = {};
+    for (const kind of MESSAGE_KINDS) {
+      const recipients = defaultRecipients(kind, myUnit, access.viewerRole, facts.parties);
+      // The same checks as sending, without the form: is this step open to the viewer now?
+      const check = checkOpen(facts, { kind, senderUnitId: myUnit, senderRole: access.viewerRole, recipientUnitIds: recipients, at: now }, state);
+      if (check.ok) {
+        canSend.push(kind);
+        recipientsByKind[kind] = recipients;
+      }
+    }
+
+    const hidesAddress = patient!.protectedIdentity;
+    const ward = unit.get(row.wardUnitId);
+    await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: row.patientId, caseId, entityType: "case", entityId: caseId, details: { visibility: visibility.level } });
+
+    return {
+      id: row.id,
+      reference: row.reference,
+      stage: state.stage,
+      version: row.version,
+      careType: row.careType,
+      lpt: row.lpt,
+      lrv: row.lrv,
+      admittedAt: row.admittedAt,
+      needAssessedAt: row.needAssessedAt,
+      estimatedDischargeDate: state.estimatedDischargeDate,
+      readyForDischargeAt: state.readyForDischargeAt,
+      plannedDischargeAt: state.plannedDischargeAt,
+      dischargedAt: state.dischargedAt,
+      closedAt: state.closedAt,
+      closeReason: state.closeReason,
+      previousCaseId: row.previousCaseId,
+      planningVersion: state.planningVersion,
+      sipNeeded: state.sipNeeded,
+      patient: {
+        name: `${patient!.givenName} ${patient!.familyName}`,
+        identifier: formatPatientIdentifier({ kind: patient!.identifierKind, value: patient!.identifier }),
+        protectedIdentity: patient!.protectedIdentity,
+        address: hidesAddress ? null : [patient!.streetAddress, [patient!.postalCode, patient!.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+      },
+      ward: { unitId: row.wardUnitId, name: ward?.name ?? "", hospitalName: unit.get(row.hospitalUnitId)?.name ?? "", phone: ward?.phone ?? ward?.switchboard ?? null },
+      parties: loaded.parties
+        .filter((p) => !p.removedAt)
+        .map((p) => {
+          const ps = state.parties.find((s) => s.unitId === p.unitId);
+          const u = unit.get(p.unitId);
+          return {
+            unitId: p.unitId,
+            unitName: u?.name ?? "",
+            organisationName: u?.organisation ?? "",
+            role: p.role,
+            phone: u?.phone ?? u?.switchboard ?? null,
+            answeredAt: ps?.answeredAt ?? null,
+            rejectedAt: ps?.rejectedAt ?? null,
+            kommunklarAt: ps?.kommunklarAt ?? null,
+            fixedCareContact: p.fixedCareContactStaffId ? { staffId: p.fixedCareContactStaffId, name: contactName.get(p.fixedCareContactStaffId) ?? "" } : null,
+          };
+        }),
+      viewer: { role: access.viewerRole, unitIds: access.viewerUnitIds, visibility, canSend, defaultRecipients: recipientsByKind },
+      due:
+        state.stage === "avslutad"
+          ? []
+          : dueSteps(facts, access.viewerRole, now, {
+              unitId: myUnit,
+              unacknowledgedMessageIds: messages.filter((m) => m.awaitingMyAcknowledgement).map((m) => m.id),
+            }),
+      messages,
+    };
+  });
+}

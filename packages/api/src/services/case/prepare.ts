@@ -1,0 +1,107 @@
+import { schema, and, eq, inArray, or, asc, type Db, type DbOrTx } from "@vardkedjan/db/client";
+import { parsePatientIdentifier, formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import type { Actor } from "../../actor";
+import { AppError } from "../../errors";
+import { writeAudit } from "../../audit";
+import { resolveScopeUnitIds } from "../workspace/scope";
+import { demoPatientDirectory, type PatientDirectory } from "../patient/directory";
+import { municipalityUnitFor, unitByHsaId } from "./units";
+import { withCaseAccess } from "./scope";
+
+export interface UnitOption {
+  id: string;
+  name: string;
+  organisationName: string;
+}
+
+export interface NewCasePreparation {
+  identifier: string;
+  kind: "personnummer" | "samordningsnummer" | "reservnummer";
+  /** null: the register does not know the number (a reserve number needs a name typed in). */
+  person: { name: string; protectedIdentity: boolean; address: string | null } | null;
+  openCase: { id: string; reference: string } | null;
+  previousCaseReference: string | null;
+  proposed: { municipalityUnitId: string | null; primaryCareUnitId: string | null };
+  options: { wards: UnitOption[]; municipalities: UnitOption[]; primaryCare: UnitOption[]; others: UnitOption[] };
+}
+
+async function unitOptions(db: DbOrTx, where: Parameters<typeof and>[0]): Promise<UnitOption[]> {
+  return db
+    .select({ id: schema.units.id, name: schema.units.name, organisationName: schema.organisations.name })
+    .from(schema.units)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
+    .where(and(eq(schema.units.active, true), where))
+    .orderBy(asc(schema.units.name));
+}
+
+/**
+ * "Ny samordning", step 1: look the patient up in the register and propose the parties — the
+ * municipality from the folkbokföring address, the vårdcentral from the listing. Audited as a
+ * lookup of patient data.
+ */
+export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string, directory: PatientDirectory = demoPatientDirectory): Promise<NewCasePreparation> {
+  const parsed = parsePatientIdentifier(rawIdentifier);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", { userMessage: parsed.error });
+  const id = parsed.value;
+  const scope = await resolveScopeUnitIds(db, actor.context);
+
+  return db.transaction(async (tx) => {
+    const person = await directory.lookup(tx, id);
+    const municipality = await municipalityUnitFor(tx, person?.municipalityCode ?? null);
+    const listed = await unitByHsaId(tx, person?.listedUnitHsaId ?? null);
+    const [patient] = await tx.select({ id: schema.patients.id }).from(schema.patients).where(eq(schema.patients.identifier, id.value));
+    const cases = patient
+      ? await tx
+          .select({ id: schema.coordinationCases.id, reference: schema.coordinationCases.reference, closedAt: schema.coordinationCases.closedAt })
+          .from(schema.coordinationCases)
+          .where(eq(schema.coordinationCases.patientId, patient.id))
+          .orderBy(asc(schema.coordinationCases.admittedAt))
+      : [];
+    const open = cases.find((c) => !c.closedAt) ?? null;
+    const previous = [...cases].reverse().find((c) => c.closedAt) ?? null;
+
+    // The region of the actor's scope: its units are the usual parties.
+    const [scopeUnit] = scope.length ? await tx.select({ organisationId: schema.units.organisationId }).from(schema.units).where(inArray(schema.units.id, scope)).limit(1) : [];
+    const regionId = scopeUnit?.organisationId ?? null;
+    const inRegion = regionId ? or(eq(schema.organisations.id, regionId), eq(schema.organisations.regionId, regionId)) : undefined;
+    const wards = scope.length ? await unitOptions(tx, and(inArray(schema.units.id, scope), eq(schema.units.kind, "vardavdelning"))) : [];
+    const municipalities = await unitOptions(tx, and(eq(schema.units.kind, "bistandsenhet"), inRegion));
+    const primaryCare = await unitOptions(tx, and(inArray(schema.units.kind, ["vardcentral", "psykiatrisk_oppenvard"]), inRegion));
+    const others = municipality
+      ? await unitOptions(tx, and(eq(schema.units.organisationId, municipality.organisationId), inArray(schema.units.kind, ["hemsjukvard", "hemtjanstgrupp"])))
+      : [];
+    const addIfMissing = (list: UnitOption[], u: { id: string; name: string } | null) =>
+      u && !list.some((o) => o.id === u.id) ? [...list, { id: u.id, name: u.name, organisationName: "" }] : list;
+
+    await writeAudit(tx, actor, { action: "patient.lookup", activity: "Läsa", patientId: patient?.id ?? null, entityType: "population_register", details: { found: !!person } });
+    return {
+      identifier: formatPatientIdentifier(id),
+      kind: id.kind,
+      person: person
+        ? {
+            name: `${person.givenName} ${person.familyName}`,
+            protectedIdentity: person.protectedIdentity,
+            address: person.protectedIdentity ? null : [person.streetAddress, [person.postalCode, person.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+          }
+        : null,
+      openCase: open ? { id: open.id, reference: open.reference } : null,
+      previousCaseReference: previous?.reference ?? null,
+      proposed: { municipalityUnitId: municipality?.id ?? null, primaryCareUnitId: listed?.id ?? null },
+      options: { wards, municipalities: addIfMissing(municipalities, municipality), primaryCare: addIfMissing(primaryCare, listed), others },
+    };
+  });
+}
+
+/** For naming the fast vårdkontakt: people with a care commission at the viewer's unit. */
+export async function fixedCareContactCandidates(db: Db, actor: Actor, caseId: string): Promise<{ staffId: string; name: string; title: string | null }[]> {
+  return withCaseAccess(db, actor, caseId, async (tx, access) => {
+    const units = await tx.select({ hsaId: schema.units.hsaId }).from(schema.units).where(inArray(schema.units.id, access.viewerUnitIds));
+    const rows = await tx
+      .selectDistinct({ staffId: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName, title: schema.staff.title })
+      .from(schema.staffCommissions)
+      .innerJoin(schema.staff, eq(schema.staff.id, schema.staffCommissions.staffId))
+      .where(and(inArray(schema.staffCommissions.unitHsaId, units.map((u) => u.hsaId)), eq(schema.staffCommissions.purpose, "Vård och behandling")))
+      .orderBy(asc(schema.staff.familyName), asc(schema.staff.givenName));
+    return rows.map((r) => ({ staffId: r.staffId, name: `${r.givenName} ${r.familyName}`, title: r.title }));
+  });
+}

@@ -1,0 +1,61 @@
+import { schema, and, eq, inArray, isNull, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
+import { primaryPartyRole } from "@vardkedjan/domain/case/party-role";
+import type { PartyRole } from "@vardkedjan/domain/case/types";
+import type { Actor } from "../../actor";
+import { AppError } from "../../errors";
+import { writeAudit } from "../../audit";
+import { resolveScopeUnitIds } from "../workspace/scope";
+
+export interface CaseAccess {
+  caseId: string;
+  patientId: string;
+  /** The viewer's units that are parties of the case. */
+  viewerUnitIds: string[];
+  /** The capacity the viewer acts in for this case. */
+  viewerRole: PartyRole;
+}
+
+async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string): Promise<CaseAccess | null> {
+  const scope = await resolveScopeUnitIds(tx, actor.context);
+  const [kase] = await tx
+    .select({ id: schema.coordinationCases.id, patientId: schema.coordinationCases.patientId })
+    .from(schema.coordinationCases)
+    .where(eq(schema.coordinationCases.id, caseId));
+  if (!kase || scope.length === 0) return null;
+  const parties = await tx
+    .select({ unitId: schema.caseParties.unitId, role: schema.caseParties.role })
+    .from(schema.caseParties)
+    .where(and(eq(schema.caseParties.caseId, caseId), isNull(schema.caseParties.removedAt), inArray(schema.caseParties.unitId, scope)));
+  const viewerRole = primaryPartyRole(parties.map((p) => p.role));
+  if (!viewerRole) return null;
+  return {
+    caseId,
+    patientId: kase.patientId,
+    viewerUnitIds: parties.filter((p) => p.role === viewerRole).map((p) => p.unitId),
+    viewerRole,
+  };
+}
+
+/**
+ * The one place that decides whether the actor may touch a case, running `fn` in the same
+ * transaction when it may. A unit sees only cases it is a party to (its scope — a whole hospital
+ * for an utskrivningsledare — must cover a party unit). A refusal is audited (committed) and
+ * answered as "not found", so that a case's existence is not revealed.
+ */
+export async function withCaseAccess<T>(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  fn: (tx: Tx, access: CaseAccess) => Promise<T>,
+): Promise<T> {
+  const result = await db.transaction(async (tx) => {
+    const access = await checkCaseAccess(tx, actor, caseId);
+    if (!access) {
+      await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", outcome: "denied", entityType: "case", entityId: caseId });
+      return { denied: true as const };
+    }
+    return { denied: false as const, value: await fn(tx, access) };
+  });
+  if (result.denied) throw new AppError("NOT_FOUND", { userMessage: "Ärendet finns inte, eller så är din enhet inte part i det." });
+  return result.value;
+}

@@ -1,0 +1,103 @@
+/**
+ * @vardkedjan/documents: printable PDF documents in Swedish, rendered in memory from plain data
+ * (no database, no network, no logging). Each document has a thin `render*(input)` returning the
+ * PDF as a Buffer, and a `draw*(layout, content)` that the backup kit composes.
+ */
+
+export { renderPdf, type RenderSettings } from "./layout/render";
+export { PdfLayout, PAGE, type PrintInfo, type SectionMeta } from "./layout/page";
+export { fontStatus } from "./layout/fonts";
+export {
+  formatDate,
+  formatDateTime,
+  formatLongDateTime,
+  formatPersonnummer,
+  formatTime,
+  type DateInput,
+} from "./layout/format";
+
+export type { FixedCareContact, PatientRef, PlannedMeeting, WardRef } from "./documents/common";
+
+export {
+  drawPatientSummary,
+  PATIENT_SUMMARY_TITLE,
+  renderPatientSummary,
+  type PatientSummaryContent,
+  type PatientSummaryInput,
+  type PhoneContact,
+} from "./documents/patient-summary";
+
+export {
+  DISCHARGE_PLAN_TITLE,
+  drawDischargePlan,
+  renderDischargePlan,
+  type DischargePlanContent,
+  type DischargePlanInput,
+  type ReceivingUnit,
+} from "./documents/discharge-plan";
+
+export {
+  drawSipDocument,
+  renderSipDocument,
+  SIP_TITLE,
+  type SipConsent,
+  type SipDocumentContent,
+  type SipDocumentInput,
+  type SipIntervention,
+  type SipOtherMeasure,
+  type SipParticipant,
+} from "./documents/sip";
+
+export {
+  drawOutageForm,
+  OUTAGE_FORM_INSTRUCTIONS,
+  OUTAGE_FORM_TITLE,
+  OUTAGE_STEP_LABELS,
+  OUTAGE_STEPS,
+  renderOutageForm,
+  type OutageContactEntry,
+  type OutageFormContent,
+  type OutageFormInput,
+  type OutageStep,
+} from "./documents/outage-form";
+
+export {
+  ACCOMPANYING_FORM_TITLE,
+  AID_LABELS,
+  drawAccompanyingForm,
+  HELP_SERVICE_LABELS,
+  HOUSING_LABELS,
+  PERSONAL_MEDICINE_LABELS,
+  renderAccompanyingForm,
+  type AccompanyingFormContent,
+  type AccompanyingFormData,
+  type AccompanyingFormInput,
+  type Aid,
+  type ConsentAnswer,
+  type HelpService,
+  type Housing,
+  type PersonalMedicine,
+} from "./documents/accompanying-form";
+
+export {
+  CONTACT_LIST_TITLE,
+  contactListVersionLine,
+  drawContactList,
+  renderContactList,
+  type ContactEntry,
+  type ContactListContent,
+  type ContactListInput,
+  type ContactOrganisation,
+  type ContactUnit,
+} from "./documents/contact-list";
+
+export {
+  BACKUP_KIT_TITLE,
+  drawBackupKit,
+  renderBackupKit,
+  type BackupKitContent,
+  type BackupKitInput,
+  type RoutineBlock,
+  type RoutineSection,
+  type RoutineText,
+} from "./documents/backup-kit";

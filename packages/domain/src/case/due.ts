@@ -1,0 +1,333 @@
+import { stockholmDate } from "../time/stockholm";
+import {
+  fixedCareContactDue,
+  informationDue,
+  paymentLiabilityStart,
+  sipCallDue,
+  daysSinceReady,
+  type PaymentLiabilityOptions,
+} from "../clock/losus";
+import { stockholmDayEnd, stockholmInstant } from "../clock/calendar";
+import { currentConsent } from "./consent";
+import { PARTY_ROLE_LABELS } from "./labels";
+import {
+  deriveCaseState,
+  partyState,
+  KOMMUN_SIDE_ROLES,
+  REGION_OUTPATIENT_ROLES,
+  type DerivedCaseState,
+  type PartyState,
+} from "./state";
+import type { CaseFacts, MessageKind, PartyRole } from "./types";
+
+export { MESSAGE_KIND_LABELS, STAGE_LABELS, stageLabel } from "./labels";
+
+/**
+ * What is due now in a case, for one party ("Min arbetsyta"), and when. Legal deadlines come
+ * from the clocks (clock/losus.ts); the rest are the process's next steps without a legal
+ * time (dueAt null). Severity: "legal" = a LOSUS deadline or the payment clock; "normal" = a
+ * step of the process; "info" = a reminder.
+ */
+
+export type DueSeverity = "info" | "normal" | "legal";
+
+export const DUE_STEP_CODES = [
+  "dokumentera_samtycke",
+  "skicka_inskrivningsmeddelande",
+  "uppdatera_beraknat_datum",
+  "hantera_avvisning",
+  "ny_utskrivningsklar",
+  "bestam_utskrivningsdatum",
+  "skicka_utskrivningsmeddelande",
+  "avsluta_arende",
+  "kvittera",
+  "svara_pa_inskrivning",
+  "utse_fast_vardkontakt",
+  "meddela_beslut",
+  "bekrafta_egenvard",
+  "meddela_kommunklar",
+  "meddela_redo",
+  "kalla_till_sip",
+] as const;
+export type DueStepCode = (typeof DUE_STEP_CODES)[number];
+
+export interface DueStep {
+  step: DueStepCode;
+  /** Swedish, imperative: "Skicka inskrivningsmeddelande". */
+  label: string;
+  dueAt: Date | null;
+  /** now > dueAt */
+  overdue: boolean;
+  severity: DueSeverity;
+  /** The rule behind it (research/domain.md), e.g. "N5". */
+  rule?: string;
+  /** The message that completes the step, for the UI to open its form. */
+  kind?: MessageKind;
+}
+
+export type Perspective = PartyRole | "sjukhus";
+
+export interface DueOptions {
+  /** The party's unit, when the case has several parties of the perspective's role. */
+  unitId?: string;
+  /** Messages to the unit not yet acknowledged (kvittens is stored beside the case, not in it). */
+  unacknowledgedMessageIds?: readonly string[];
+  /** The payment clock's threshold (N19 default: 3 days); regional agreements may differ. */
+  payment?: PaymentLiabilityOptions;
+}
+
+/** A product setting, not law: "kvittera omgående" read as within 24 hours of arrival. */
+export const ACK_DUE_HOURS = 24;
+
+const SEVERITY_RANK: Record<DueSeverity, number> = { legal: 0, normal: 1, info: 2 };
+
+export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, options: DueOptions = {}): DueStep[] {
+  const state = deriveCaseState(facts);
+  const make = (
+    step: DueStepCode,
+    label: string,
+    dueAt: Date | null,
+    severity: DueSeverity,
+    extra: Pick<DueStep, "rule" | "kind"> = {},
+  ): DueStep => ({
+    step,
+    label,
+    dueAt,
+    overdue: dueAt !== null && now.getTime() > dueAt.getTime(),
+    severity,
+    ...extra,
+  });
+
+  const steps: DueStep[] = [];
+  const ack = acknowledgementStep(facts, options.unacknowledgedMessageIds, make);
+  if (ack) steps.push(ack);
+
+  if (state.stage !== "avslutad") {
+    if (perspective === "sjukhus" || perspective === "avdelning") steps.push(...wardSteps(facts, state, now, make));
+    else {
+      const party = options.unitId
+        ? partyState(state, options.unitId)
+        : state.parties.find((p) => p.role === perspective && p.active);
+      if (party?.active && party.role === perspective && !party.rejectedAt) {
+        steps.push(...partySteps(state, party, now, options, make));
+      }
+    }
+  }
+
+  return steps.sort((a, b) => {
+    const ta = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const tb = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    return ta - tb || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  });
+}
+
+type Make = (
+  step: DueStepCode,
+  label: string,
+  dueAt: Date | null,
+  severity: DueSeverity,
+  extra?: Pick<DueStep, "rule" | "kind">,
+) => DueStep;
+
+function acknowledgementStep(facts: CaseFacts, ids: readonly string[] | undefined, make: Make): DueStep | null {
+  if (!ids || ids.length === 0) return null;
+  const wanted = new Set(ids);
+  const times = facts.events.filter((e) => wanted.has(e.id)).map((e) => e.occurredAt.getTime());
+  const count = times.length || wanted.size;
+  const earliest = times.length > 0 ? Math.min(...times) : null;
+  return make(
+    "kvittera",
+    count === 1 ? "Kvittera 1 meddelande" : `Kvittera ${count} meddelanden`,
+    earliest === null ? null : new Date(earliest + ACK_DUE_HOURS * 3_600_000),
+    "normal",
+  );
+}
+
+function wardSteps(facts: CaseFacts, state: DerivedCaseState, now: Date, make: Make): DueStep[] {
+  const steps: DueStep[] = [];
+  const noConsentDocumented =
+    !currentConsent(facts.consents, "informationsoverforing_kommun") &&
+    !currentConsent(facts.consents, "informationsoverforing_vardcentral");
+
+  if (state.stage === "inskriven") {
+    steps.push(
+      make("skicka_inskrivningsmeddelande", "Skicka inskrivningsmeddelande", state.admissionNoticeDueAt, "legal", {
+        rule: "N5",
+        kind: "inskrivningsmeddelande",
+      }),
+    );
+    if (noConsentDocumented) {
+      steps.push(
+        make("dokumentera_samtycke", "Dokumentera samtycke före inskrivningsmeddelandet", state.admissionNoticeDueAt, "normal", {
+          rule: "N26",
+          kind: "samtycke",
+        }),
+      );
+    }
+    return steps;
+  }
+  if (noConsentDocumented && state.stage !== "utskriven") {
+    steps.push(make("dokumentera_samtycke", "Dokumentera samtycke", null, "info", { rule: "N26", kind: "samtycke" }));
+  }
+
+  for (const party of state.parties.filter((p) => p.active && p.rejectedAt)) {
+    steps.push(make("hantera_avvisning", `Hantera avvisningen från ${PARTY_ROLE_LABELS[party.role].definite}`, null, "normal"));
+  }
+
+  if (state.stage === "planering" || state.stage === "utskrivningsklar") {
+    const estimated = state.estimatedDischargeDate;
+    if (estimated && estimated < stockholmDate(now)) {
+      steps.push(
+        make(
+          "uppdatera_beraknat_datum",
+          "Uppdatera beräknat utskrivningsdatum",
+          stockholmDayEnd(stockholmInstant(estimated)),
+          "normal",
+          {
+            rule: "N8",
+            kind: "andrat_utskrivningsdatum",
+          },
+        ),
+      );
+    }
+  }
+
+  if (state.stage === "planering" && state.readyHistory.at(-1)?.withdrawnAt) {
+    steps.push(
+      make("ny_utskrivningsklar", "Skicka ny underrättelse när patienten åter är utskrivningsklar", null, "info", {
+        rule: "N12",
+        kind: "utskrivningsklar",
+      }),
+    );
+  }
+
+  if (state.stage === "utskrivningsklar") {
+    if (!state.plannedDischargeAt) {
+      steps.push(make("bestam_utskrivningsdatum", "Bestäm utskrivningsdatum", null, "normal", { kind: "utskrivningsdatum" }));
+    }
+    const day =
+      state.plannedDischargeAt ?? (state.estimatedDischargeDate ? stockholmInstant(state.estimatedDischargeDate) : null);
+    steps.push(
+      make(
+        "skicka_utskrivningsmeddelande",
+        "Skicka utskrivningsmeddelande",
+        day ? informationDue(day) : null,
+        day ? "legal" : "normal",
+        {
+          rule: "N13",
+          kind: "utskrivningsmeddelande",
+        },
+      ),
+    );
+  }
+
+  if (state.stage === "utskriven") {
+    steps.push(make("avsluta_arende", "Avsluta ärendet när samordningen är klar", null, "info", { kind: "avslut" }));
+  }
+  return steps;
+}
+
+function partySteps(state: DerivedCaseState, party: PartyState, now: Date, options: DueOptions, make: Make): DueStep[] {
+  const steps: DueStep[] = [];
+  const outpatient = REGION_OUTPATIENT_ROLES.includes(party.role);
+  const kommunSide = KOMMUN_SIDE_ROLES.includes(party.role);
+  if (party.role === "hemtjanst") return steps;
+
+  const planning = state.stage === "planering" || state.stage === "utskrivningsklar";
+  const dischargeDate = state.dischargedAt ?? state.plannedDischargeAt ?? state.estimatedDischargeDate;
+
+  if (party.admissionNoticeAt && !party.answeredAt) {
+    if (outpatient) {
+      steps.push(
+        make(
+          "utse_fast_vardkontakt",
+          "Utse fast vårdkontakt och svara på inskrivningsmeddelandet",
+          dischargeDate ? fixedCareContactDue(dischargeDate) : null,
+          "legal",
+          {
+            rule: "N10",
+            kind: "svar_pa_inskrivning",
+          },
+        ),
+      );
+    } else {
+      steps.push(
+        make(
+          "svara_pa_inskrivning",
+          "Svara på inskrivningsmeddelandet",
+          dischargeDate ? fixedCareContactDue(dischargeDate) : null,
+          "normal",
+          {
+            rule: "N9",
+            kind: "svar_pa_inskrivning",
+          },
+        ),
+      );
+    }
+  }
+
+  if (outpatient && state.sipNeeded && state.readyForDischargeAt && !state.sipCalledAt) {
+    steps.push(
+      make("kalla_till_sip", "Kalla till SIP", sipCallDue(state.readyForDischargeAt), "legal", {
+        rule: "N15",
+        kind: "kallelse_sip",
+      }),
+    );
+  }
+
+  if (party.role === "kommun" && planning && party.answeredAt && !party.decisionsReportedAt) {
+    steps.push(make("meddela_beslut", "Meddela beslut om insatser", null, "info", { kind: "meddela_beslut" }));
+  }
+  if (party.role === "kommun" && planning && state.selfCareAssessedAt && !state.selfCareConfirmedAt) {
+    steps.push(
+      make("bekrafta_egenvard", "Bekräfta beviljade insatser efter egenvårdsbedömningen", null, "normal", {
+        kind: "egenvardsbedomning",
+      }),
+    );
+  }
+
+  if (state.stage === "utskrivningsklar" && state.readyForDischargeAt && !party.kommunklarAt) {
+    if (kommunSide) {
+      const day = daysSinceReady(state.readyForDischargeAt, now);
+      const liability = paymentLiabilityStart(state.readyForDischargeAt, options.payment);
+      steps.push(
+        make(
+          "meddela_kommunklar",
+          `Meddela kommunklar (dag ${day} efter utskrivningsklar)`,
+          new Date(liability.getTime() - 1),
+          "legal",
+          {
+            rule: "N19",
+            kind: "kommunklar",
+          },
+        ),
+      );
+    } else {
+      steps.push(
+        make(
+          "meddela_redo",
+          `Meddela att ${PARTY_ROLE_LABELS[party.role].definite} är redo att ta emot patienten`,
+          null,
+          "normal",
+          { kind: "kommunklar" },
+        ),
+      );
+    }
+  }
+  return steps;
+}
+
+const NO_DEADLINE = 8.64e15 + 1;
+const NOTHING_DUE = 8.64e15 + 2;
+
+/**
+ * A number to sort a worklist by "what is due first", ascending: the earliest deadline of the
+ * party's steps (an overdue deadline is earlier than any pending one, so overdue cases come
+ * first); then cases with steps but no deadline; then cases with nothing to do.
+ */
+export function worklistSortKey(facts: CaseFacts, perspective: Perspective, now: Date, options: DueOptions = {}): number {
+  const steps = dueSteps(facts, perspective, now, options);
+  const dated = steps.filter((s) => s.dueAt !== null).map((s) => (s.dueAt as Date).getTime());
+  if (dated.length > 0) return Math.min(...dated);
+  return steps.length > 0 ? NO_DEADLINE : NOTHING_DUE;
+}

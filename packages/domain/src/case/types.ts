@@ -1,0 +1,87 @@
+/**
+ * The coordination case (samordningsärende) as the rules see it: plain data, no IO.
+ * The messages of a case are its events; stage and clocks are derived from them.
+ * See shared/DOMAIN.md (the process table) and shared/research/domain.md §1–2.
+ */
+
+export const CASE_STAGES = ["inskriven", "planering", "utskrivningsklar", "utskriven", "avslutad"] as const;
+/** inskriven: opened, no admission notice yet; planering: notice sent; utskrivningsklar: ready;
+ * utskriven: discharge notice sent (coordination may go on); avslutad: closed. */
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** Must match the PostgreSQL enum `message_kind` (packages/db/src/schema/case.ts). */
+export const MESSAGE_KINDS = [
+  "samtycke",
+  "inskrivningsmeddelande",
+  "andrat_utskrivningsdatum",
+  "svar_pa_inskrivning",
+  "avvisning",
+  "planeringsunderlag",
+  "meddela_beslut",
+  "uppdrag_hemsjukvard",
+  "egenvardsbedomning",
+  "kallelse_sip",
+  "sip_plan",
+  "utskrivningsklar",
+  "ej_utskrivningsklar",
+  "kommunklar",
+  "utskrivningsdatum",
+  "utskrivningsmeddelande",
+  "generellt",
+  "avslut",
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Must match `case_party_role`. */
+export const PARTY_ROLES = ["avdelning", "kommun", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanst"] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const CONSENT_KINDS = ["informationsoverforing_kommun", "informationsoverforing_vardcentral", "npo", "sip"] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+export const CLOSE_REASONS = ["utskriven_klar", "avliden", "overflyttad", "makulerad"] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+export type CareType = "somatisk" | "psykiatrisk";
+
+export interface CaseParty {
+  unitId: string;
+  role: PartyRole;
+  removedAt?: Date | null;
+}
+
+/** One sent message as an event of the case (immutable). */
+export interface CaseEvent {
+  id: string;
+  kind: MessageKind;
+  /** When it happened (for after-registration: the original time). */
+  occurredAt: Date;
+  senderUnitId: string;
+  senderRole: PartyRole;
+  recipientUnitIds: string[];
+  /** Validated payload of the kind (see the payload schemas). */
+  payload: Record<string, unknown>;
+  correctsMessageId?: string | null;
+}
+
+export interface ConsentRecord {
+  kind: ConsentKind;
+  given: boolean;
+  documentedAt: Date;
+  documentedByUnitId: string;
+  source: "patient" | "befintligt" | "telefon";
+}
+
+/** What the rules need to know about a case. */
+export interface CaseFacts {
+  admittedAt: Date;
+  /** When the need for help after discharge was found, if later than admission (N5). */
+  needAssessedAt?: Date | null;
+  careType: CareType;
+  lpt: boolean;
+  lrv: boolean;
+  parties: CaseParty[];
+  events: CaseEvent[];
+  consents: ConsentRecord[];
+  closedAt?: Date | null;
+}
