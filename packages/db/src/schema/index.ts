@@ -4,4 +4,5 @@ export * from "./patient";
 export * from "./directory";
 export * from "./case";
 export * from "./outage";
+export * from "./contacts";
 export * from "./audit";

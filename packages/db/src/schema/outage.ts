@@ -1,4 +1,4 @@
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, units } from "./organisation";
 import { staff } from "./identity";
 import { coordinationCases } from "./case";
@@ -33,6 +33,8 @@ export const outages = pgTable(
     endedAt: timestamp({ withTimezone: true }),
     declaredByStaffId: uuid().references(() => staff.id),
     endedByStaffId: uuid().references(() => staff.id),
+    /** Proposed by a failing health check of this integration, for an administrator to confirm. */
+    proposedByIntegrationId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("outages_region_status_idx").on(t.regionId, t.status)],
@@ -78,6 +80,10 @@ export const phoneContacts = pgTable(
     counterpartUnitText: text(),
     steps: jsonb().$type<string[]>().notNull(),
     direction: text().$type<"lamnat" | "mottaget">().notNull(),
+    /** The receiving unit confirmed it got the information (discharge waits for it, seed 002). */
+    receiverConfirmed: boolean().notNull().default(false),
+    /** What was said: dates and consents, to pre-fill the after-registration. */
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     comment: text(),
     unitId: uuid()
       .notNull()
@@ -89,3 +95,60 @@ export const phoneContacts = pgTable(
   },
   (t) => [index("phone_contacts_outage_idx").on(t.outageId, t.unitId)],
 );
+
+/** The after-registration list of an ended outage, per unit; items keep the original event time. */
+export const afterRegistrationItems = pgTable(
+  "after_registration_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    outageId: uuid()
+      .notNull()
+      .references(() => outages.id),
+    /** Deterministic key from the domain's computation: recomputing never duplicates an item. */
+    key: text().notNull(),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    caseId: uuid().references(() => coordinationCases.id),
+    patientId: uuid().references(() => patients.id),
+    kind: text().notNull(),
+    messageKind: text(),
+    eventAt: timestamp({ withTimezone: true }).notNull(),
+    title: text().notNull(),
+    prefill: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    sourcePhoneContactIds: jsonb().$type<string[]>().notNull().default([]),
+    /** For an acknowledgement item: the message to acknowledge. */
+    messageId: uuid(),
+    status: text().$type<"att_gora" | "klar">().notNull().default("att_gora"),
+    doneAt: timestamp({ withTimezone: true }),
+    doneByStaffId: uuid().references(() => staff.id),
+    resultMessageId: uuid(),
+  },
+  (t) => [uniqueIndex("after_registration_items_key").on(t.outageId, t.key), index("after_registration_items_unit_idx").on(t.unitId, t.status)],
+);
+
+/** Each region's outage routine (seeded from the source routines, editable by its administrators). */
+export const routineProfiles = pgTable("routine_profiles", {
+  regionId: uuid()
+    .primaryKey()
+    .references(() => organisations.id),
+  profile: jsonb().$type<Record<string, unknown>>().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedByStaffId: uuid().references(() => staff.id),
+});
+
+/** Integrations whose health is checked; a failing one proposes an outage. */
+export const integrations = pgTable("integrations", {
+  id: uuid().primaryKey().defaultRandom(),
+  regionId: uuid()
+    .notNull()
+    .references(() => organisations.id),
+  name: text().notNull(),
+  system: outageSystem().notNull(),
+  healthUrl: text().notNull(),
+  lastCheckedAt: timestamp({ withTimezone: true }),
+  lastOk: boolean(),
+  failingSince: timestamp({ withTimezone: true }),
+  lastError: text(),
+});

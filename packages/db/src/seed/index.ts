@@ -12,6 +12,7 @@ import type { UnitKind, UnitSeed } from "./data/types";
 import { upsertOrganisation, upsertRegisterPerson, upsertStaff, upsertUnit } from "./factories";
 import { seedRoleMappingRules } from "./rules";
 import { setStaffCommissions } from "../staff";
+import { seedContactList } from "./contacts";
 
 export { REGION_KEYS, type RegionKey, type RegionSeed, type KommunSeed, type UnitSeed, type OrganisationSeed, type PatientSeed, type UnitKind } from "./data/types";
 export { REGIONS, regionByKey, demoUnit, demoOrganisation, allDemoUnits, allDemoOrganisations, VASTERNORRLAND_KOMMUN_SWITCHBOARDS } from "./data/index";
@@ -54,6 +55,8 @@ export interface SeedSummary {
   staff: number;
   registerPersons: number;
   roleMappingRules: number;
+  contactEntries: number;
+  contactRepresentatives: number;
 }
 
 /** Parents before children, so each parent exists when its child is upserted. */
@@ -125,6 +128,7 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
   for (const person of demoPatients) await upsertRegisterPerson(tx, person);
 
   const roleMappingRules = await seedRoleMappingRules(tx);
+  const contactList = await seedContactList(tx);
 
   return {
     regions: REGIONS.length,
@@ -135,6 +139,8 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
     staff: demoCast.length,
     registerPersons: demoPatients.length,
     roleMappingRules,
+    contactEntries: contactList.entries,
+    contactRepresentatives: contactList.representatives,
   };
 }
 

@@ -25,7 +25,7 @@ import {
   type SeedSummary,
 } from "./index";
 
-const SEEDED_TABLES = ["organisations", "units", "staff", "population_register", "role_mapping_rules"] as const;
+const SEEDED_TABLES = ["organisations", "units", "staff", "population_register", "role_mapping_rules", "contact_entries", "contact_representatives"] as const;
 
 async function dump(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
