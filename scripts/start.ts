@@ -14,7 +14,8 @@ const system = await startSystem({
 const width = Math.max(...PORTAL_APPS.map((p) => p.label.length));
 console.log(`\nVårdkedjan är igång (${((Date.now() - t0) / 1000).toFixed(1)} s).\n`);
 for (const p of PORTAL_APPS) console.log(`  ${p.label.padEnd(width)}  ${system.urls[p.portal]}`);
-console.log(`  ${"Test-IdP".padEnd(width)}  ${system.idpUrl}\n`);
+console.log(`  ${"Test-IdP".padEnd(width)}  ${system.idpUrl}`);
+console.log(`  ${"Test-e-post".padEnd(width)}  ${system.mailUrl}\n`);
 console.log("Demoidentiteter (välj dem på test-IdP:ns inloggningssida):");
 for (const id of demoIdentities) console.log(`  ${id.displayName.padEnd(20)} ${id.title} (${id.region})`);
 console.log("\nAvsluta med Ctrl+C.");

@@ -73,6 +73,7 @@ try {
       E2E_KOMMUN: system.urls.kommun,
       E2E_FORVALTNING: system.urls.forvaltning,
       E2E_IDP: system.idpUrl,
+      E2E_MAIL: system.mailUrl,
       E2E_DATABASE_URL: system.databaseUrl,
     },
   });

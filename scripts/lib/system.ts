@@ -23,6 +23,9 @@ export interface SystemOptions {
   dataDir: string;
   ports: Record<Portal, number>;
   idpPort: number;
+  /** The test mail server: SMTP port for the portals, and its web page. */
+  mailSmtpPort: number;
+  mailHttpPort: number;
   pgPort: number;
   /** Any PostgreSQL server; when unset the embedded one is started. */
   databaseUrl?: string;
@@ -37,7 +40,9 @@ export interface RunningSystem {
   databaseUrl: string;
   urls: Record<Portal, string>;
   idpUrl: string;
-  /** Process ids of the portals, the IdP and (when embedded) the PostgreSQL postmaster. */
+  /** The test mail server's page (and /api/messages): every e-mail the portals sent. */
+  mailUrl: string;
+  /** Process ids of the portals, the IdP, the test mail server and (when embedded) the PostgreSQL postmaster. */
   pids(): number[];
   stop(): Promise<void>;
 }
@@ -87,7 +92,7 @@ function pipe(child: ChildProcess, prefix: string, mode: "inherit" | "quiet") {
 
 /**
  * Starts the whole system: PostgreSQL (embedded unless a URL is given), migrations, demo data,
- * the four portals (built with Turborepo's cache) and the test IdP.
+ * the four portals (built with Turborepo's cache), the test IdP and the test mail server.
  */
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   mkdirSync(opts.dataDir, { recursive: true });
@@ -142,6 +147,15 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   children.push(idp);
   pipe(idp, "[test-idp]", mode);
 
+  const mailUrl = `http://localhost:${opts.mailHttpPort}`;
+  const mail = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
+    cwd: path.join(ROOT, "apps/test-mail"),
+    env: { ...baseEnv, TEST_MAIL_SMTP_PORT: String(opts.mailSmtpPort), TEST_MAIL_HTTP_PORT: String(opts.mailHttpPort) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(mail);
+  pipe(mail, "[test-mail]", mode);
+
   for (const p of PORTAL_APPS) {
     const client = clients.find((c) => c.client_id === `vk-${p.portal}`)!;
     // Start next-server directly (not through npx) so that stopping the PID stops the server.
@@ -158,6 +172,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         VK_URL_PRIMARVARD: urls.primarvard,
         VK_URL_KOMMUN: urls.kommun,
         VK_URL_FORVALTNING: urls.forvaltning,
+        SMTP_URL: `smtp://localhost:${opts.mailSmtpPort}`,
+        MAIL_FROM: "Vårdkedjan <noreply@vardkedjan.local>",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -173,6 +189,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
   try {
     await waitFor(`${idpUrl}/health`, 30_000);
+    await waitFor(`${mailUrl}/health`, 30_000);
     await Promise.all(PORTAL_APPS.map((p) => waitFor(`${urls[p.portal]}/api/health`, 60_000)));
   } catch (e) {
     await stop();
@@ -184,15 +201,17 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     if (pg && existsSync(pidFile)) list.push(Number(readFileSync(pidFile, "utf8").split("\n")[0]));
     return list;
   };
-  return { databaseUrl, urls, idpUrl, pids, stop };
+  return { databaseUrl, urls, idpUrl, mailUrl, pids, stop };
 }
 
-/** Ports from the environment (VK_PORT_*, TEST_IDP_PORT, VK_PG_PORT) or the defaults. */
-export function portsFromEnv(env: NodeJS.ProcessEnv, offset = 0): Pick<SystemOptions, "ports" | "idpPort" | "pgPort"> {
+/** Ports from the environment (VK_PORT_*, TEST_IDP_PORT, TEST_MAIL_*_PORT, VK_PG_PORT) or the defaults. */
+export function portsFromEnv(env: NodeJS.ProcessEnv, offset = 0): Pick<SystemOptions, "ports" | "idpPort" | "mailSmtpPort" | "mailHttpPort" | "pgPort"> {
   const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d + offset);
   return {
     ports: Object.fromEntries(PORTAL_APPS.map((p) => [p.portal, num(env[p.envPort], p.defaultPort)])) as Record<Portal, number>,
     idpPort: num(env.TEST_IDP_PORT, 3010),
+    mailSmtpPort: num(env.TEST_MAIL_SMTP_PORT, 3025),
+    mailHttpPort: num(env.TEST_MAIL_HTTP_PORT, 3011),
     pgPort: num(env.VK_PG_PORT, 5433),
   };
 }

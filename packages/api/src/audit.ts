@@ -15,6 +15,8 @@ export type AuditAction =
   | "case.acknowledge"
   | "case.close"
   | "case.print"
+  | "case.phone_contact"
+  | "case.after_register"
   | "patient.lookup"
   | "outage.declare"
   | "outage.end"
@@ -33,6 +35,8 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "case.acknowledge": "pdl",
   "case.close": "pdl",
   "case.print": "pdl",
+  "case.phone_contact": "pdl",
+  "case.after_register": "pdl",
   "patient.lookup": "pdl",
   "outage.declare": "admin",
   "outage.end": "admin",

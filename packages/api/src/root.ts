@@ -5,6 +5,8 @@ import { systemRouter } from "./router/system/router";
 import { workspaceRouter } from "./router/workspace/router";
 import { adminRouter } from "./router/admin/router";
 import { caseRouter } from "./router/case/router";
+import { outageRouter } from "./router/outage/router";
+import { contactsRouter } from "./router/contacts/router";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -12,6 +14,8 @@ export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   admin: adminRouter,
   case: caseRouter,
+  outage: outageRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { can, type Action } from "@vardkedjan/domain/access/actions";
 import type { Db } from "@vardkedjan/db/client";
+import type { Mailer } from "./mail/mailer";
 import { AppError, isAppError, APP_ERROR_CODES } from "./errors";
 import type { SessionView } from "./services/identity/session";
 import { actorOf } from "./services/identity/session";
@@ -15,6 +16,10 @@ export interface ApiContext {
   session: SessionView | null;
   /** The context id the page was rendered with (header x-vk-context), to catch a second tab. */
   expectedContextId: string | null;
+  /** Outgoing e-mail (SMTP), when configured. */
+  mailer?: Mailer | null;
+  /** Public base URLs of the portals, for links in e-mail. */
+  portalUrls?: Record<Portal, string>;
 }
 
 const t = initTRPC.context<ApiContext>().create({

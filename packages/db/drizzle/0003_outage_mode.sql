@@ -86,6 +86,7 @@ CREATE TABLE "contact_representatives" (
 ALTER TABLE "outages" ADD COLUMN "proposed_by_integration_id" uuid;--> statement-breakpoint
 ALTER TABLE "phone_contacts" ADD COLUMN "receiver_confirmed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "phone_contacts" ADD COLUMN "details" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "phone_contacts" ADD COLUMN "idempotency_key" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "after_registration_items" ADD CONSTRAINT "after_registration_items_outage_id_outages_id_fk" FOREIGN KEY ("outage_id") REFERENCES "public"."outages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "after_registration_items" ADD CONSTRAINT "after_registration_items_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "after_registration_items" ADD CONSTRAINT "after_registration_items_case_id_coordination_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."coordination_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -107,4 +108,6 @@ CREATE UNIQUE INDEX "after_registration_items_key" ON "after_registration_items"
 CREATE INDEX "after_registration_items_unit_idx" ON "after_registration_items" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "contact_confirmations_outage_org" ON "contact_confirmations" USING btree ("outage_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "contact_entries_current_idx" ON "contact_entries" USING btree ("region_id","superseded_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "contact_entries_entry_version" ON "contact_entries" USING btree ("entry_id","version");
+CREATE UNIQUE INDEX "contact_entries_entry_version" ON "contact_entries" USING btree ("entry_id","version");--> statement-breakpoint
+CREATE INDEX "phone_contacts_case_idx" ON "phone_contacts" USING btree ("case_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "phone_contacts_idempotency" ON "phone_contacts" USING btree ("signed_by_staff_id","idempotency_key");

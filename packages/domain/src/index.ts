@@ -164,3 +164,73 @@ export {
   sipCallDue,
   type PaymentLiabilityOptions,
 } from "./clock/losus";
+
+// Outage mode (driftstörning): scope, the phone form, the routine profiles, whom to call, the checklist, efterregistrering.
+export * from "./outage/types";
+export { affectingOutages, isOutageActiveAt, isUnitAffected, unitOutageWindow, type ScopeUnit, type UnitOutageWindow } from "./outage/scope";
+export {
+  parseFormInstant,
+  parsePhoneContactForm,
+  phoneContactFormSchema,
+  type PhoneContactForm,
+  type PhoneContactFormInput,
+  type PhoneFormContext,
+  type PhoneFormResult,
+} from "./outage/phone-form";
+export {
+  contactConfirmationDue,
+  defaultRoutineProfile,
+  followUpDue,
+  parseRoutineProfile,
+  routineProfileSchema,
+  routineStatus,
+  routineVariantFor,
+  SEEDED_ROUTINE_PROFILES,
+  stepNotesFor,
+  type FollowUpCall,
+  type ManualCheck,
+  type ProfileResult,
+  type RoutineParagraph,
+  type RoutineProfile,
+  type RoutineProfileInput,
+  type RoutineSection,
+  type RoutineStatus,
+  type RoutineVariant,
+} from "./outage/routine-profile";
+export { SORMLAND_ROUTINE_PROFILE } from "./outage/profiles/sormland";
+export { VASTERNORRLAND_ROUTINE_PROFILE } from "./outage/profiles/vasternorrland";
+export { isNonWorkingDay, OPEN_STATUS_LABELS, openingStatus, swedishNonWorkingDays, type OpenStatus } from "./outage/opening-hours";
+export {
+  callGuidance,
+  contactsFor,
+  OUTAGE_CALL_STEPS,
+  partyLabel,
+  type CallGuidanceInput,
+  type CallTarget,
+  type ContactOption,
+  type GuidanceParty,
+  type GuidancePatient,
+  type GuidanceStepCode,
+  type StepGuidance,
+} from "./outage/guidance";
+export { dischargeBlockers, outageChecklist, receiverConfirmed, type ChecklistInput, type ChecklistItem } from "./outage/checklist";
+export {
+  AFTER_REGISTRATION_KINDS,
+  computeAfterRegistration,
+  type AfterRegistrationCase,
+  type AfterRegistrationInput,
+  type AfterRegistrationItem,
+  type AfterRegistrationKind,
+  type UnacknowledgedRecipient,
+} from "./outage/after-registration";
+export {
+  AFTER_REGISTRATION_KIND_LABELS,
+  afterRegistrationProgress,
+  OUTAGE_REPORT_COLUMNS,
+  outageReportRows,
+  type OutageReportInput,
+  type OutageReportRow,
+  type UnitProgress,
+} from "./outage/report";
+export { describePhoneEntry, draftPhoneNote, draftSummaryText } from "./outage/summary-text";
+export { formatDuration, stockholmDateTime, stockholmTime } from "./outage/format";

@@ -17,7 +17,17 @@ const schema = z.object({
   VK_URL_PRIMARVARD: z.string().url().optional(),
   VK_URL_KOMMUN: z.string().url().optional(),
   VK_URL_FORVALTNING: z.string().url().optional(),
-});
+  /** Outgoing e-mail, e.g. smtp://localhost:3025 (the test mail server); unset: no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v) && URL.canParse(v), "måste vara en smtp://- eller smtps://-adress, t.ex. smtp://localhost:3025")
+    .optional(),
+  /** The sender of that e-mail, e.g. "Vårdkedjan <noreply@vardkedjan.local>"; required with SMTP_URL. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@\r\n,;]*<[^\s<>@,;"]+@[^\s<>@,;"]+>|[^\s<>@,;"]+@[^\s<>@,;"]+)$/, "måste vara en e-postadress, t.ex. Vårdkedjan <noreply@vardkedjan.local>")
+    .optional(),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: "krävs när SMTP_URL är satt", path: ["MAIL_FROM"] });
 
 export interface PortalEnv {
   databaseUrl: string;
@@ -26,6 +36,8 @@ export interface PortalEnv {
   sessionMaxAgeSeconds: number;
   /** Public base URL of every portal, for "your portal is …" links. */
   portalUrls: Record<Portal, string>;
+  /** Outgoing e-mail (SMTP_URL, MAIL_FROM), or null when SMTP_URL is unset. */
+  mail: { url: string; from: string } | null;
 }
 
 export class EnvError extends Error {}
@@ -52,5 +64,6 @@ export function parsePortalEnv(raw: Record<string, string | undefined>): PortalE
     },
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
     portalUrls,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }

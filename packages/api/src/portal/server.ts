@@ -14,6 +14,12 @@ import { eventStream } from "../realtime/stream";
 import { resolveScopeUnitIds } from "../services/workspace/scope";
 import { actorOf } from "../services/identity/session";
 import { patientSummaryPdf } from "../services/documents/patient-summary";
+import { regionOfActor } from "../services/outage/region";
+import { createSmtpMailer, type Mailer } from "../mail/mailer";
+import { runIntegrationChecks } from "../services/outage/health-checks";
+import { outageReportCsv } from "../services/outage/overview";
+import { activeOutagesFor, type ActiveOutage } from "../services/outage/current";
+import { renderPortalDocument, renderCaseDocument, DOCUMENT_NAMES, CASE_DOCUMENT_NAMES } from "../services/documents/outage-documents";
 import { parsePortalEnv, type PortalEnv } from "./env";
 
 export type { PortalEnv };
@@ -82,6 +88,17 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
         (await signInService(getDb(), { portal, claims, idToken, maxAgeSeconds: getEnv().sessionMaxAgeSeconds })).loginSessionId,
     }));
 
+  let mailer: Mailer | null | undefined;
+  const getMailer = () => (mailer ??= getEnv().mail ? createSmtpMailer(getEnv().mail!) : null);
+
+  // Förvaltning checks the configured integrations' health every 30 s (one instance at a time).
+  let checking: ReturnType<typeof setInterval> | undefined;
+  const startHealthChecks = () => {
+    if (portal !== "forvaltning" || checking) return;
+    checking = setInterval(() => void runIntegrationChecks(getDb()).catch(() => undefined), 30_000);
+    checking.unref?.();
+  };
+
   const getSession = cache(async (): Promise<SessionView | null> => {
     const s = await getAuth().auth();
     if (!s?.loginSessionId) return null;
@@ -124,8 +141,16 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
 
   /** A tRPC caller for server components, bound to the current session. */
   async function caller() {
-    return createCaller({ db: getDb(), portal, session: await getSession(), expectedContextId: null });
+    return createCaller({ db: getDb(), portal, session: await getSession(), expectedContextId: null, mailer: getMailer(), portalUrls: getEnv().portalUrls });
   }
+
+  /** The outages affecting the active context, once per request; a failure must not break the page. */
+  const currentOutages = cache(async (): Promise<ActiveOutage[]> => {
+    const session = await getSession();
+    const actor = session ? actorOf(session) : null;
+    if (!actor || actor.context.portal !== portal) return [];
+    return activeOutagesFor(getDb(), actor).catch(() => []);
+  });
 
   return {
     portal,
@@ -187,12 +212,17 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
         endpoint: "/api/trpc",
         req,
         router: appRouter,
-        createContext: async () => ({
-          db: getDb(),
-          portal,
-          session: await getSession(),
-          expectedContextId: req.headers.get("x-vk-context"),
-        }),
+        createContext: async () => {
+          startHealthChecks();
+          return {
+            db: getDb(),
+            portal,
+            session: await getSession(),
+            expectedContextId: req.headers.get("x-vk-context"),
+            mailer: getMailer(),
+            portalUrls: getEnv().portalUrls,
+          };
+        },
         onError({ error, path }) {
           if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.message ?? error.message}`);
         },
@@ -205,15 +235,54 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       const actor = session ? actorOf(session) : null;
       if (!actor || actor.context.portal !== portal) return new Response("Inte inloggad", { status: 401 });
       const scope = await resolveScopeUnitIds(getDb(), actor.context);
+      const regionId = await regionOfActor(getDb(), actor);
       const hub = hubFor(getEnv().databaseUrl);
       await hub.ready();
-      return new Response(eventStream(hub, actor, scope, null, req.signal), {
+      return new Response(eventStream(hub, actor, scope, regionId, req.signal), {
         headers: {
           "content-type": "text/event-stream; charset=utf-8",
           "cache-control": "no-cache, no-transform",
           "x-accel-buffering": "no",
         },
       });
+    },
+
+    /** GET /dokument/<name>: printable PDFs without patient data (contact list, blank forms, backup kit) and the outage report. */
+    async documentRoute(name: string, searchParams: URLSearchParams): Promise<Response> {
+      const session = await getSession();
+      const actor = session ? actorOf(session) : null;
+      if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
+      try {
+        if (name === "driftstorningsrapport.csv") {
+          const outageId = searchParams.get("driftstorning") ?? "";
+          if (!/^[0-9a-f-]{36}$/i.test(outageId)) return new Response("Ange driftstörningen.", { status: 400 });
+          const csv = await outageReportCsv(getDb(), actor, outageId);
+          return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="driftstorning-${outageId.slice(0, 8)}.csv"`, "cache-control": "no-store" } });
+        }
+        if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) return new Response("Dokumentet finns inte.", { status: 404 });
+        const pdf = await renderPortalDocument(getDb(), actor, name as (typeof DOCUMENT_NAMES)[number]);
+        return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name}"`, "cache-control": "no-store" } });
+      } catch (e) {
+        if (isAppError(e)) return new Response(e.userMessage, { status: e.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
+        throw e;
+      }
+    },
+
+    /** GET /arenden/<id>/dokument/<name>: a case's printable documents (patient data: audited, never cached). */
+    async caseDocumentRoute(caseId: string, name: string): Promise<Response> {
+      const session = await getSession();
+      const actor = session ? actorOf(session) : null;
+      if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId) || !(CASE_DOCUMENT_NAMES as readonly string[]).includes(name)) {
+        return new Response("Dokumentet finns inte.", { status: 404 });
+      }
+      try {
+        const { pdf, reference } = await renderCaseDocument(getDb(), actor, caseId, name as (typeof CASE_DOCUMENT_NAMES)[number]);
+        return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name.replace(".pdf", "")}-${reference}.pdf"`, "cache-control": "no-store" } });
+      } catch (e) {
+        if (isAppError(e)) return new Response(e.userMessage, { status: e.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
+        throw e;
+      }
     },
 
     /** GET /arenden/<id>/sammanfattning.pdf: the patient's written summary (N18), never cached. */
@@ -256,6 +325,8 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
         contextLabel: session.activeContext.label.label,
         contextId: session.activeContext.id,
         canSwitchContext: session.contexts.length > 1,
+        // The outage banner is in the first HTML of every page; the page then follows it live.
+        outages: await currentOutages(),
       };
     },
 

@@ -92,8 +92,14 @@ export const phoneContacts = pgTable(
       .notNull()
       .references(() => staff.id),
     loggedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Double-click protection: the same key from the same signer logs once. */
+    idempotencyKey: text().notNull(),
   },
-  (t) => [index("phone_contacts_outage_idx").on(t.outageId, t.unitId)],
+  (t) => [
+    index("phone_contacts_outage_idx").on(t.outageId, t.unitId),
+    index("phone_contacts_case_idx").on(t.caseId),
+    uniqueIndex("phone_contacts_idempotency").on(t.signedByStaffId, t.idempotencyKey),
+  ],
 );
 
 /** The after-registration list of an ended outage, per unit; items keep the original event time. */

@@ -25,6 +25,8 @@ export interface CreateCaseInput {
   otherPartyUnitIds: string[];
   /** Only for a reserve number that the register does not know. */
   manualName?: { givenName: string; familyName: string } | null;
+  /** Opened from a phone contact during an outage, before the details are known. */
+  provisional?: boolean;
   idempotencyKey: string;
 }
 
@@ -138,6 +140,7 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, d
         admittedAt: input.admittedAt,
         needAssessedAt: input.needAssessedAt ?? null,
         previousCaseId: previous?.id ?? null,
+        provisional: input.provisional ?? false,
         createdByStaffId: actor.staffId,
         creationKey: input.idempotencyKey,
       })

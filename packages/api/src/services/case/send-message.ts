@@ -22,6 +22,12 @@ export interface SendMessageInput {
   idempotencyKey: string;
   /** For the planning basis: the version the editor started from (a stale one is a conflict). */
   baseVersion?: number | null;
+  /**
+   * Efterregistrering after an outage: the message keeps the ORIGINAL time of the event (the
+   * payment clock reads it), is marked with the outage, and follows the after-registration rules.
+   * Set by the after-registration service only, never from a form.
+   */
+  afterRegistration?: { occurredAt: Date; outageId: string } | null;
 }
 
 export interface SendMessageResult {
@@ -67,7 +73,8 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
         recipientUnitIds: input.recipientUnitIds,
         payload: input.payload,
         correctsMessageId: input.correctsMessageId ?? null,
-        at: now,
+        at: input.afterRegistration?.occurredAt ?? now,
+        mode: input.afterRegistration ? "efterregistrering" : "normal",
       },
       state,
     );
@@ -79,8 +86,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
     }
 
     const payload = check.payload as Record<string, unknown>;
-    // A kind whose form records when the event happened (a discharge, a decision) keeps that time.
-    const occurredAt = now;
+    const occurredAt = input.afterRegistration?.occurredAt ?? now;
     const [message] = await tx
       .insert(schema.messages)
       .values({
@@ -95,6 +101,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
         freeText: input.freeText?.trim() || null,
         correctsMessageId: input.correctsMessageId ?? null,
         idempotencyKey: input.idempotencyKey,
+        outageId: input.afterRegistration?.outageId ?? null,
       })
       .returning({ id: schema.messages.id });
     const messageId = message!.id;
@@ -112,7 +119,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
       ];
       if (rows.length > 0) {
         await tx.insert(schema.consents).values(
-          rows.map((r) => ({ caseId: input.caseId, ...r, documentedByStaffId: actor.staffId, documentedByUnitId: senderUnitId, documentedAt: now, note: input.freeText?.trim() || null })),
+          rows.map((r) => ({ caseId: input.caseId, ...r, documentedByStaffId: actor.staffId, documentedByUnitId: senderUnitId, documentedAt: occurredAt, note: input.freeText?.trim() || null })),
         );
       }
     }
@@ -134,13 +141,13 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
     await tx.update(schema.coordinationCases).set({ version: after.row.version + 1 }).where(eq(schema.coordinationCases.id, input.caseId));
 
     await writeAudit(tx, actor, {
-      action: input.kind === "avslut" ? "case.close" : "case.send_message",
+      action: input.afterRegistration ? "case.after_register" : input.kind === "avslut" ? "case.close" : "case.send_message",
       activity: "Skicka",
       patientId: access.patientId,
       caseId: input.caseId,
       entityType: "message",
       entityId: messageId,
-      details: { kind: input.kind, recipients: input.recipientUnitIds.length },
+      details: { kind: input.kind, recipients: input.recipientUnitIds.length, ...(input.afterRegistration ? { outageId: input.afterRegistration.outageId, originalTime: input.afterRegistration.occurredAt.toISOString() } : {}) },
     });
     await notifyChange(tx, {
       type: "case.changed",

@@ -43,7 +43,16 @@ export async function municipalityUnitFor(db: DbOrTx, municipalityCode: string |
 
 export async function unitByHsaId(db: DbOrTx, hsaId: string | null): Promise<PartyUnit | null> {
   if (!hsaId) return null;
-  const [row] = await db.select().from(schema.units).where(eq(schema.units.hsaId, hsaId));
+  return partyUnitWhere(db, eq(schema.units.hsaId, hsaId));
+}
+
+/** The unit as a possible party, or null when it cannot be one (a hospital, an inactive unit …). */
+export async function partyUnitById(db: DbOrTx, id: string | null): Promise<PartyUnit | null> {
+  return id ? partyUnitWhere(db, eq(schema.units.id, id)) : null;
+}
+
+async function partyUnitWhere(db: DbOrTx, where: ReturnType<typeof eq>): Promise<PartyUnit | null> {
+  const [row] = await db.select().from(schema.units).where(where);
   const role = row ? partyRoleForUnitKind(row.kind) : null;
   return row && role && row.active ? { id: row.id, hsaId: row.hsaId, name: row.name, organisationId: row.organisationId, role } : null;
 }

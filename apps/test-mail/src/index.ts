@@ -1,0 +1,2 @@
+export { createTestMailServer, type TestMailServer, type TestMailServerOptions } from "./server.js";
+export type { ReceivedMail } from "./types.js";

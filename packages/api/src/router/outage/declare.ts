@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { adminProcedure, authorize } from "../../trpc";
+import { declareOutage, OUTAGE_SYSTEM_VALUES } from "../../services/outage/manage";
+import { mailConfirmationRequests } from "../../services/contacts/confirmations";
+
+const SYSTEM_LABELS: Record<(typeof OUTAGE_SYSTEM_VALUES)[number], string> = {
+  journalsystem: "journalsystemet",
+  samordning: "samordningssystemet",
+  vardkedjan_planerat: "Vårdkedjan (planerat underhåll)",
+  inloggning: "inloggningen (SITHS)",
+  integration: "en integration",
+};
+
+export const declare = authorize("outage.declare", adminProcedure)
+  .input(
+    z.object({
+      system: z.enum(OUTAGE_SYSTEM_VALUES),
+      systemDetail: z.string().max(200).nullish(),
+      scope: z.enum(["region", "units"]),
+      unitIds: z.array(z.string().uuid()).max(500).optional(),
+      expectedEndAt: z.date().nullish(),
+      message: z.string().max(2000).nullish(),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const result = await declareOutage(ctx.db, ctx.actor, input);
+    // After commit: a slow or failing SMTP server must not hold up the switch to outage mode.
+    if (result.confirmations.length) {
+      void mailConfirmationRequests(ctx.db, ctx.mailer ?? null, result.confirmations, ctx.portalUrls?.forvaltning ?? "", SYSTEM_LABELS[input.system]).catch(() => undefined);
+    }
+    return { outageId: result.outageId, confirmationRequests: result.confirmations.length };
+  });

@@ -1,0 +1,253 @@
+import { schema, and, asc, eq, gte, inArray, isNull, lte, or, sql, type Db, type Tx } from "@vardkedjan/db/client";
+import { computeAfterRegistration, type AfterRegistrationCase, type AfterRegistrationItem, type UnacknowledgedRecipient } from "@vardkedjan/domain/outage/after-registration";
+import type { OutageWindow, PhoneContactEntry } from "@vardkedjan/domain/outage/types";
+import type { ScopeUnit } from "@vardkedjan/domain/outage/scope";
+import { afterRegistrationProgress } from "@vardkedjan/domain/outage/report";
+import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
+import type { MessageKind } from "@vardkedjan/domain/case/types";
+import type { Actor } from "../../actor";
+import { AppError } from "../../errors";
+import { resolveScopeUnitIds } from "../workspace/scope";
+import { loadCaseFacts } from "../case/facts";
+import { sendMessage, acknowledgeMessage } from "../case/send-message";
+import { routineProfileFor } from "./profile";
+
+type OutageRow = typeof schema.outages.$inferSelect;
+
+export const windowOf = async (tx: Tx | Db, o: OutageRow): Promise<OutageWindow> => ({
+  id: o.id,
+  regionId: o.regionId,
+  scope: o.scope === "region" ? { kind: "region" } : { kind: "units", unitIds: (await tx.select({ unitId: schema.outageUnits.unitId }).from(schema.outageUnits).where(eq(schema.outageUnits.outageId, o.id))).map((r) => r.unitId) },
+  system: o.system,
+  startedAt: o.startedAt,
+  endedAt: o.endedAt,
+});
+
+/**
+ * When an outage ends: compute every unit's after-registration list by the region's rules (in
+ * the domain) from the cases and the phone log, and store it so progress can be followed. Keys are
+ * deterministic, so recomputing never duplicates an item.
+ */
+export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow): Promise<number> {
+  const window = await windowOf(tx, outage);
+  const end = outage.endedAt ?? new Date();
+  const others = await Promise.all(
+    (await tx.select().from(schema.outages).where(and(eq(schema.outages.regionId, outage.regionId), inArray(schema.outages.status, ["pagaende", "avslutad"])))).filter((o) => o.id !== outage.id).map((o) => windowOf(tx, o)),
+  );
+  const unitRows = await tx.execute<{ id: string; region_id: string; name: string; ancestors: string[] }>(sql`
+    with recursive up(id, ancestor) as (
+      select id, parent_id from units where parent_id is not null
+      union
+      select up.id, u.parent_id from up join units u on u.id = up.ancestor where u.parent_id is not null
+    )
+    select u.id, coalesce(o.region_id, o.id) as region_id, u.name,
+           coalesce((select array_agg(up.ancestor::text) from up where up.id = u.id), '{}') as ancestors
+    from units u join organisations o on o.id = u.organisation_id
+    where coalesce(o.region_id, o.id) = ${outage.regionId}`);
+  const units: ScopeUnit[] = unitRows.rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, ancestors: r.ancestors }));
+
+  // The cases that were open at some point during the outage, in the region.
+  const caseRows = await tx
+    .select({ id: schema.coordinationCases.id })
+    .from(schema.coordinationCases)
+    .where(
+      and(
+        eq(schema.coordinationCases.regionId, outage.regionId),
+        lte(schema.coordinationCases.admittedAt, end),
+        or(isNull(schema.coordinationCases.closedAt), gte(schema.coordinationCases.closedAt, outage.startedAt)),
+      ),
+    );
+  const cases: AfterRegistrationCase[] = [];
+  for (const { id } of caseRows) {
+    const loaded = await loadCaseFacts(tx, id);
+    cases.push({
+      id,
+      patientId: loaded.row.patientId,
+      wardUnitId: loaded.row.wardUnitId,
+      parties: loaded.facts.parties,
+      admittedAt: loaded.row.admittedAt,
+      dischargedAt: loaded.row.dischargedAt,
+      events: loaded.facts.events,
+      provisional: loaded.row.provisional,
+    });
+  }
+  const phoneRows = await tx.select().from(schema.phoneContacts).where(eq(schema.phoneContacts.outageId, outage.id)).orderBy(asc(schema.phoneContacts.occurredAt));
+  const phoneLog: PhoneContactEntry[] = phoneRows.map((p) => ({
+    id: p.id,
+    outageId: p.outageId,
+    caseId: p.caseId,
+    patientId: p.patientId,
+    unitId: p.unitId,
+    occurredAt: p.occurredAt,
+    counterpartKind: (p.details as { counterpartKind?: PhoneContactEntry["counterpartKind"] }).counterpartKind,
+    counterpartName: p.counterpartName,
+    counterpartUnitId: p.counterpartUnitId,
+    counterpartUnitText: p.counterpartUnitText,
+    steps: p.steps as PhoneContactEntry["steps"],
+    direction: p.direction,
+    comment: p.comment,
+    receiverConfirmed: p.receiverConfirmed,
+    details: p.details as PhoneContactEntry["details"],
+    signedByStaffId: p.signedByStaffId,
+  }));
+  const unackedRows = await tx.execute<{ message_id: string; unit_id: string; case_id: string; patient_id: string; occurred_at: Date; kind: MessageKind }>(sql`
+    select r.message_id, r.unit_id, m.case_id, c.patient_id, m.occurred_at, m.kind::text as kind
+    from message_recipients r join messages m on m.id = r.message_id join coordination_cases c on c.id = m.case_id
+    where r.acknowledged_at is null and c.region_id = ${outage.regionId} and m.occurred_at >= ${outage.startedAt.toISOString()}::timestamptz`);
+  const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({ messageId: r.message_id, unitId: r.unit_id, caseId: r.case_id, patientId: r.patient_id, occurredAt: new Date(r.occurred_at), kind: r.kind }));
+
+  const items = computeAfterRegistration({ outage: { ...window, endedAt: end }, otherOutages: others, units, cases, phoneLog, unacknowledged, profile: await routineProfileFor(tx, outage.regionId) });
+  for (const item of items) {
+    await tx
+      .insert(schema.afterRegistrationItems)
+      .values({
+        outageId: outage.id,
+        key: item.key,
+        unitId: item.unitId,
+        caseId: item.caseId,
+        patientId: item.patientId,
+        kind: item.kind,
+        messageKind: item.messageKind ?? null,
+        eventAt: item.eventAt,
+        title: item.title,
+        prefill: { payload: item.prefill ?? {}, freeText: item.freeText ?? null, consents: item.consents ?? [], notes: item.notes },
+        sourcePhoneContactIds: item.sourcePhoneContactIds,
+        messageId: item.messageId ?? null,
+      })
+      .onConflictDoNothing();
+  }
+  return items.length;
+}
+
+export interface AfterRegistrationListItem {
+  id: string;
+  outageId: string;
+  caseId: string | null;
+  caseReference: string | null;
+  patientName: string | null;
+  unitId: string;
+  unitName: string;
+  kind: string;
+  messageKind: string | null;
+  eventAt: Date;
+  title: string;
+  prefill: { payload: Record<string, unknown>; freeText: string | null; consents: { kind: string; given: boolean }[]; notes: string[] };
+  status: "att_gora" | "klar";
+  doneAt: Date | null;
+  doneBy: string | null;
+}
+
+/** "Efterregistrering": the actor's units' lists from ended outages, with progress per unit. */
+export async function listAfterRegistration(db: Db, actor: Actor) {
+  const scope = await resolveScopeUnitIds(db, actor.context);
+  if (scope.length === 0) return { items: [], progress: [] };
+  const rows = await db
+    .select({
+      i: schema.afterRegistrationItems,
+      unitName: schema.units.name,
+      reference: schema.coordinationCases.reference,
+      givenName: schema.patients.givenName,
+      familyName: schema.patients.familyName,
+      doneBy: sql<string | null>`(select given_name || ' ' || family_name from staff where staff.id = ${schema.afterRegistrationItems.doneByStaffId})`,
+    })
+    .from(schema.afterRegistrationItems)
+    .innerJoin(schema.units, eq(schema.units.id, schema.afterRegistrationItems.unitId))
+    .leftJoin(schema.coordinationCases, eq(schema.coordinationCases.id, schema.afterRegistrationItems.caseId))
+    .leftJoin(schema.patients, eq(schema.patients.id, schema.afterRegistrationItems.patientId))
+    .where(inArray(schema.afterRegistrationItems.unitId, scope))
+    .orderBy(asc(schema.afterRegistrationItems.status), asc(schema.afterRegistrationItems.eventAt));
+  const items: AfterRegistrationListItem[] = rows.map(({ i, unitName, reference, givenName, familyName, doneBy }) => ({
+    id: i.id,
+    outageId: i.outageId,
+    caseId: i.caseId,
+    caseReference: reference,
+    patientName: givenName ? `${givenName} ${familyName}` : null,
+    unitId: i.unitId,
+    unitName,
+    kind: i.kind,
+    messageKind: i.messageKind,
+    eventAt: i.eventAt,
+    title: i.title,
+    prefill: i.prefill as AfterRegistrationListItem["prefill"],
+    status: i.status,
+    doneAt: i.doneAt,
+    doneBy,
+  }));
+  const names = new Map(items.map((x) => [x.unitId, x.unitName]));
+  const progress = afterRegistrationProgress(rows.map(({ i }) => asDomainItem(i)), rows.filter(({ i }) => i.status === "klar").map(({ i }) => i.key)).map((p) => ({ ...p, unitName: names.get(p.unitId) ?? "" }));
+  return { items, progress };
+}
+
+/** A stored item as the domain's report functions take it. */
+export function asDomainItem(i: typeof schema.afterRegistrationItems.$inferSelect): AfterRegistrationItem {
+  return {
+    key: i.key,
+    unitId: i.unitId,
+    caseId: i.caseId,
+    patientId: i.patientId ?? "",
+    kind: i.kind as AfterRegistrationItem["kind"],
+    eventAt: i.eventAt,
+    title: i.title,
+    notes: [],
+    sourcePhoneContactIds: i.sourcePhoneContactIds,
+  };
+}
+
+const MESSAGE_FOR: Record<string, MessageKind> = {
+  register_admission: "inskrivningsmeddelande",
+  register_discharge: "utskrivningsmeddelande",
+  summary_message: "generellt",
+  formal_sip_call: "kallelse_sip",
+};
+
+/**
+ * Registers one item: the message is sent with the ORIGINAL time of the event (not the time of
+ * typing) and marked with the outage; who registered it and when is recorded on the item.
+ */
+export async function registerAfterRegistrationItem(db: Db, actor: Actor, input: { itemId: string; payload?: Record<string, unknown> | null; freeText?: string | null }, now = new Date()): Promise<{ messageId: string | null }> {
+  const scope = await resolveScopeUnitIds(db, actor.context);
+  const [item] = await db.select().from(schema.afterRegistrationItems).where(and(eq(schema.afterRegistrationItems.id, input.itemId), inArray(schema.afterRegistrationItems.unitId, scope.length ? scope : ["00000000-0000-0000-0000-000000000000"])));
+  if (!item) throw new AppError("NOT_FOUND", { userMessage: "Posten finns inte på din enhets lista." });
+  if (item.status === "klar") return { messageId: item.resultMessageId };
+  if (!item.caseId) throw new AppError("INVALID_INPUT", { userMessage: "Posten saknar ärende: starta samordning för patienten först." });
+  const prefill = item.prefill as AfterRegistrationListItem["prefill"];
+  let messageId: string | null = null;
+
+  if (item.kind === "acknowledge") {
+    if (!item.messageId) throw new AppError("INTERNAL");
+    await acknowledgeMessage(db, actor, { caseId: item.caseId, messageId: item.messageId }, now);
+  } else {
+    const kind = MESSAGE_FOR[item.kind];
+    if (!kind) throw new AppError("INTERNAL", { internal: `unknown after-registration kind ${item.kind}` });
+    const loaded = await loadCaseFacts(db, item.caseId);
+    const sender = loaded.parties.find((p) => p.unitId === item.unitId);
+    if (!sender) throw new AppError("INVALID_INPUT", { userMessage: "Enheten är inte längre part i ärendet." });
+    const recipients = defaultRecipients(kind, item.unitId, sender.role, loaded.facts.parties);
+    if (item.kind === "register_admission" && prefill.consents.length) {
+      await sendMessage(db, actor, {
+        caseId: item.caseId,
+        kind: "samtycke",
+        payload: { consents: prefill.consents, source: "telefon" },
+        recipientUnitIds: [],
+        idempotencyKey: `efterreg:${item.id}:samtycke`,
+        afterRegistration: { occurredAt: item.eventAt, outageId: item.outageId },
+      });
+    }
+    const result = await sendMessage(db, actor, {
+      caseId: item.caseId,
+      kind,
+      title: kind === "generellt" ? item.title : null,
+      payload: { ...prefill.payload, ...(input.payload ?? {}) },
+      freeText: input.freeText ?? prefill.freeText,
+      recipientUnitIds: recipients,
+      idempotencyKey: `efterreg:${item.id}`,
+      afterRegistration: { occurredAt: item.eventAt, outageId: item.outageId },
+    }, now);
+    messageId = result.messageId;
+  }
+  await db
+    .update(schema.afterRegistrationItems)
+    .set({ status: "klar", doneAt: now, doneByStaffId: actor.staffId, resultMessageId: messageId })
+    .where(eq(schema.afterRegistrationItems.id, item.id));
+  return { messageId };
+}

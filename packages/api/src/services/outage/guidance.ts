@@ -1,0 +1,128 @@
+import { schema, asc, eq, inArray, sql, type Db } from "@vardkedjan/db/client";
+import { callGuidance, type GuidanceParty, type GuidanceStepCode, type StepGuidance } from "@vardkedjan/domain/outage/guidance";
+import { outageChecklist, dischargeBlockers, type ChecklistItem } from "@vardkedjan/domain/outage/checklist";
+import { routineStatus, routineVariantFor } from "@vardkedjan/domain/outage/routine-profile";
+import type { ContactEntry, OutageSystem, PhoneContactEntry } from "@vardkedjan/domain/outage/types";
+import type { DueStep } from "@vardkedjan/domain/case/due";
+import type { Actor } from "../../actor";
+import { getCase } from "../case/get-case";
+import { loadCaseFacts } from "../case/facts";
+import { getContactList } from "../contacts/contacts";
+import { activeOutagesFor } from "./current";
+import { regionOfActor } from "./region";
+import { routineProfileFor } from "./profile";
+
+export interface CaseOutageGuidance {
+  /** The outage in progress that affects the viewer's unit; null when none (no guidance then). */
+  outage: { id: string; system: string; startedAt: Date } | null;
+  routine: { name: string; applies: boolean; text: string; variantName: string | null; instructions: string[] } | null;
+  /** "Vem ska jag ringa" per step due for the viewer. */
+  steps: StepGuidance[];
+  /** The routine's checklist for the case (e.g. the discharge waits for the receivers' confirmation). */
+  checklist: ChecklistItem[];
+  /** Receiving units that have not confirmed: the discharge must wait (Västernorrland's rule). */
+  dischargeBlockers: number;
+  contactListVersion: number | null;
+}
+
+/**
+ * During an outage, for one case and the viewer's unit: whom to call for each step now due (the
+ * numbers and hours from the contact list, open now or not), what to say, and the region's
+ * routine checklist. Reading the case is audited by getCase (which also checks access).
+ */
+export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<CaseOutageGuidance> {
+  const view = await getCase(db, actor, caseId, now);
+  const [outage] = await activeOutagesFor(db, actor);
+  if (!outage) return { outage: null, routine: null, steps: [], checklist: [], dischargeBlockers: 0, contactListVersion: null };
+
+  const regionId = await regionOfActor(db, actor);
+  const loaded = await loadCaseFacts(db, caseId);
+  const profile = await routineProfileFor(db, regionId!);
+  const list = await getContactList(db, regionId!);
+  const contacts: ContactEntry[] = list.entries.map((e) => ({
+    organisationId: e.organisationId,
+    unitId: e.unitId,
+    function: e.function,
+    phones: e.phones,
+    openingHours: e.openingHours,
+    mailbox: e.functionMailbox,
+    postalAddress: e.postalAddress,
+  }));
+
+  const partyUnitIds = view.parties.map((p) => p.unitId);
+  const unitRows = partyUnitIds.length
+    ? await db.select({ id: schema.units.id, organisationId: schema.units.organisationId }).from(schema.units).where(inArray(schema.units.id, partyUnitIds))
+    : [];
+  const orgOf = new Map(unitRows.map((u) => [u.id, u.organisationId]));
+  // Ancestors nearest first: a ward's hospital carries the utskrivningsledare's numbers.
+  const ancestorRows = partyUnitIds.length
+    ? (
+        await db.execute<{ id: string; ancestor: string; depth: number }>(sql`
+          with recursive up(id, ancestor, depth) as (
+            select u.id, u.parent_id, 1 from units u where u.id in (${sql.join(partyUnitIds.map((id) => sql`${id}::uuid`), sql`, `)}) and u.parent_id is not null
+            union all
+            select up.id, p.parent_id, up.depth + 1 from up join units p on p.id = up.ancestor where p.parent_id is not null
+          )
+          select id::text, ancestor::text, depth from up order by id, depth`)
+      ).rows
+    : [];
+  const parties: GuidanceParty[] = view.parties.map((p) => ({
+    unitId: p.unitId,
+    role: p.role,
+    organisationId: orgOf.get(p.unitId) ?? "",
+    ancestorUnitIds: ancestorRows.filter((r) => r.id === p.unitId).map((r) => r.ancestor),
+    unitName: p.unitName,
+  }));
+
+  const phoneRows = await db.select().from(schema.phoneContacts).where(eq(schema.phoneContacts.caseId, caseId)).orderBy(asc(schema.phoneContacts.occurredAt));
+  const phoneLog: PhoneContactEntry[] = phoneRows.map((p) => ({
+    id: p.id,
+    outageId: p.outageId,
+    caseId: p.caseId,
+    patientId: p.patientId,
+    unitId: p.unitId,
+    occurredAt: p.occurredAt,
+    counterpartKind: (p.details as { counterpartKind?: PhoneContactEntry["counterpartKind"] }).counterpartKind,
+    counterpartName: p.counterpartName,
+    counterpartUnitId: p.counterpartUnitId,
+    counterpartUnitText: p.counterpartUnitText,
+    steps: p.steps as PhoneContactEntry["steps"],
+    direction: p.direction,
+    comment: p.comment,
+    receiverConfirmed: p.receiverConfirmed,
+    details: p.details as PhoneContactEntry["details"],
+  }));
+
+  // The process steps without a deadline that are phoned in an outage, by the stage the case is in.
+  const extra: GuidanceStepCode[] = [];
+  if (view.viewer.role === "avdelning") {
+    if (view.stage === "planering") extra.push("meddela_planering");
+    if (view.stage === "utskrivningsklar") extra.push("meddela_utskrivningsklar");
+  }
+  const system = outage.system as OutageSystem;
+  const full = view.viewer.visibility.level === "full";
+  const steps = callGuidance({
+    steps: [...(view.due as DueStep[]), ...extra],
+    parties,
+    contacts,
+    ownUnitId: view.viewer.unitIds[0] ?? "",
+    now,
+    // What the viewer may not read in the case is not read out to them either.
+    patient: { name: view.patient.name, identifier: view.patient.identifier, address: view.patient.address },
+    facts: full ? loaded.facts : undefined,
+    profile,
+    system,
+    phoneLog,
+  });
+  const checklist = outageChecklist({ profile, facts: loaded.facts, parties, phoneLog, now });
+  const status = routineStatus(profile, { startedAt: outage.startedAt, endedAt: null }, now);
+  const variant = routineVariantFor(profile, system);
+  return {
+    outage: { id: outage.id, system: outage.system, startedAt: outage.startedAt },
+    routine: { name: profile.name, applies: status.applies, text: status.text, variantName: variant?.name ?? null, instructions: variant?.instructions ?? [] },
+    steps,
+    checklist,
+    dischargeBlockers: dischargeBlockers(checklist).length,
+    contactListVersion: list.version,
+  };
+}

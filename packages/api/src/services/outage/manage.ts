@@ -1,0 +1,121 @@
+import { schema, and, eq, inArray, or, type Db, type Tx } from "@vardkedjan/db/client";
+import type { Actor } from "../../actor";
+import { AppError } from "../../errors";
+import { writeAudit } from "../../audit";
+import { notifyChange } from "../../realtime/events";
+import { regionOfActor } from "./region";
+import { createConfirmationRequests, type PendingConfirmationMail } from "../contacts/confirmations";
+
+export const OUTAGE_SYSTEM_VALUES = ["journalsystem", "samordning", "vardkedjan_planerat", "inloggning", "integration"] as const;
+export type OutageSystem = (typeof OUTAGE_SYSTEM_VALUES)[number];
+
+export interface DeclareOutageInput {
+  system: OutageSystem;
+  systemDetail?: string | null;
+  scope: "region" | "units";
+  unitIds?: string[];
+  expectedEndAt?: Date | null;
+  message?: string | null;
+}
+
+async function requireRegion(db: Db | Tx, actor: Actor): Promise<string> {
+  const regionId = await regionOfActor(db, actor);
+  const [org] = regionId ? await db.select({ kind: schema.organisations.kind }).from(schema.organisations).where(eq(schema.organisations.id, regionId)) : [];
+  if (!regionId || org?.kind !== "region") throw new AppError("FORBIDDEN", { userMessage: "Driftstörningar hanteras av regionens systemförvaltare." });
+  return regionId;
+}
+
+async function loadOwnOutage(tx: Tx, actor: Actor, outageId: string) {
+  const regionId = await requireRegion(tx, actor);
+  const [outage] = await tx.select().from(schema.outages).where(and(eq(schema.outages.id, outageId), eq(schema.outages.regionId, regionId))).for("update");
+  if (!outage) throw new AppError("NOT_FOUND", { userMessage: "Driftstörningen finns inte i din region." });
+  return outage;
+}
+
+/**
+ * "Starta driftstörning": recorded with its scope and who declared it; every affected page
+ * switches at once. A major (region-wide) outage also asks each kommun's representatives to
+ * confirm the contact list: the requests are made here and mailed by the caller after commit.
+ */
+export async function declareOutage(db: Db, actor: Actor, input: DeclareOutageInput, now = new Date()): Promise<{ outageId: string; confirmations: PendingConfirmationMail[] }> {
+  if (input.expectedEndAt && input.expectedEndAt <= now) throw new AppError("INVALID_INPUT", { userMessage: "Beräknat slut måste ligga i framtiden." });
+  if (input.scope === "units" && !input.unitIds?.length) throw new AppError("INVALID_INPUT", { userMessage: "Välj minst en enhet som berörs, eller hela regionen." });
+  return db.transaction(async (tx) => {
+    const regionId = await requireRegion(tx, actor);
+    const unitIds = input.scope === "units" ? [...new Set(input.unitIds)] : [];
+    if (unitIds.length) {
+      // Only units of the region and its kommuner and providers.
+      const ok = await tx
+        .select({ id: schema.units.id })
+        .from(schema.units)
+        .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
+        .where(and(inArray(schema.units.id, unitIds), or(eq(schema.organisations.id, regionId), eq(schema.organisations.regionId, regionId))));
+      if (ok.length !== unitIds.length) throw new AppError("INVALID_INPUT", { userMessage: "En eller flera valda enheter hör inte till din region." });
+    }
+    const [outage] = await tx
+      .insert(schema.outages)
+      .values({
+        regionId,
+        system: input.system,
+        systemDetail: input.systemDetail?.trim() || null,
+        status: "pagaende",
+        scope: input.scope,
+        message: input.message?.trim() || null,
+        startedAt: now,
+        expectedEndAt: input.expectedEndAt ?? null,
+        declaredByStaffId: actor.staffId,
+      })
+      .returning({ id: schema.outages.id });
+    const outageId = outage!.id;
+    if (unitIds.length) await tx.insert(schema.outageUnits).values(unitIds.map((unitId) => ({ outageId, unitId })));
+    await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: { action: "startad", ...input, unitIds } });
+    const confirmations = input.scope === "region" ? await createConfirmationRequests(tx, outageId, regionId, now) : [];
+    await writeAudit(tx, actor, { action: "outage.declare", entityType: "outage", entityId: outageId, details: { system: input.system, scope: input.scope, units: unitIds.length } });
+    await notifyChange(tx, { type: "outage.changed", regionId, outageId });
+    return { outageId, confirmations };
+  });
+}
+
+/** Changes to an ongoing outage (expected end, message, detail), each recorded with who made it. */
+export async function updateOutage(db: Db, actor: Actor, input: { outageId: string; expectedEndAt?: Date | null; message?: string | null; systemDetail?: string | null }, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const outage = await loadOwnOutage(tx, actor, input.outageId);
+    if (outage.status !== "pagaende") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Driftstörningen är inte pågående." });
+    const set: Partial<typeof schema.outages.$inferInsert> = {};
+    if (input.expectedEndAt !== undefined) set.expectedEndAt = input.expectedEndAt;
+    if (input.message !== undefined) set.message = input.message?.trim() || null;
+    if (input.systemDetail !== undefined) set.systemDetail = input.systemDetail?.trim() || null;
+    await tx.update(schema.outages).set(set).where(eq(schema.outages.id, outage.id));
+    await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: "andrad", ...input } });
+    await writeAudit(tx, actor, { action: "admin.change", entityType: "outage", entityId: outage.id, details: { fields: Object.keys(set) } });
+    await notifyChange(tx, { type: "outage.changed", regionId: outage.regionId, outageId: outage.id });
+  });
+}
+
+/** Confirms (or rejects) an outage proposed by a failing health check. */
+export async function decideProposedOutage(db: Db, actor: Actor, input: { outageId: string; accept: boolean }, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const outage = await loadOwnOutage(tx, actor, input.outageId);
+    if (outage.status !== "foreslagen") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Förslaget är redan hanterat." });
+    await tx
+      .update(schema.outages)
+      .set(input.accept ? { status: "pagaende", startedAt: now, declaredByStaffId: actor.staffId } : { status: "avvisad", endedAt: now, endedByStaffId: actor.staffId })
+      .where(eq(schema.outages.id, outage.id));
+    await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: input.accept ? "bekraftad" : "avvisad" } });
+    await writeAudit(tx, actor, { action: input.accept ? "outage.declare" : "admin.change", entityType: "outage", entityId: outage.id, details: { proposal: input.accept ? "accepted" : "rejected" } });
+    await notifyChange(tx, { type: "outage.changed", regionId: outage.regionId, outageId: outage.id });
+  });
+}
+
+/** "Avsluta driftstörning": pages switch back; the caller computes the after-registration lists in the same transaction. */
+export async function endOutage(db: Db, actor: Actor, outageId: string, afterEnd: (tx: Tx, outage: typeof schema.outages.$inferSelect) => Promise<void>, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const outage = await loadOwnOutage(tx, actor, outageId);
+    if (outage.status !== "pagaende") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Driftstörningen är redan avslutad." });
+    const [ended] = await tx.update(schema.outages).set({ status: "avslutad", endedAt: now, endedByStaffId: actor.staffId }).where(eq(schema.outages.id, outage.id)).returning();
+    await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: "avslutad" } });
+    await afterEnd(tx, ended!);
+    await writeAudit(tx, actor, { action: "outage.end", entityType: "outage", entityId: outage.id });
+    await notifyChange(tx, { type: "outage.changed", regionId: outage.regionId, outageId: outage.id });
+  });
+}

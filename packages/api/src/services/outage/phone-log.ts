@@ -1,0 +1,137 @@
+import { schema, and, desc, eq, isNull, inArray, type Db } from "@vardkedjan/db/client";
+import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
+import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import type { Actor } from "../../actor";
+import { AppError } from "../../errors";
+import { writeAudit } from "../../audit";
+import { notifyChange } from "../../realtime/events";
+import { resolveScopeUnitIds } from "../workspace/scope";
+import { withCaseAccess } from "../case/scope";
+import { createCase } from "../case/create-case";
+import { partyUnitById } from "../case/units";
+import { activeOutagesFor } from "./current";
+
+/**
+ * "Logga telefonkontakt": the digital outage form (seed 002), signed by the logged-in user. A call
+ * about a patient without a case opens a provisional case at the ward, so that the case exists
+ * when the outage is over (seed 000).
+ */
+export async function logPhoneContact(db: Db, actor: Actor, input: { form: unknown; idempotencyKey: string }, now = new Date()): Promise<{ phoneContactId: string; caseId: string; provisionalCaseCreated: boolean }> {
+  const [dup] = await db
+    .select({ id: schema.phoneContacts.id, caseId: schema.phoneContacts.caseId })
+    .from(schema.phoneContacts)
+    .where(and(eq(schema.phoneContacts.signedByStaffId, actor.staffId), eq(schema.phoneContacts.idempotencyKey, input.idempotencyKey)));
+  if (dup) return { phoneContactId: dup.id, caseId: dup.caseId!, provisionalCaseCreated: false };
+
+  const [outage] = await activeOutagesFor(db, actor);
+  if (!outage) throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Ingen pågående driftstörning berör din enhet. Telefonkontakter loggas under en driftstörning." });
+  const parsed = parsePhoneContactForm(input.form, { now, outage: { startedAt: outage.startedAt, endedAt: null } });
+  if (!parsed.ok) {
+    throw new AppError("INVALID_INPUT", { userMessage: parsed.errors[0]?.message ?? "Formuläret är inte komplett.", details: { fields: parsed.errors } });
+  }
+  const form = parsed.value;
+
+  let caseId = form.caseId;
+  let provisionalCaseCreated = false;
+  if (!caseId) {
+    const id = form.patientIdentifier!;
+    const scope = await resolveScopeUnitIds(db, actor.context);
+    const [open] = await db
+      .select({ id: schema.coordinationCases.id })
+      .from(schema.coordinationCases)
+      .innerJoin(schema.patients, eq(schema.patients.id, schema.coordinationCases.patientId))
+      .innerJoin(schema.caseParties, eq(schema.caseParties.caseId, schema.coordinationCases.id))
+      .where(and(eq(schema.patients.identifier, id.value), isNull(schema.coordinationCases.closedAt), inArray(schema.caseParties.unitId, scope)))
+      .limit(1);
+    if (open) caseId = open.id;
+    else {
+      const wards = scope.length
+        ? await db.select({ id: schema.units.id }).from(schema.units).where(and(inArray(schema.units.id, scope), eq(schema.units.kind, "vardavdelning"), eq(schema.units.active, true)))
+        : [];
+      if (actor.portal !== "slutenvard" || wards.length === 0) {
+        throw new AppError("INVALID_INPUT", {
+          userMessage: `Patienten ${formatPatientIdentifier(id)} har inget ärende hos din enhet. Avdelningen öppnar ett provisoriskt ärende när den loggar samtalet.`,
+        });
+      }
+      const party = await partyUnitById(db, form.counterpartUnitId);
+      const counterpart = party ? [party] : [];
+      const created = await createCase(db, actor, {
+        identifier: id.value,
+        admittedAt: form.occurredAt,
+        wardUnitId: wards[0]!.id,
+        careType: "somatisk",
+        lpt: false,
+        lrv: false,
+        municipalityUnitId: counterpart[0]?.role === "kommun" ? counterpart[0].id : null,
+        primaryCareUnitId: counterpart[0] && ["vardcentral", "psykiatrisk_oppenvard"].includes(counterpart[0].role) ? counterpart[0].id : null,
+        otherPartyUnitIds: counterpart[0] && ["hemsjukvard", "hemtjanst"].includes(counterpart[0].role) ? [counterpart[0].id] : [],
+        provisional: true,
+        idempotencyKey: `provisional:${input.idempotencyKey}`,
+      });
+      caseId = created.caseId;
+      provisionalCaseCreated = true;
+    }
+  }
+
+  const id = await withCaseAccess(db, actor, caseId, async (tx, access) => {
+    const [row] = await tx
+      .insert(schema.phoneContacts)
+      .values({
+        outageId: outage.id,
+        caseId,
+        patientId: access.patientId,
+        occurredAt: form.occurredAt,
+        counterpartName: form.counterpartName,
+        counterpartUnitId: form.counterpartUnitId,
+        counterpartUnitText: form.counterpartUnitText,
+        steps: form.steps,
+        direction: form.direction,
+        receiverConfirmed: form.receiverConfirmed,
+        details: { ...form.details, counterpartKind: form.counterpartKind },
+        comment: form.comment,
+        unitId: access.viewerUnitIds[0]!,
+        signedByStaffId: actor.staffId,
+        loggedAt: now,
+        idempotencyKey: input.idempotencyKey,
+      })
+      .returning({ id: schema.phoneContacts.id });
+    await writeAudit(tx, actor, { action: "case.phone_contact", activity: "Skriva", patientId: access.patientId, caseId, entityType: "phone_contact", entityId: row!.id, details: { steps: form.steps, direction: form.direction } });
+    const parties = await tx.select({ unitId: schema.caseParties.unitId }).from(schema.caseParties).where(eq(schema.caseParties.caseId, caseId));
+    await notifyChange(tx, { type: "case.changed", caseId, unitIds: parties.map((p) => p.unitId), kind: "telefonkontakt" });
+    return row!.id;
+  });
+  return { phoneContactId: id, caseId, provisionalCaseCreated };
+}
+
+/** The phone contacts logged on a case (shown in the case view during and after an outage). */
+export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
+  return withCaseAccess(db, actor, caseId, async (tx, access) => {
+    const rows = await tx
+      .select({
+        p: schema.phoneContacts,
+        unitName: schema.units.name,
+        signedBy: schema.staff.givenName,
+        signedByFamily: schema.staff.familyName,
+      })
+      .from(schema.phoneContacts)
+      .innerJoin(schema.units, eq(schema.units.id, schema.phoneContacts.unitId))
+      .innerJoin(schema.staff, eq(schema.staff.id, schema.phoneContacts.signedByStaffId))
+      .where(eq(schema.phoneContacts.caseId, caseId))
+      .orderBy(desc(schema.phoneContacts.occurredAt));
+    await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: access.patientId, caseId, entityType: "phone_contacts" });
+    return rows.map(({ p, unitName, signedBy, signedByFamily }) => ({
+      id: p.id,
+      occurredAt: p.occurredAt,
+      unitName,
+      counterpartName: p.counterpartName,
+      counterpartUnitText: p.counterpartUnitText,
+      counterpartUnitId: p.counterpartUnitId,
+      steps: p.steps,
+      direction: p.direction,
+      receiverConfirmed: p.receiverConfirmed,
+      comment: p.comment,
+      details: p.details,
+      signedBy: `${signedBy} ${signedByFamily}`,
+    }));
+  });
+}
