@@ -8,7 +8,8 @@ import { notifyChange } from "../../realtime/events";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { withCaseAccess } from "../case/scope";
 import { createCase } from "../case/create-case";
-import { partyUnitById } from "../case/units";
+import { municipalityUnitFor, partyUnitById, unitByHsaId } from "../case/units";
+import { demoPatientDirectory } from "../patient/directory";
 import { activeOutagesFor } from "./current";
 
 /**
@@ -53,8 +54,17 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
           userMessage: `Patienten ${formatPatientIdentifier(id)} har inget ärende hos din enhet. Avdelningen öppnar ett provisoriskt ärende när den loggar samtalet.`,
         });
       }
+      // The parties as for a new case: the municipality from the address, the vårdcentral from the
+      // listing, and the unit on the phone if it can be a party.
+      const person = await demoPatientDirectory.lookup(db, id);
+      const municipality = await municipalityUnitFor(db, person?.municipalityCode ?? null);
+      const listed = await unitByHsaId(db, person?.listedUnitHsaId ?? null);
       const party = await partyUnitById(db, form.counterpartUnitId);
-      const counterpart = party ? [party] : [];
+      const chosen = [municipality, listed, party].filter((u): u is NonNullable<typeof u> => !!u && u.role !== "avdelning");
+      const unique = [...new Map(chosen.map((u) => [u.id, u])).values()];
+      const first = (roles: string[]) => unique.find((u) => roles.includes(u.role))?.id ?? null;
+      const municipalityUnitId = first(["kommun"]);
+      const primaryCareUnitId = first(["vardcentral", "psykiatrisk_oppenvard"]);
       const created = await createCase(db, actor, {
         identifier: id.value,
         admittedAt: form.occurredAt,
@@ -62,9 +72,9 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
         careType: "somatisk",
         lpt: false,
         lrv: false,
-        municipalityUnitId: counterpart[0]?.role === "kommun" ? counterpart[0].id : null,
-        primaryCareUnitId: counterpart[0] && ["vardcentral", "psykiatrisk_oppenvard"].includes(counterpart[0].role) ? counterpart[0].id : null,
-        otherPartyUnitIds: counterpart[0] && ["hemsjukvard", "hemtjanst"].includes(counterpart[0].role) ? [counterpart[0].id] : [],
+        municipalityUnitId,
+        primaryCareUnitId,
+        otherPartyUnitIds: unique.filter((u) => u.id !== municipalityUnitId && u.id !== primaryCareUnitId).map((u) => u.id),
         provisional: true,
         idempotencyKey: `provisional:${input.idempotencyKey}`,
       });
