@@ -18,6 +18,8 @@ import { ROOT, portsFromEnv, startSystem } from "./lib/system";
 import { sql } from "@vardkedjan/db/client";
 import { getWorklist } from "@vardkedjan/api/services/case/worklist";
 import { demoActor } from "@vardkedjan/api/seed/actors";
+import { declareOutage, endOutage } from "@vardkedjan/api/services/outage/manage";
+import { computeAndStoreAfterRegistration } from "@vardkedjan/api/services/outage/after-registration";
 
 interface Result {
   name: string;
@@ -88,6 +90,30 @@ try {
   results.push({ name: "worklist, ward with 5,000 open cases, one page of 50 (median)", value: median(pages), unit: "ms", target: 100 });
   const searches = await timeEach(20, (i) => getWorklist(h.db, sanna, { page: 1, pageSize: 50, search: `Test${100 + i}` }));
   results.push({ name: "worklist search by name among 5,000 (median)", value: median(searches), unit: "ms", target: 100 });
+
+  // An outage over the whole region covering 10,000 cases: 5,000 more at another ward.
+  await h.db.execute(sql`
+    with ward as (select u.id, u.parent_id, u.organisation_id from units u where u.hsa_id = 'SE2321000032-MSEAVD14'),
+    p as (
+      insert into patients (identifier_kind, identifier, given_name, family_name, municipality_code)
+      select 'reservnummer', 'BENCHB' || lpad(g::text, 6, '0'), 'Test' || g, 'Bänkpatient', '0484' from generate_series(1, 5000) g
+      returning id, identifier
+    ),
+    c as (
+      insert into coordination_cases (reference, patient_id, region_id, hospital_unit_id, ward_unit_id, admitted_at, stage)
+      select 'BENCH-' || p.identifier, p.id, ward.organisation_id, ward.parent_id, ward.id, now() - (random() * interval '10 days'), 'inskriven'
+      from p, ward returning id, ward_unit_id, admitted_at
+    )
+    insert into case_parties (case_id, unit_id, role) select c.id, c.ward_unit_id, 'avdelning' from c`);
+  const asa = await demoActor(h.db, "asa.berg", "forvaltning");
+  const { outageId } = await declareOutage(h.db, asa, { system: "journalsystem", scope: "region" }, new Date(Date.now() - 11 * 24 * 3600_000));
+  let covered = 0;
+  const t0 = performance.now();
+  await endOutage(h.db, asa, outageId, async (tx, o) => {
+    await computeAndStoreAfterRegistration(tx, o);
+    covered = Number((await tx.execute<{ n: string }>(sql`select count(*)::text as n from coordination_cases where region_id = ${o.regionId}`)).rows[0]!.n);
+  });
+  results.push({ name: `after-registration lists, outage over ${covered.toLocaleString("en")} cases (end to end)`, value: performance.now() - t0, unit: "ms", target: 15_000 });
 } finally {
   await h.close();
   await pg.stop();

@@ -113,6 +113,9 @@ describe("parseRoutineProfile", () => {
     expect(parseRoutineProfile(p).ok).toBe(true);
     expect(p).toMatchObject({ dischargeRequiresReceiverConfirmation: true, routineAppliesAfterHours: 0, contactConfirmationHours: 6 });
     expect(p.followUpCalls).toHaveLength(2);
+    expect(p.regionName).toBe("Region Jämtland Härjedalen");
+    expect(kitText(p)).not.toMatch(/\d{3,4}-\d/); // no other region's phone numbers
+    expect(kitText(p)).toContain("mottagande enhet har bekräftat");
   });
 });
 

@@ -5,6 +5,7 @@
  * condensed from the source routines (seeds 000 and 002) in profiles/*.ts.
  */
 import { addCalendarDays, stockholmDayEnd } from "../clock/calendar";
+import { lowerFirst } from "./format";
 import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
 import type { FollowUpCall, RoutineProfile, RoutineVariant } from "./profile-schema";
@@ -22,27 +23,10 @@ export {
   type RoutineSection,
   type RoutineVariant,
 } from "./profile-schema";
-
+export { defaultRoutineProfile } from "./profiles/default";
 
 /** The seeded profiles, by region HSA-id (Sörmland from seed 000, Västernorrland from seed 002). */
 export const SEEDED_ROUTINE_PROFILES: readonly RoutineProfile[] = [SORMLAND_ROUTINE_PROFILE, VASTERNORRLAND_ROUTINE_PROFILE];
-
-/**
- * The profile for a region without one of its own: the strict reading of both routines (confirm
- * receipt before discharge, register what the seeds register, Sörmland's 6 hours and summary).
- */
-export function defaultRoutineProfile(regionHsaId: string, regionName: string): RoutineProfile {
-  return {
-    ...VASTERNORRLAND_ROUTINE_PROFILE,
-    regionHsaId,
-    regionName,
-    name: "Reservrutin vid driftstörning",
-    source: { title: "Vårdkedjans standardrutin (utgår från Region Sörmlands och Region Västernorrlands rutiner)", decided: null, version: null },
-    routineAppliesAfterHours: 0,
-    followUpCalls: SORMLAND_ROUTINE_PROFILE.followUpCalls,
-    variants: SORMLAND_ROUTINE_PROFILE.variants,
-  };
-}
 
 /** The kind of outage the routine describes for a system (Sörmland: "Min arbetsyta" vs Cosmic), or null. */
 export function routineVariantFor(profile: RoutineProfile, system: OutageSystem): RoutineVariant | null {
@@ -76,7 +60,7 @@ export function routineStatus(profile: RoutineProfile, outage: Pick<OutageWindow
   const h = profile.routineAppliesAfterHours;
   const text = applies
     ? `${profile.name} gäller. All kommunikation sker per telefon; logga varje samtal.`
-    : `Kort driftstörning: ${profile.name.toLowerCase()} gäller om störningen varar mer än ${h} ${h === 1 ? "timme" : "timmar"}. Vid utskrivning och SIP: följ rutinen redan nu.`;
+    : `Kort driftstörning: ${lowerFirst(profile.name)} gäller om störningen varar mer än ${h} ${h === 1 ? "timme" : "timmar"}. Vid utskrivning och SIP: följ rutinen redan nu.`;
   return { applies, appliesFrom, text };
 }
 

@@ -8,7 +8,7 @@ import type { MessageKind } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { resolveScopeUnitIds } from "../workspace/scope";
-import { loadCaseFacts } from "../case/facts";
+import { loadCaseFacts, loadManyCaseFacts } from "../case/facts";
 import { sendMessage, acknowledgeMessage } from "../case/send-message";
 import { routineProfileFor } from "./profile";
 
@@ -58,10 +58,9 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
       ),
     );
   const cases: AfterRegistrationCase[] = [];
-  for (const { id } of caseRows) {
-    const loaded = await loadCaseFacts(tx, id);
+  for (const loaded of await loadManyCaseFacts(tx, caseRows.map((c) => c.id))) {
     cases.push({
-      id,
+      id: loaded.row.id,
       patientId: loaded.row.patientId,
       wardUnitId: loaded.row.wardUnitId,
       parties: loaded.facts.parties,
@@ -97,24 +96,23 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
   const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({ messageId: r.message_id, unitId: r.unit_id, caseId: r.case_id, patientId: r.patient_id, occurredAt: new Date(r.occurred_at), kind: r.kind }));
 
   const items = computeAfterRegistration({ outage: { ...window, endedAt: end }, otherOutages: others, units, cases, phoneLog, unacknowledged, profile: await routineProfileFor(tx, outage.regionId) });
-  for (const item of items) {
-    await tx
-      .insert(schema.afterRegistrationItems)
-      .values({
-        outageId: outage.id,
-        key: item.key,
-        unitId: item.unitId,
-        caseId: item.caseId,
-        patientId: item.patientId,
-        kind: item.kind,
-        messageKind: item.messageKind ?? null,
-        eventAt: item.eventAt,
-        title: item.title,
-        prefill: { payload: item.prefill ?? {}, freeText: item.freeText ?? null, consents: item.consents ?? [], notes: item.notes },
-        sourcePhoneContactIds: item.sourcePhoneContactIds,
-        messageId: item.messageId ?? null,
-      })
-      .onConflictDoNothing();
+  const rows = items.map((item) => ({
+    outageId: outage.id,
+    key: item.key,
+    unitId: item.unitId,
+    caseId: item.caseId,
+    patientId: item.patientId,
+    kind: item.kind,
+    messageKind: item.messageKind ?? null,
+    eventAt: item.eventAt,
+    title: item.title,
+    prefill: { payload: item.prefill ?? {}, freeText: item.freeText ?? null, consents: item.consents ?? [], notes: item.notes },
+    sourcePhoneContactIds: item.sourcePhoneContactIds,
+    messageId: item.messageId ?? null,
+  }));
+  // In batches: an outage over a whole region can give thousands of items.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.insert(schema.afterRegistrationItems).values(rows.slice(i, i + 1000)).onConflictDoNothing();
   }
   return items.length;
 }

@@ -1,0 +1,75 @@
+import type { CaseEvent, CaseParty, MessageKind } from "../case/types";
+import type { RoutineProfile } from "./routine-profile";
+import type { ScopeUnit } from "./scope";
+import type { OutageWindow, PhoneConsentDetail, PhoneContactEntry } from "./types";
+
+/** The contract of efterregistrering (see after-registration.ts). */
+
+export const AFTER_REGISTRATION_KINDS = [
+  "register_admission",
+  "register_discharge",
+  "formal_sip_call",
+  "summary_message",
+  "acknowledge",
+] as const;
+export type AfterRegistrationKind = (typeof AFTER_REGISTRATION_KINDS)[number];
+
+export interface AfterRegistrationCase {
+  id: string;
+  patientId: string;
+  wardUnitId: string;
+  parties?: readonly CaseParty[];
+  admittedAt: Date;
+  /** The case's discharge time; null when it was only phoned (then read from the phone log). */
+  dischargedAt: Date | null;
+  events: readonly CaseEvent[];
+  /** Opened from a phone contact during an outage. */
+  provisional: boolean;
+}
+
+export interface UnacknowledgedRecipient {
+  messageId: string;
+  unitId: string;
+  caseId: string | null;
+  patientId: string;
+  /** When the message arrived (was sent). */
+  occurredAt: Date;
+  kind?: MessageKind;
+}
+
+export interface AfterRegistrationInput {
+  /** The outage that ends (endedAt set). */
+  outage: OutageWindow;
+  /** The region's other outages (any state), for overlaps. */
+  otherOutages?: readonly OutageWindow[];
+  /** Every unit that appears (wards, logging units, recipients); an unlisted unit counts as not affected. */
+  units: readonly ScopeUnit[];
+  cases: readonly AfterRegistrationCase[];
+  phoneLog: readonly PhoneContactEntry[];
+  unacknowledged: readonly UnacknowledgedRecipient[];
+  profile: RoutineProfile;
+}
+
+export interface AfterRegistrationItem {
+  /** Stable and deterministic: the same input gives the same keys. */
+  key: string;
+  unitId: string;
+  caseId: string | null;
+  patientId: string;
+  kind: AfterRegistrationKind;
+  messageKind?: MessageKind;
+  /** The original time of the event: store it as the message's time (the payment clock reads it). */
+  eventAt: Date;
+  title: string;
+  /** The message form's payload, as far as known. */
+  prefill?: Record<string, unknown>;
+  /** Free text beside the payload: what was said by phone. */
+  freeText?: string;
+  /** Consents handed over by phone, to register as a samtycke message (source "telefon") with the admission. */
+  consents?: PhoneConsentDetail[];
+  /** Swedish hints for the user. */
+  notes: string[];
+  sourcePhoneContactIds: string[];
+  /** For acknowledge. */
+  messageId?: string;
+}

@@ -1,0 +1,375 @@
+import { describe, expect, it } from "vitest";
+import { computeAfterRegistration, type AfterRegistrationInput, type AfterRegistrationItem } from "./after-registration";
+import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
+import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
+import {
+  arCase,
+  at,
+  BIST,
+  call,
+  DAY_END,
+  DAY_OUTAGE,
+  DAY_START,
+  ev,
+  FAR_WARD,
+  outage,
+  UNITS,
+  VC,
+  WARD_A,
+  WARD_B,
+} from "./test-fixtures";
+
+const compute = (p: Partial<AfterRegistrationInput>): AfterRegistrationItem[] => {
+  const items = computeAfterRegistration({
+    outage: DAY_OUTAGE,
+    units: UNITS,
+    cases: [],
+    phoneLog: [],
+    unacknowledged: [],
+    profile: SORMLAND_ROUTINE_PROFILE,
+    ...p,
+  });
+  // Seed 002: ready notices and planning bases are never after-registered, whatever the input.
+  for (const item of items) expect(["utskrivningsklar", "planeringsunderlag"]).not.toContain(item.messageKind);
+  return items;
+};
+const kinds = (items: AfterRegistrationItem[]): string[] => items.map((i) => `${i.kind}@${i.caseId ?? i.messageId}`);
+
+describe("admitted during the outage", () => {
+  it("still in hospital: registers the admission at the time it was phoned, prefilled, once for calls logged by both sides", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") });
+    const given = call({
+      caseId: "case-1",
+      occurredAt: at("2026-03-02", "09:40"),
+      steps: ["inskrivning", "beraknat_utskrivningsdatum", "samtycke"],
+      details: {
+        estimatedDischargeDate: "2026-03-06",
+        consents: [
+          { kind: "informationsoverforing_kommun", given: true },
+          { kind: "npo", given: true },
+        ],
+      },
+    });
+    const received = call({
+      caseId: "case-1",
+      unitId: BIST,
+      counterpartUnitId: WARD_A,
+      direction: "mottaget",
+      receiverConfirmed: true,
+      occurredAt: at("2026-03-02", "09:41"),
+      steps: ["inskrivning"],
+    });
+    const items = compute({ cases: [c], phoneLog: [received, given] });
+    expect(kinds(items)).toEqual(["register_admission@case-1"]);
+    const [item] = items;
+    expect(item).toMatchObject({
+      key: "register_admission:case-1",
+      unitId: WARD_A,
+      patientId: "patient-1",
+      messageKind: "inskrivningsmeddelande",
+      prefill: { estimatedDischargeDate: "2026-03-06" },
+      consents: [
+        { kind: "informationsoverforing_kommun", given: true },
+        { kind: "npo", given: true },
+      ],
+      sourcePhoneContactIds: [given.id, received.id],
+    });
+    expect(item?.eventAt).toEqual(at("2026-03-02", "09:40"));
+    expect(item?.freeText).toContain("Beräknat utskrivningsdatum 2026-03-06");
+  });
+
+  it("nothing phoned: the admission is registered with the outage's end time, and says so", () => {
+    const items = compute({ cases: [arCase({ id: "case-1", admittedAt: at("2026-03-02", "10:00") })] });
+    expect(kinds(items)).toEqual(["register_admission@case-1"]);
+    expect(items[0]?.eventAt).toEqual(DAY_END);
+    expect(items[0]?.notes.join(" ")).toContain("meddelades inte per telefon");
+    expect(items[0]?.notes.join(" ")).toContain("Beräknat utskrivningsdatum");
+  });
+
+  it("admitted and discharged within the outage: nothing at all, not even a SIP agreed by phone", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "08:30") });
+    const log = [
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning"] }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "14:00"),
+        steps: ["faktiskt_utskrivningsdatum", "utskrivningsmeddelande"],
+        details: { dischargeAt: at("2026-03-02", "15:00").toISOString() },
+      }),
+      call({ caseId: "case-1", unitId: VC, occurredAt: at("2026-03-02", "14:30"), steps: ["sip_datum"], details: { sipAt: at("2026-03-09", "13:00").toISOString() } }),
+    ];
+    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+  });
+
+  it("a call about an admission just before the case's admission time gives the admission time", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "10:00") });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:55"), steps: ["inskrivning"] })];
+    expect(compute({ cases: [c], phoneLog: log })[0]?.eventAt).toEqual(at("2026-03-02", "10:00"));
+  });
+});
+
+describe("admitted before the outage", () => {
+  const notice = ev("inskrivningsmeddelande", at("2026-02-27", "14:00"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-02" });
+
+  it("discharged during: registers the discharge at the phoned discharge time, not the time of typing", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const discharge = call({
+      caseId: "case-1",
+      occurredAt: at("2026-03-02", "11:00"),
+      steps: ["faktiskt_utskrivningsdatum", "utskrivningsmeddelande"],
+      receiverConfirmed: true,
+      details: { dischargeAt: at("2026-03-02", "13:15").toISOString() },
+    });
+    const items = compute({ cases: [c], phoneLog: [discharge] });
+    expect(kinds(items)).toEqual(["register_discharge@case-1"]);
+    expect(items[0]).toMatchObject({
+      key: "register_discharge:case-1",
+      messageKind: "utskrivningsmeddelande",
+      prefill: { dischargedAt: at("2026-03-02", "13:15").toISOString() },
+      sourcePhoneContactIds: [discharge.id],
+    });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "13:15"));
+  });
+
+  it("discharged during with only the notice phoned: the call's time stands in, with a note", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"] })];
+    const items = compute({ cases: [c], phoneLog: log });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "12:00"));
+    expect(items[0]?.notes.join(" ")).toContain("kontrollera");
+  });
+
+  it("discharged during without an admission notice in the system: the admission is registered first", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-01", "22:00"), dischargedAt: at("2026-03-02", "15:00") });
+    const items = compute({ cases: [c] });
+    expect(kinds(items)).toEqual(["register_admission@case-1", "register_discharge@case-1"]);
+    // Not phoned: the notice takes the discharge's time (not after it), the discharge its own.
+    expect(items.map((i) => i.eventAt)).toEqual([at("2026-03-02", "15:00"), at("2026-03-02", "15:00")]);
+  });
+
+  it("still in hospital with calls: ONE summary per unit, drafted from its calls, never a ready notice or planning basis", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const log = [
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" } }),
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), steps: ["planeringsunderlag"], comment: "Hemtjänst 3 ggr/dag ansökt" }),
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "11:00"), steps: ["utskrivningsklar"], details: { readyDecidedAt: at("2026-03-02", "10:50").toISOString() } }),
+      call({ caseId: "case-1", unitId: BIST, counterpartUnitId: WARD_A, counterpartName: "Sanna Sjöberg", direction: "mottaget", occurredAt: at("2026-03-02", "10:31"), steps: ["planeringsunderlag"] }),
+    ];
+    const items = compute({ cases: [c], phoneLog: log });
+    expect(kinds(items)).toEqual(["summary_message@case-1", "summary_message@case-1"]);
+    const ward = items.find((i) => i.unitId === WARD_A);
+    expect(ward).toMatchObject({
+      title: "Sammanfattning av samordning under driftstörning",
+      messageKind: "generellt",
+      key: `summary_message:case-1:${WARD_A}:${DAY_START.toISOString()}`,
+    });
+    expect(ward?.eventAt).toEqual(DAY_END);
+    expect(ward?.sourcePhoneContactIds).toHaveLength(3);
+    const text = String(ward?.prefill?.text);
+    expect(ward?.prefill?.subject).toBe("Sammanfattning av samordning under driftstörning");
+    expect(text).toContain("2026-03-02 08:00–2026-03-02 16:00");
+    expect(text).toContain("2026-03-02 09:00, lämnat till Anna Berg (Biståndsenheten Eskilstuna): Beräknat utskrivningsdatum 2026-03-05.");
+    expect(text).toContain("Kommentar: Hemtjänst 3 ggr/dag ansökt");
+    expect(text).toContain("Utskrivningsklar (beslut 2026-03-02 10:50)");
+    expect(text.indexOf("09:00")).toBeLessThan(text.indexOf("10:30"));
+    expect(items.find((i) => i.unitId === BIST)?.prefill?.text).toContain("mottaget från Sanna Sjöberg (Avd 12 Medicin)");
+  });
+
+  it("a new estimated date or consent phoned after the notice goes in the summary", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-09" } })];
+    const items = compute({ cases: [c], phoneLog: log });
+    expect(kinds(items)).toEqual(["summary_message@case-1"]);
+    expect(String(items[0]?.prefill?.text)).toContain("Beräknat utskrivningsdatum 2026-03-09");
+  });
+
+  it("no summary when every call is registered otherwise, when the case had no calls, or when the summary was sent", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const discharge = call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"], details: { dischargeAt: at("2026-03-02", "12:00").toISOString() } });
+    expect(kinds(compute({ cases: [c], phoneLog: [discharge] }))).toEqual(["register_discharge@case-1"]);
+    expect(compute({ cases: [c] })).toEqual([]);
+    const planning = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["planeringsunderlag"] });
+    const sent = ev("generellt", at("2026-03-02", "16:20"), WARD_A, [BIST], { subject: "Sammanfattning av samordning under driftstörning", text: "…" });
+    expect(compute({ cases: [{ ...c, events: [notice, sent] }], phoneLog: [planning] })).toEqual([]);
+  });
+});
+
+describe("SIP agreed by phone", () => {
+  const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])] });
+  const sipAt = at("2026-03-09", "13:00").toISOString();
+  const byVc = call({ caseId: "case-1", unitId: VC, counterpartUnitId: BIST, occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+  const byKommun = call({ caseId: "case-1", unitId: BIST, counterpartUnitId: VC, counterpartName: "Eva Ek", direction: "mottaget", occurredAt: at("2026-03-02", "10:02"), steps: ["sip_datum"], details: { sipAt } });
+
+  it("one formal kallelse per meeting, by the unit that called, at the time of the call", () => {
+    const items = compute({ cases: [c], phoneLog: [byKommun, byVc] });
+    expect(kinds(items)).toEqual(["formal_sip_call@case-1"]);
+    expect(items[0]).toMatchObject({
+      unitId: VC,
+      messageKind: "kallelse_sip",
+      prefill: { meetingAt: sipAt, video: false, consentStatus: "unknown" },
+      sourcePhoneContactIds: [byVc.id, byKommun.id],
+    });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "10:00"));
+    expect(items[0]?.title).toContain("2026-03-09 13:00");
+  });
+
+  it("not listed when the kallelse for that time is already in the case", () => {
+    const sent = ev("kallelse_sip", at("2026-03-02", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
+    expect(compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] })).toEqual([]);
+  });
+
+  it("a patient without a case still gets the kallelse item, flagged", () => {
+    const orphan = call({ caseId: null, patientId: "patient-9", unitId: VC, occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+    const items = compute({ phoneLog: [orphan] });
+    expect(items[0]).toMatchObject({ kind: "formal_sip_call", caseId: null, patientId: "patient-9", key: `formal_sip_call:patient:patient-9:${sipAt}` });
+  });
+});
+
+describe("messages to acknowledge", () => {
+  it("lists what arrived during or after the outage at an affected unit, not before, not elsewhere", () => {
+    const unacknowledged = [
+      { messageId: "m-before", unitId: BIST, caseId: "case-1", patientId: "p", occurredAt: at("2026-03-02", "07:59") },
+      { messageId: "m-during", unitId: BIST, caseId: "case-1", patientId: "p", occurredAt: at("2026-03-02", "09:00"), kind: "inskrivningsmeddelande" as const },
+      { messageId: "m-after", unitId: VC, caseId: null, patientId: "p", occurredAt: at("2026-03-03", "09:00") },
+      { messageId: "m-far", unitId: FAR_WARD, caseId: null, patientId: "p", occurredAt: at("2026-03-02", "09:00") },
+    ];
+    const items = compute({ unacknowledged });
+    expect(items.map((i) => i.key)).toEqual([`acknowledge:m-during:${BIST}`, `acknowledge:m-after:${VC}`]);
+    expect(items[0]).toMatchObject({ title: "Kvittera inskrivningsmeddelande", messageId: "m-during", eventAt: at("2026-03-02", "09:00") });
+  });
+});
+
+describe("duplicates: phoned and sent electronically", () => {
+  it("an admission notice already in the case (sent before, or registered already) is not listed again", () => {
+    const c = arCase({
+      id: "case-1",
+      admittedAt: at("2026-03-02", "09:00"),
+      events: [ev("inskrivningsmeddelande", at("2026-03-02", "09:40"), WARD_A, [BIST], { estimatedDischargeDate: "2026-03-06" })],
+    });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), steps: ["inskrivning"] })];
+    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+  });
+
+  it("a discharge notice already in the case is not listed again", () => {
+    const c = arCase({
+      id: "case-1",
+      admittedAt: at("2026-02-27", "09:00"),
+      events: [
+        ev("inskrivningsmeddelande", at("2026-02-27", "10:00"), WARD_A, [BIST]),
+        ev("utskrivningsmeddelande", at("2026-03-02", "17:00"), WARD_A, [BIST], { dischargedAt: at("2026-03-02", "13:00").toISOString() }),
+      ],
+    });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"] })];
+    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+  });
+});
+
+describe("over midnight and the daylight-saving changes", () => {
+  it("a night outage: admitted 23:30, phoned 00:15 → the admission at 00:15; admitted and gone by morning → nothing", () => {
+    const night = outage("o-night", at("2026-02-10", "20:00"), at("2026-02-11", "08:00"));
+    const stays = arCase({ id: "case-1", admittedAt: at("2026-02-10", "23:30") });
+    const gone = arCase({ id: "case-2", patientId: "patient-2", admittedAt: at("2026-02-10", "23:30"), dischargedAt: at("2026-02-11", "07:00") });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-02-11", "00:15"), steps: ["inskrivning"] })];
+    const items = compute({ outage: night, cases: [stays, gone], phoneLog: log });
+    expect(kinds(items)).toEqual(["register_admission@case-1"]);
+    expect(items[0]?.eventAt).toEqual(at("2026-02-11", "00:15"));
+  });
+
+  it("spring change (2026-03-29): a discharge at 03:30 CEST keeps its exact instant", () => {
+    const spring = outage("o-spring", at("2026-03-28", "22:00"), at("2026-03-29", "06:00"));
+    const c = arCase({
+      id: "case-1",
+      admittedAt: at("2026-03-27", "10:00"),
+      events: [ev("inskrivningsmeddelande", at("2026-03-27", "12:00"), WARD_A, [BIST])],
+    });
+    const log = [
+      call({ caseId: "case-1", occurredAt: at("2026-03-29", "01:50"), steps: ["faktiskt_utskrivningsdatum"], details: { dischargeAt: "2026-03-29T03:30:00+02:00" } }),
+    ];
+    const items = compute({ outage: spring, cases: [c], phoneLog: log });
+    expect(kinds(items)).toEqual(["register_discharge@case-1"]);
+    expect(items[0]?.eventAt.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(items[0]?.prefill).toEqual({ dischargedAt: "2026-03-29T01:30:00.000Z" });
+  });
+
+  it("autumn change (2026-10-25): the second 02:30 (CET) is inside the outage and kept exactly", () => {
+    const autumn = outage("o-autumn", at("2026-10-24", "22:00"), at("2026-10-25", "06:00"));
+    const admitted = arCase({ id: "case-1", admittedAt: new Date("2026-10-25T01:30:00Z") }); // 02:30 CET, the second one
+    const log = [call({ caseId: "case-1", occurredAt: new Date("2026-10-25T01:45:00Z"), steps: ["inskrivning"] })];
+    const items = compute({ outage: autumn, cases: [admitted], phoneLog: log });
+    expect(items[0]?.eventAt.toISOString()).toBe("2026-10-25T01:45:00.000Z");
+    // Discharged at 05:59 CET, before the end at 06:00: admitted and discharged within → nothing.
+    expect(compute({ outage: autumn, cases: [{ ...admitted, dischargedAt: at("2026-10-25", "05:59") }] })).toEqual([]);
+  });
+});
+
+describe("two overlapping outages with different scopes", () => {
+  const regionWide = outage("o-a", at("2026-03-02", "08:00"), at("2026-03-02", "12:00"));
+  const wardOnlyOpen = outage("o-b", at("2026-03-02", "10:00"), null, { kind: "units", unitIds: [WARD_B] }, "inloggning");
+  const wardOnlyEnded = { ...wardOnlyOpen, endedAt: at("2026-03-02", "16:00") };
+  const onA = arCase({ id: "case-a", admittedAt: at("2026-03-02", "09:00") });
+  const onB = arCase({ id: "case-b", patientId: "patient-2", wardUnitId: WARD_B, admittedAt: at("2026-03-02", "09:00") });
+  const onBLate = arCase({ id: "case-b2", patientId: "patient-3", wardUnitId: WARD_B, admittedAt: at("2026-03-02", "14:00") });
+  const far = arCase({ id: "case-far", patientId: "patient-4", wardUnitId: FAR_WARD, admittedAt: at("2026-03-02", "09:00") });
+  const cases = [onA, onB, onBLate, far];
+
+  it("ending the region outage: the ward still in the other outage waits; another region is untouched", () => {
+    const items = compute({ outage: regionWide, otherOutages: [wardOnlyOpen], cases });
+    expect(kinds(items)).toEqual(["register_admission@case-a"]);
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "12:00"));
+  });
+
+  it("ending the ward's outage: its list covers the merged period 08–16, the other ward is not listed twice", () => {
+    const items = compute({ outage: wardOnlyEnded, otherOutages: [regionWide], cases });
+    expect(kinds(items)).toEqual(["register_admission@case-b", "register_admission@case-b2"]);
+    expect(items.every((i) => i.eventAt.getTime() === at("2026-03-02", "16:00").getTime())).toBe(true);
+  });
+});
+
+describe("readmission within one outage", () => {
+  it("first stay admitted and discharged within → nothing; second admitted during and still in → its admission", () => {
+    const first = arCase({ id: "case-1", admittedAt: at("2026-03-02", "08:30") });
+    const second = arCase({ id: "case-2", admittedAt: at("2026-03-02", "13:00"), provisional: true });
+    const log = [
+      call({ occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning"] }),
+      call({ occurredAt: at("2026-03-02", "11:00"), steps: ["utskrivningsmeddelande", "faktiskt_utskrivningsdatum"], details: { dischargeAt: at("2026-03-02", "11:30").toISOString() } }),
+      call({ occurredAt: at("2026-03-02", "13:20"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-10" } }),
+    ];
+    const items = compute({ cases: [second, first], phoneLog: log });
+    expect(kinds(items)).toEqual(["register_admission@case-2"]);
+    expect(items[0]?.sourcePhoneContactIds).toEqual([log[2]?.id]);
+    expect(items[0]?.prefill).toEqual({ estimatedDischargeDate: "2026-03-10" });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "13:20"));
+  });
+});
+
+describe("determinism and the profile", () => {
+  it("the same input in another order gives the same items and keys", () => {
+    const cases = [
+      arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") }),
+      arCase({ id: "case-2", patientId: "patient-2", admittedAt: at("2026-02-20", "09:00"), dischargedAt: at("2026-03-02", "10:00") }),
+    ];
+    const log = [
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:30"), steps: ["inskrivning"] }),
+      call({ caseId: "case-2", patientId: "patient-2", occurredAt: at("2026-03-02", "09:45"), steps: ["samtycke"], details: { consents: [{ kind: "npo", given: true }] } }),
+    ];
+    const a = compute({ cases, phoneLog: log });
+    const b = compute({ cases: [...cases].reverse(), phoneLog: [...log].reverse(), units: [...UNITS].reverse() });
+    expect(b).toEqual(a);
+    expect(new Set(a.map((i) => i.key)).size).toBe(a.length);
+  });
+
+  it("a profile that registers nothing after the fact lists nothing", () => {
+    const off = {
+      ...VASTERNORRLAND_ROUTINE_PROFILE,
+      registerAfter: { admission: false, discharge: false, readyForDischarge: false, planningBasis: false, sipCall: false, acknowledgeMessages: false, summaryMessage: false } as const,
+    };
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "09:00"), dischargedAt: at("2026-03-02", "10:00") });
+    const unacknowledged = [{ messageId: "m", unitId: BIST, caseId: null, patientId: "p", occurredAt: at("2026-03-02", "09:00") }];
+    expect(compute({ profile: off, cases: [c], unacknowledged })).toEqual([]);
+  });
+
+  it("an outage that has not ended gives nothing yet", () => {
+    const open = outage("o-open", DAY_START, null);
+    expect(compute({ outage: open, cases: [arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") })] })).toEqual([]);
+  });
+});
