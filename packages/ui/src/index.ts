@@ -5,3 +5,8 @@ export { NoAccessPage, WrongPortalPage, SignedOutPage, LoginErrorPage } from "./
 export { WorkspacePage, type WorkspaceData } from "./pages/workspace";
 export { AdminOverviewPage, type AdminOverviewData } from "./pages/admin-overview";
 export { PORTAL_NAV, PORTAL_LABELS, portalTitle, type NavItem } from "./portals";
+export { TRPCReactProvider, useTRPC, describeError } from "./trpc/react";
+export { LiveUpdates } from "./trpc/live-updates";
+export { WorklistPage } from "./case/worklist/worklist-page";
+export { NewCasePage } from "./case/new-case/new-case-page";
+export { CaseViewPage } from "./case/view/case-page";

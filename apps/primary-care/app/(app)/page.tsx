@@ -1,6 +1,7 @@
-import { WorkspacePage } from "@vardkedjan/ui";
+import { WorklistPage } from "@vardkedjan/ui";
 import { portal } from "@/server";
 
 export default async function Page() {
-  return <WorkspacePage {...await portal.workspaceProps()} />;
+  const { portal: id, contextLabel } = await portal.shellProps();
+  return <WorklistPage portal={id} contextLabel={contextLabel} />;
 }

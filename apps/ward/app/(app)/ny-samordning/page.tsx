@@ -1,0 +1,5 @@
+import { NewCasePage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <NewCasePage />;
+}

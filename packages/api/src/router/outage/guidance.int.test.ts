@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
+import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
+import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
+import { createCaller } from "../../root";
+import { signIn } from "../../services/identity/sign-in";
+import { loadSession, chooseContext } from "../../services/identity/session";
+
+/** The UI's additions: "vem ska jag ringa" per case (outage.callGuidance) and the region's units (admin.units). */
+describe("outage.callGuidance and admin.units", () => {
+  let t: TestDatabase;
+  const callers = new Map<string, ReturnType<typeof createCaller>>();
+  let n = 0;
+  const k = () => `guidance-test-${++n}-${Date.now()}`;
+
+  beforeAll(async () => {
+    t = await createTestDatabase({ seeded: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function as(who: DemoKey, portal: Portal) {
+    const id = `${who}@${portal}`;
+    if (!callers.has(id)) {
+      const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
+      let session = (await loadSession(t.db, loginSessionId, portal))!;
+      if (!session.activeContext) {
+        await chooseContext(t.db, session, session.contexts[0]!.id);
+        session = (await loadSession(t.db, loginSessionId, portal))!;
+      }
+      callers.set(id, createCaller({ db: t.db, portal, session, expectedContextId: null }));
+    }
+    return callers.get(id)!;
+  }
+  const asa = () => as("asa.berg", "forvaltning");
+  const sanna = () => as("sanna.sjoberg", "slutenvard");
+
+  let caseId = "";
+
+  it("lists the region's organisations and units, editable by role", async () => {
+    const r = await (await asa()).admin.units();
+    expect(r.organisations.find((o) => o.id === r.regionId)?.kind).toBe("region");
+    expect(r.organisations.some((o) => o.kind === "kommun")).toBe(true);
+    expect(r.organisations.every((o) => o.editable)).toBe(true);
+    expect(r.units.length).toBeGreaterThan(5);
+    expect(new Set(r.units.map((u) => u.organisationId)).size).toBeGreaterThan(1);
+
+    const tomas = await (await as("tomas.wik", "forvaltning")).admin.units();
+    const editable = tomas.organisations.filter((o) => o.editable);
+    expect(editable).toHaveLength(1);
+    expect(editable[0]?.name).toMatch(/Eskilstuna/);
+
+    const e = await (await sanna()).admin.units().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TRPCError);
+  });
+
+  it("gives no guidance outside an outage", async () => {
+    const identifier = "191212121212";
+    const prep = await (await sanna()).case.prepare({ identifier });
+    const created = await (await sanna()).case.create({
+      identifier,
+      admittedAt: new Date(Date.now() - 3 * 3600_000),
+      wardUnitId: prep.options.wards[0]!.id,
+      careType: "somatisk",
+      municipalityUnitId: prep.proposed.municipalityUnitId,
+      primaryCareUnitId: prep.proposed.primaryCareUnitId,
+      idempotencyKey: k(),
+    });
+    caseId = created.caseId;
+    const g = await (await sanna()).outage.callGuidance({ caseId });
+    expect(g.outage).toBeNull();
+    expect(g.steps).toEqual([]);
+  });
+
+  it("during an outage: whom to call for the admission notice, with numbers from the contact list, and the routine's checklist", async () => {
+    await (await asa()).outage.declare({ system: "journalsystem", scope: "region" });
+    const g = await (await sanna()).outage.callGuidance({ caseId });
+    expect(g.outage?.system).toBe("journalsystem");
+    expect(g.routine?.text).toBeTruthy();
+    const admission = g.steps.find((s) => s.step === "skicka_inskrivningsmeddelande");
+    expect(admission).toBeTruthy();
+    expect(admission!.targets.length).toBeGreaterThan(0);
+    expect(admission!.targets.some((x) => x.contacts.some((c) => c.entry.phones.length > 0))).toBe(true);
+    expect(admission!.say.join(" ")).toMatch(/Tolvan/);
+    expect(g.checklist.some((c) => c.key.startsWith("inskrivning:"))).toBe(true);
+    expect(g.contactListVersion).toBeGreaterThan(0);
+  });
+
+  it("refuses a case the unit is not a party to", async () => {
+    const e = await (await as("sofia.lund", "kommun")).outage.callGuidance({ caseId }).catch((x: unknown) => x);
+    expect((e as TRPCError).code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,20 @@
+"use client";
+import { TextArea } from "../../fields";
+import { defineKind } from "../spec";
+
+type V = { reason: string };
+
+/** Inte längre utskrivningsklar: the physician's assessment has changed. */
+export const ejUtskrivningsklarForm = defineKind<V>({
+  initial: () => ({ reason: "" }),
+  toPayload: (v) => ({ reason: v.reason }),
+  Fields: ({ values, set, error, id }) => (
+    <TextArea
+      id={id("reason")}
+      label="Orsak"
+      value={values.reason}
+      onChange={(v) => set({ reason: v })}
+      error={error("reason")}
+    />
+  ),
+});

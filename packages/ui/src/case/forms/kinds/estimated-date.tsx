@@ -1,0 +1,31 @@
+"use client";
+import { TextField } from "../../fields";
+import { formatDate } from "../../format";
+import { defineKind } from "../spec";
+
+type V = { estimatedDischargeDate: string };
+
+/** Inskrivningsmeddelande and Ändrat beräknat utskrivningsdatum: the estimated discharge date. */
+export const estimatedDateForm = defineKind<V>({
+  initial: (view) => ({
+    estimatedDischargeDate: view.estimatedDischargeDate ?? "",
+  }),
+  toPayload: (v) => ({
+    estimatedDischargeDate: v.estimatedDischargeDate || undefined,
+  }),
+  Fields: ({ values, set, error, id, view }) => (
+    <TextField
+      id={id("estimatedDischargeDate")}
+      type="date"
+      label="Beräknat utskrivningsdatum"
+      hint={
+        view.estimatedDischargeDate
+          ? `Nuvarande: ${formatDate(view.estimatedDischargeDate)}`
+          : undefined
+      }
+      value={values.estimatedDischargeDate}
+      onChange={(v) => set({ estimatedDischargeDate: v })}
+      error={error("estimatedDischargeDate")}
+    />
+  ),
+});

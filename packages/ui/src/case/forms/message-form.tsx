@@ -1,0 +1,274 @@
+"use client";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { MessageKind } from "@vardkedjan/domain/case/types";
+import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
+import { parseMessagePayload } from "@vardkedjan/domain/case/payloads";
+import { useTRPC } from "../../trpc/react";
+import { callError, type CallError, type FieldError } from "../call-error";
+import { ErrorNotice } from "../error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea } from "../fields";
+import { newIdempotencyKey } from "../format";
+import type { CaseView } from "../types";
+import { PayloadView } from "../view/payload-view";
+import { clearDraft, loadDraft, saveDraft, type Draft } from "./draft";
+import { ErrorSummary, RecipientsField } from "./form-parts";
+import { actionLabel } from "./labels";
+import { KIND_FORMS } from "./registry";
+import { latestPayload } from "./spec";
+
+/** Kinds that may be recorded in the case without recipients. */
+const RECIPIENTS_OPTIONAL: readonly MessageKind[] = ["samtycke", "avslut"];
+
+export interface SentInfo {
+  kind: MessageKind;
+  warnings: string[];
+}
+
+function freshDraft(view: CaseView, kind: MessageKind): Draft {
+  return {
+    values: KIND_FORMS[kind].initial(view),
+    recipients: view.viewer.defaultRecipients[kind] ?? [],
+    freeText: "",
+    baseVersion: view.planningVersion,
+    key: newIdempotencyKey(),
+  };
+}
+
+/**
+ * One message kind's form, as a panel: focus moves to its heading, Escape closes it, every change
+ * is kept as a draft in this tab, and the send carries the key made when the form opened (a
+ * double click sends once). A failed send keeps everything typed.
+ */
+export function MessageForm({
+  view,
+  kind,
+  onClose,
+  onSent,
+}: {
+  view: CaseView;
+  kind: MessageKind;
+  onClose: () => void;
+  onSent: (info: SentInfo) => void;
+}) {
+  const trpc = useTRPC();
+  const spec = KIND_FORMS[kind];
+  const prefix = `f-${kind}`;
+  const [restored, setRestored] = useState(() => loadDraft(view.id, kind));
+  const [draft, setDraftState] = useState<Draft>(
+    () => restored ?? freshDraft(view, kind),
+  );
+  // Only what the person has touched is kept as a draft.
+  const [dirty, setDirty] = useState(restored !== null);
+  const setDraft = (update: (d: Draft) => Draft) => {
+    setDirty(true);
+    setDraftState(update);
+  };
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<CallError | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const title = actionLabel(kind, view.viewer.role);
+
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    if (dirty) saveDraft(view.id, kind, draft);
+  }, [view.id, kind, draft, dirty]);
+
+  const send = useMutation(trpc.case.sendMessage.mutationOptions());
+
+  const setValues = (patch: Record<string, unknown>) =>
+    setDraft((d) => ({ ...d, values: { ...d.values, ...patch } }));
+  const error = (path: string) => errors.find((e) => e.path === path)?.message;
+  const errorsUnder = (p: string) =>
+    errors.filter((e) => e.path === p || e.path.startsWith(`${p}.`));
+  const id = (field: string) => `${prefix}-${field}`;
+  const meta = useMemo(
+    () => ({ baseVersion: draft.baseVersion }),
+    [draft.baseVersion],
+  );
+  const recipientsOptional = RECIPIENTS_OPTIONAL.includes(kind);
+
+  const submit = () => {
+    if (send.isPending) return;
+    const payload = spec.toPayload(draft.values, meta);
+    const parsed = parseMessagePayload(kind, payload, {
+      senderRole: view.viewer.role,
+      admittedAt: view.admittedAt,
+      now: new Date(),
+    });
+    const found: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (!recipientsOptional && draft.recipients.length === 0)
+      found.push({ path: "recipients", message: "Välj minst en mottagare" });
+    setFailure(null);
+    setErrors(found);
+    if (found.length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    send.mutate(
+      {
+        caseId: view.id,
+        kind,
+        payload,
+        freeText:
+          spec.freeText === false ? null : draft.freeText.trim() || null,
+        recipientUnitIds: draft.recipients,
+        idempotencyKey: draft.key,
+        baseVersion: kind === "planeringsunderlag" ? draft.baseVersion : null,
+      },
+      {
+        onSuccess: (result) => {
+          setDirty(false);
+          clearDraft(view.id, kind);
+          onSent({ kind, warnings: result.warnings });
+        },
+        onError: (e) => {
+          const err = callError(e);
+          setErrors(err.fieldErrors);
+          setFailure(err);
+          requestAnimationFrame(() =>
+            (err.fieldErrors.length > 0
+              ? summaryRef.current
+              : failureRef.current
+            )?.focus(),
+          );
+        },
+      },
+    );
+  };
+
+  const reset = () => {
+    clearDraft(view.id, kind);
+    setDirty(false);
+    setRestored(null);
+    setDraftState(freshDraft(view, kind));
+    setErrors([]);
+    setFailure(null);
+  };
+
+  const planningConflict =
+    kind === "planeringsunderlag" && failure?.appCode === "CONFLICT";
+  const Fields = spec.Fields;
+
+  return (
+    <section
+      className="mb-6 rounded border-2 border-brand-600 bg-white p-4"
+      data-testid={`form-${kind}`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !send.isPending) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <h3
+        id={`${prefix}-rubrik`}
+        ref={headingRef}
+        tabIndex={-1}
+        className="mb-3 text-lg font-semibold"
+      >
+        {title}
+      </h3>
+      {restored ? (
+        <p className="mb-3 flex flex-wrap items-center gap-3 rounded border border-line bg-brand-50 p-2 text-sm">
+          Ett sparat utkast har återställts.
+          <button type="button" className="underline" onClick={reset}>
+            Töm formuläret
+          </button>
+        </p>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {errors.length > 0 ? (
+          <ErrorSummary ref={summaryRef} errors={errors} prefix={prefix} />
+        ) : null}
+        <Fields
+          values={draft.values}
+          set={setValues}
+          error={error}
+          errorsUnder={errorsUnder}
+          id={id}
+          view={view}
+          meta={meta}
+        />
+        {spec.freeText === false ? null : (
+          <TextArea
+            id={id("freeText")}
+            label="Fritext"
+            optional
+            value={draft.freeText}
+            onChange={(v) => setDraft((d) => ({ ...d, freeText: v }))}
+            rows={3}
+          />
+        )}
+        <RecipientsField
+          id={id("recipients")}
+          view={view}
+          kind={kind}
+          value={draft.recipients}
+          onChange={(recipients) => setDraft((d) => ({ ...d, recipients }))}
+          error={error("recipients")}
+          optional={recipientsOptional}
+        />
+        {failure && failure.fieldErrors.length === 0 ? (
+          <div className="mb-4">
+            <ErrorNotice ref={failureRef} error={failure} where="form" />
+          </div>
+        ) : null}
+        {planningConflict ? (
+          <div className="mb-4 rounded border border-warn bg-warn-bg p-3">
+            <h4 className="font-semibold">
+              Senaste versionen ({view.planningVersion})
+            </h4>
+            <PayloadView
+              kind="planeringsunderlag"
+              payload={latestPayload(view, "planeringsunderlag") ?? {}}
+              view={view}
+            />
+            <button
+              type="button"
+              className={`${BUTTON_SECONDARY} mt-2`}
+              onClick={() => {
+                setDraft((d) => ({ ...d, baseVersion: view.planningVersion }));
+                setFailure(null);
+                headingRef.current?.focus();
+              }}
+            >
+              Jag har läst version {view.planningVersion} – utgå från den med
+              min text
+            </button>
+          </div>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            className={BUTTON_PRIMARY}
+            disabled={send.isPending}
+          >
+            {send.isPending ? "Skickar …" : (spec.submitLabel ?? "Skicka")}
+          </button>
+          <button
+            type="button"
+            className={BUTTON_SECONDARY}
+            onClick={onClose}
+            disabled={send.isPending}
+          >
+            Stäng
+          </button>
+        </div>
+        <p className="sr-only" role="status">
+          {send.isPending
+            ? `Skickar ${MESSAGE_KIND_LABELS[kind].toLowerCase()}`
+            : ""}
+        </p>
+      </form>
+    </section>
+  );
+}

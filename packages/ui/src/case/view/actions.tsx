@@ -1,0 +1,90 @@
+"use client";
+import { useRef } from "react";
+import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../fields";
+import { actionLabel } from "../forms/labels";
+import { MessageForm, type SentInfo } from "../forms/message-form";
+import type { CaseView } from "../types";
+
+/**
+ * What the viewer may send now: one button per kind (those that are due first), each opening its
+ * form below. Closing returns focus to the button.
+ */
+export function CaseActions({
+  view,
+  open,
+  setOpen,
+  onSent,
+}: {
+  view: CaseView;
+  open: MessageKind | null;
+  setOpen: (kind: MessageKind | null) => void;
+  onSent: (info: SentInfo) => void;
+}) {
+  const buttons = useRef(new Map<MessageKind, HTMLButtonElement>());
+  const dueKinds = new Set(view.due.map((d) => d.kind).filter(Boolean));
+  const kinds = MESSAGE_KINDS.filter((k) => view.viewer.canSend.includes(k));
+  const ordered = [
+    ...kinds.filter((k) => dueKinds.has(k)),
+    ...kinds.filter((k) => !dueKinds.has(k)),
+  ];
+
+  if (kinds.length === 0) {
+    return (
+      <section aria-labelledby="atgarder-rubrik" className="mb-6">
+        <h2 id="atgarder-rubrik" className="mb-2 text-xl font-semibold">
+          Åtgärder
+        </h2>
+        <p className="text-muted">
+          {view.stage === "avslutad"
+            ? "Ärendet är avslutat."
+            : "Din enhet kan inte skicka något i ärendet just nu."}
+        </p>
+      </section>
+    );
+  }
+
+  const close = () => {
+    const kind = open;
+    setOpen(null);
+    if (kind) requestAnimationFrame(() => buttons.current.get(kind)?.focus());
+  };
+
+  return (
+    <section aria-labelledby="atgarder-rubrik" className="mb-6">
+      <h2 id="atgarder-rubrik" className="mb-2 text-xl font-semibold">
+        Åtgärder
+      </h2>
+      <ul className="mb-4 flex flex-wrap gap-2" data-testid="actions">
+        {ordered.map((kind) => (
+          <li key={kind}>
+            <button
+              type="button"
+              ref={(el) => {
+                if (el) buttons.current.set(kind, el);
+                else buttons.current.delete(kind);
+              }}
+              className={dueKinds.has(kind) ? BUTTON_PRIMARY : BUTTON_SECONDARY}
+              aria-expanded={open === kind}
+              aria-controls={open === kind ? "meddelandeformular" : undefined}
+              onClick={() => (open === kind ? close() : setOpen(kind))}
+            >
+              {actionLabel(kind, view.viewer.role)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {open ? (
+        <div id="meddelandeformular">
+          <MessageForm
+            key={open}
+            view={view}
+            kind={open}
+            onClose={close}
+            onSent={onSent}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}

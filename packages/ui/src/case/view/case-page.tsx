@@ -1,0 +1,217 @@
+"use client";
+import { useRef, useState } from "react";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { Portal } from "@vardkedjan/domain/identity/types";
+import type { MessageKind } from "@vardkedjan/domain/case/types";
+import {
+  MESSAGE_KIND_LABELS,
+  STAGE_LABELS,
+} from "@vardkedjan/domain/case/labels";
+import { useQueryClient, useTRPC } from "../../trpc/react";
+import { callError } from "../call-error";
+import { ErrorNotice } from "../error-notice";
+import { loadOpenKind, saveOpenKind } from "../forms/draft";
+import type { SentInfo } from "../forms/message-form";
+import type { CaseView } from "../types";
+import { CaseHeader } from "./case-header";
+import { Acknowledgements } from "./acknowledgements";
+import { DueList } from "./due-list";
+import { CaseActions } from "./actions";
+import { PartiesList } from "./parties";
+import { Timeline } from "./messages";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Tracked {
+  at: number;
+  seen: ReadonlySet<string>;
+  stage: CaseView["stage"] | null;
+  fresh: ReadonlySet<string>;
+}
+
+/** What arrived since the last fetch (from other units), to mark and announce it. */
+function track(
+  prev: Tracked | null,
+  view: CaseView,
+  at: number,
+): { next: Tracked; note: string | null } {
+  if (!prev)
+    return {
+      next: {
+        at,
+        seen: new Set(view.messages.map((m) => m.id)),
+        stage: view.stage,
+        fresh: new Set(),
+      },
+      note: null,
+    };
+  const arrived = view.messages.filter(
+    (m) =>
+      !prev.seen.has(m.id) && !view.viewer.unitIds.includes(m.senderUnitId),
+  );
+  const parts = arrived.map(
+    (m) =>
+      `Nytt meddelande: ${MESSAGE_KIND_LABELS[m.kind]} från ${m.senderUnitName}.`,
+  );
+  // A stage change caused by another unit's message; our own sends are announced as "Skickat".
+  if (arrived.length > 0 && prev.stage && prev.stage !== view.stage)
+    parts.push(`Ärendets skede är nu ${STAGE_LABELS[view.stage]}.`);
+  return {
+    next: {
+      at,
+      seen: new Set(view.messages.map((m) => m.id)),
+      stage: view.stage,
+      fresh: new Set([...prev.fresh, ...arrived.map((m) => m.id)]),
+    },
+    note: parts.length > 0 ? parts.join(" ") : null,
+  };
+}
+
+function Loaded({
+  view,
+  portal,
+  at,
+}: {
+  view: CaseView;
+  portal: Portal;
+  at: number;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<{ text: string; warnings: string[] }>({
+    text: "",
+    warnings: [],
+  });
+  const [tracked, setTracked] = useState<Tracked | null>(null);
+  const [open, setOpenState] = useState<MessageKind | null>(() => {
+    const k = loadOpenKind(view.id);
+    return k && view.viewer.canSend.includes(k) ? k : null;
+  });
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  // Adjusting state to new data while rendering (not in an effect), as React recommends.
+  if (!tracked || tracked.at !== at) {
+    const { next, note } = track(tracked, view, at);
+    setTracked(next);
+    if (note) setStatus({ text: note, warnings: [] });
+  }
+
+  const setOpen = (kind: MessageKind | null) => {
+    saveOpenKind(view.id, kind);
+    setOpenState(kind);
+    // An old "Skickat" would read as if it were about the form now opened.
+    if (kind) setStatus({ text: "", warnings: [] });
+  };
+  const announce = (text: string, warnings: string[] = []) => {
+    setStatus({ text, warnings });
+    requestAnimationFrame(() => statusRef.current?.focus());
+  };
+  const onSent = (info: SentInfo) => {
+    setOpen(null);
+    announce(`Skickat: ${MESSAGE_KIND_LABELS[info.kind]}.`, info.warnings);
+    void queryClient.invalidateQueries(trpc.case.pathFilter());
+  };
+  const now = new Date(at);
+
+  return (
+    <>
+      <CaseHeader view={view} portal={portal} now={now} />
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        data-testid="case-status"
+        className={
+          status.text
+            ? "mb-6 rounded border border-ok bg-ok-bg p-3 text-ok"
+            : "sr-only"
+        }
+      >
+        {status.text ? <p className="font-semibold">{status.text}</p> : null}
+        {status.warnings.length > 0 ? (
+          <>
+            <p className="mt-1 font-medium text-warn">Observera:</p>
+            <ul className="list-disc pl-6 text-warn">
+              {status.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+      <Acknowledgements
+        view={view}
+        fresh={tracked?.fresh ?? new Set()}
+        onDone={(t) => announce(`${t}.`)}
+      />
+      <div className="grid gap-x-6 lg:grid-cols-2">
+        <DueList view={view} now={now} />
+        <PartiesList view={view} />
+      </div>
+      <CaseActions view={view} open={open} setOpen={setOpen} onSent={onSent} />
+      <Timeline view={view} fresh={tracked?.fresh ?? new Set()} />
+    </>
+  );
+}
+
+/** Ett samordningsärende: the header, what to acknowledge and do, the parties, the actions, the messages. */
+export function CaseViewPage({
+  portal,
+  caseId,
+}: {
+  portal: Portal;
+  caseId: string;
+}) {
+  const trpc = useTRPC();
+  const valid = UUID.test(caseId);
+  const query = useQuery({
+    ...trpc.case.get.queryOptions({ caseId }),
+    enabled: valid,
+  });
+
+  if (!valid || (query.error && !query.data)) {
+    const err = query.error ? callError(query.error) : null;
+    const notFound = !valid || err?.appCode === "NOT_FOUND";
+    return (
+      <section aria-labelledby="arende-rubrik">
+        <h1 id="arende-rubrik" className="mb-4 text-2xl font-semibold">
+          {notFound ? "Ärendet hittades inte" : "Ärendet kunde inte visas"}
+        </h1>
+        {err && !notFound ? (
+          <ErrorNotice error={err} where="page" />
+        ) : (
+          <p className="mb-4">
+            {err?.message ??
+              "Ärendet finns inte, eller så är din enhet inte part i det."}
+          </p>
+        )}
+        <p className="mt-4">
+          <Link href="/">Till Min arbetsyta</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!query.data) {
+    return (
+      <section aria-labelledby="arende-rubrik" aria-busy="true">
+        <h1 id="arende-rubrik" className="mb-4 text-2xl font-semibold">
+          Ärende
+        </h1>
+        <p role="status">Hämtar ärendet …</p>
+      </section>
+    );
+  }
+  return (
+    <>
+      {query.error ? (
+        <div className="mb-4">
+          {/* A failed refresh (e.g. an expired session) keeps the case and any open form on screen. */}
+          <ErrorNotice error={callError(query.error)} where="form" />
+        </div>
+      ) : null}
+      <Loaded view={query.data} portal={portal} at={query.dataUpdatedAt} />
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+import type { ReactNode } from "react";
+import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
+import { formatDateTime } from "../format";
+import type { CaseMessage, CaseView } from "../types";
+import { PayloadView } from "./payload-view";
+
+function Recipients({ message }: { message: CaseMessage }) {
+  if (message.recipients.length === 0)
+    return (
+      <p className="text-sm text-muted">
+        Registrerat i ärendet utan mottagare.
+      </p>
+    );
+  return (
+    <div className="mt-2 text-sm">
+      <p className="font-medium">Mottagare och kvittens</p>
+      <ul className="mt-1 grid gap-0.5">
+        {message.recipients.map((r) => (
+          <li key={r.unitId}>
+            {r.unitName}:{" "}
+            {r.acknowledgedAt ? (
+              <span className="text-ok">
+                <span aria-hidden="true">✓ </span>Kvitterat{" "}
+                {r.acknowledgedBy ? `av ${r.acknowledgedBy} ` : ""}
+                {formatDateTime(r.acknowledgedAt)}
+              </span>
+            ) : (
+              <span className="font-medium text-warn">
+                <span aria-hidden="true">○ </span>Ej kvitterat
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One message: kind, sender, time, the form readably, free text, and who has acknowledged it. */
+export function MessageCard({
+  message,
+  view,
+  fresh,
+  idPrefix = "m",
+  children,
+}: {
+  message: CaseMessage;
+  view: CaseView;
+  fresh?: boolean;
+  idPrefix?: string;
+  children?: ReactNode;
+}) {
+  const corrected = message.correctsMessageId
+    ? view.messages.find((m) => m.id === message.correctsMessageId)
+    : null;
+  const headingId = `${idPrefix}-${message.id}`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      className={`rounded border bg-white p-4 ${message.awaitingMyAcknowledgement ? "border-2 border-warn" : "border-line"}`}
+      data-testid="message"
+    >
+      <h3 id={headingId} className="font-semibold">
+        {message.title ?? MESSAGE_KIND_LABELS[message.kind]}
+        {fresh ? (
+          <span className="ml-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+            Ny
+          </span>
+        ) : null}
+      </h3>
+      <p className="text-sm text-muted">
+        Från {message.senderUnitName}
+        {message.senderName ? `, ${message.senderName}` : ""} ·{" "}
+        <time dateTime={message.occurredAt.toISOString()}>
+          {formatDateTime(message.occurredAt)}
+        </time>
+      </p>
+      {message.correctsMessageId ? (
+        <p className="mt-1 text-sm font-medium">
+          Rättelse av{" "}
+          {corrected
+            ? `${MESSAGE_KIND_LABELS[corrected.kind].toLowerCase()} ${formatDateTime(corrected.occurredAt)}`
+            : "ett tidigare meddelande"}
+        </p>
+      ) : null}
+      <div className="mt-2">
+        <PayloadView
+          kind={message.kind}
+          payload={message.payload}
+          view={view}
+        />
+      </div>
+      {message.freeText ? (
+        <div className="mt-2">
+          <p className="text-sm font-medium text-muted">Fritext</p>
+          <p className="whitespace-pre-wrap">{message.freeText}</p>
+        </div>
+      ) : null}
+      {message.redacted ? (
+        <p className="mt-2 text-sm italic text-muted">
+          Delar av innehållet visas inte för din enhet.
+        </p>
+      ) : null}
+      <Recipients message={message} />
+      {children}
+    </article>
+  );
+}
+
+/** The whole exchange, newest first. */
+export function Timeline({
+  view,
+  fresh,
+}: {
+  view: CaseView;
+  fresh: ReadonlySet<string>;
+}) {
+  const sorted = [...view.messages].sort(
+    (a, b) =>
+      b.occurredAt.getTime() - a.occurredAt.getTime() ||
+      b.registeredAt.getTime() - a.registeredAt.getTime(),
+  );
+  return (
+    <section aria-labelledby="meddelanden-rubrik" className="mb-6">
+      <h2 id="meddelanden-rubrik" className="mb-2 text-xl font-semibold">
+        Meddelanden{" "}
+        <span className="text-base font-normal text-muted">(nyast först)</span>
+      </h2>
+      {sorted.length === 0 ? (
+        <p className="text-muted">Inga meddelanden ännu.</p>
+      ) : (
+        <ol className="grid gap-3" data-testid="timeline">
+          {sorted.map((m) => (
+            <li key={m.id}>
+              <MessageCard message={m} view={view} fresh={fresh.has(m.id)} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
