@@ -5,8 +5,9 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
-  fullyParallel: true,
-  workers: 2,
+  fullyParallel: false,
+  // One worker: the flows share the demo data (an outage declared in one would show in another).
+  workers: 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -212,6 +212,8 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
         endpoint: "/api/trpc",
         req,
         router: appRouter,
+        // Lets the client send queries as POST, so that no input (a searched personnummer) is in a URL.
+        allowMethodOverride: true,
         createContext: async () => {
           startHealthChecks();
           return {

@@ -34,7 +34,8 @@ export function TRPCReactProvider({ children, contextId }: { children: ReactNode
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => ({ "x-vk-context": contextId }) })],
+      // Queries go as POST too: a search may be a personnummer, and URLs end up in access logs.
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST", headers: () => ({ "x-vk-context": contextId }) })],
     }),
   );
   return (
