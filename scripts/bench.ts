@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory targets (never in timed tests). Prints a table and exits
 // non-zero when a target is missed. `--system` also starts the whole system and measures its
-// memory at idle (needs a build; `npm start` or `npm test` makes one).
+// memory at idle (needs a build; `npm start` or `npm test` makes one); `--live` measures
+// latency through the running portals in Chromium (scripts/bench-live.ts).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@vardkedjan/db/embedded";
@@ -168,6 +169,8 @@ if (process.argv.includes("--system")) {
     rmSync(sysDir, { recursive: true, force: true });
   }
 }
+
+if (process.argv.includes("--live")) await import("./bench-live");
 
 let failed = false;
 console.log("\nbenchmark".padEnd(66) + "value".padStart(10) + "target".padStart(10));
