@@ -159,6 +159,18 @@ describe("coordination cases", () => {
     expect((await refusal(send(await fredrik(), tolvanCase, "generellt", { subject: "Fråga", text: "Hej" }, { recipientUnitIds: [(await t.db.select().from(schema.units).where(eq(schema.units.kind, "hemtjanstgrupp")).limit(1))[0]!.id] }))).message).toMatch(/inte part/);
   });
 
+  it("lets the ward add a party later, who then gets the admission notice", async () => {
+    const options = await (await sanna()).case.partyOptions({ caseId: tolvanCase });
+    const hsl = options.find((o) => o.kind === "hemsjukvard" && o.organisationName === "Eskilstuna kommun")!;
+    await (await sanna()).case.addParty({ caseId: tolvanCase, unitId: hsl.id });
+    expect((await refusal((await sanna()).case.addParty({ caseId: tolvanCase, unitId: hsl.id }))).code).toBe("CONFLICT");
+    expect((await refusal((await berit()).case.addParty({ caseId: tolvanCase, unitId: hsl.id }))).code).toBe("FORBIDDEN");
+    const view = await (await sanna()).case.get({ caseId: tolvanCase });
+    expect(view.parties.map((p) => p.role)).toContain("hemsjukvard");
+    const karin = await as("karin.ek", "kommun");
+    expect((await karin.case.get({ caseId: tolvanCase })).reference).toBe(view.reference);
+  });
+
   it("detects two people editing the planning basis at once", async () => {
     const base = (await (await sanna()).case.get({ caseId: tolvanCase })).planningVersion;
     await send(await sanna(), tolvanCase, "planeringsunderlag", { version: base + 1, needs: "Hjälp med dusch" }, { baseVersion: base });
@@ -232,7 +244,7 @@ describe("coordination cases", () => {
     expect(closed.closedAt).toBeTruthy();
     expect(closed.viewer.canSend).toEqual([]);
     expect((await refusal(send(await berit(), tolvanCase, "generellt", { subject: "x", text: "y" }))).message).toMatch(/avslutat/);
-    expect(parties.length).toBe(3);
+    expect(parties.length).toBe(4);
     // A readmission opens a new case linked to the earlier one.
     const { prep, caseId } = await openCase("191212121212");
     expect(prep.previousCaseReference).toBeTruthy();

@@ -1,6 +1,7 @@
 import { PARTY_ROLE_LABELS } from "@vardkedjan/domain/case/labels";
 import { formatDateTime } from "../format";
 import type { CaseParty, CaseView } from "../types";
+import { AddParty } from "./add-party";
 
 function status(p: CaseParty): string[] {
   if (p.role === "avdelning") return ["Ansvarig avdelning"];
@@ -47,6 +48,9 @@ export function PartiesList({ view }: { view: CaseView }) {
           </li>
         ))}
       </ul>
+      {view.viewer.role === "avdelning" && view.stage !== "avslutad" ? (
+        <AddParty caseId={view.id} existing={view.parties.map((p) => p.unitId)} />
+      ) : null}
     </section>
   );
 }
