@@ -24,37 +24,31 @@ async function login(url: string, who: string): Promise<Page> {
 
 /** Calls a tRPC procedure from the page (its cookies), with superjson's encoding for Date fields. */
 async function call(page: Page, procedure: string, input: Record<string, unknown>, dates: string[] = []): Promise<unknown> {
-  return page.evaluate(
-    async ([p, i, d]) => {
-      const meta = d.length ? { values: Object.fromEntries(d.map((k) => [k, ["Date"]])) } : undefined;
-      const res = await fetch(`/api/trpc/${p}?batch=1`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ 0: { json: i, ...(meta ? { meta } : {}) } }) });
-      const body = (await res.json()) as { result?: { data?: { json?: unknown } }; error?: unknown }[];
-      if (body[0]?.error) throw new Error(JSON.stringify(body[0].error));
-      return body[0]?.result?.data?.json;
-    },
-    [procedure, input, dates] as const,
-  );
+  const meta = dates.length ? { values: Object.fromEntries(dates.map((k) => [k, ["Date"]])) } : undefined;
+  const body = JSON.stringify({ 0: { json: input, ...(meta ? { meta } : {}) } });
+  const result = (await page.evaluate(`fetch(${JSON.stringify(`/api/trpc/${procedure}?batch=1`)}, { method: "POST", headers: { "content-type": "application/json" }, body: ${JSON.stringify(body)} }).then((r) => r.json())`)) as {
+    result?: { data?: { json?: unknown } };
+    error?: unknown;
+  }[];
+  if (result[0]?.error) throw new Error(JSON.stringify(result[0].error));
+  return result[0]?.result?.data?.json;
 }
 
 /** Records, in the page, when a text first appears (a MutationObserver: no polling delay). */
 async function watchFor(page: Page, key: string, test: string) {
-  await page.evaluate(
-    ([k, t]) => {
-      const w = window as unknown as { __seen?: Record<string, number> };
-      w.__seen ??= {};
-      const check = () => {
-        if (!w.__seen![k] && document.body.innerText.includes(t)) w.__seen![k] = Date.now();
-      };
-      new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
-      check();
-    },
-    [key, test] as const,
-  );
+  // A string, not a function: tsx would wrap a function with helpers the page does not have.
+  await page.evaluate(`(() => {
+    const w = window; w.__seen = w.__seen || {};
+    const k = ${JSON.stringify(key)}, t = ${JSON.stringify(test)};
+    const check = () => { if (!w.__seen[k] && document.body.innerText.includes(t)) w.__seen[k] = Date.now(); };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+    check();
+  })()`);
 }
 async function seenAt(page: Page, key: string, timeoutMs = 10_000): Promise<number> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const t = await page.evaluate((k) => (window as unknown as { __seen?: Record<string, number> }).__seen?.[k] ?? 0, key);
+    const t = (await page.evaluate(`(window.__seen || {})[${JSON.stringify(key)}] || 0`)) as number;
     if (t) return t;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -7,14 +7,26 @@ export interface NavItem {
 }
 
 /** Navigation per portal. Only pages that exist are listed. */
+/** The outage pages of the care portals (issue 4). */
+const CARE_OUTAGE_NAV: NavItem[] = [
+  { href: "/telefonkontakt", label: "Logga telefonkontakt" },
+  { href: "/efterregistrering", label: "Efterregistrering" },
+  { href: "/kontaktlista", label: "Kontaktlista" },
+];
+
 export const PORTAL_NAV: Record<Portal, NavItem[]> = {
   slutenvard: [
     { href: "/", label: "Min arbetsyta" },
     { href: "/ny-samordning", label: "Ny samordning" },
+    ...CARE_OUTAGE_NAV,
   ],
-  primarvard: [{ href: "/", label: "Min arbetsyta" }],
-  kommun: [{ href: "/", label: "Min arbetsyta" }],
-  forvaltning: [{ href: "/", label: "Översikt" }],
+  primarvard: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
+  kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
+  forvaltning: [
+    { href: "/", label: "Översikt" },
+    { href: "/driftstorningar", label: "Driftstörningar" },
+    { href: "/kontaktlista", label: "Kontaktlista" },
+  ],
 };
 
 export function portalTitle(portal: Portal): string {

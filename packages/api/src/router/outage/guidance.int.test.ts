@@ -88,6 +88,21 @@ describe("outage.callGuidance and admin.units", () => {
     expect(g.contactListVersion).toBeGreaterThan(0);
   });
 
+  it("marks a party reached once the call is logged, and counts the call in the outage list", async () => {
+    const before = await (await sanna()).outage.callGuidance({ caseId });
+    const kommun = before.steps.find((s) => s.step === "skicka_inskrivningsmeddelande")!.targets.find((x) => x.role === "kommun")!;
+    expect(kommun.reached).toBe(false);
+    await (await sanna()).outage.logPhoneContact({
+      form: { caseId, counterpartName: "Berit Holm", counterpartUnitId: kommun.unitId, steps: ["inskrivning"], direction: "lamnat" },
+      idempotencyKey: k(),
+    });
+    const after = await (await sanna()).outage.callGuidance({ caseId });
+    expect(after.steps.find((s) => s.step === "skicka_inskrivningsmeddelande")!.targets.find((x) => x.unitId === kommun.unitId)!.reached).toBe(true);
+    expect(after.parties.find((p) => p.unitId === kommun.unitId)?.label).toMatch(/Kommun/);
+    const [row] = (await (await asa()).outage.list()).filter((o) => o.status === "pagaende");
+    expect(row?.calls).toBe(1);
+  });
+
   it("refuses a case the unit is not a party to", async () => {
     const e = await (await as("sofia.lund", "kommun")).outage.callGuidance({ caseId }).catch((x: unknown) => x);
     expect((e as TRPCError).code).toBe("NOT_FOUND");

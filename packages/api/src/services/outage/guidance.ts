@@ -1,5 +1,5 @@
 import { schema, asc, eq, inArray, sql, type Db } from "@vardkedjan/db/client";
-import { callGuidance, type GuidanceParty, type GuidanceStepCode, type StepGuidance } from "@vardkedjan/domain/outage/guidance";
+import { callGuidance, partyLabel, type GuidanceParty, type GuidanceStepCode, type StepGuidance } from "@vardkedjan/domain/outage/guidance";
 import { outageChecklist, dischargeBlockers, type ChecklistItem } from "@vardkedjan/domain/outage/checklist";
 import { routineStatus, routineVariantFor } from "@vardkedjan/domain/outage/routine-profile";
 import type { ContactEntry, OutageSystem, PhoneContactEntry } from "@vardkedjan/domain/outage/types";
@@ -23,6 +23,8 @@ export interface CaseOutageGuidance {
   /** Receiving units that have not confirmed: the discharge must wait (Västernorrland's rule). */
   dischargeBlockers: number;
   contactListVersion: number | null;
+  /** The case's parties by unit, to name the counterpart of a logged call. */
+  parties: { unitId: string; label: string }[];
 }
 
 /**
@@ -33,7 +35,8 @@ export interface CaseOutageGuidance {
 export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<CaseOutageGuidance> {
   const view = await getCase(db, actor, caseId, now);
   const [outage] = await activeOutagesFor(db, actor);
-  if (!outage) return { outage: null, routine: null, steps: [], checklist: [], dischargeBlockers: 0, contactListVersion: null };
+  const partyNames = view.parties.map((p) => ({ unitId: p.unitId, label: partyLabel({ role: p.role, unitName: p.unitName }) }));
+  if (!outage) return { outage: null, routine: null, steps: [], checklist: [], dischargeBlockers: 0, contactListVersion: null, parties: partyNames };
 
   const regionId = await regionOfActor(db, actor);
   const loaded = await loadCaseFacts(db, caseId);
@@ -124,5 +127,6 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
     checklist,
     dischargeBlockers: dischargeBlockers(checklist).length,
     contactListVersion: list.version,
+    parties: partyNames,
   };
 }

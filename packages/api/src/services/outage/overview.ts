@@ -27,9 +27,9 @@ export async function listOutages(db: Db, actor: Actor) {
       startedAt: schema.outages.startedAt,
       expectedEndAt: schema.outages.expectedEndAt,
       endedAt: schema.outages.endedAt,
-      calls: sql<number>`(select count(*)::int from phone_contacts p where p.outage_id = ${schema.outages.id})`,
-      itemsTotal: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = ${schema.outages.id})`,
-      itemsDone: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = ${schema.outages.id} and i.status = 'klar')`,
+      calls: sql<number>`(select count(*)::int from phone_contacts p where p.outage_id = "outages"."id")`,
+      itemsTotal: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = "outages"."id")`,
+      itemsDone: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = "outages"."id" and i.status = 'klar')`,
     })
     .from(schema.outages)
     .where(eq(schema.outages.regionId, regionId))

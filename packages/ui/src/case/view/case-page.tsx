@@ -19,6 +19,7 @@ import { Acknowledgements } from "./acknowledgements";
 import { DueList } from "./due-list";
 import { CaseActions } from "./actions";
 import { PartiesList } from "./parties";
+import { CaseOutagePanel } from "../../outage/case-outage-panel";
 import { Timeline } from "./messages";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -117,6 +118,7 @@ function Loaded({
   return (
     <>
       <CaseHeader view={view} portal={portal} now={now} />
+        <CaseOutagePanel caseId={view.id} />
       <div
         ref={statusRef}
         tabIndex={-1}

@@ -1,0 +1,5 @@
+import { OutageAdminPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <OutageAdminPage />;
+}

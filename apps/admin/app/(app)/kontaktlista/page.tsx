@@ -1,0 +1,5 @@
+import { ContactListAdminPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <ContactListAdminPage />;
+}

@@ -1,0 +1,5 @@
+import { AfterRegistrationPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <AfterRegistrationPage />;
+}

@@ -1,0 +1,5 @@
+import { ContactListPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <ContactListPage />;
+}

@@ -1,0 +1,97 @@
+// Vårdkedjan's service worker (issue 4): when the portal's server cannot be reached at all, a page
+// load gets /offline, which shows the contact list the browser saved while logged in, and the
+// backup kit PDF ("Reservpärm") kept here. Nothing with patient data is cached: only /offline,
+// the static files it needs and the kit. Scope: this portal's origin. The same file is in every
+// portal's public/ folder.
+const CACHE = "vk-offline-v1";
+const OFFLINE = "/offline";
+const KIT = "/dokument/reservparm.pdf";
+const REFRESH_MIN_MS = 5 * 60 * 1000;
+let lastRefresh = 0;
+
+const STATIC = /\/_next\/static\/[^"'\s)\\]+/g;
+
+/** Fetches /offline and the static files it references; drops static files no longer referenced. */
+async function cacheOfflinePage(cache) {
+  const res = await fetch(OFFLINE, { cache: "no-store", credentials: "omit" });
+  if (!res.ok) return;
+  const html = await res.clone().text();
+  const assets = [...new Set(html.match(STATIC) || [])];
+  await Promise.all(assets.map((a) => cache.add(a).catch(() => undefined)));
+  await cache.put(OFFLINE, res);
+  const keep = new Set(assets.map((a) => new URL(a, self.location.origin).href));
+  for (const req of await cache.keys()) {
+    if (new URL(req.url).pathname.startsWith("/_next/static/") && !keep.has(req.url)) await cache.delete(req);
+  }
+}
+
+/** The kit needs the login cookie: it is fetched again while someone is logged in. */
+async function cacheKit(cache) {
+  const res = await fetch(KIT, { cache: "no-store", credentials: "same-origin", redirect: "manual" }).catch(() => null);
+  if (res && res.ok && (res.headers.get("content-type") || "").includes("application/pdf")) await cache.put(KIT, res);
+}
+
+async function refresh() {
+  lastRefresh = Date.now();
+  const cache = await caches.open(CACHE);
+  await Promise.all([cacheOfflinePage(cache).catch(() => undefined), cacheKit(cache).catch(() => undefined)]);
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(refresh().finally(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith("vk-offline-") && name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "vk-uppdatera-reservparm" && Date.now() - lastRefresh > REFRESH_MIN_MS) event.waitUntil(refresh());
+});
+
+const unreachable = (res) => res.status === 502 || res.status === 503 || res.status === 504;
+
+async function offlineResponse() {
+  return (
+    (await caches.match(OFFLINE)) ||
+    new Response("Vårdkedjan går inte att nå just nu. Använd den utskrivna kontaktlistan och reservpärmen.", {
+      status: 503,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    })
+  );
+}
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (req.mode === "navigate") {
+    if (url.pathname === KIT) {
+      event.respondWith(fetch(req).catch(async () => (await caches.match(KIT)) || offlineResponse()));
+      return;
+    }
+    event.respondWith(
+      fetch(req)
+        .then((res) => (unreachable(res) ? offlineResponse() : res))
+        .catch(() => offlineResponse()),
+    );
+    return;
+  }
+  if (url.pathname === KIT || url.pathname.startsWith("/_next/static/")) {
+    // The network first (a new deployment, a new kit); the cached copy only when it cannot be reached.
+    event.respondWith(
+      fetch(req).catch(async () => {
+        const cached = await caches.match(req, { ignoreSearch: url.pathname === KIT });
+        if (cached) return cached;
+        throw new Error("offline");
+      }),
+    );
+  }
+});

@@ -1,0 +1,239 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { PHONE_STEP_LABELS, PHONE_DIRECTION_LABELS, type PhoneStep } from "@vardkedjan/domain/outage/types";
+import { useTRPC } from "../trpc/react";
+import { callError } from "../case/call-error";
+import { ErrorNotice } from "../case/error-notice";
+import { formatDateTime } from "../case/format";
+import { useOutageMode } from "./outage-mode";
+import { PhoneLink } from "./contact-list-view";
+import type { CaseGuidance } from "./labels";
+
+const stepLabel = (s: string) => PHONE_STEP_LABELS[s as PhoneStep] ?? s;
+const OPEN_STYLE: Record<string, string> = { open: "text-ok", closed: "text-danger", unknown: "text-muted" };
+const DOC_LINK = "inline-block rounded border border-brand-600 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 no-underline hover:bg-brand-50";
+
+function WhomToCall({ guidance }: { guidance: CaseGuidance }) {
+  return (
+    <section aria-labelledby="vem-ringa-rubrik" className="mb-4">
+      <h3 id="vem-ringa-rubrik" className="mb-2 text-lg font-semibold">
+        Vem ska jag ringa?
+      </h3>
+      {guidance.steps.length === 0 ? (
+        <p className="text-muted">Inget moment i ärendet väntar på ett samtal från din enhet just nu.</p>
+      ) : (
+        <ol className="grid gap-3" data-testid="call-guidance">
+          {guidance.steps.map((s) => (
+            <li key={s.step} className={`rounded border p-3 ${s.overdue ? "border-danger" : "border-line"}`}>
+              <h4 className="font-semibold">{s.label}</h4>
+              {s.dueAt ? (
+                <p className={`text-sm ${s.overdue ? "font-medium text-danger" : "text-muted"}`}>
+                  {s.overdue ? "Försenat, skulle ha gjorts senast " : "Senast "}
+                  <time dateTime={new Date(s.dueAt).toISOString()}>{formatDateTime(s.dueAt)}</time>
+                </p>
+              ) : null}
+              {s.targets.length === 0 ? (
+                <p className="mt-1 text-sm text-muted">Ingen part att ringa för det här momentet.</p>
+              ) : (
+                <ul className="mt-2 grid gap-2">
+                  {s.targets.map((t) => (
+                    <li key={t.unitId} className="rounded bg-brand-50 p-2">
+                      <p className="font-medium">
+                        Ring {t.label}
+                        {t.reached === true ? <span className="ml-2 text-sm font-normal text-ok">✓ Samtal loggat</span> : t.reached === false ? <span className="ml-2 text-sm font-normal text-muted">Inget samtal loggat ännu</span> : null}
+                      </p>
+                      {t.contacts.length === 0 ? (
+                        <p className="text-sm text-muted">Inga nummer i kontaktlistan. Ring växeln eller se den utskrivna listan.</p>
+                      ) : (
+                        <ul className="text-sm">
+                          {t.contacts.map((c, i) => (
+                            <li key={`${c.entry.function}-${i}`} className="flex flex-wrap gap-x-3">
+                              <span>{c.entry.function}:</span>
+                              {c.entry.phones.map((p) => (
+                                <PhoneLink key={p} phone={p} />
+                              ))}
+                              <span className="text-muted">{c.entry.openingHours ?? "öppettid ej angiven"}</span>
+                              <span className={`font-medium ${OPEN_STYLE[c.status] ?? ""}`}>{c.statusLabel}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p className="mt-2 font-medium">Vad ska sägas</p>
+              <ul className="list-disc pl-6 text-sm">
+                {s.say.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+              {s.routineNotes.length ? (
+                <div className="mt-2 text-sm">
+                  <p className="font-medium">Enligt rutinen</p>
+                  <ul className="list-disc pl-6">
+                    {s.routineNotes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {s.logSteps.length ? <p className="mt-2 text-sm text-muted">Logga samtalet med momenten: {s.logSteps.map(stepLabel).join(", ")}.</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Checklist({ guidance }: { guidance: CaseGuidance }) {
+  if (guidance.checklist.length === 0) return null;
+  return (
+    <section aria-labelledby="checklista-rubrik" className="mb-4">
+      <h3 id="checklista-rubrik" className="mb-2 text-lg font-semibold">
+        Checklista enligt rutinen
+      </h3>
+      <ul className="grid gap-1" data-testid="outage-checklist">
+        {guidance.checklist.map((c) => (
+          <li key={c.key} className={`flex gap-2 ${c.overdue ? "text-danger" : ""}`}>
+            <span aria-hidden="true" className={c.checked ? "text-ok" : ""}>
+              {c.checked ? "☑" : "☐"}
+            </span>
+            <span>
+              <span className="sr-only">{c.checked ? "Klart: " : "Inte klart: "}</span>
+              {c.text}
+              {c.blocking && !c.checked ? <span className="ml-1 font-semibold"> (spärrar utskrivningen)</span> : null}
+              {c.overdue ? <span className="ml-1 font-semibold"> Försenad{c.dueAt ? `, senast ${formatDateTime(c.dueAt)}` : ""}.</span> : null}
+              {c.manual ? <span className="ml-1 text-sm text-muted"> (kontrollera själv)</span> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["parties"] }) {
+  const trpc = useTRPC();
+  const unitName = (id: string | null) => (id ? parties.find((p) => p.unitId === id)?.label : undefined);
+  const calls = useQuery(trpc.outage.phoneContacts.queryOptions({ caseId }));
+  return (
+    <section aria-labelledby="samtal-rubrik" className="mb-4">
+      <h3 id="samtal-rubrik" className="mb-2 text-lg font-semibold">
+        Loggade telefonkontakter
+      </h3>
+      {calls.error ? <ErrorNotice error={callError(calls.error)} where="page" /> : null}
+      {calls.data && calls.data.length === 0 ? <p className="text-muted">Inga samtal loggade i ärendet ännu.</p> : null}
+      {calls.data && calls.data.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="case-phone-contacts">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="px-2 py-1">Tid</th>
+                <th scope="col" className="px-2 py-1">Moment</th>
+                <th scope="col" className="px-2 py-1">Motpart</th>
+                <th scope="col" className="px-2 py-1">Lämnat/mottaget</th>
+                <th scope="col" className="px-2 py-1">Bekräftat</th>
+                <th scope="col" className="px-2 py-1">Signerat</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calls.data.map((c) => (
+                <tr key={c.id} className="border-b border-line align-top last:border-b-0">
+                  <td className="px-2 py-1 whitespace-nowrap">{formatDateTime(c.occurredAt)}</td>
+                  <td className="px-2 py-1">
+                    {c.steps.map(stepLabel).join(", ")}
+                    {c.comment ? <span className="block text-muted">{c.comment}</span> : null}
+                  </td>
+                  <td className="px-2 py-1">
+                    {c.counterpartName}
+                    {c.counterpartUnitText || unitName(c.counterpartUnitId) ? <span className="block text-muted">{c.counterpartUnitText ?? unitName(c.counterpartUnitId)}</span> : null}
+                  </td>
+                  <td className="px-2 py-1">{PHONE_DIRECTION_LABELS[c.direction]}</td>
+                  <td className="px-2 py-1">{c.receiverConfirmed ? "Ja" : "Nej"}</td>
+                  <td className="px-2 py-1">
+                    {c.signedBy}, {c.unitName}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The case view's outage panel: only in outage mode. Whom to call for each step now due (numbers,
+ * hours, open now?) and what to say, the routine's checklist (a discharge waits for the receiving
+ * units' confirmation), the case's logged calls, and the forms to print.
+ */
+export function CaseOutagePanel({ caseId }: { caseId: string }) {
+  const trpc = useTRPC();
+  const { active } = useOutageMode();
+  const guidance = useQuery({ ...trpc.outage.callGuidance.queryOptions({ caseId }), enabled: active });
+  if (!active) return null;
+  const g = guidance.data;
+
+  return (
+    <section aria-labelledby="driftpanel-rubrik" className="mb-6 rounded border-2 border-warn bg-white p-4" data-testid="case-outage-panel">
+      <h2 id="driftpanel-rubrik" className="mb-1 text-xl font-semibold text-warn">
+        <span aria-hidden="true">⚠ </span>Driftstörning: ärendet sköts per telefon
+      </h2>
+      {g?.routine ? (
+        <div className="mb-3">
+          <p>{g.routine.text}</p>
+          {g.routine.instructions.length ? (
+            <details className="mt-1">
+              <summary className="cursor-pointer font-medium text-brand-700">{g.routine.variantName ?? "Så gör du i den här typen av driftstörning"}</summary>
+              <ul className="mt-1 list-disc pl-6 text-sm">
+                {g.routine.instructions.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      {g && g.dischargeBlockers > 0 ? (
+        <p className="mb-3 rounded border border-danger bg-danger-bg p-2 font-semibold text-danger" data-testid="discharge-blocked">
+          <span aria-hidden="true">⛔ </span>
+          Utskrivning väntar: {g.dischargeBlockers} {g.dischargeBlockers === 1 ? "mottagande enhet har" : "mottagande enheter har"} inte bekräftat att informationen tagits emot.
+        </p>
+      ) : null}
+      <ul className="mb-4 flex flex-wrap gap-2" aria-label="Under driftstörningen">
+        <li>
+          <a href={`/telefonkontakt?arende=${caseId}`} className="inline-block rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white no-underline hover:bg-brand-800">
+            Logga telefonkontakt för ärendet
+          </a>
+        </li>
+        <li>
+          <a href={`/arenden/${caseId}/dokument/blankett-driftstorning.pdf`} className={DOC_LINK}>
+            Blankett driftstörning, ifylld (PDF)
+          </a>
+        </li>
+        <li>
+          <a href="/dokument/medfoljande-blankett.pdf" className={DOC_LINK}>
+            Medföljande blankett (PDF)
+          </a>
+        </li>
+        <li>
+          <a href="/kontaktlista" className={DOC_LINK}>
+            Kontaktlista
+          </a>
+        </li>
+      </ul>
+      {guidance.error ? <ErrorNotice error={callError(guidance.error)} where="page" /> : null}
+      {!g && !guidance.error ? <p role="status">Hämtar vem du ska ringa …</p> : null}
+      {g ? (
+        <>
+          <WhomToCall guidance={g} />
+          <Checklist guidance={g} />
+        </>
+      ) : null}
+      <PhoneLog caseId={caseId} parties={g?.parties ?? []} />
+    </section>
+  );
+}
