@@ -41,7 +41,7 @@ function refreshKit(): void {
 }
 
 /**
- * For the offline page (public/sw.js serves it when the server cannot be reached at all): keeps
+ * For the offline page (the service worker at /sw.js serves it when the server cannot be reached at all): keeps
  * the region's contact list, which needs a login, in localStorage under a fixed key, refreshed
  * every ten minutes and whenever it changes; registers the service worker, which caches the
  * offline page and the backup kit PDF. Neither holds patient data.

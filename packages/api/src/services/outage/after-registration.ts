@@ -191,13 +191,6 @@ export function asDomainItem(i: typeof schema.afterRegistrationItems.$inferSelec
   };
 }
 
-const MESSAGE_FOR: Record<string, MessageKind> = {
-  register_admission: "inskrivningsmeddelande",
-  register_discharge: "utskrivningsmeddelande",
-  summary_message: "generellt",
-  formal_sip_call: "kallelse_sip",
-};
-
 /**
  * Registers one item: the message is sent with the ORIGINAL time of the event (not the time of
  * typing) and marked with the outage; who registered it and when is recorded on the item.
@@ -215,8 +208,9 @@ export async function registerAfterRegistrationItem(db: Db, actor: Actor, input:
     if (!item.messageId) throw new AppError("INTERNAL");
     await acknowledgeMessage(db, actor, { caseId: item.caseId, messageId: item.messageId }, now);
   } else {
-    const kind = MESSAGE_FOR[item.kind];
-    if (!kind) throw new AppError("INTERNAL", { internal: `unknown after-registration kind ${item.kind}` });
+    // Which message registers the item is the domain's decision, stored with the item.
+    const kind = item.messageKind as MessageKind | null;
+    if (!kind) throw new AppError("INTERNAL", { internal: `after-registration item ${item.id} has no message kind` });
     const loaded = await loadCaseFacts(db, item.caseId);
     const sender = loaded.parties.find((p) => p.unitId === item.unitId);
     if (!sender) throw new AppError("INVALID_INPUT", { userMessage: "Enheten är inte längre part i ärendet." });

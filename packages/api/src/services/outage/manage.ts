@@ -6,8 +6,8 @@ import { notifyChange } from "../../realtime/events";
 import { regionOfActor } from "./region";
 import { createConfirmationRequests, type PendingConfirmationMail } from "../contacts/confirmations";
 
-export const OUTAGE_SYSTEM_VALUES = ["journalsystem", "samordning", "vardkedjan_planerat", "inloggning", "integration"] as const;
-export type OutageSystem = (typeof OUTAGE_SYSTEM_VALUES)[number];
+export { OUTAGE_SYSTEMS as OUTAGE_SYSTEM_VALUES, type OutageSystem } from "@vardkedjan/domain/outage/types";
+import type { OutageSystem } from "@vardkedjan/domain/outage/types";
 
 export interface DeclareOutageInput {
   system: OutageSystem;

@@ -1,8 +1,12 @@
-// Vårdkedjan's service worker (issue 4): when the portal's server cannot be reached at all, a page
+/**
+ * The service worker's source, served by every portal at /sw.js (a one-line route in each app),
+ * so that one file serves all four portals.
+ */
+export const SERVICE_WORKER_SOURCE = String.raw`// Vårdkedjan's service worker (issue 4): when the portal's server cannot be reached at all, a page
 // load gets /offline, which shows the contact list the browser saved while logged in, and the
 // backup kit PDF ("Reservpärm") kept here. Nothing with patient data is cached: only /offline,
 // the static files it needs and the kit. Scope: this portal's origin. The same file is in every
-// portal's public/ folder.
+// portal at /sw.js, served from this one source (packages/ui/src/outage/service-worker.ts).
 const CACHE = "vk-offline-v1";
 const OFFLINE = "/offline";
 const KIT = "/dokument/reservparm.pdf";
@@ -95,3 +99,15 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+`;
+
+/** GET /sw.js: the worker may control the whole portal origin and must never be cached stale. */
+export function serviceWorkerResponse(): Response {
+  return new Response(SERVICE_WORKER_SOURCE, {
+    headers: {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+      "service-worker-allowed": "/",
+    },
+  });
+}
