@@ -10,6 +10,7 @@ import { ErrorNotice } from "../case/error-notice";
 import { BUTTON_PRIMARY, Checkbox, TextArea, TextField } from "../case/fields";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../case/format";
 import { AFTER_REGISTRATION_KIND_LABEL, type AfterRegistrationEntry, type AfterRegistrationList } from "./labels";
+import { ProgressTable } from "./progress-table";
 import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "./session-draft";
 
 type Values = Record<string, string | boolean>;
@@ -246,32 +247,7 @@ function Progress({ data }: { data: AfterRegistrationList }) {
       <h2 id="ar-progress" className="mb-2 text-xl font-semibold">
         Läget per enhet
       </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full max-w-3xl border border-line bg-white text-left text-sm" data-testid="after-registration-progress">
-          <thead>
-            <tr className="border-b border-line bg-brand-50">
-              <th scope="col" className="px-3 py-2">Enhet</th>
-              <th scope="col" className="px-3 py-2">Klart</th>
-              <th scope="col" className="px-3 py-2">Kvar</th>
-              <th scope="col" className="px-3 py-2">Förlopp</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.progress.map((p) => (
-              <tr key={p.unitId} className="border-b border-line last:border-b-0">
-                <th scope="row" className="px-3 py-2 font-medium">{p.unitName}</th>
-                <td className="px-3 py-2">
-                  {p.done} av {p.total}
-                </td>
-                <td className="px-3 py-2">{p.complete ? "Allt klart" : p.pending}</td>
-                <td className="px-3 py-2">
-                  <progress value={p.done} max={p.total} aria-label={`${p.unitName}: ${p.done} av ${p.total} klara`} className="h-3 w-32 accent-brand-700" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProgressTable rows={data.progress} testId="after-registration-progress" />
     </section>
   );
 }

@@ -1,19 +1,5 @@
 import type { ReactNode } from "react";
-
-/** What the grouped list needs of an entry: the API's entries and the stored offline copy both fit. */
-export interface ContactRow {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  unitId: string | null;
-  unitName: string | null;
-  function: string;
-  phones: string[];
-  openingHours: string | null;
-  functionMailbox: string | null;
-  postalAddress: string | null;
-  note: string | null;
-}
+import type { ContactRow } from "./labels";
 
 export interface ContactGroup<E extends ContactRow> {
   organisationId: string;

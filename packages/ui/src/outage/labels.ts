@@ -7,6 +7,8 @@ export type OutageDetail = RouterOutputs["outage"]["get"];
 export type ConfirmationRow = RouterOutputs["outage"]["confirmations"][number];
 export type ContactList = RouterOutputs["contacts"]["list"];
 export type ContactEntry = ContactList["entries"][number];
+/** What the grouped list needs of an entry (no version bookkeeping): the API's entries and the stored offline copy both fit. */
+export type ContactRow = Omit<ContactEntry, "entryId" | "version" | "validFrom">;
 export type AfterRegistrationList = RouterOutputs["outage"]["afterRegistration"];
 export type AfterRegistrationEntry = AfterRegistrationList["items"][number];
 export type CaseGuidance = RouterOutputs["outage"]["callGuidance"];
@@ -58,18 +60,6 @@ export interface StoredContactList {
     regionName: string;
     version: number;
     validFrom: string | null;
-    entries: {
-      id: string;
-      organisationId: string;
-      organisationName: string;
-      unitId: string | null;
-      unitName: string | null;
-      function: string;
-      phones: string[];
-      openingHours: string | null;
-      functionMailbox: string | null;
-      postalAddress: string | null;
-      note: string | null;
-    }[];
+    entries: ContactRow[];
   };
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from "../case/error-notice";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea, TextField } from "../case/fields";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../case/format";
 import { StatusBadge } from "./outage-admin-page";
+import { ProgressTable } from "./progress-table";
 import { scopeLabel, systemLabel, type ConfirmationRow, type OutageDetail } from "./labels";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -279,32 +280,7 @@ function Loaded({ data, confirmations }: { data: OutageDetail; confirmations: Co
         {data.progress.length === 0 ? (
           <p className="text-muted">{ongoing ? "Listorna beräknas när driftstörningen avslutas." : "Inget att efterregistrera."}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full max-w-3xl border border-line bg-white text-left text-sm" data-testid="outage-progress">
-              <thead>
-                <tr className="border-b border-line bg-brand-50">
-                  <th scope="col" className="px-3 py-2">Enhet</th>
-                  <th scope="col" className="px-3 py-2">Klart</th>
-                  <th scope="col" className="px-3 py-2">Kvar</th>
-                  <th scope="col" className="px-3 py-2">Förlopp</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.progress.map((p) => (
-                  <tr key={p.unitId} className="border-b border-line last:border-b-0">
-                    <th scope="row" className="px-3 py-2 font-medium">{p.unitName}</th>
-                    <td className="px-3 py-2">
-                      {p.done} av {p.total}
-                    </td>
-                    <td className="px-3 py-2">{p.complete ? "Allt klart" : p.pending}</td>
-                    <td className="px-3 py-2">
-                      <progress value={p.done} max={p.total} aria-label={`${p.unitName}: ${p.done} av ${p.total} klara`} className="h-3 w-32 accent-brand-700" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProgressTable rows={data.progress} testId="outage-progress" />
         )}
       </section>
 

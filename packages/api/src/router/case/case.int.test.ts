@@ -3,17 +3,15 @@ import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, eq, and, desc } from "@vardkedjan/db/client";
-import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
-import { createCaller } from "../../root";
-import { signIn } from "../../services/identity/sign-in";
-import { loadSession, chooseContext, actorOf } from "../../services/identity/session";
+import type { Portal } from "@vardkedjan/domain/identity/types";
+import { actorOf } from "../../services/identity/session";
+import { castCallers, signInCast } from "../../testing/callers";
 import { patientSummaryPdf } from "../../services/documents/patient-summary";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
 
 /** The discharge process through the real procedures and their authorisation. */
 describe("coordination cases", () => {
   let t: TestDatabase;
-  const callers = new Map<string, ReturnType<typeof createCaller>>();
   let key = 0;
   const k = () => `test-key-${++key}-${Date.now()}`;
 
@@ -22,25 +20,12 @@ describe("coordination cases", () => {
   });
   afterAll(() => t.close());
 
-  async function as(who: DemoKey, portal: Portal) {
-    const id = `${who}@${portal}`;
-    if (!callers.has(id)) {
-      const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
-      let session = (await loadSession(t.db, loginSessionId, portal))!;
-      if (!session.activeContext) {
-        await chooseContext(t.db, session, session.contexts[0]!.id);
-        session = (await loadSession(t.db, loginSessionId, portal))!;
-      }
-      callers.set(id, createCaller({ db: t.db, portal, session, expectedContextId: null }));
-    }
-    return callers.get(id)!;
-  }
+  const as = castCallers(() => ({ db: t.db }));
   const sanna = () => as("sanna.sjoberg", "slutenvard");
   const actorFor = async (who: DemoKey, portal: Portal) => {
     await as(who, portal);
-    const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
-    const s = (await loadSession(t.db, loginSessionId, portal))!;
-    return actorOf(s);
+    const { session } = await signInCast(t.db, who, portal);
+    return actorOf(session);
   };
   const berit = () => as("berit.holm", "kommun");
   const fredrik = () => as("fredrik.vall", "primarvard");

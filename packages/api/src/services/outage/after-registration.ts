@@ -1,6 +1,6 @@
 import { schema, and, asc, eq, gte, inArray, isNull, lte, or, sql, type Db, type Tx } from "@vardkedjan/db/client";
 import { computeAfterRegistration, type AfterRegistrationCase, type AfterRegistrationItem, type UnacknowledgedRecipient } from "@vardkedjan/domain/outage/after-registration";
-import type { OutageWindow, PhoneContactEntry } from "@vardkedjan/domain/outage/types";
+import type { OutageWindow } from "@vardkedjan/domain/outage/types";
 import type { ScopeUnit } from "@vardkedjan/domain/outage/scope";
 import { afterRegistrationProgress } from "@vardkedjan/domain/outage/report";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
@@ -11,6 +11,7 @@ import { resolveScopeUnitIds } from "../workspace/scope";
 import { loadCaseFacts, loadManyCaseFacts } from "../case/facts";
 import { sendMessage, acknowledgeMessage } from "../case/send-message";
 import { routineProfileFor } from "./profile";
+import { loadPhoneLog } from "./phone-log-entries";
 
 type OutageRow = typeof schema.outages.$inferSelect;
 
@@ -70,25 +71,7 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
       provisional: loaded.row.provisional,
     });
   }
-  const phoneRows = await tx.select().from(schema.phoneContacts).where(eq(schema.phoneContacts.outageId, outage.id)).orderBy(asc(schema.phoneContacts.occurredAt));
-  const phoneLog: PhoneContactEntry[] = phoneRows.map((p) => ({
-    id: p.id,
-    outageId: p.outageId,
-    caseId: p.caseId,
-    patientId: p.patientId,
-    unitId: p.unitId,
-    occurredAt: p.occurredAt,
-    counterpartKind: (p.details as { counterpartKind?: PhoneContactEntry["counterpartKind"] }).counterpartKind,
-    counterpartName: p.counterpartName,
-    counterpartUnitId: p.counterpartUnitId,
-    counterpartUnitText: p.counterpartUnitText,
-    steps: p.steps as PhoneContactEntry["steps"],
-    direction: p.direction,
-    comment: p.comment,
-    receiverConfirmed: p.receiverConfirmed,
-    details: p.details as PhoneContactEntry["details"],
-    signedByStaffId: p.signedByStaffId,
-  }));
+  const phoneLog = await loadPhoneLog(tx, { outageId: outage.id });
   const unackedRows = await tx.execute<{ message_id: string; unit_id: string; case_id: string; patient_id: string; occurred_at: Date; kind: MessageKind }>(sql`
     select r.message_id, r.unit_id, m.case_id, c.patient_id, m.occurred_at, m.kind::text as kind
     from message_recipients r join messages m on m.id = r.message_id join coordination_cases c on c.id = m.case_id

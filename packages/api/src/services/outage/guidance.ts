@@ -1,8 +1,8 @@
-import { schema, asc, eq, inArray, sql, type Db } from "@vardkedjan/db/client";
+import { schema, inArray, sql, type Db } from "@vardkedjan/db/client";
 import { callGuidance, partyLabel, type GuidanceParty, type GuidanceStepCode, type StepGuidance } from "@vardkedjan/domain/outage/guidance";
 import { outageChecklist, dischargeBlockers, type ChecklistItem } from "@vardkedjan/domain/outage/checklist";
 import { routineStatus, routineVariantFor } from "@vardkedjan/domain/outage/routine-profile";
-import type { ContactEntry, OutageSystem, PhoneContactEntry } from "@vardkedjan/domain/outage/types";
+import type { ContactEntry, OutageSystem } from "@vardkedjan/domain/outage/types";
 import type { DueStep } from "@vardkedjan/domain/case/due";
 import type { Actor } from "../../actor";
 import { getCase } from "../case/get-case";
@@ -11,6 +11,7 @@ import { getContactList } from "../contacts/contacts";
 import { activeOutagesFor } from "./current";
 import { regionOfActor } from "./region";
 import { routineProfileFor } from "./profile";
+import { loadPhoneLog } from "./phone-log-entries";
 
 export interface CaseOutageGuidance {
   /** The outage in progress that affects the viewer's unit; null when none (no guidance then). */
@@ -77,24 +78,7 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
     unitName: p.unitName,
   }));
 
-  const phoneRows = await db.select().from(schema.phoneContacts).where(eq(schema.phoneContacts.caseId, caseId)).orderBy(asc(schema.phoneContacts.occurredAt));
-  const phoneLog: PhoneContactEntry[] = phoneRows.map((p) => ({
-    id: p.id,
-    outageId: p.outageId,
-    caseId: p.caseId,
-    patientId: p.patientId,
-    unitId: p.unitId,
-    occurredAt: p.occurredAt,
-    counterpartKind: (p.details as { counterpartKind?: PhoneContactEntry["counterpartKind"] }).counterpartKind,
-    counterpartName: p.counterpartName,
-    counterpartUnitId: p.counterpartUnitId,
-    counterpartUnitText: p.counterpartUnitText,
-    steps: p.steps as PhoneContactEntry["steps"],
-    direction: p.direction,
-    comment: p.comment,
-    receiverConfirmed: p.receiverConfirmed,
-    details: p.details as PhoneContactEntry["details"],
-  }));
+  const phoneLog = await loadPhoneLog(db, { caseId });
 
   // The process steps without a deadline that are phoned in an outage, by the stage the case is in.
   const extra: GuidanceStepCode[] = [];

@@ -1,0 +1,42 @@
+import type { Db } from "@vardkedjan/db/client";
+import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
+import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
+import { createCaller } from "../root";
+import type { ApiContext } from "../trpc";
+import { signIn } from "../services/identity/sign-in";
+import { loadSession, chooseContext, type SessionView } from "../services/identity/session";
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/** What a caller gets besides its portal and session: the database, and the mailer and portal URLs where a test needs them. */
+export type CallerContext = Omit<ApiContext, "portal" | "session" | "expectedContextId">;
+
+/** Signs a demo cast member in to a portal at LoA 3 (administrators need it) and loads the new session. */
+export async function signInCast(db: Db, who: DemoKey, portal: Portal): Promise<{ loginSessionId: string; session: SessionView }> {
+  const { loginSessionId } = await signIn(db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
+  return { loginSessionId, session: (await loadSession(db, loginSessionId, portal))! };
+}
+
+/**
+ * `as(who, portal)`: a tRPC caller for a cast member, signed in on first use (and then reused) with
+ * the first context chosen if the login left it open. `context` is read only when a caller is made,
+ * so it may name what beforeAll sets up.
+ */
+export function castCallers(context: () => CallerContext): (who: DemoKey, portal: Portal) => Promise<Caller> {
+  const callers = new Map<string, Caller>();
+  return async function as(who, portal) {
+    const id = `${who}@${portal}`;
+    if (!callers.has(id)) {
+      const ctx = context();
+      const { db } = ctx;
+      const signedIn = await signInCast(db, who, portal);
+      let session = signedIn.session;
+      if (!session.activeContext) {
+        await chooseContext(db, session, session.contexts[0]!.id);
+        session = (await loadSession(db, signedIn.loginSessionId, portal))!;
+      }
+      callers.set(id, createCaller({ ...ctx, portal, session, expectedContextId: null }));
+    }
+    return callers.get(id)!;
+  };
+}
