@@ -115,7 +115,7 @@ try {
   await watchFor(berit, "banner", "Driftstörning pågår");
   await new Promise((r) => setTimeout(r, 1000));
   declaredAt = Date.now();
-  await call(asa, "outage.declare", { system: "journalsystem", scope: "region", message: "Mätning" });
+  await call(asa, "outage.declare", { system: "journalsystem", scope: "region", message: "Mätning", idempotencyKey: `bench-live-${Date.now()}` });
   const banners = [(await seenAt(sanna, "banner")) - declaredAt, (await seenAt(berit, "banner")) - declaredAt];
   const until = Date.now() + 10_000;
   while (arrivals.length < 198 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));

@@ -107,7 +107,7 @@ try {
     )
     insert into case_parties (case_id, unit_id, role) select c.id, c.ward_unit_id, 'avdelning' from c`);
   const asa = await demoActor(h.db, "asa.berg", "forvaltning");
-  const { outageId } = await declareOutage(h.db, asa, { system: "journalsystem", scope: "region" }, new Date(Date.now() - 11 * 24 * 3600_000));
+  const { outageId } = await declareOutage(h.db, asa, { system: "journalsystem", scope: "region", idempotencyKey: "bench-declare-region" }, new Date(Date.now() - 11 * 24 * 3600_000));
   let covered = 0;
   const t0 = performance.now();
   await endOutage(h.db, asa, outageId, async (tx, o) => {

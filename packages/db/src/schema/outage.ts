@@ -35,9 +35,11 @@ export const outages = pgTable(
     endedByStaffId: uuid().references(() => staff.id),
     /** Proposed by a failing health check of this integration, for an administrator to confirm. */
     proposedByIntegrationId: uuid(),
+    /** Double-click protection for "Starta driftstörning": the same key from the same person declares once. */
+    idempotencyKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outages_region_status_idx").on(t.regionId, t.status)],
+  (t) => [index("outages_region_status_idx").on(t.regionId, t.status), uniqueIndex("outages_idempotency").on(t.declaredByStaffId, t.idempotencyKey)],
 );
 
 export const outageUnits = pgTable(

@@ -84,7 +84,10 @@ const WARD: Action[] = [
   "afterRegistration.register",
 ];
 
-/** Receiving parties: answer, plan, acknowledge; they do not open or close the hospital's case. */
+/**
+ * Receiving parties: answer, plan, acknowledge; they do not open or close the hospital's case.
+ * After an outage they register their own items too (acknowledgements, summaries, SIP calls).
+ */
 const RECEIVER: Action[] = [
   ...BASE,
   "case.read",
@@ -93,6 +96,7 @@ const RECEIVER: Action[] = [
   "case.readPlanning",
   "case.writePlanning",
   "outage.logPhoneContact",
+  "afterRegistration.register",
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -106,7 +110,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   bistandshandlaggare: RECEIVER,
   kommun_ssk: RECEIVER,
   // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ (DOMAIN.md).
-  hemtjanst: [...BASE, "case.read", "case.acknowledge"],
+  // After an outage its list holds only messages to acknowledge, so it may work that list.
+  hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
   // MAS: read-all within the kommun and follow-up, including log checks.
   mas: [...BASE, "case.read", "case.readPlanning", "audit.read"],
   sysadmin: [...BASE, "contactList.edit", "outage.declare", "outage.end", "org.manage", "rules.manage", "audit.read"],

@@ -5,7 +5,7 @@ import { useQueryClient, useTRPC } from "../trpc/react";
 import { callError, type CallError } from "../case/call-error";
 import { ErrorNotice } from "../case/error-notice";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, Radios, SelectField, TextArea, TextField } from "../case/fields";
-import { formatDateTime, fromLocalInput } from "../case/format";
+import { formatDateTime, fromLocalInput, newIdempotencyKey } from "../case/format";
 import { OUTAGE_SYSTEM_LABEL, OUTAGE_SYSTEM_OPTIONS, systemLabel, type OutageSystemValue, type RegionUnits } from "./labels";
 
 const MAX_SHOWN = 60;
@@ -122,6 +122,8 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
   const [errors, setErrors] = useState<Partial<Record<"system" | "units" | "expectedEnd", string>>>({});
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<CallError | null>(null);
+  /** Made when the form opens: a double click or a retry after a network error starts one outage. */
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const confirmRef = useRef<HTMLHeadingElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const declare = useMutation(trpc.outage.declare.mutationOptions());
@@ -156,9 +158,11 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
         unitIds: form.scope === "units" ? form.unitIds : undefined,
         expectedEndAt: expectedEnd,
         message: form.message.trim() || null,
+        idempotencyKey,
       },
       {
         onSuccess: (r) => {
+          setIdempotencyKey(newIdempotencyKey());
           void queryClient.invalidateQueries(trpc.outage.pathFilter());
           onDeclared(
             r.outageId,

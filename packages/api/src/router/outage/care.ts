@@ -14,6 +14,6 @@ export const phoneContacts = authorize("case.read")
 
 export const afterRegistration = authorize("case.read").query(({ ctx }) => listAfterRegistration(ctx.db, ctx.actor));
 
-export const registerAfterRegistration = authorize("case.sendMessage")
+export const registerAfterRegistration = authorize("afterRegistration.register")
   .input(z.object({ itemId: z.string().uuid(), payload: z.record(z.string(), z.unknown()).nullish(), freeText: z.string().max(10_000).nullish() }))
   .mutation(({ ctx, input }) => registerAfterRegistrationItem(ctx.db, ctx.actor, input));

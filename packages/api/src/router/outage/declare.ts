@@ -20,11 +20,14 @@ export const declare = authorize("outage.declare", adminProcedure)
       unitIds: z.array(z.string().uuid()).max(500).optional(),
       expectedEndAt: z.date().nullish(),
       message: z.string().max(2000).nullish(),
+      /** Double-click protection: a replay of the same key returns the same outage. */
+      idempotencyKey: z.string().min(8).max(100),
     }),
   )
   .mutation(async ({ ctx, input }) => {
     const result = await declareOutage(ctx.db, ctx.actor, input);
     // After commit: a slow or failing SMTP server must not hold up the switch to outage mode.
+    // A replayed key returns no confirmations, so its e-mail batch is never sent twice.
     if (result.confirmations.length) {
       void mailConfirmationRequests(ctx.db, ctx.mailer ?? null, result.confirmations, ctx.portalUrls?.forvaltning ?? "", SYSTEM_LABELS[input.system]).catch(() => undefined);
     }

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
-import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
-import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
-import { createCaller } from "../../root";
-import { signIn } from "../../services/identity/sign-in";
-import { loadSession, chooseContext } from "../../services/identity/session";
+import { castCallers } from "../../testing/callers";
 
 /** The UI's additions: "vem ska jag ringa" per case (outage.callGuidance) and the region's units (admin.units). */
 describe("outage.callGuidance and admin.units", () => {
   let t: TestDatabase;
-  const callers = new Map<string, ReturnType<typeof createCaller>>();
   let n = 0;
   const k = () => `guidance-test-${++n}-${Date.now()}`;
 
@@ -21,19 +16,7 @@ describe("outage.callGuidance and admin.units", () => {
     await t.close();
   });
 
-  async function as(who: DemoKey, portal: Portal) {
-    const id = `${who}@${portal}`;
-    if (!callers.has(id)) {
-      const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
-      let session = (await loadSession(t.db, loginSessionId, portal))!;
-      if (!session.activeContext) {
-        await chooseContext(t.db, session, session.contexts[0]!.id);
-        session = (await loadSession(t.db, loginSessionId, portal))!;
-      }
-      callers.set(id, createCaller({ db: t.db, portal, session, expectedContextId: null }));
-    }
-    return callers.get(id)!;
-  }
+  const as = castCallers(() => ({ db: t.db }));
   const asa = () => as("asa.berg", "forvaltning");
   const sanna = () => as("sanna.sjoberg", "slutenvard");
 
@@ -75,7 +58,7 @@ describe("outage.callGuidance and admin.units", () => {
   });
 
   it("during an outage: whom to call for the admission notice, with numbers from the contact list, and the routine's checklist", async () => {
-    await (await asa()).outage.declare({ system: "journalsystem", scope: "region" });
+    await (await asa()).outage.declare({ system: "journalsystem", scope: "region", idempotencyKey: k() });
     const g = await (await sanna()).outage.callGuidance({ caseId });
     expect(g.outage?.system).toBe("journalsystem");
     expect(g.routine?.text).toBeTruthy();

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
-import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, eq, and, sql } from "@vardkedjan/db/client";
-import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
 import { createTestMailServer, type TestMailServer } from "../../../../../apps/test-mail/src/server";
-import { createCaller } from "../../root";
-import { signIn } from "../../services/identity/sign-in";
-import { loadSession, chooseContext } from "../../services/identity/session";
+import { castCallers } from "../../testing/callers";
 import { createSmtpMailer, type SmtpMailer } from "../../mail/mailer";
 import { EventHub } from "../../realtime/hub";
 import type { RealtimeEvent } from "../../realtime/events";
@@ -23,7 +19,6 @@ describe("outage mode", () => {
   let mailer: SmtpMailer;
   let hub: EventHub;
   const events: RealtimeEvent[] = [];
-  const callers = new Map<string, ReturnType<typeof createCaller>>();
   let n = 0;
   const k = () => `outage-test-${++n}-${Date.now()}`;
 
@@ -42,33 +37,21 @@ describe("outage mode", () => {
     await t.close();
   });
 
-  async function as(who: DemoKey, portal: Portal) {
-    const id = `${who}@${portal}`;
-    if (!callers.has(id)) {
-      const { loginSessionId } = await signIn(t.db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
-      let session = (await loadSession(t.db, loginSessionId, portal))!;
-      if (!session.activeContext) {
-        await chooseContext(t.db, session, session.contexts[0]!.id);
-        session = (await loadSession(t.db, loginSessionId, portal))!;
-      }
-      callers.set(id, createCaller({ db: t.db, portal, session, expectedContextId: null, mailer, portalUrls: { slutenvard: "http://a", primarvard: "http://b", kommun: "http://c", forvaltning: "http://forvaltning.test" } }));
-    }
-    return callers.get(id)!;
-  }
+  const as = castCallers(() => ({ db: t.db, mailer, portalUrls: { slutenvard: "http://a", primarvard: "http://b", kommun: "http://c", forvaltning: "http://forvaltning.test" } }));
   const asa = () => as("asa.berg", "forvaltning");
   const sanna = () => as("sanna.sjoberg", "slutenvard");
 
   let outageId = "";
 
   it("refuses declaring to anyone but the region's system administrator", async () => {
-    const e = await (await sanna()).outage.declare({ system: "journalsystem", scope: "region" }).catch((x: unknown) => x);
+    const e = await (await sanna()).outage.declare({ system: "journalsystem", scope: "region", idempotencyKey: k() }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TRPCError);
     expect((e as TRPCError).code).toBe("FORBIDDEN");
   });
 
   it("declares a region outage: its pages switch, another region's do not, and the change is notified on commit", async () => {
     events.length = 0;
-    const res = await (await asa()).outage.declare({ system: "journalsystem", systemDetail: "Cosmic", scope: "region", message: "Cosmic ligger nere. Följ reservrutinen." });
+    const res = await (await asa()).outage.declare({ system: "journalsystem", systemDetail: "Cosmic", scope: "region", message: "Cosmic ligger nere. Följ reservrutinen.", idempotencyKey: k() });
     outageId = res.outageId;
     expect((await (await sanna()).outage.current()).map((o) => o.id)).toEqual([outageId]);
     expect(await (await as("berit.holm", "kommun")).outage.current()).toHaveLength(1);
@@ -81,7 +64,7 @@ describe("outage mode", () => {
   it("mails each kommun's representatives through SMTP, with no patient data, and shows confirmations live", async () => {
     // The router mails after commit without waiting; here the same service is awaited.
     const actor = await demoActor(t.db, "asa.berg", "forvaltning");
-    const second = await declareOutage(t.db, actor, { system: "samordning", scope: "region" });
+    const second = await declareOutage(t.db, actor, { system: "samordning", scope: "region", idempotencyKey: k() });
     await mailConfirmationRequests(t.db, mailer, second.confirmations, "http://andra.test", "samordningssystemet");
     const received = await mail.waitFor((m) => m.to.includes("tomas.wik@example.se") && m.text.includes("andra.test"), 5000);
     expect(received.subject).toMatch(/kontaktlistan/i);
@@ -106,7 +89,7 @@ describe("outage mode", () => {
 
   it("limits a units outage to those units (and the units above them see it too)", async () => {
     const [avd12] = await t.db.select().from(schema.units).where(eq(schema.units.hsaId, "SE2321000032-MSEAVD12"));
-    const { outageId: partial } = await (await asa()).outage.declare({ system: "integration", scope: "units", unitIds: [avd12!.id] });
+    const { outageId: partial } = await (await asa()).outage.declare({ system: "integration", scope: "units", unitIds: [avd12!.id], idempotencyKey: k() });
     expect((await (await sanna()).outage.current()).map((o) => o.id)).toContain(partial);
     expect((await (await as("ulrika.lind", "slutenvard")).outage.current()).map((o) => o.id)).toContain(partial);
     expect((await (await as("berit.holm", "kommun")).outage.current()).map((o) => o.id)).not.toContain(partial);
@@ -159,5 +142,62 @@ describe("outage mode", () => {
     expect(lines.some((l) => l.includes("Avd 12 Medicin"))).toBe(true);
     expect(lines.at(-1)).toMatch(/Totalt/);
     expect(csv).not.toMatch(/Tolvan|19121212/);
+  });
+
+  /** The outages and 'startad' events stored for one declare key. */
+  async function declaredWith(key: string) {
+    const rows = await t.db.select({ id: schema.outages.id }).from(schema.outages).where(eq(schema.outages.idempotencyKey, key));
+    const started = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from outage_events e join outages o on o.id = e.outage_id where o.idempotency_key = ${key} and e.change->>'action' = 'startad'`,
+    );
+    const confirmations = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from contact_confirmations c join outages o on o.id = c.outage_id where o.idempotency_key = ${key}`);
+    return { ids: rows.map((r) => r.id), started: started.rows[0]!.n, confirmations: confirmations.rows[0]!.n };
+  }
+
+  it("declares once for a replayed key: the same outage back, one 'startad' event and no second e-mail batch", async () => {
+    const key = k();
+    const input = { system: "journalsystem" as const, scope: "region" as const, message: "Dubbelklick", idempotencyKey: key };
+    const first = await (await asa()).outage.declare(input);
+    const replay = await (await asa()).outage.declare(input);
+    expect(replay.outageId).toBe(first.outageId);
+    expect(first.confirmationRequests).toBeGreaterThan(0);
+    expect(replay.confirmationRequests).toBe(0);
+    expect(await declaredWith(key)).toEqual({ ids: [first.outageId], started: 1, confirmations: first.confirmationRequests });
+    await (await asa()).outage.end({ outageId: first.outageId });
+    // Even after the end, a late retry returns the same outage and starts nothing.
+    expect((await (await asa()).outage.declare(input)).outageId).toBe(first.outageId);
+    expect((await declaredWith(key)).ids).toEqual([first.outageId]);
+    expect(await (await sanna()).outage.current()).toEqual([]);
+  });
+
+  it("declares once when two requests with the same key race", async () => {
+    const key = k();
+    const input = { system: "samordning" as const, scope: "region" as const, idempotencyKey: key };
+    const caller = await asa();
+    const [region] = await t.db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.shortCode, "SRM"));
+    // Hold the region row: the outage's foreign key waits for it, so both requests get past the
+    // replay check and meet at the insert (the second waiting on the first's uncommitted key).
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const released = new Promise<void>((r) => (release = r));
+    const holder = t.db.transaction(async (tx) => {
+      await tx.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.id, region!.id)).for("update");
+      locked();
+      await released;
+    });
+    await isLocked;
+    const calls = Promise.all([caller.outage.declare(input), caller.outage.declare(input)]);
+    const waiting = async () => (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0]!.n;
+    await expect.poll(waiting, { timeout: 5000 }).toBe(2);
+    release();
+    await holder;
+    const [a, b] = await calls;
+    expect(a.outageId).toBe(b.outageId);
+    expect(a.confirmationRequests + b.confirmationRequests).toBe(Math.max(a.confirmationRequests, b.confirmationRequests));
+    const stored = await declaredWith(key);
+    expect(stored).toMatchObject({ ids: [a.outageId], started: 1 });
+    expect(stored.confirmations).toBe(a.confirmationRequests + b.confirmationRequests);
+    await (await asa()).outage.end({ outageId: a.outageId });
   });
 });

@@ -16,6 +16,8 @@ export interface DeclareOutageInput {
   unitIds?: string[];
   expectedEndAt?: Date | null;
   message?: string | null;
+  /** Double-click protection: the same key from the same person declares once. */
+  idempotencyKey: string;
 }
 
 async function requireRegion(db: Db | Tx, actor: Actor): Promise<string> {
@@ -36,12 +38,23 @@ async function loadOwnOutage(tx: Tx, actor: Actor, outageId: string) {
  * "Starta driftstörning": recorded with its scope and who declared it; every affected page
  * switches at once. A major (region-wide) outage also asks each kommun's representatives to
  * confirm the contact list: the requests are made here and mailed by the caller after commit.
+ * A replayed key (double click, retry after a network error) returns the outage it started, with
+ * no new writes and no confirmations to mail.
  */
 export async function declareOutage(db: Db, actor: Actor, input: DeclareOutageInput, now = new Date()): Promise<{ outageId: string; confirmations: PendingConfirmationMail[] }> {
   if (input.expectedEndAt && input.expectedEndAt <= now) throw new AppError("INVALID_INPUT", { userMessage: "Beräknat slut måste ligga i framtiden." });
   if (input.scope === "units" && !input.unitIds?.length) throw new AppError("INVALID_INPUT", { userMessage: "Välj minst en enhet som berörs, eller hela regionen." });
+  const findDeclared = async (tx: Tx) => {
+    const [row] = await tx
+      .select({ id: schema.outages.id })
+      .from(schema.outages)
+      .where(and(eq(schema.outages.declaredByStaffId, actor.staffId), eq(schema.outages.idempotencyKey, input.idempotencyKey)));
+    return row ? { outageId: row.id, confirmations: [] } : null;
+  };
   return db.transaction(async (tx) => {
     const regionId = await requireRegion(tx, actor);
+    const dup = await findDeclared(tx);
+    if (dup) return dup;
     const unitIds = input.scope === "units" ? [...new Set(input.unitIds)] : [];
     if (unitIds.length) {
       // Only units of the region and its kommuner and providers.
@@ -64,11 +77,21 @@ export async function declareOutage(db: Db, actor: Actor, input: DeclareOutageIn
         startedAt: now,
         expectedEndAt: input.expectedEndAt ?? null,
         declaredByStaffId: actor.staffId,
+        idempotencyKey: input.idempotencyKey,
       })
+      // A concurrent request with the same key: the insert waits for it and, once it commits, does
+      // nothing; the outage it started is then visible to the next statement.
+      .onConflictDoNothing({ target: [schema.outages.declaredByStaffId, schema.outages.idempotencyKey] })
       .returning({ id: schema.outages.id });
-    const outageId = outage!.id;
+    if (!outage) {
+      const raced = await findDeclared(tx);
+      if (!raced) throw new AppError("CONFLICT", { userMessage: "Driftstörningen startas redan. Ladda om sidan och kontrollera." });
+      return raced;
+    }
+    const outageId = outage.id;
+    const { idempotencyKey: _key, ...fields } = input;
     if (unitIds.length) await tx.insert(schema.outageUnits).values(unitIds.map((unitId) => ({ outageId, unitId })));
-    await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: { action: "startad", ...input, unitIds } });
+    await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: { action: "startad", ...fields, unitIds } });
     const confirmations = input.scope === "region" ? await createConfirmationRequests(tx, outageId, regionId, now) : [];
     await writeAudit(tx, actor, { action: "outage.declare", entityType: "outage", entityId: outageId, details: { system: input.system, scope: input.scope, units: unitIds.length } });
     await notifyChange(tx, { type: "outage.changed", regionId, outageId });
