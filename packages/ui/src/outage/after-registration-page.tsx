@@ -153,6 +153,7 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
   const [dirty, setDirty] = useState(false);
   const [failure, setFailure] = useState<CallError | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  const inFlight = useRef(false);
   const register = useMutation(trpc.outage.registerAfterRegistration.mutationOptions());
 
   useEffect(() => {
@@ -168,7 +169,9 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
   const acknowledge = item.kind === "acknowledge";
 
   const submit = () => {
-    if (register.isPending) return;
+    // A double click comes before the pending state renders: the ref stops the second request.
+    if (register.isPending || inFlight.current) return;
+    inFlight.current = true;
     setFailure(null);
     const input = toInput(item, values);
     register.mutate(
@@ -182,6 +185,9 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
         onError: (e) => {
           setFailure(callError(e));
           requestAnimationFrame(() => failureRef.current?.focus());
+        },
+        onSettled: () => {
+          inFlight.current = false;
         },
       },
     );

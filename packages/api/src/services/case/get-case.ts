@@ -20,6 +20,8 @@ export interface CaseMessageView {
   senderName: string;
   occurredAt: Date;
   registeredAt: Date;
+  /** Registered after an outage (efterregistrering): occurredAt is the original time, registeredAt when it was typed in. */
+  afterRegistered: boolean;
   payload: Record<string, unknown>;
   freeText: string | null;
   /** Part of the content is hidden from this viewer (consent missing, or hemtjänst). */
@@ -89,7 +91,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
 
     const messageRows = facts.events.length
       ? await tx
-          .select({ id: schema.messages.id, title: schema.messages.title, freeText: schema.messages.freeText, registeredAt: schema.messages.registeredAt, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+          .select({ id: schema.messages.id, title: schema.messages.title, freeText: schema.messages.freeText, registeredAt: schema.messages.registeredAt, outageId: schema.messages.outageId, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
           .from(schema.messages)
           .innerJoin(schema.staff, eq(schema.staff.id, schema.messages.senderStaffId))
           .where(eq(schema.messages.caseId, caseId))
@@ -122,6 +124,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
         senderName: m ? `${m.givenName} ${m.familyName}` : "",
         occurredAt: e.occurredAt,
         registeredAt: m?.registeredAt ?? e.occurredAt,
+        afterRegistered: !!m?.outageId,
         payload: v.payload,
         freeText: v.freeTextVisible ? (m?.freeText ?? null) : null,
         redacted: v.level === "basic" || Object.keys(v.payload).length < Object.keys(e.payload).length || (!v.freeTextVisible && !!m?.freeText),

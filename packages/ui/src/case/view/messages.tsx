@@ -72,10 +72,20 @@ export function MessageCard({
       <p className="text-sm text-muted">
         Från {message.senderUnitName}
         {message.senderName ? `, ${message.senderName}` : ""} ·{" "}
-        <time dateTime={message.occurredAt.toISOString()}>
+        <time dateTime={message.occurredAt.toISOString()} data-testid="message-occurred-at">
           {formatDateTime(message.occurredAt)}
         </time>
       </p>
+      {message.afterRegistered ? (
+        <p className="text-sm text-muted" data-testid="after-registered">
+          Efterregistrerad efter driftstörning{" "}
+          <time dateTime={message.registeredAt.toISOString()} data-testid="message-registered-at">
+            {formatDateTime(message.registeredAt)}
+          </time>
+          {message.senderName ? ` av ${message.senderName}` : ""}; tiden ovan är
+          när det hände.
+        </p>
+      ) : null}
       {message.correctsMessageId ? (
         <p className="mt-1 text-sm font-medium">
           Rättelse av{" "}
