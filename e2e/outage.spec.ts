@@ -223,3 +223,32 @@ test("Åsa declares an outage, Sanna and Berit switch live, Sanna works by phone
 
   for (const s of [asa, sanna, berit]) await s.context.close();
 });
+
+test("Åsa edits Sörmland's backup routine: a blank name is refused in Swedish, a new confirmation deadline is saved and kept", async ({ browser }) => {
+  const asa = await open(browser, urls.forvaltning, "Åsa Berg");
+  const page = asa.page;
+  await page.getByRole("link", { name: "Reservrutin" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reservrutin för driftstörning" })).toBeVisible();
+  const deadline = page.getByLabel("Tid för att bekräfta kontaktlistan (timmar)");
+  await expect(deadline).toHaveValue("6"); // seed 000: six hours
+  await expectAccessible(page);
+
+  const name = page.getByLabel("Rutinens namn");
+  const original = await name.inputValue();
+  await name.fill("");
+  await page.getByRole("button", { name: "Spara rutinen" }).click();
+  await expect(page.getByText("Rutinens namn måste fyllas i").first()).toBeVisible();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByLabel("Rutinens namn")).toHaveValue(original);
+
+  await page.getByLabel("Tid för att bekräfta kontaktlistan (timmar)").fill("8");
+  await page.getByRole("button", { name: "Spara rutinen" }).click();
+  await expect(page.getByTestId("routine-status")).not.toBeEmpty();
+  await expect(page.getByTestId("routine-version")).toContainText("Åsa Berg");
+  await page.reload();
+  await expect(page.getByLabel("Tid för att bekräfta kontaktlistan (timmar)")).toHaveValue("8");
+  await expectAccessible(page);
+  await asa.context.close();
+});

@@ -25,6 +25,7 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
   forvaltning: [
     { href: "/", label: "Översikt" },
     { href: "/driftstorningar", label: "Driftstörningar" },
+    { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
   ],
 };

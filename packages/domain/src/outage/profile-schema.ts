@@ -14,7 +14,7 @@ const line = (label: string) =>
   z
     .string({ error: `${label} måste vara text` })
     .trim()
-    .min(1, { error: `${label} får inte vara tom` })
+    .min(1, { error: `${label} måste fyllas i` })
     .max(MAX_LINE, { error: `${label} får vara högst ${MAX_LINE} tecken` });
 
 const hours = (label: string, max: number) =>

@@ -6,6 +6,7 @@ import { end } from "./end";
 import { list, get, confirmations, integrations, saveIntegrationProcedure, checkIntegrations } from "./admin";
 import { logPhoneContactProcedure, phoneContacts, afterRegistration, registerAfterRegistration } from "./care";
 import { callGuidance } from "./guidance";
+import { routineProfileProcedures } from "./profile";
 
 export const outageRouter = createTRPCRouter({
   current,
@@ -24,4 +25,5 @@ export const outageRouter = createTRPCRouter({
   afterRegistration,
   registerAfterRegistration,
   callGuidance,
+  ...routineProfileProcedures,
 });

@@ -3,7 +3,7 @@ import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
-import { regionOfActor } from "./region";
+import { requireOwnRegion } from "./region";
 import { createConfirmationRequests, type PendingConfirmationMail } from "../contacts/confirmations";
 
 export { OUTAGE_SYSTEMS as OUTAGE_SYSTEM_VALUES, type OutageSystem } from "@vardkedjan/domain/outage/types";
@@ -21,10 +21,7 @@ export interface DeclareOutageInput {
 }
 
 async function requireRegion(db: Db | Tx, actor: Actor): Promise<string> {
-  const regionId = await regionOfActor(db, actor);
-  const [org] = regionId ? await db.select({ kind: schema.organisations.kind }).from(schema.organisations).where(eq(schema.organisations.id, regionId)) : [];
-  if (!regionId || org?.kind !== "region") throw new AppError("FORBIDDEN", { userMessage: "Driftstörningar hanteras av regionens systemförvaltare." });
-  return regionId;
+  return (await requireOwnRegion(db, actor, "Driftstörningar hanteras av regionens systemförvaltare.")).id;
 }
 
 async function loadOwnOutage(tx: Tx, actor: Actor, outageId: string) {

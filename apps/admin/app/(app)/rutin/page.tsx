@@ -1,0 +1,5 @@
+import { RoutineProfilePage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <RoutineProfilePage />;
+}
