@@ -87,7 +87,13 @@ test("Åsa declares an outage, Sanna and Berit switch live, Sanna works by phone
   const panel = sanna.page.getByTestId("case-outage-panel");
   await expect(panel.getByRole("heading", { name: "Vem ska jag ringa?" })).toBeVisible();
   await expect(panel.getByTestId("outage-checklist")).toBeVisible();
+  // A manual point of Sörmland's routine is ticked, and stays ticked with who did it.
+  const envelope = panel.getByRole("checkbox", { name: /förslutet kuvert/ });
+  await envelope.check();
+  await expect(panel.getByTestId("outage-checklist")).toContainText("Bockad av Sanna Sjöberg");
   await expectAccessible(sanna.page);
+  await sanna.page.reload();
+  await expect(sanna.page.getByTestId("case-outage-panel").getByRole("checkbox", { name: /förslutet kuvert/ })).toBeChecked();
 
   // Call 1: the new estimated discharge date for Lennart, given to Berit at the kommun.
   await panel.getByRole("link", { name: "Logga telefonkontakt för ärendet" }).click();

@@ -16,6 +16,7 @@ export type AuditAction =
   | "case.close"
   | "case.print"
   | "case.phone_contact"
+  | "case.outage_checklist"
   | "case.after_register"
   | "patient.lookup"
   | "outage.declare"
@@ -36,6 +37,7 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "case.close": "pdl",
   "case.print": "pdl",
   "case.phone_contact": "pdl",
+  "case.outage_checklist": "pdl",
   "case.after_register": "pdl",
   "patient.lookup": "pdl",
   "outage.declare": "admin",

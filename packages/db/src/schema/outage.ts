@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, units } from "./organisation";
 import { staff } from "./identity";
 import { coordinationCases } from "./case";
@@ -102,6 +102,36 @@ export const phoneContacts = pgTable(
     index("phone_contacts_case_idx").on(t.caseId),
     uniqueIndex("phone_contacts_idempotency").on(t.signedByStaffId, t.idempotencyKey),
   ],
+);
+
+/**
+ * "Checklista enligt rutinen": the routine's manual points ticked or unticked by hand during an
+ * outage, per case. Append-only: each tick and untick is a row with who and when, so that the next
+ * shift sees who did what; the current state of a point is its latest row per (outage, case, key).
+ */
+export const outageChecklistTicks = pgTable(
+  "outage_checklist_ticks",
+  {
+    /** Monotonic: orders the events of a point even within the same millisecond. */
+    id: bigserial({ mode: "number" }).primaryKey(),
+    outageId: uuid()
+      .notNull()
+      .references(() => outages.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => coordinationCases.id),
+    /** The checklist item's key, "manuell:<key of the profile's manual point>". */
+    key: text().notNull(),
+    /** true = ticked, false = unticked. */
+    done: boolean().notNull(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    /** The unit the person ticked for (their unit that is a party of the case). */
+    unitId: uuid().references(() => units.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("outage_checklist_ticks_case_idx").on(t.outageId, t.caseId, t.key, t.id)],
 );
 
 /** The after-registration list of an ended outage, per unit; items keep the original event time. */

@@ -1,8 +1,9 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { PHONE_STEP_LABELS, PHONE_DIRECTION_LABELS, type PhoneStep } from "@vardkedjan/domain/outage/types";
-import { useTRPC } from "../trpc/react";
-import { callError } from "../case/call-error";
+import { useQueryClient, useTRPC } from "../trpc/react";
+import { callError, type CallError } from "../case/call-error";
 import { ErrorNotice } from "../case/error-notice";
 import { formatDateTime } from "../case/format";
 import { useOutageMode } from "./outage-mode";
@@ -87,29 +88,118 @@ function WhomToCall({ guidance }: { guidance: CaseGuidance }) {
   );
 }
 
-function Checklist({ guidance }: { guidance: CaseGuidance }) {
+type ChecklistEntry = CaseGuidance["checklist"][number];
+
+/** The DOM id of a manual point's checkbox ("manuell:kuvert" → "…-manuell-kuvert"). */
+const pointId = (baseId: string, key: string) => `${baseId}-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+
+/** Who ticked (or unticked) a manual point and when: what the next shift needs to see. */
+function tickText(tick: NonNullable<ChecklistEntry["tick"]>): string {
+  const who = tick.unitName ? `${tick.byName}, ${tick.unitName}` : tick.byName;
+  return `${tick.done ? "Bockad av" : "Avbockad av"} ${who}, ${formatDateTime(tick.at)}`;
+}
+
+/** A point of the routine that no data shows done: a checkbox the user ticks, stored for the case. */
+function ManualPoint({ item, id, saving, busy, onToggle }: { item: ChecklistEntry; id: string; saving: { done: boolean } | null; busy: boolean; onToggle: (done: boolean) => void }) {
+  const descId = `${id}-vem`;
+  return (
+    <li className="flex items-start gap-2">
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-1 h-4 w-4"
+        // While saving, the box shows what was clicked; then what the server stored.
+        checked={saving ? saving.done : item.checked}
+        disabled={busy}
+        aria-describedby={item.tick || saving ? descId : undefined}
+        onChange={(e) => onToggle(e.currentTarget.checked)}
+        data-testid={`checklist-${item.key}`}
+      />
+      <span>
+        <label htmlFor={id}>{item.text}</label>
+        {item.tick || saving ? (
+          <span id={descId} className="block text-sm text-muted">
+            {saving ? "Sparar …" : tickText(item.tick!)}
+          </span>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+function Checklist({ caseId, guidance }: { caseId: string; guidance: CaseGuidance }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const baseId = useId();
+  const [failure, setFailure] = useState<CallError | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  // The point last changed: focus returns to its checkbox after saving (a disabled control loses focus).
+  const [lastKey, setLastKey] = useState<string | null>(null);
+  const tick = useMutation(
+    trpc.outage.tickChecklist.mutationOptions({
+      onMutate: () => {
+        setFailure(null);
+        setAnnouncement("");
+      },
+      onSuccess: async (_r, vars) => {
+        await queryClient.invalidateQueries(trpc.outage.callGuidance.queryFilter({ caseId }));
+        const text = guidance.checklist.find((c) => c.key === vars.key)?.text ?? "Punkten";
+        setAnnouncement(`${vars.done ? "Bockad" : "Avbockad"}: ${text}`);
+      },
+      onError: (e) => setFailure(callError(e)),
+    }),
+  );
+  useEffect(() => {
+    if (tick.isPending || !lastKey) return;
+    const el = document.getElementById(pointId(baseId, lastKey));
+    if (el && (document.activeElement === null || document.activeElement === document.body)) el.focus();
+  }, [tick.isPending, lastKey, baseId]);
   if (guidance.checklist.length === 0) return null;
+  const saving = tick.isPending ? tick.variables : undefined;
   return (
     <section aria-labelledby="checklista-rubrik" className="mb-4">
       <h3 id="checklista-rubrik" className="mb-2 text-lg font-semibold">
         Checklista enligt rutinen
       </h3>
       <ul className="grid gap-1" data-testid="outage-checklist">
-        {guidance.checklist.map((c) => (
-          <li key={c.key} className={`flex gap-2 ${c.overdue ? "text-danger" : ""}`}>
-            <span aria-hidden="true" className={c.checked ? "text-ok" : ""}>
-              {c.checked ? "☑" : "☐"}
-            </span>
-            <span>
-              <span className="sr-only">{c.checked ? "Klart: " : "Inte klart: "}</span>
-              {c.text}
-              {c.blocking && !c.checked ? <span className="ml-1 font-semibold"> (spärrar utskrivningen)</span> : null}
-              {c.overdue ? <span className="ml-1 font-semibold"> Försenad{c.dueAt ? `, senast ${formatDateTime(c.dueAt)}` : ""}.</span> : null}
-              {c.manual ? <span className="ml-1 text-sm text-muted"> (kontrollera själv)</span> : null}
-            </span>
-          </li>
-        ))}
+        {guidance.checklist.map((c) =>
+          c.manual ? (
+            <ManualPoint
+              key={c.key}
+              item={c}
+              id={pointId(baseId, c.key)}
+              saving={saving?.key === c.key ? { done: saving.done } : null}
+              busy={tick.isPending}
+              onToggle={(done) => {
+                if (tick.isPending) return;
+                setLastKey(c.key);
+                tick.mutate({ caseId, key: c.key, done });
+              }}
+            />
+          ) : (
+            <li key={c.key} className={`flex gap-2 ${c.overdue ? "text-danger" : ""}`}>
+              <span aria-hidden="true" className={c.checked ? "text-ok" : ""}>
+                {c.checked ? "☑" : "☐"}
+              </span>
+              <span>
+                <span className="sr-only">{c.checked ? "Klart: " : "Inte klart: "}</span>
+                {c.text}
+                {c.blocking && !c.checked ? <span className="ml-1 font-semibold"> (spärrar utskrivningen)</span> : null}
+                {c.overdue ? <span className="ml-1 font-semibold"> Försenad{c.dueAt ? `, senast ${formatDateTime(c.dueAt)}` : ""}.</span> : null}
+              </span>
+            </li>
+          ),
+        )}
       </ul>
+      <div aria-live="polite" role="status" className="mt-2" data-testid="checklist-status">
+        {failure ? (
+          <p className="rounded border border-danger bg-danger-bg p-2 text-danger">
+            Kunde inte spara checklistan: {failure.message}
+          </p>
+        ) : announcement ? (
+          <p className="sr-only">{announcement}</p>
+        ) : null}
+      </div>
     </section>
   );
 }
@@ -230,7 +320,7 @@ export function CaseOutagePanel({ caseId }: { caseId: string }) {
       {g ? (
         <>
           <WhomToCall guidance={g} />
-          <Checklist guidance={g} />
+          <Checklist caseId={caseId} guidance={g} />
         </>
       ) : null}
       <PhoneLog caseId={caseId} parties={g?.parties ?? []} />

@@ -5,7 +5,7 @@ import { update, decide } from "./update";
 import { end } from "./end";
 import { list, get, confirmations, integrations, saveIntegrationProcedure, checkIntegrations } from "./admin";
 import { logPhoneContactProcedure, phoneContacts, afterRegistration, registerAfterRegistration } from "./care";
-import { callGuidance } from "./guidance";
+import { callGuidance, tickChecklist } from "./guidance";
 import { routineProfileProcedures } from "./profile";
 
 export const outageRouter = createTRPCRouter({
@@ -25,5 +25,6 @@ export const outageRouter = createTRPCRouter({
   afterRegistration,
   registerAfterRegistration,
   callGuidance,
+  tickChecklist,
   ...routineProfileProcedures,
 });

@@ -12,6 +12,10 @@ import { activeOutagesFor } from "./current";
 import { regionOfActor } from "./region";
 import { routineProfileFor } from "./profile";
 import { loadPhoneLog } from "./phone-log-entries";
+import { doneKeys, loadChecklistTicks, type ChecklistTick } from "./checklist-ticks";
+
+/** A checklist point with, for a manual point, its latest tick or untick (who, from which unit, when). */
+export type CaseChecklistItem = ChecklistItem & { tick: ChecklistTick | null };
 
 export interface CaseOutageGuidance {
   /** The outage in progress that affects the viewer's unit; null when none (no guidance then). */
@@ -20,7 +24,7 @@ export interface CaseOutageGuidance {
   /** "Vem ska jag ringa" per step due for the viewer. */
   steps: StepGuidance[];
   /** The routine's checklist for the case (e.g. the discharge waits for the receivers' confirmation). */
-  checklist: ChecklistItem[];
+  checklist: CaseChecklistItem[];
   /** Receiving units that have not confirmed: the discharge must wait (Västernorrland's rule). */
   dischargeBlockers: number;
   contactListVersion: number | null;
@@ -101,7 +105,12 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
     system,
     phoneLog,
   });
-  const checklist = outageChecklist({ profile, facts: loaded.facts, parties, phoneLog, now });
+  // The manual points ticked by hand in this outage (tickChecklistItem), with who and when.
+  const ticks = await loadChecklistTicks(db, outage.id, caseId);
+  const checklist: CaseChecklistItem[] = outageChecklist({ profile, facts: loaded.facts, parties, phoneLog, now, manualDoneKeys: doneKeys(ticks) }).map((item) => ({
+    ...item,
+    tick: item.manual ? (ticks.get(item.key) ?? null) : null,
+  }));
   const status = routineStatus(profile, { startedAt: outage.startedAt, endedAt: null }, now);
   const variant = routineVariantFor(profile, system);
   return {
