@@ -40,3 +40,18 @@ export function castCallers(context: () => CallerContext): (who: DemoKey, portal
     return callers.get(id)!;
   };
 }
+
+/** Opens a case at the ward's first ward unit with the proposed kommun and vårdcentral, admitted three hours ago (the tests' common start). */
+export async function openWardCase(ward: Caller, identifier: string, idempotencyKey: string, admittedAt = new Date(Date.now() - 3 * 3600_000)) {
+  const prep = await ward.case.prepare({ identifier });
+  const created = await ward.case.create({
+    identifier,
+    admittedAt,
+    wardUnitId: prep.options.wards[0]!.id,
+    careType: "somatisk",
+    municipalityUnitId: prep.proposed.municipalityUnitId,
+    primaryCareUnitId: prep.proposed.primaryCareUnitId,
+    idempotencyKey,
+  });
+  return { prep, caseId: created.caseId };
+}

@@ -5,7 +5,7 @@ import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, eq, and, desc } from "@vardkedjan/db/client";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { actorOf } from "../../services/identity/session";
-import { castCallers, signInCast } from "../../testing/callers";
+import { castCallers, openWardCase, signInCast } from "../../testing/callers";
 import { patientSummaryPdf } from "../../services/documents/patient-summary";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
 
@@ -37,17 +37,7 @@ describe("coordination cases", () => {
   }
 
   async function openCase(identifier: string) {
-    const prep = await (await sanna()).case.prepare({ identifier });
-    const created = await (await sanna()).case.create({
-      identifier,
-      admittedAt: new Date(Date.now() - 3 * 3600_000),
-      wardUnitId: prep.options.wards[0]!.id,
-      careType: "somatisk",
-      municipalityUnitId: prep.proposed.municipalityUnitId,
-      primaryCareUnitId: prep.proposed.primaryCareUnitId,
-      idempotencyKey: k(),
-    });
-    return { prep, caseId: created.caseId };
+    return openWardCase(await sanna(), identifier, k());
   }
 
   async function send(caller: Awaited<ReturnType<typeof as>>, caseId: string, kind: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {

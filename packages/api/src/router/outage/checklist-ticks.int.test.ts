@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { schema, and, desc, eq } from "@vardkedjan/db/client";
 import { castByKey } from "@vardkedjan/db/seed";
 import type { AppError } from "../../errors";
-import { castCallers } from "../../testing/callers";
+import { castCallers, openWardCase } from "../../testing/callers";
 
 /** The routine's manual checklist points, ticked and stored per case during an outage (outage.tickChecklist). */
 describe("outage.tickChecklist", () => {
@@ -32,17 +32,7 @@ describe("outage.tickChecklist", () => {
 
   it("refuses a tick when no outage is in progress for the unit", async () => {
     const identifier = "191212121212";
-    const prep = await (await sanna()).case.prepare({ identifier });
-    const created = await (await sanna()).case.create({
-      identifier,
-      admittedAt: new Date(Date.now() - 3 * 3600_000),
-      wardUnitId: prep.options.wards[0]!.id,
-      careType: "somatisk",
-      municipalityUnitId: prep.proposed.municipalityUnitId,
-      primaryCareUnitId: prep.proposed.primaryCareUnitId,
-      idempotencyKey: k(),
-    });
-    caseId = created.caseId;
+    ({ caseId } = await openWardCase(await sanna(), identifier, k()));
     const e = await refusal((await sanna()).outage.tickChecklist({ caseId, key: KUVERT, done: true }));
     expect(e).toBeInstanceOf(TRPCError);
     expect((e!.cause as AppError).code).toBe("TRANSITION_NOT_ALLOWED");

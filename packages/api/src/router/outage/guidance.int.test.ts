@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
-import { castCallers } from "../../testing/callers";
+import { castCallers, openWardCase } from "../../testing/callers";
 
 /** The UI's additions: "vem ska jag ringa" per case (outage.callGuidance) and the region's units (admin.units). */
 describe("outage.callGuidance and admin.units", () => {
@@ -41,17 +41,7 @@ describe("outage.callGuidance and admin.units", () => {
 
   it("gives no guidance outside an outage", async () => {
     const identifier = "191212121212";
-    const prep = await (await sanna()).case.prepare({ identifier });
-    const created = await (await sanna()).case.create({
-      identifier,
-      admittedAt: new Date(Date.now() - 3 * 3600_000),
-      wardUnitId: prep.options.wards[0]!.id,
-      careType: "somatisk",
-      municipalityUnitId: prep.proposed.municipalityUnitId,
-      primaryCareUnitId: prep.proposed.primaryCareUnitId,
-      idempotencyKey: k(),
-    });
-    caseId = created.caseId;
+    ({ caseId } = await openWardCase(await sanna(), identifier, k()));
     const g = await (await sanna()).outage.callGuidance({ caseId });
     expect(g.outage).toBeNull();
     expect(g.steps).toEqual([]);
