@@ -6,6 +6,7 @@
 
 export { renderPdf, type RenderSettings } from "./layout/render";
 export { PdfLayout, PAGE, type PrintInfo, type SectionMeta } from "./layout/page";
+export type { Tag, Tagger } from "./layout/tags";
 export { fontStatus } from "./layout/fonts";
 export {
   formatDate,

@@ -3,6 +3,7 @@ import { formatDate, joinParts, type DateInput } from "../layout/format";
 import { drawGrid, drawTable, field } from "../layout/grid";
 import type { PdfLayout, PrintInfo } from "../layout/page";
 import { renderPdf } from "../layout/render";
+import type { Tag } from "../layout/tags";
 import { ACCOMPANYING_FORM_TITLE, drawAccompanyingForm } from "./accompanying-form";
 import { CONTACT_LIST_TITLE, contactListVersionLine, drawContactList, type ContactListContent } from "./contact-list";
 import { drawOutageForm, OUTAGE_FORM_TITLE } from "./outage-form";
@@ -95,8 +96,11 @@ function drawCover(layout: PdfLayout, input: BackupKitContent, date: DateInput):
   ]);
 }
 
-/** The contents table on the cover, drawn at the end when the sheet numbers are known. */
-function drawContents(layout: PdfLayout, parts: readonly Part[], coverPageIndex: number, contentsY: number): void {
+/**
+ * The contents table on the cover, drawn at the end when the sheet numbers are known, into its
+ * place in the reading order (after the cover's note, before the routine).
+ */
+function drawContents(layout: PdfLayout, parts: readonly Part[], coverPageIndex: number, contentsY: number, place: Tag): void {
   layout.drawOnPage(coverPageIndex, contentsY, () => {
     drawHeading(layout, "Innehåll");
     drawTable(
@@ -108,7 +112,7 @@ function drawContents(layout: PdfLayout, parts: readonly Part[], coverPageIndex:
       parts.map((p) => [p.title, String(p.page)]),
       { size: 10.5 },
     );
-  });
+  }, place);
 }
 
 export function drawBackupKit(layout: PdfLayout, input: BackupKitContent, date: DateInput): void {
@@ -116,6 +120,7 @@ export function drawBackupKit(layout: PdfLayout, input: BackupKitContent, date: 
   // The rest of the cover page stays free for the contents.
   const coverPageIndex = layout.pageNumber - 1;
   const contentsY = layout.y;
+  const contentsPlace = layout.reserve();
 
   const parts: Part[] = [];
   const part = (title: string, draw: () => void): void => {
@@ -134,7 +139,7 @@ export function drawBackupKit(layout: PdfLayout, input: BackupKitContent, date: 
   part(`${ACCOMPANYING_FORM_TITLE} (blankett att fylla i)`, () =>
     drawAccompanyingForm(layout, { organisation: input.unit.organisation }),
   );
-  drawContents(layout, parts, coverPageIndex, contentsY);
+  drawContents(layout, parts, coverPageIndex, contentsY, contentsPlace);
 }
 
 export function renderBackupKit(input: BackupKitInput): Promise<Buffer> {

@@ -1,8 +1,14 @@
 import { drawGrid } from "./grid";
 import type { PdfLayout } from "./page";
+import { BLANK_FIELD_TEXT, type Tag } from "./tags";
 import type { TextStyle } from "./text";
 
-/** Flowing blocks: titles, headings, paragraphs, lists, boxes, lines to write on. */
+/**
+ * Flowing blocks: titles, headings, paragraphs, lists, boxes, lines to write on. Each adds its
+ * structure elements (tags.ts) where it is drawn: the title is H1 and its subtitle P, headings
+ * H2/H3, paragraphs P, lists L/LI/Lbl/LBody; rules are artifacts; a blank line to write on is
+ * read as "Ej ifyllt".
+ */
 
 const BODY: TextStyle = { size: 10.5 };
 
@@ -12,23 +18,27 @@ export function drawTitle(layout: PdfLayout, title: string, subtitle?: string): 
   const style: TextStyle = { size: 19, role: "bold" };
   const lines = t.wrap(title, style, layout.width);
   layout.ensure(lines.length * t.lineHeight(style) + 30);
-  for (const line of lines) {
-    t.drawLine(line, layout.left, layout.y, style);
-    layout.y += t.lineHeight(style);
-  }
+  layout.tags.block("H1", () => {
+    for (const line of lines) {
+      t.drawLine(line, layout.left, layout.y, style);
+      layout.y += t.lineHeight(style);
+    }
+  });
   if (subtitle) {
     const sub: TextStyle = { size: 11, color: "#222222" };
-    for (const line of t.wrap(subtitle, sub, layout.width)) {
-      t.drawLine(line, layout.left, layout.y, sub);
-      layout.y += t.lineHeight(sub);
-    }
+    layout.tags.block("P", () => {
+      for (const line of t.wrap(subtitle, sub, layout.width)) {
+        t.drawLine(line, layout.left, layout.y, sub);
+        layout.y += t.lineHeight(sub);
+      }
+    });
   }
   layout.moveDown(10);
 }
 
 /**
  * A section heading. Level 1 has a rule under it; level 2 is smaller. Kept with the first lines
- * of what follows.
+ * of what follows. Tagged H2 and H3: the document title (drawTitle) is the H1.
  */
 export function drawHeading(layout: PdfLayout, text: string, level: 1 | 2 = 1): void {
   const t = layout.text;
@@ -37,20 +47,25 @@ export function drawHeading(layout: PdfLayout, text: string, level: 1 | 2 = 1): 
   const height = lines.length * t.lineHeight(style) + (level === 1 ? 8 : 4);
   layout.moveDown(level === 1 ? 6 : 3);
   layout.ensure(height + 60);
-  for (const line of lines) {
-    t.drawLine(line, layout.left, layout.y, style);
-    layout.y += t.lineHeight(style);
-  }
+  layout.tags.block(level === 1 ? "H2" : "H3", () => {
+    for (const line of lines) {
+      t.drawLine(line, layout.left, layout.y, style);
+      layout.y += t.lineHeight(style);
+    }
+  });
   if (level === 1) {
     layout.y += 2;
-    layout.doc.save().lineWidth(0.8).strokeColor("#000000").moveTo(layout.left, layout.y).lineTo(layout.right, layout.y).stroke().restore();
+    const ruleY = layout.y;
+    layout.tags.artifact(() =>
+      layout.doc.save().lineWidth(0.8).strokeColor("#000000").moveTo(layout.left, ruleY).lineTo(layout.right, ruleY).stroke().restore(),
+    );
     layout.y += 6;
   } else {
     layout.y += 3;
   }
 }
 
-/** Wrapped text, breaking the page between lines. */
+/** Wrapped text, breaking the page between lines. An empty line starts a new paragraph (P). */
 export function drawParagraph(
   layout: PdfLayout,
   text: string,
@@ -60,15 +75,21 @@ export function drawParagraph(
   const style: TextStyle = { ...BODY, ...opts.style };
   const indent = opts.indent ?? 0;
   const lh = t.lineHeight(style);
+  let paragraph: Tag | undefined;
   for (const line of t.wrap(text, style, layout.width - indent)) {
     layout.ensure(lh);
-    t.drawLine(line, layout.left + indent, layout.y, style);
+    if (line === "") {
+      paragraph = undefined;
+    } else {
+      paragraph ??= layout.tags.add("P");
+      layout.tags.within(paragraph, () => t.drawLine(line, layout.left + indent, layout.y, style));
+    }
     layout.y += lh;
   }
   layout.moveDown(opts.gapAfter ?? 6);
 }
 
-/** A bulleted (or numbered) list with hanging indent. */
+/** A bulleted (or numbered) list with hanging indent: L, and per item LI with Lbl and LBody. */
 export function drawList(
   layout: PdfLayout,
   items: readonly string[],
@@ -78,14 +99,21 @@ export function drawList(
   const style: TextStyle = { ...BODY, ...opts.style };
   const lh = t.lineHeight(style);
   const indent = opts.numbered ? 18 : 14;
+  const { tags } = layout;
+  const list = items.length > 0 ? tags.add("L", { numbering: opts.numbered ? "Decimal" : "Disc" }) : undefined;
   items.forEach((item, i) => {
     const lines = t.wrap(item, style, layout.width - indent);
     layout.ensure(Math.min(lines.length, 2) * lh);
-    t.drawLine(opts.numbered ? `${i + 1}.` : "•", layout.left + 2, layout.y, style);
-    lines.forEach((line, li) => {
-      if (li > 0) layout.ensure(lh);
-      t.drawLine(line, layout.left + indent, layout.y, style);
-      layout.y += lh;
+    const entry = tags.add("LI", {}, list);
+    tags.within(entry, () => {
+      tags.block("Lbl", () => t.drawLine(opts.numbered ? `${i + 1}.` : "•", layout.left + 2, layout.y, style));
+      tags.block("LBody", () => {
+        lines.forEach((line, li) => {
+          if (li > 0) layout.ensure(lh);
+          t.drawLine(line, layout.left + indent, layout.y, style);
+          layout.y += lh;
+        });
+      });
     });
     layout.y += 2;
   });
@@ -117,33 +145,46 @@ export function drawNote(layout: PdfLayout, paragraphs: readonly string[], opts:
   );
 }
 
-/** `count` ruled lines to write on, with an optional label above. */
+/**
+ * `count` ruled lines to write on, with an optional label above: one P with the label, the first
+ * line read as "Ej ifyllt"; further lines are artifacts.
+ */
 export function drawWritingLines(layout: PdfLayout, count: number, opts: { label?: string; indent?: number } = {}): void {
   const t = layout.text;
+  const { tags } = layout;
   const x = layout.left + (opts.indent ?? 0);
-  if (opts.label) {
+  const field = opts.label || count > 0 ? tags.add("P") : undefined;
+  if (opts.label && field) {
     const style: TextStyle = { size: 9, role: "bold" };
     layout.ensure(t.lineHeight(style) + 20);
-    t.drawLine(opts.label, x, layout.y, style);
+    tags.within(field, () => t.drawLine(opts.label ?? "", x, layout.y, style));
     layout.y += t.lineHeight(style);
   }
   for (let i = 0; i < count; i++) {
     layout.ensure(20);
     layout.y += 20;
-    layout.doc.save().lineWidth(0.5).strokeColor("#808080").moveTo(x, layout.y - 3).lineTo(layout.right, layout.y - 3).stroke().restore();
+    const ly = layout.y - 3;
+    const line = (): void => {
+      layout.doc.save().lineWidth(0.5).strokeColor("#808080").moveTo(x, ly).lineTo(layout.right, ly).stroke().restore();
+    };
+    if (i === 0 && field) tags.content(line, field, { actual: BLANK_FIELD_TEXT });
+    else tags.artifact(line);
   }
   layout.moveDown(6);
 }
 
 /**
  * Signature lines side by side, each with its label under the line; a value given for a label
- * is printed on the line.
+ * is printed on the line. Each field is one P read label first, then the value or, for an empty
+ * line, "Ej ifyllt" (as a form field is read; drawn in that order too). The line under a value is
+ * an artifact.
  */
 export function drawSignatureRow(
   layout: PdfLayout,
   fields: readonly { label: string; value?: string; width?: number }[],
 ): void {
   const t = layout.text;
+  const { tags } = layout;
   const gap = 14;
   const totalShare = fields.reduce((s, f) => s + (f.width ?? 1), 0);
   const usable = layout.width - gap * (fields.length - 1);
@@ -152,9 +193,17 @@ export function drawSignatureRow(
   const lineY = layout.y + 24;
   for (const f of fields) {
     const w = (usable * (f.width ?? 1)) / totalShare;
-    if (f.value) t.drawLine(t.fit(f.value, { size: 10 }, w), x + 2, lineY - 14, { size: 10 });
-    layout.doc.save().lineWidth(0.6).strokeColor("#000000").moveTo(x, lineY).lineTo(x + w, lineY).stroke().restore();
-    t.drawLine(f.label, x, lineY + 3, { size: 7.5, color: "#333333" });
+    const fieldX = x;
+    const field = tags.add("P");
+    tags.within(field, () => {
+      t.drawLine(f.label, fieldX, lineY + 3, { size: 7.5, color: "#333333" });
+      if (f.value) t.drawLine(t.fit(f.value, { size: 10 }, w), fieldX + 2, lineY - 14, { size: 10 });
+    });
+    const line = (): void => {
+      layout.doc.save().lineWidth(0.6).strokeColor("#000000").moveTo(fieldX, lineY).lineTo(fieldX + w, lineY).stroke().restore();
+    };
+    if (f.value) tags.artifact(line);
+    else tags.content(line, field, { actual: BLANK_FIELD_TEXT });
     x += w + gap;
   }
   layout.y = lineY + 18;

@@ -1,6 +1,7 @@
 /// <reference types="pdfkit" />
 import { formatDateTime } from "./format";
 import type { FontSet } from "./fonts";
+import { Tagger, type Tag } from "./tags";
 import { TextEngine } from "./text";
 
 /** Who printed the document and when: "Utskriven 2026-07-01 14:05 av Sanna Sjöberg". */
@@ -39,9 +40,14 @@ interface SectionRecord {
  * A document being laid out: a cursor that flows down the page and starts a new page when
  * content does not fit, grouped in sections (one per document; the backup kit has several).
  * Headers and footers are drawn at the end, when the page count of each section is known.
+ *
+ * The PDF is tagged (see tags.ts): each section is a "Sect" in the structure tree, the blocks and
+ * grids add their elements to it, and headers and footers are pagination artifacts.
  */
 export class PdfLayout {
   readonly text: TextEngine;
+  /** The structure tree: what a screen reader reads, in order. */
+  readonly tags: Tagger;
   readonly left = PAGE.marginX;
   readonly right = PAGE.width - PAGE.marginX;
   readonly width = PAGE.width - 2 * PAGE.marginX;
@@ -59,12 +65,14 @@ export class PdfLayout {
     private readonly print: { printedBy: string; printedAt: Date },
     private readonly options: { binderLabel?: string } = {},
   ) {
-    this.text = new TextEngine(doc, fonts);
+    this.tags = new Tagger(doc);
+    this.text = new TextEngine(doc, fonts, this.tags);
   }
 
   /** Start a new document part on a fresh page. */
   startSection(meta: SectionMeta): void {
     this.sections.push({ meta, pages: [] });
+    this.tags.section();
     this.addPage();
   }
 
@@ -77,6 +85,7 @@ export class PdfLayout {
     if (this.fixedPage) throw new Error("Sidbrytning är inte tillåten när en tidigare sida fylls i");
     const section = this.sections[this.sections.length - 1];
     if (!section) throw new Error("startSection måste anropas före första sidan");
+    this.tags.pause();
     this.doc.addPage({ size: "A4", margin: 0 });
     section.pages.push(this.pageCount);
     this.pageCount += 1;
@@ -91,17 +100,30 @@ export class PdfLayout {
   }
 
   /**
-   * Draw onto an earlier page (a table of contents once the page numbers are known), without
-   * page breaks. The caller must leave enough room on that page.
+   * A place in the reading order for content drawn later with `drawOnPage` (a table of contents):
+   * an empty group at the current point of the structure tree.
    */
-  drawOnPage(pageIndex: number, y: number, body: () => void): void {
+  reserve(): Tag {
+    return this.tags.add("Div");
+  }
+
+  /**
+   * Draw onto an earlier page (a table of contents once the page numbers are known), without
+   * page breaks. The caller must leave enough room on that page. What `body` draws goes into
+   * `place` (from `reserve()`, at the point where it belongs in the reading order), else at the
+   * current point.
+   */
+  drawOnPage(pageIndex: number, y: number, body: () => void, place?: Tag): void {
     const savedY = this.y;
+    this.tags.pause();
     this.doc.switchToPage(pageIndex);
     this.y = y;
     this.fixedPage = true;
     try {
-      body();
+      if (place) this.tags.within(place, body);
+      else body();
     } finally {
+      this.tags.pause();
       this.fixedPage = false;
       this.y = savedY;
       this.doc.switchToPage(this.pageCount - 1);
@@ -136,16 +158,21 @@ export class PdfLayout {
     }
   }
 
-  /** Draw every page's header and footer. Call once, after all content. */
+  /** Draw every page's header and footer (pagination artifacts). Call once, after all content. */
   finish(): void {
     const total = this.pageCount;
+    this.tags.pause();
     for (const section of this.sections) {
       section.pages.forEach((page, i) => {
         this.doc.switchToPage(page);
-        this.drawHeader(section.meta);
-        this.drawFooter(section.meta, i + 1, section.pages.length, page + 1, total);
+        this.tags.artifact(() => this.drawHeader(section.meta), { type: "Pagination", attached: ["Top"] });
+        this.tags.artifact(() => this.drawFooter(section.meta, i + 1, section.pages.length, page + 1, total), {
+          type: "Pagination",
+          attached: ["Bottom"],
+        });
       });
     }
+    this.tags.pause();
   }
 
   private drawHeader(meta: SectionMeta): void {

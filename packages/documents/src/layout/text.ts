@@ -1,6 +1,7 @@
 /// <reference types="pdfkit" />
 import { cleanText } from "./format";
 import type { FontFace, FontRole, FontSet } from "./fonts";
+import type { Tagger } from "./tags";
 
 /**
  * Our own line breaking on top of pdfkit's glyph drawing. pdfkit wraps text in one font only;
@@ -32,6 +33,8 @@ export class TextEngine {
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly fonts: FontSet,
+    /** In a tagged PDF: every line drawn is content of the current structure element. */
+    private readonly tags?: Tagger,
   ) {}
 
   lineHeight(style: TextStyle): number {
@@ -152,7 +155,10 @@ export class TextEngine {
     return this.wrap(text, style, maxWidth).length * this.lineHeight(style);
   }
 
-  /** Draw one line (no wrapping) with its top at `y`. */
+  /**
+   * Draw one line (no wrapping) with its top at `y`. In a tagged PDF the whole line, all its font
+   * runs, is content of the current structure element (or part of the current artifact).
+   */
   drawLine(text: string, x: number, y: number, style: TextStyle, opts: { width?: number; align?: Align } = {}): void {
     const clean = cleanText(text).replace(/\n/g, " ");
     if (clean === "") return;
@@ -161,12 +167,16 @@ export class TextEngine {
       const w = this.width(clean, style);
       cx = opts.align === "right" ? x + opts.width - w : x + (opts.width - w) / 2;
     }
-    this.doc.fillColor(style.color ?? "#000000");
-    for (const run of this.runs(clean, style.role)) {
-      this.use(run.face, style.size);
-      this.doc.text(run.text, cx, y, { lineBreak: false });
-      cx += this.doc.widthOfString(run.text);
-    }
+    const draw = (): void => {
+      this.doc.fillColor(style.color ?? "#000000");
+      for (const run of this.runs(clean, style.role)) {
+        this.use(run.face, style.size);
+        this.doc.text(run.text, cx, y, { lineBreak: false });
+        cx += this.doc.widthOfString(run.text);
+      }
+    };
+    if (this.tags) this.tags.content(draw);
+    else draw();
   }
 
   /** Shorten to fit one line, ending in "…". */
