@@ -132,4 +132,11 @@ describe("outage.tickChecklist", () => {
     expect(e).toBeInstanceOf(TRPCError);
     expect(e!.code).toBe("FORBIDDEN");
   });
+
+  it("keeps the ticks as a log: the database refuses to change or remove one", async () => {
+    const refused = { cause: { message: expect.stringMatching(/skrivskyddad/) } };
+    await expect(t.db.update(schema.outageChecklistTicks).set({ done: false }).where(eq(schema.outageChecklistTicks.caseId, caseId))).rejects.toMatchObject(refused);
+    await expect(t.db.delete(schema.outageChecklistTicks).where(eq(schema.outageChecklistTicks.caseId, caseId))).rejects.toMatchObject(refused);
+    expect(await ticksOf(caseId)).toHaveLength(2);
+  });
 });
