@@ -8,14 +8,14 @@ import { useTRPC } from "../../trpc/react";
 import { callError, type CallError, type FieldError } from "../call-error";
 import { ErrorNotice } from "../error-notice";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea } from "../fields";
-import { newIdempotencyKey } from "../format";
-import type { CaseView } from "../types";
+import { formatDateTime, newIdempotencyKey } from "../format";
+import type { CaseMessage, CaseView } from "../types";
 import { PayloadView } from "../view/payload-view";
 import { clearDraft, loadDraft, saveDraft, type Draft } from "./draft";
-import { ErrorSummary, RecipientsField } from "./form-parts";
+import { ErrorSummary, RecipientsField, recipientOptions } from "./form-parts";
 import { actionLabel } from "./labels";
 import { KIND_FORMS } from "./registry";
-import { latestPayload } from "./spec";
+import { kindInSentence, latestPayload } from "./spec";
 
 /** Kinds that may be recorded in the case without recipients. */
 const RECIPIENTS_OPTIONAL: readonly MessageKind[] = ["samtycke", "avslut"];
@@ -23,11 +23,35 @@ const RECIPIENTS_OPTIONAL: readonly MessageKind[] = ["samtycke", "avslut"];
 export interface SentInfo {
   kind: MessageKind;
   warnings: string[];
+  /** The message sent was a correction of an earlier one. */
+  correction: boolean;
 }
 
-function freshDraft(view: CaseView, kind: MessageKind): Draft {
+/**
+ * A new form: a new message starts from the kind's initial values and default recipients; a
+ * correction from what the corrected message said, to the same recipients (those still parties
+ * of the case that the kind may be sent to).
+ */
+export function freshDraft(
+  view: CaseView,
+  kind: MessageKind,
+  corrects: CaseMessage | null = null,
+): Draft {
+  const spec = KIND_FORMS[kind];
+  if (corrects) {
+    const allowed = new Set(recipientOptions(view, kind).map((p) => p.unitId));
+    return {
+      values: spec.fromPayload(corrects.payload, view),
+      recipients: corrects.recipients
+        .map((r) => r.unitId)
+        .filter((id) => allowed.has(id)),
+      freeText: spec.freeText === false ? "" : (corrects.freeText ?? ""),
+      baseVersion: view.planningVersion,
+      key: newIdempotencyKey(),
+    };
+  }
   return {
-    values: KIND_FORMS[kind].initial(view),
+    values: spec.initial(view),
     recipients: view.viewer.defaultRecipients[kind] ?? [],
     freeText: "",
     baseVersion: view.planningVersion,
@@ -39,24 +63,32 @@ function freshDraft(view: CaseView, kind: MessageKind): Draft {
  * One message kind's form, as a panel: focus moves to its heading, Escape closes it, every change
  * is kept as a draft in this tab, and the send carries the key made when the form opened (a
  * double click sends once). A failed send keeps everything typed.
+ *
+ * With `corrects`, the form corrects that sent message: it starts from the message's values,
+ * free text and recipients, keeps a draft of its own, and the send names the message corrected.
  */
 export function MessageForm({
   view,
   kind,
+  corrects = null,
   onClose,
   onSent,
 }: {
   view: CaseView;
   kind: MessageKind;
+  corrects?: CaseMessage | null;
   onClose: () => void;
   onSent: (info: SentInfo) => void;
 }) {
   const trpc = useTRPC();
   const spec = KIND_FORMS[kind];
-  const prefix = `f-${kind}`;
-  const [restored, setRestored] = useState(() => loadDraft(view.id, kind));
+  const correctsId = corrects?.id ?? null;
+  const prefix = correctsId ? `r-${kind}` : `f-${kind}`;
+  const [restored, setRestored] = useState(() =>
+    loadDraft(view.id, kind, correctsId),
+  );
   const [draft, setDraftState] = useState<Draft>(
-    () => restored ?? freshDraft(view, kind),
+    () => restored ?? freshDraft(view, kind, corrects),
   );
   // Only what the person has touched is kept as a draft.
   const [dirty, setDirty] = useState(restored !== null);
@@ -69,12 +101,14 @@ export function MessageForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
-  const title = actionLabel(kind, view.viewer.role);
+  const title = corrects
+    ? `Rätta ${kindInSentence(kind)}`
+    : actionLabel(kind, view.viewer.role);
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
-    if (dirty) saveDraft(view.id, kind, draft);
-  }, [view.id, kind, draft, dirty]);
+    if (dirty) saveDraft(view.id, kind, draft, correctsId);
+  }, [view.id, kind, draft, dirty, correctsId]);
 
   const send = useMutation(trpc.case.sendMessage.mutationOptions());
 
@@ -117,12 +151,17 @@ export function MessageForm({
         recipientUnitIds: draft.recipients,
         idempotencyKey: draft.key,
         baseVersion: kind === "planeringsunderlag" ? draft.baseVersion : null,
+        correctsMessageId: correctsId,
       },
       {
         onSuccess: (result) => {
           setDirty(false);
-          clearDraft(view.id, kind);
-          onSent({ kind, warnings: result.warnings });
+          clearDraft(view.id, kind, correctsId);
+          onSent({
+            kind,
+            warnings: result.warnings,
+            correction: correctsId !== null,
+          });
         },
         onError: (e) => {
           const err = callError(e);
@@ -140,10 +179,10 @@ export function MessageForm({
   };
 
   const reset = () => {
-    clearDraft(view.id, kind);
+    clearDraft(view.id, kind, correctsId);
     setDirty(false);
     setRestored(null);
-    setDraftState(freshDraft(view, kind));
+    setDraftState(freshDraft(view, kind, corrects));
     setErrors([]);
     setFailure(null);
   };
@@ -155,7 +194,7 @@ export function MessageForm({
   return (
     <section
       className="mb-6 rounded border-2 border-brand-600 bg-white p-4"
-      data-testid={`form-${kind}`}
+      data-testid={correctsId ? `form-rattelse-${kind}` : `form-${kind}`}
       onKeyDown={(e) => {
         if (e.key === "Escape" && !send.isPending) {
           e.stopPropagation();
@@ -171,6 +210,16 @@ export function MessageForm({
       >
         {title}
       </h3>
+      {corrects ? (
+        <p
+          className="mb-3 rounded border border-line bg-brand-50 p-2 text-sm"
+          data-testid="correction-note"
+        >
+          Rättelsen ersätter uppgifterna i {kindInSentence(kind)} från{" "}
+          {formatDateTime(corrects.occurredAt)}; meddelandets tid ändras inte.
+          Mottagarna får rättelsen som ett nytt meddelande att kvittera.
+        </p>
+      ) : null}
       {restored ? (
         <p className="mb-3 flex flex-wrap items-center gap-3 rounded border border-line bg-brand-50 p-2 text-sm">
           Ett sparat utkast har återställts.
@@ -252,7 +301,11 @@ export function MessageForm({
             className={BUTTON_PRIMARY}
             disabled={send.isPending}
           >
-            {send.isPending ? "Skickar …" : (spec.submitLabel ?? "Skicka")}
+            {send.isPending
+              ? "Skickar …"
+              : correctsId
+                ? "Skicka rättelse"
+                : (spec.submitLabel ?? "Skicka")}
           </button>
           <button
             type="button"
@@ -265,7 +318,9 @@ export function MessageForm({
         </div>
         <p className="sr-only" role="status">
           {send.isPending
-            ? `Skickar ${MESSAGE_KIND_LABELS[kind].toLowerCase()}`
+            ? correctsId
+              ? `Skickar rättelse av ${kindInSentence(kind)}`
+              : `Skickar ${MESSAGE_KIND_LABELS[kind].toLowerCase()}`
             : ""}
         </p>
       </form>

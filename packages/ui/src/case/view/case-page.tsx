@@ -3,7 +3,6 @@ import { useRef, useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import type { MessageKind } from "@vardkedjan/domain/case/types";
 import {
   MESSAGE_KIND_LABELS,
   STAGE_LABELS,
@@ -11,8 +10,9 @@ import {
 import { useQueryClient, useTRPC } from "../../trpc/react";
 import { callError } from "../call-error";
 import { ErrorNotice } from "../error-notice";
-import { loadOpenKind, saveOpenKind } from "../forms/draft";
+import { loadOpenForm, saveOpenForm, type OpenForm } from "../forms/draft";
 import type { SentInfo } from "../forms/message-form";
+import { kindInSentence, mayCorrect } from "../forms/spec";
 import type { CaseView } from "../types";
 import { CaseHeader } from "./case-header";
 import { Acknowledgements } from "./acknowledgements";
@@ -51,9 +51,10 @@ function track(
     (m) =>
       !prev.seen.has(m.id) && !view.viewer.unitIds.includes(m.senderUnitId),
   );
-  const parts = arrived.map(
-    (m) =>
-      `Nytt meddelande: ${MESSAGE_KIND_LABELS[m.kind]} från ${m.senderUnitName}.`,
+  const parts = arrived.map((m) =>
+    m.correctsMessageId
+      ? `Nytt meddelande: Rättelse av ${kindInSentence(m.kind)} från ${m.senderUnitName}.`
+      : `Nytt meddelande: ${MESSAGE_KIND_LABELS[m.kind]} från ${m.senderUnitName}.`,
   );
   // A stage change caused by another unit's message; our own sends are announced as "Skickat".
   if (arrived.length > 0 && prev.stage && prev.stage !== view.stage)
@@ -85,9 +86,12 @@ function Loaded({
     warnings: [],
   });
   const [tracked, setTracked] = useState<Tracked | null>(null);
-  const [open, setOpenState] = useState<MessageKind | null>(() => {
-    const k = loadOpenKind(view.id);
-    return k && view.viewer.canSend.includes(k) ? k : null;
+  const [open, setOpenState] = useState<OpenForm | null>(() => {
+    const f = loadOpenForm(view.id);
+    if (!f) return null;
+    if (!f.corrects) return view.viewer.canSend.includes(f.kind) ? f : null;
+    const m = view.messages.find((x) => x.id === f.corrects);
+    return m && m.kind === f.kind && mayCorrect(view, m) ? f : null;
   });
   const statusRef = useRef<HTMLDivElement>(null);
 
@@ -98,11 +102,12 @@ function Loaded({
     if (note) setStatus({ text: note, warnings: [] });
   }
 
-  const setOpen = (kind: MessageKind | null) => {
-    saveOpenKind(view.id, kind);
-    setOpenState(kind);
+  // One form at a time: a new message (Åtgärder) or the correction of one message (the timeline).
+  const setOpen = (form: OpenForm | null) => {
+    saveOpenForm(view.id, form);
+    setOpenState(form);
     // An old "Skickat" would read as if it were about the form now opened.
-    if (kind) setStatus({ text: "", warnings: [] });
+    if (form) setStatus({ text: "", warnings: [] });
   };
   const announce = (text: string, warnings: string[] = []) => {
     setStatus({ text, warnings });
@@ -110,7 +115,12 @@ function Loaded({
   };
   const onSent = (info: SentInfo) => {
     setOpen(null);
-    announce(`Skickat: ${MESSAGE_KIND_LABELS[info.kind]}.`, info.warnings);
+    announce(
+      info.correction
+        ? `Skickat: Rättelse av ${kindInSentence(info.kind)}.`
+        : `Skickat: ${MESSAGE_KIND_LABELS[info.kind]}.`,
+      info.warnings,
+    );
     void queryClient.invalidateQueries(trpc.case.pathFilter());
   };
   const now = new Date(at);
@@ -152,8 +162,19 @@ function Loaded({
         <DueList view={view} now={now} />
         <PartiesList view={view} />
       </div>
-      <CaseActions view={view} open={open} setOpen={setOpen} onSent={onSent} />
-      <Timeline view={view} fresh={tracked?.fresh ?? new Set()} />
+      <CaseActions
+        view={view}
+        open={open && !open.corrects ? open.kind : null}
+        setOpen={(kind) => setOpen(kind ? { kind, corrects: null } : null)}
+        onSent={onSent}
+      />
+      <Timeline
+        view={view}
+        fresh={tracked?.fresh ?? new Set()}
+        correcting={open?.corrects ?? null}
+        setOpen={setOpen}
+        onSent={onSent}
+      />
     </>
   );
 }

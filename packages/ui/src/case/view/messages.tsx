@@ -1,7 +1,11 @@
 "use client";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
+import { BUTTON_SECONDARY } from "../fields";
 import { formatDateTime } from "../format";
+import type { OpenForm } from "../forms/draft";
+import { MessageForm, type SentInfo } from "../forms/message-form";
+import { kindInSentence, mayCorrect } from "../forms/spec";
 import type { CaseMessage, CaseView } from "../types";
 import { PayloadView } from "./payload-view";
 
@@ -90,7 +94,7 @@ export function MessageCard({
         <p className="mt-1 text-sm font-medium">
           Rättelse av{" "}
           {corrected
-            ? `${MESSAGE_KIND_LABELS[corrected.kind].toLowerCase()} ${formatDateTime(corrected.occurredAt)}`
+            ? `${kindInSentence(corrected.kind)} ${formatDateTime(corrected.occurredAt)}`
             : "ett tidigare meddelande"}
         </p>
       ) : null}
@@ -118,19 +122,36 @@ export function MessageCard({
   );
 }
 
-/** The whole exchange, newest first. */
+/**
+ * The whole exchange, newest first. A message the viewer's unit sent can be corrected ("Rätta",
+ * see mayCorrect): the correction's form opens below the message, and closing it returns focus
+ * to the button.
+ */
 export function Timeline({
   view,
   fresh,
+  correcting,
+  setOpen,
+  onSent,
 }: {
   view: CaseView;
   fresh: ReadonlySet<string>;
+  /** The id of the message whose correction form is open. */
+  correcting: string | null;
+  setOpen: (form: OpenForm | null) => void;
+  onSent: (info: SentInfo) => void;
 }) {
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const sorted = [...view.messages].sort(
     (a, b) =>
       b.occurredAt.getTime() - a.occurredAt.getTime() ||
       b.registeredAt.getTime() - a.registeredAt.getTime(),
   );
+  const close = () => {
+    const id = correcting;
+    setOpen(null);
+    if (id) requestAnimationFrame(() => buttons.current.get(id)?.focus());
+  };
   return (
     <section aria-labelledby="meddelanden-rubrik" className="mb-6">
       <h2 id="meddelanden-rubrik" className="mb-2 text-xl font-semibold">
@@ -141,11 +162,52 @@ export function Timeline({
         <p className="text-muted">Inga meddelanden ännu.</p>
       ) : (
         <ol className="grid gap-3" data-testid="timeline">
-          {sorted.map((m) => (
-            <li key={m.id}>
-              <MessageCard message={m} view={view} fresh={fresh.has(m.id)} />
-            </li>
-          ))}
+          {sorted.map((m) => {
+            const isOpen = correcting === m.id && !view.closedAt;
+            const formId = `rattelse-${m.id}`;
+            return (
+              <li key={m.id}>
+                <MessageCard message={m} view={view} fresh={fresh.has(m.id)}>
+                  {mayCorrect(view, m) ? (
+                    <p className="mt-3">
+                      <button
+                        type="button"
+                        ref={(el) => {
+                          if (el) buttons.current.set(m.id, el);
+                          else buttons.current.delete(m.id);
+                        }}
+                        className={BUTTON_SECONDARY}
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? formId : undefined}
+                        onClick={() =>
+                          isOpen
+                            ? close()
+                            : setOpen({ kind: m.kind, corrects: m.id })
+                        }
+                      >
+                        Rätta
+                        <span className="sr-only">
+                          {` ${kindInSentence(m.kind)} ${formatDateTime(m.occurredAt)}`}
+                        </span>
+                      </button>
+                    </p>
+                  ) : null}
+                </MessageCard>
+                {isOpen ? (
+                  <div id={formId} className="mt-3">
+                    <MessageForm
+                      key={m.id}
+                      view={view}
+                      kind={m.kind}
+                      corrects={m}
+                      onClose={close}
+                      onSent={onSent}
+                    />
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -2,7 +2,7 @@
 import { CLOSE_REASONS } from "@vardkedjan/domain/case/types";
 import { CLOSE_REASON_LABELS } from "@vardkedjan/domain/case/labels";
 import { Radios, TextArea } from "../../fields";
-import { defineKind } from "../spec";
+import { defineKind, str } from "../spec";
 
 type V = { reason: string; comment: string };
 
@@ -13,6 +13,7 @@ export const avslutForm = defineKind<V>({
     comment: "",
   }),
   toPayload: (v) => ({ reason: v.reason || undefined, comment: v.comment }),
+  fromPayload: (p) => ({ reason: str(p.reason), comment: str(p.comment) }),
   submitLabel: "Avsluta ärendet",
   freeText: false,
   Fields: ({ values, set, error, id }) => (

@@ -1,6 +1,6 @@
 "use client";
 import { SelectField, TextArea } from "../../fields";
-import { defineKind } from "../spec";
+import { defineKind, str } from "../spec";
 
 type V = { reason: string; text: string };
 
@@ -8,6 +8,7 @@ type V = { reason: string; text: string };
 export const avvisningForm = defineKind<V>({
   initial: () => ({ reason: "", text: "" }),
   toPayload: (v) => ({ reason: v.reason || undefined, text: v.text }),
+  fromPayload: (p) => ({ reason: str(p.reason), text: str(p.text) }),
   submitLabel: "Avvisa",
   Fields: ({ values, set, error, id, view }) => (
     <>

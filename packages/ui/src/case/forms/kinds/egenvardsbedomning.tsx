@@ -1,15 +1,12 @@
 "use client";
 import { Radios, TextArea, YES_NO, yesNo } from "../../fields";
-import { defineKind, latestPayload, str } from "../spec";
+import { defineKind, latestPayload, str, yn } from "../spec";
 
 type V = {
   assessment: string;
   needsPracticalHelp: string;
   confirmedGranted: string;
 };
-
-const yn = (b: unknown): string =>
-  b === true ? "ja" : b === false ? "nej" : "";
 
 /**
  * Egenvårdsbedömning: the ward's assessment; the biståndshandläggare confirms it by answering
@@ -33,6 +30,11 @@ export const egenvardsbedomningForm = defineKind<V>({
     assessment: v.assessment,
     needsPracticalHelp: yesNo(v.needsPracticalHelp),
     confirmedGranted: yesNo(v.confirmedGranted),
+  }),
+  fromPayload: (p) => ({
+    assessment: str(p.assessment),
+    needsPracticalHelp: yn(p.needsPracticalHelp),
+    confirmedGranted: yn(p.confirmedGranted),
   }),
   Fields: ({ values, set, error, id, view }) => (
     <>

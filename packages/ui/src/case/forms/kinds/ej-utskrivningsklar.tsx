@@ -1,6 +1,6 @@
 "use client";
 import { TextArea } from "../../fields";
-import { defineKind } from "../spec";
+import { defineKind, str } from "../spec";
 
 type V = { reason: string };
 
@@ -8,6 +8,7 @@ type V = { reason: string };
 export const ejUtskrivningsklarForm = defineKind<V>({
   initial: () => ({ reason: "" }),
   toPayload: (v) => ({ reason: v.reason }),
+  fromPayload: (p) => ({ reason: str(p.reason) }),
   Fields: ({ values, set, error, id }) => (
     <TextArea
       id={id("reason")}

@@ -1,7 +1,7 @@
 "use client";
 import { TextField } from "../../fields";
 import { formatDate } from "../../format";
-import { defineKind } from "../spec";
+import { defineKind, isoToDateInput } from "../spec";
 
 type V = { estimatedDischargeDate: string };
 
@@ -12,6 +12,9 @@ export const estimatedDateForm = defineKind<V>({
   }),
   toPayload: (v) => ({
     estimatedDischargeDate: v.estimatedDischargeDate || undefined,
+  }),
+  fromPayload: (p) => ({
+    estimatedDischargeDate: isoToDateInput(p.estimatedDischargeDate),
   }),
   Fields: ({ values, set, error, id, view }) => (
     <TextField

@@ -1,6 +1,6 @@
 "use client";
 import { TextArea, TextField } from "../../fields";
-import { defineKind } from "../spec";
+import { defineKind, str } from "../spec";
 
 type V = { subject: string; text: string };
 
@@ -8,6 +8,7 @@ type V = { subject: string; text: string };
 export const generelltForm = defineKind<V>({
   initial: () => ({ subject: "", text: "" }),
   toPayload: (v) => ({ subject: v.subject, text: v.text }),
+  fromPayload: (p) => ({ subject: str(p.subject), text: str(p.text) }),
   freeText: false,
   Fields: ({ values, set, error, id }) => (
     <>

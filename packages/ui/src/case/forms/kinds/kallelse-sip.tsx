@@ -1,7 +1,7 @@
 "use client";
 import { Checkbox, Radios, TextArea, TextField } from "../../fields";
 import { localInputToIso } from "../../format";
-import { defineKind, lines } from "../spec";
+import { defineKind, isoToLocalInput, joinLines, lines, str } from "../spec";
 
 type V = {
   meetingAt: string;
@@ -29,6 +29,14 @@ export const kallelseSipForm = defineKind<V>({
     videoLink: v.video ? v.videoLink.trim() : "",
     participants: lines(v.participants),
     consentStatus: v.consentStatus || undefined,
+  }),
+  fromPayload: (p) => ({
+    meetingAt: isoToLocalInput(p.meetingAt),
+    place: str(p.place),
+    video: p.video === true,
+    videoLink: str(p.videoLink),
+    participants: joinLines(p.participants),
+    consentStatus: str(p.consentStatus),
   }),
   submitLabel: "Skicka kallelse",
   Fields: ({ values, set, error, errorsUnder, id }) => (

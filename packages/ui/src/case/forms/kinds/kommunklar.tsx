@@ -1,6 +1,6 @@
 "use client";
 import { TextArea } from "../../fields";
-import { defineKind } from "../spec";
+import { defineKind, str } from "../spec";
 
 type V = { comment: string };
 
@@ -8,6 +8,7 @@ type V = { comment: string };
 export const kommunklarForm = defineKind<V>({
   initial: () => ({ comment: "" }),
   toPayload: (v) => ({ ready: true, comment: v.comment }),
+  fromPayload: (p) => ({ comment: str(p.comment) }),
   submitLabel: "Meddela redo att ta emot",
   Fields: ({ values, set, error, id }) => (
     <>

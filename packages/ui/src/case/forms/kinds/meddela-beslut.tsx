@@ -1,6 +1,6 @@
 "use client";
 import { TextArea } from "../../fields";
-import { defineKind, lines } from "../spec";
+import { defineKind, joinLines, lines } from "../spec";
 
 type V = { applied: string; decided: string };
 
@@ -8,6 +8,10 @@ type V = { applied: string; decided: string };
 export const meddelaBeslutForm = defineKind<V>({
   initial: () => ({ applied: "", decided: "" }),
   toPayload: (v) => ({ applied: lines(v.applied), decided: lines(v.decided) }),
+  fromPayload: (p) => ({
+    applied: joinLines(p.applied),
+    decided: joinLines(p.decided),
+  }),
   Fields: ({ values, set, error, errorsUnder, id }) => (
     <>
       <TextArea

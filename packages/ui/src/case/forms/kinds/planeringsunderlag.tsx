@@ -10,21 +10,23 @@ type V = {
   track: string;
 };
 
+const fromPayload = (p: Record<string, unknown>): V => ({
+  needs: str(p.needs),
+  adlStatus: str(p.adlStatus),
+  homeSituation: str(p.homeSituation),
+  aids: str(p.aids),
+  track: str(p.track),
+});
+
 /**
  * Planeringsunderlag: one current version, kept by the ward. The form starts from the latest
  * version; sending makes the next one, and a version sent by someone else meanwhile is a conflict.
  */
 export const planeringsunderlagForm = defineKind<V>({
-  initial: (view) => {
-    const p = latestPayload(view, "planeringsunderlag") ?? {};
-    return {
-      needs: str(p.needs),
-      adlStatus: str(p.adlStatus),
-      homeSituation: str(p.homeSituation),
-      aids: str(p.aids),
-      track: str(p.track),
-    };
-  },
+  initial: (view) =>
+    fromPayload(latestPayload(view, "planeringsunderlag") ?? {}),
+  // The version is not a value of the form: it comes from FormMeta.baseVersion when sent.
+  fromPayload,
   toPayload: (v, meta) => ({
     version: meta.baseVersion + 1,
     needs: v.needs,

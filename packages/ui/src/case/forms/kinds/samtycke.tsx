@@ -31,6 +31,28 @@ export const samtyckeForm = defineKind<V>({
     source: v.source || undefined,
     documentedNote: str(v.documentedNote),
   }),
+  fromPayload: (p) => {
+    const choices: V["choices"] = {};
+    for (const c of Array.isArray(p.consents) ? p.consents : []) {
+      const { kind, given } = (c ?? {}) as { kind?: unknown; given?: unknown };
+      if (
+        CONSENT_KINDS.includes(kind as ConsentKind) &&
+        typeof given === "boolean"
+      )
+        choices[kind as ConsentKind] = given ? "given" : "refused";
+    }
+    return {
+      choices,
+      alreadyHolds: (Array.isArray(p.municipalityAlreadyHolds)
+        ? p.municipalityAlreadyHolds
+        : []
+      ).filter((k): k is ConsentKind =>
+        CONSENT_KINDS.includes(k as ConsentKind),
+      ),
+      source: str(p.source),
+      documentedNote: str(p.documentedNote),
+    };
+  },
   submitLabel: "Spara samtycke",
   Fields: ({ values, set, error, id, view }) => {
     if (KOMMUN_SIDE.includes(view.viewer.role)) {

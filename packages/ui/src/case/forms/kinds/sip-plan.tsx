@@ -9,7 +9,7 @@ import {
   YES_NO,
   yesNo,
 } from "../../fields";
-import { defineKind } from "../spec";
+import { defineKind, isoToDateInput, str, yn } from "../spec";
 
 type Intervention = { what: string; responsible: string; by: string };
 type V = {
@@ -51,6 +51,27 @@ export const sipPlanForm = defineKind<V>({
     followUpAt: v.followUpAt || undefined,
     offeredToPatient: yesNo(v.offeredToPatient),
   }),
+  fromPayload: (p) => {
+    const rows = (Array.isArray(p.interventions) ? p.interventions : []).map(
+      (i: unknown): Intervention => {
+        const x = (i ?? {}) as Record<string, unknown>;
+        return {
+          what: str(x.what),
+          responsible: str(x.responsible),
+          by: str(x.by),
+        };
+      },
+    );
+    return {
+      interventions:
+        rows.length > 0 ? rows : [{ what: "", responsible: "", by: "" }],
+      overallResponsible: str(p.overallResponsible),
+      otherActorsMeasures: str(p.otherActorsMeasures),
+      goals: str(p.goals),
+      followUpAt: isoToDateInput(p.followUpAt),
+      offeredToPatient: yn(p.offeredToPatient),
+    };
+  },
   submitLabel: "Skicka SIP-plan",
   Fields: ({ values, set, error, id }) => {
     const update = (i: number, patch: Partial<Intervention>) =>

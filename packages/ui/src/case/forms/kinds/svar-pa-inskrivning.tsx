@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../../trpc/react";
 import { Radios, SelectField, TextArea, YES_NO, yesNo } from "../../fields";
-import { defineKind, type KindFieldsProps } from "../spec";
+import { defineKind, str, yn, type KindFieldsProps } from "../spec";
 
 type V = {
   currentServices: string;
@@ -63,6 +63,11 @@ export const svarPaInskrivningForm = defineKind<V>({
     currentServices: v.currentServices,
     knownToUnit: yesNo(v.knownToUnit),
     fixedCareContactStaffId: v.fixedCareContactStaffId || undefined,
+  }),
+  fromPayload: (p) => ({
+    currentServices: str(p.currentServices),
+    knownToUnit: yn(p.knownToUnit),
+    fixedCareContactStaffId: str(p.fixedCareContactStaffId),
   }),
   submitLabel: "Skicka svar",
   Fields: (props) => {

@@ -1,7 +1,7 @@
 "use client";
 import { TextArea, TextField } from "../../fields";
 import { toDateInput } from "../../format";
-import { defineKind } from "../spec";
+import { defineKind, isoToDateInput, str } from "../spec";
 
 type V = { tasks: string; from: string };
 
@@ -9,6 +9,7 @@ type V = { tasks: string; from: string };
 export const uppdragHemsjukvardForm = defineKind<V>({
   initial: () => ({ tasks: "", from: toDateInput(new Date()) }),
   toPayload: (v) => ({ tasks: v.tasks, from: v.from || undefined }),
+  fromPayload: (p) => ({ tasks: str(p.tasks), from: isoToDateInput(p.from) }),
   Fields: ({ values, set, error, id }) => (
     <>
       <TextArea

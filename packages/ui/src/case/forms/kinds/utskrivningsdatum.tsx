@@ -1,7 +1,7 @@
 "use client";
 import { Checkbox, TextField } from "../../fields";
 import { localInputToIso, toLocalInput } from "../../format";
-import { defineKind } from "../spec";
+import { defineKind, isoToLocalInput } from "../spec";
 
 type V = { dischargeAt: string; transportBooked: boolean };
 
@@ -16,6 +16,10 @@ export const utskrivningsdatumForm = defineKind<V>({
   toPayload: (v) => ({
     dischargeAt: localInputToIso(v.dischargeAt),
     transportBooked: v.transportBooked,
+  }),
+  fromPayload: (p) => ({
+    dischargeAt: isoToLocalInput(p.dischargeAt),
+    transportBooked: p.transportBooked === true,
   }),
   Fields: ({ values, set, error, id }) => (
     <>

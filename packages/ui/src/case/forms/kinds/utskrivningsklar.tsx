@@ -1,7 +1,7 @@
 "use client";
 import { TextField } from "../../fields";
 import { localInputToIso, toLocalInput } from "../../format";
-import { defineKind } from "../spec";
+import { defineKind, isoToLocalInput, str } from "../spec";
 
 type V = { decidedAt: string; decidedBy: string };
 
@@ -11,6 +11,10 @@ export const utskrivningsklarForm = defineKind<V>({
   toPayload: (v) => ({
     decidedAt: localInputToIso(v.decidedAt),
     decidedBy: v.decidedBy,
+  }),
+  fromPayload: (p) => ({
+    decidedAt: isoToLocalInput(p.decidedAt),
+    decidedBy: str(p.decidedBy),
   }),
   submitLabel: "Skicka utskrivningsklar",
   Fields: ({ values, set, error, id }) => (

@@ -1,7 +1,7 @@
 "use client";
 import { TextArea, TextField } from "../../fields";
 import { localInputToIso, toLocalInput } from "../../format";
-import { defineKind } from "../spec";
+import { defineKind, isoToLocalInput, str } from "../spec";
 
 type V = {
   dischargedAt: string;
@@ -30,6 +30,13 @@ export const utskrivningsmeddelandeForm = defineKind<V>({
     medicationList: v.medicationList,
     aidsReturned: v.aidsReturned,
     stayAddress: v.stayAddress,
+  }),
+  fromPayload: (p) => ({
+    dischargedAt: isoToLocalInput(p.dischargedAt),
+    dischargePlan: str(p.dischargePlan),
+    medicationList: str(p.medicationList),
+    aidsReturned: str(p.aidsReturned),
+    stayAddress: str(p.stayAddress),
   }),
   submitLabel: "Skicka utskrivningsmeddelande",
   Fields: ({ values, set, error, id }) => (
