@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, urls } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls } from "./support";
 
 // A unit corrects a message it sent: Sanna Sjöberg (ward) sends Tolvan Tolvansson's admission notice
 // with the wrong estimated discharge date and corrects it with "Rätta"; Berit Holm (kommun) sees the
@@ -12,17 +12,6 @@ test.describe.configure({ mode: "serial" });
 
 const NO_RELOAD_MARK = "window.__vkIngenOmladdning = true";
 const STILL_SAME_PAGE = "window.__vkIngenOmladdning === true";
-
-async function open(browser: Browser, portalUrl: string, who: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
-  const page = await context.newPage();
-  await page.goto(portalUrl);
-  await page.getByRole("button", { name: new RegExp(who) }).click();
-  await page.waitForURL((u) => u.toString().startsWith(portalUrl));
-  await expect(page.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
-  await expectAccessible(page);
-  return page;
-}
 
 const sent = (page: Page, what: string) => expect(page.getByTestId("case-status")).toContainText(`Skickat: ${what}`, { timeout: 15_000 });
 
@@ -42,8 +31,8 @@ const notices = (page: Page): Locator =>
 
 test("Sanna corrects the estimated discharge date of an admission notice, and Berit sees the correction live", async ({ browser }) => {
   test.setTimeout(150_000);
-  const ward = await open(browser, urls.slutenvard, "Sanna Sjöberg");
-  const berit = await open(browser, urls.kommun, "Berit Holm");
+  const ward = await openWorklist(browser, urls.slutenvard, "Sanna Sjöberg");
+  const berit = await openWorklist(browser, urls.kommun, "Berit Holm");
   const wrongDate = daysAhead(5);
   const rightDate = daysAhead(9);
 

@@ -1,30 +1,19 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, urls } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls } from "./support";
 
 // One whole discharge through the three care portals, each user in a browser context of their own:
 // the ward admits Tolvan Tolvansson, the municipality and the vårdcentral answer in their portals,
 // and every step appears in the other portals without a reload.
 test.describe.configure({ mode: "serial" });
 
-async function open(browser: Browser, portalUrl: string, who: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
-  const page = await context.newPage();
-  await page.goto(portalUrl);
-  await page.getByRole("button", { name: new RegExp(who) }).click();
-  await page.waitForURL((u) => u.toString().startsWith(portalUrl));
-  await expect(page.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
-  await expectAccessible(page);
-  return page;
-}
-
 const sent = (page: Page, what: string) => expect(page.getByTestId("case-status")).toContainText(`Skickat: ${what}`, { timeout: 15_000 });
 const row = (page: Page) => page.getByTestId("worklist").getByRole("row").filter({ hasText: "Tolvan Tolvansson" });
 
 test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municipality and vårdcentral together", async ({ browser }) => {
   test.setTimeout(180_000);
-  const ward = await open(browser, urls.slutenvard, "Sanna Sjöberg");
-  const berit = await open(browser, urls.kommun, "Berit Holm");
-  const fredrik = await open(browser, urls.primarvard, "Fredrik Vall");
+  const ward = await openWorklist(browser, urls.slutenvard, "Sanna Sjöberg");
+  const berit = await openWorklist(browser, urls.kommun, "Berit Holm");
+  const fredrik = await openWorklist(browser, urls.primarvard, "Fredrik Vall");
 
   // Ny samordning: a wrong check digit is refused in Swedish; the right number finds Tolvan.
   await ward.getByRole("link", { name: "Ny samordning" }).click();

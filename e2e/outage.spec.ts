@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, urls } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, openSession, urls } from "./support";
 
 // Outage mode through the real portals (issue 4): Åsa Berg (Förvaltning) declares that the hospital
 // EHR is down while Sanna Sjöberg (ward) and Berit Holm (kommun) have pages open; both switch to
@@ -13,21 +13,6 @@ const SWITCH_LIMIT_MS = 1000;
 const NO_RELOAD_MARK = "window.__vkIngenOmladdning = true";
 const STILL_SAME_PAGE = "window.__vkIngenOmladdning === true";
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-}
-
-async function open(browser: Browser, portalUrl: string, who: string): Promise<Session> {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
-  const page = await context.newPage();
-  await page.goto(portalUrl);
-  await page.getByRole("button", { name: new RegExp(who) }).click();
-  await page.waitForURL((u) => u.toString().startsWith(portalUrl));
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  return { context, page };
-}
-
 /** "2026-12-05T14:31" as Stockholm local time → the instant, as the portal reads its inputs. */
 async function localInputToIso(page: Page, local: string): Promise<string> {
   return page.evaluate(`new Date(${JSON.stringify(local)}).toISOString()`);
@@ -37,9 +22,9 @@ const dateTimeOf = async (l: Locator) => (await l.getAttribute("datetime")) ?? "
 
 test("Åsa declares an outage, Sanna and Berit switch live, Sanna works by phone and after-registers with the original times", async ({ browser }) => {
   test.setTimeout(240_000);
-  const asa = await open(browser, urls.forvaltning, "Åsa Berg");
-  const sanna = await open(browser, urls.slutenvard, "Sanna Sjöberg");
-  const berit = await open(browser, urls.kommun, "Berit Holm");
+  const asa = await openSession(browser, urls.forvaltning, "Åsa Berg");
+  const sanna = await openSession(browser, urls.slutenvard, "Sanna Sjöberg");
+  const berit = await openSession(browser, urls.kommun, "Berit Holm");
   for (const p of [sanna.page, berit.page]) {
     await expect(p.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
     await expect(p.getByTestId("outage-banner")).toHaveCount(0);
@@ -231,7 +216,7 @@ test("Åsa declares an outage, Sanna and Berit switch live, Sanna works by phone
 });
 
 test("Åsa edits Sörmland's backup routine: a blank name is refused in Swedish, a new confirmation deadline is saved and kept", async ({ browser }) => {
-  const asa = await open(browser, urls.forvaltning, "Åsa Berg");
+  const asa = await openSession(browser, urls.forvaltning, "Åsa Berg");
   const page = asa.page;
   await page.getByRole("link", { name: "Reservrutin" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reservrutin för driftstörning" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 function need(name: string): string {
@@ -55,4 +55,23 @@ export async function signOut(page: Page, portalUrl: string) {
   await page.waitForURL(`${portalUrl}/utloggad`);
   await expect(page.getByRole("heading", { name: "Du är utloggad" })).toBeVisible();
   await expectAccessible(page);
+}
+
+/** A user in a browser context of their own (Swedish locale, Stockholm time), logged in through the test IdP. */
+export async function openSession(browser: Browser, portalUrl: string, who: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+  const page = await context.newPage();
+  await page.goto(portalUrl);
+  await page.getByRole("button", { name: new RegExp(who) }).click();
+  await page.waitForURL((u) => u.toString().startsWith(portalUrl));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  return { context, page };
+}
+
+/** A care-portal user on their worklist ("Min arbetsyta"), checked with axe. */
+export async function openWorklist(browser: Browser, portalUrl: string, who: string): Promise<Page> {
+  const { page } = await openSession(browser, portalUrl, who);
+  await expect(page.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
+  await expectAccessible(page);
+  return page;
 }
