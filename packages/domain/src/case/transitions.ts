@@ -109,6 +109,16 @@ const AFTER_DISCHARGE: ReadonlySet<MessageKind> = new Set<MessageKind>([
 ]);
 
 /** The message kinds a party of this role may send at all (for the UI's "Nytt meddelande" menu). */
+/** Every kind can be corrected by the unit that sent it, except the planning basis: it gets a new version. */
+export function isCorrectableKind(kind: MessageKind): boolean {
+  return kind !== "planeringsunderlag";
+}
+
+/** Whether a party in this role may correct a message of this kind that its unit sent (any stage of an open case). */
+export function roleMayCorrect(role: PartyRole, kind: MessageKind): boolean {
+  return isCorrectableKind(kind) && KIND_RULES[kind].senders.includes(role);
+}
+
 export function kindsSendableBy(role: PartyRole): MessageKind[] {
   return (Object.keys(KIND_RULES) as MessageKind[]).filter((k) => KIND_RULES[k].senders.includes(role));
 }
@@ -187,7 +197,7 @@ function preflight(facts: CaseFacts, attempt: SendProbe, state: DerivedCaseState
     if (target.senderUnitId !== attempt.senderUnitId) {
       return refuse("correction_invalid", "Bara den enhet som skickade meddelandet kan rätta det");
     }
-    if (kind === "planeringsunderlag") {
+    if (!isCorrectableKind(kind)) {
       return refuse("correction_invalid", "Planeringsunderlaget rättas genom att en ny version skickas");
     }
   } else {

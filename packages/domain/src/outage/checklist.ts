@@ -5,6 +5,14 @@ import { partyLabel, type GuidanceParty } from "./guidance";
 import { followUpDue, type RoutineProfile } from "./routine-profile";
 import type { PhoneContactEntry, PhoneStep } from "./types";
 
+/** The checklist key of one of the routine's manual points ("kuvert" → "manuell:kuvert"). */
+export const manualPointKey = (profileKey: string): string => `manuell:${profileKey}`;
+
+/** Whether a checklist key names a manual point of this routine, i.e. one the user may tick. */
+export function isManualPoint(profile: Pick<RoutineProfile, "manualChecklist">, checklistKey: string): boolean {
+  return profile.manualChecklist.some((c) => manualPointKey(c.key) === checklistKey);
+}
+
 /**
  * The outage routine's checklist for one case (issue 4), each point checked from the phone log
  * where the log can show it:
@@ -153,12 +161,13 @@ export function outageChecklist(input: ChecklistInput): ChecklistItem[] {
     const applies = check.when === "alltid" || (check.when === "fore_utskrivning" ? !dischargedAt : Boolean(dischargedAt));
     if (!applies) continue;
     const unit = input.parties.find((p) => p.role === check.role && !p.removed) ?? (check.role === "avdelning" ? ward : undefined);
+    const key = manualPointKey(check.key);
     push({
-      key: `manuell:${check.key}`,
+      key,
       text: check.text,
       responsibleRole: check.role,
       unitId: unit?.unitId ?? null,
-      checked: manualDone.has(`manuell:${check.key}`),
+      checked: manualDone.has(key),
       manual: true,
       blocking: false,
       dueAt: null,

@@ -6,6 +6,7 @@ import { PARTY_ROLE_LABELS } from "@vardkedjan/domain/case/labels";
 import { OUTAGE_SYSTEMS, OUTAGE_SYSTEM_LABELS, PHONE_STEPS, PHONE_STEP_LABELS, type OutageSystem, type PhoneStep } from "@vardkedjan/domain/outage/types";
 import { parseRoutineProfile, type ManualCheck, type RoutineParagraph, type RoutineProfile } from "@vardkedjan/domain/outage/profile-schema";
 import { paragraphsToText, textToParagraphs } from "@vardkedjan/domain/outage/profile-text";
+import type { RouterOutputs } from "@vardkedjan/api";
 import { useQueryClient, useTRPC } from "../trpc/react";
 import { callError, type CallError, type FieldError } from "../case/call-error";
 import { ErrorNotice } from "../case/error-notice";
@@ -343,14 +344,8 @@ function ListItem({ id, legend, onRemove, removeLabel, extra, children }: { id: 
   );
 }
 
-type View = {
-  regionName: string;
-  profile: RoutineProfile;
-  version: number;
-  updatedAt: Date | null;
-  updatedByName: string | null;
-  original: { name: string; sourceTitle: string; seeded: boolean };
-};
+/** The API's view of the routine (services/outage/profile.ts `RoutineProfileView`). */
+type View = RouterOutputs["outage"]["routineProfile"];
 
 /**
  * The form, opened on `view` as it was when the editor mounted (a reload mounts it again). `view`

@@ -1,4 +1,5 @@
 import { schema, and, asc, eq, type Db, type DbOrTx } from "@vardkedjan/db/client";
+import { isManualPoint } from "@vardkedjan/domain/outage/checklist";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -7,9 +8,6 @@ import { withCaseAccess } from "../case/scope";
 import { activeOutagesFor } from "./current";
 import { regionOfActor } from "./region";
 import { routineProfileFor } from "./profile";
-
-/** The key prefix of the routine's manual points in the checklist (see outageChecklist). */
-const MANUAL_PREFIX = "manuell:";
 
 /** The latest tick or untick of a manual point: who, from which unit, and when. */
 export interface ChecklistTick {
@@ -59,13 +57,12 @@ export async function tickChecklistItem(
   actor: Actor,
   input: { caseId: string; key: string; done: boolean },
   now = new Date(),
-): Promise<{ key: string; done: boolean; changed: boolean; tick: ChecklistTick | null }> {
+): Promise<{ key: string; done: boolean; changed: boolean }> {
   const [outage] = await activeOutagesFor(db, actor);
   if (!outage) throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Ingen driftstörning pågår för din enhet." });
   const regionId = await regionOfActor(db, actor);
   const profile = await routineProfileFor(db, regionId!);
-  const manualKey = input.key.startsWith(MANUAL_PREFIX) ? input.key.slice(MANUAL_PREFIX.length) : null;
-  if (!manualKey || !profile.manualChecklist.some((c) => c.key === manualKey)) {
+  if (!isManualPoint(profile, input.key)) {
     throw new AppError("INVALID_INPUT", { userMessage: "Punkten finns inte i rutinen." });
   }
 
@@ -74,7 +71,7 @@ export async function tickChecklistItem(
     await tx.select({ id: schema.coordinationCases.id }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, input.caseId)).for("update");
     const current = (await loadChecklistTicks(tx, outage.id, input.caseId)).get(input.key) ?? null;
     // A double click or a colleague who got there first: nothing to store.
-    if ((current?.done ?? false) === input.done) return { key: input.key, done: input.done, changed: false, tick: current };
+    if ((current?.done ?? false) === input.done) return { key: input.key, done: input.done, changed: false };
 
     const [row] = await tx
       .insert(schema.outageChecklistTicks)
@@ -91,7 +88,6 @@ export async function tickChecklistItem(
     });
     const parties = await tx.select({ unitId: schema.caseParties.unitId }).from(schema.caseParties).where(eq(schema.caseParties.caseId, input.caseId));
     await notifyChange(tx, { type: "case.changed", caseId: input.caseId, unitIds: parties.map((p) => p.unitId), kind: "checklista" });
-    const tick = (await loadChecklistTicks(tx, outage.id, input.caseId)).get(input.key) ?? null;
-    return { key: input.key, done: input.done, changed: true, tick };
+    return { key: input.key, done: input.done, changed: true };
   });
 }

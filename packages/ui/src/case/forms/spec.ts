@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
-import { kindsSendableBy } from "@vardkedjan/domain/case/transitions";
+import { roleMayCorrect } from "@vardkedjan/domain/case/transitions";
 import type { CaseMessage, CaseView } from "../types";
 import type { FieldError } from "../call-error";
 import { toDateInput, toLocalInput } from "../format";
@@ -90,10 +90,9 @@ export function mayCorrect(view: CaseView, message: CaseMessage): boolean {
   return (
     !view.closedAt &&
     view.stage !== "avslutad" &&
-    message.kind !== "planeringsunderlag" &&
     !message.redacted &&
     view.viewer.unitIds.includes(message.senderUnitId) &&
-    kindsSendableBy(view.viewer.role).includes(message.kind) &&
+    roleMayCorrect(view.viewer.role, message.kind) &&
     !view.messages.some((m) => m.correctsMessageId === message.id)
   );
 }
