@@ -50,8 +50,9 @@ const t1 = Date.now();
 console.log("\n▶ Startar systemet för webbläsartester (egen databas)");
 const system = await startSystem({
   dataDir,
-  // Separate ports, so a running `npm start` is left alone.
-  ...portsFromEnv({}, 1000),
+  // Separate ports, so a running `npm start` is left alone (VK_E2E_PORT_OFFSET moves them again,
+  // so that two checkouts can run their browser tests side by side).
+  ...portsFromEnv({}, /^\d+$/.test(process.env.VK_E2E_PORT_OFFSET ?? "") ? Number(process.env.VK_E2E_PORT_OFFSET) : 1000),
   databaseUrl: undefined,
   skipBuild: true,
   childOutput: "quiet",
