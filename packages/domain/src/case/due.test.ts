@@ -63,10 +63,16 @@ describe("dueSteps: the ward", () => {
     expect(find(dueSteps(f, "avdelning", at("2026-02-10", "00:00")), "skicka_utskrivningsmeddelande")?.overdue).toBe(true);
   });
 
-  it("without an agreed time, asks for one and counts from the estimated date", () => {
+  it("without an agreed time, asks for one and sets no discharge-day deadline from the estimated date", () => {
     const steps = dueSteps(ready(), "avdelning", at("2026-02-06", "12:00"));
     expect(find(steps, "bestam_utskrivningsdatum")).toMatchObject({ dueAt: null, label: "Bestäm utskrivningsdatum" });
-    expect(iso(find(steps, "skicka_utskrivningsmeddelande")?.dueAt)).toBe("2026-02-09T22:59:59.999Z");
+    expect(find(steps, "skicka_utskrivningsmeddelande")).toMatchObject({ dueAt: null, severity: "normal", overdue: false });
+  });
+
+  it("does not show a patient still in hospital as overdue when the estimated date has passed (N13)", () => {
+    // The estimate was 2026-02-09; two days later the patient is still in hospital, no time agreed.
+    const step = find(dueSteps(ready(), "avdelning", at("2026-02-11", "12:00")), "skicka_utskrivningsmeddelande");
+    expect(step).toMatchObject({ dueAt: null, overdue: false });
   });
 
   it("after a withdrawal, reminds to re-notify when ready again (N12)", () => {

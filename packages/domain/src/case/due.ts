@@ -1,7 +1,7 @@
 import { stockholmDate } from "../time/stockholm";
 import {
+  dischargeInformationDue,
   fixedCareContactDue,
-  informationDue,
   paymentLiabilityStart,
   sipCallDue,
   daysSinceReady,
@@ -205,14 +205,14 @@ function wardSteps(facts: CaseFacts, state: DerivedCaseState, now: Date, make: M
     if (!state.plannedDischargeAt) {
       steps.push(make("bestam_utskrivningsdatum", "Bestäm utskrivningsdatum", null, "normal", { kind: "utskrivningsdatum" }));
     }
-    const day =
-      state.plannedDischargeAt ?? (state.estimatedDischargeDate ? stockholmInstant(state.estimatedDischargeDate) : null);
+    // Never from the estimated date: a stale estimate would show a patient still in hospital as overdue.
+    const dueAt = dischargeInformationDue({ actualAt: state.dischargedAt, agreedAt: state.plannedDischargeAt });
     steps.push(
       make(
         "skicka_utskrivningsmeddelande",
         "Skicka utskrivningsmeddelande",
-        day ? informationDue(day) : null,
-        day ? "legal" : "normal",
+        dueAt,
+        dueAt ? "legal" : "normal",
         {
           rule: "N13",
           kind: "utskrivningsmeddelande",

@@ -5,6 +5,7 @@ import {
   daysSinceReady,
   fixedCareContactDue,
   informationDue,
+  dischargeInformationDue,
   paymentClockDay0,
   paymentLiabilityStart,
   sipCallDue,
@@ -67,6 +68,20 @@ describe("sipCallDue (N15)", () => {
     const renewed = at("2026-02-06", "15:00"); // after "inte längre utskrivningsklar" on 2026-02-03
     expect(iso(sipCallDue(renewed))).toBe(iso(new Date(at("2026-02-10").getTime() - 1)));
     expect(sipCallDue(renewed).getTime()).toBeGreaterThan(sipCallDue(first).getTime());
+  });
+});
+
+describe("dischargeInformationDue (N13 before the patient has gone)", () => {
+  it("runs from the actual discharge, else the agreed time", () => {
+    expect(iso(dischargeInformationDue({ agreedAt: at("2026-02-09", "10:00") }))).toBe(iso(new Date(at("2026-02-10").getTime() - 1)));
+    expect(iso(dischargeInformationDue({ actualAt: at("2026-02-08", "15:00"), agreedAt: at("2026-02-09", "10:00") }))).toBe(
+      iso(new Date(at("2026-02-09").getTime() - 1)),
+    );
+  });
+
+  it("has no deadline when no discharge is agreed or done (an estimate is not a discharge)", () => {
+    expect(dischargeInformationDue({})).toBeNull();
+    expect(dischargeInformationDue({ actualAt: null, agreedAt: null })).toBeNull();
   });
 });
 

@@ -55,6 +55,17 @@ export function informationDue(dischargeAt: Date): Date {
 }
 
 /**
+ * N13 for a patient not yet gone: the deadline runs from the actual discharge, or the agreed
+ * discharge time, and from nothing else. An estimated discharge date is a planning figure: once
+ * it has passed with the patient still in hospital, a deadline taken from it would show the ward
+ * as overdue for a discharge that has not happened. Null: no discharge is known yet.
+ */
+export function dischargeInformationDue(discharge: { actualAt?: Date | null; agreedAt?: Date | null }): Date | null {
+  const day = discharge.actualAt ?? discharge.agreedAt ?? null;
+  return day ? informationDue(day) : null;
+}
+
+/**
  * N10: the fast vårdkontakt must be appointed before the patient is discharged.
  * - Given the agreed discharge time (an instant), that instant.
  * - Given only the estimated discharge DATE ("YYYY-MM-DD"), the start of that day (00:00 in
