@@ -1,10 +1,11 @@
+import { personHearsOfMessage } from "@vardkedjan/domain/case/party-visibility";
 import type { Actor } from "../actor";
 import type { EventHub } from "./hub";
 import type { RealtimeEvent } from "./events";
 
 /**
- * A server-sent event stream for one open page: the case changes that concern the actor's units
- * (and, from issue 4, outages of the region). Only ids and kinds go out; the page refetches
+ * A server-sent event stream for one open page: the case changes the actor's units may hear of
+ * (the event's units, chosen with the case view's rules; see events.ts) and outages of the region. Only ids and kinds go out; the page refetches
  * through the API, where access is checked and audited.
  */
 export function eventStream(hub: EventHub, actor: Actor, scopeUnitIds: string[], regionId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
@@ -20,8 +21,11 @@ export function eventStream(hub: EventHub, actor: Actor, scopeUnitIds: string[],
           cleanup();
         }
       };
+      // A message event also passes the person-level rule of the case view (hemtjänst).
+      const hearsOf = (e: Extract<RealtimeEvent, { type: "case.changed" }>) =>
+        !e.messageId || !e.senderUnitId || personHearsOfMessage(actor.context.role, scope, { kind: e.kind ?? "", senderUnitId: e.senderUnitId, recipientUnitIds: e.recipientUnitIds ?? [] });
       const relevant = (e: RealtimeEvent) => {
-        if (e.type === "case.changed" && e.unitIds.some((u) => scope.has(u))) send("case", { caseId: e.caseId, kind: e.kind ?? null });
+        if (e.type === "case.changed" && e.unitIds.some((u) => scope.has(u)) && hearsOf(e)) send("case", { caseId: e.caseId, kind: e.kind ?? null });
         else if (e.type === "outage.changed" && regionId && e.regionId === regionId) send("outage", { outageId: e.outageId });
       };
       const unsubscribe = hub.subscribe(relevant);

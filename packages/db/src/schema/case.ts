@@ -127,6 +127,12 @@ export const caseParties = pgTable(
     nextDueStep: text(),
     /** Denormalised from the case for the worklist: open cases only, by stage. */
     caseOpen: boolean().notNull().default(true),
+    /**
+     * From when the party sees the case (domain/case/party-visibility.ts): the ward from the start,
+     * a receiving party from the first message addressed to it. Null: not yet, so a case the ward
+     * has not notified stays out of the kommun's and the vårdcentral's lists, pages and events.
+     */
+    visibleFrom: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("case_parties_case_unit").on(t.caseId, t.unitId),

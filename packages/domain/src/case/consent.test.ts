@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { consentGiven, consentRecordsFromMessage, consentRefused, currentConsent, infoTransferConsentFor } from "./consent";
+import {
+  consentGiven,
+  consentRecordsFromMessage,
+  consentRefused,
+  currentConsent,
+  infoTransferConsentFor,
+  municipalityHeldConsentRefusal,
+} from "./consent";
 import { at, consent, event, KOMMUN, WARD } from "./test-fixtures";
 import { PARTY_ROLES } from "./types";
 
@@ -16,6 +23,16 @@ describe("currentConsent", () => {
     const a = consent("sip", false, at("2026-02-02", "09:00"));
     const b = consent("sip", true, at("2026-02-02", "09:00"));
     expect(currentConsent([a, b], "sip")).toBe(b);
+  });
+
+  it("keeps the patient's refusal when the kommun later says it already holds the consent", () => {
+    const refused = consent("informationsoverforing_kommun", false, at("2026-02-02", "09:00"), WARD);
+    const held = consent("informationsoverforing_kommun", true, at("2026-02-03", "09:00"), KOMMUN);
+    expect(currentConsent([refused, held], "informationsoverforing_kommun")).toBe(refused);
+    expect(consentRefused([refused, held], "informationsoverforing_kommun")).toBe(true);
+    // A new decision from the patient replaces the refusal.
+    const givenLater = consent("informationsoverforing_kommun", true, at("2026-02-04", "09:00"), WARD);
+    expect(consentGiven([refused, held, givenLater], "informationsoverforing_kommun")).toBe(true);
   });
 
   it("tells 'never documented' from 'refused'", () => {
@@ -52,5 +69,29 @@ describe("consentRecordsFromMessage", () => {
       ["sip", true, "telefon"],
     ]);
     expect(consentRecordsFromMessage(event("generellt", at("2026-02-02"), WARD, [KOMMUN]))).toEqual([]);
+  });
+});
+
+describe("municipalityHeldConsentRefusal", () => {
+  const refusedKommun = consent("informationsoverforing_kommun", false, at("2026-02-02", "09:00"), WARD);
+
+  it("lets the kommun state the consents it holds itself", () => {
+    expect(municipalityHeldConsentRefusal([], true, ["informationsoverforing_kommun", "sip"])).toBeNull();
+    expect(municipalityHeldConsentRefusal([refusedKommun], true, [])).toBeNull();
+  });
+
+  it("refuses consents that are not the kommun's to hold", () => {
+    expect(municipalityHeldConsentRefusal([], true, ["npo"])).toMatch(/^Kommunen kan bara ange samtycken som kommunen själv har .*läsning i npö/);
+    expect(municipalityHeldConsentRefusal([], true, ["informationsoverforing_vardcentral", "sip"])).toMatch(/vårdcentralen\/öppenvården dokumenteras av avdelningen/);
+  });
+
+  it("refuses to replace the patient's recorded refusal", () => {
+    expect(municipalityHeldConsentRefusal([refusedKommun], true, ["informationsoverforing_kommun"])).toMatch(
+      /^Patienten har sagt nej till informationsöverföring till kommunen\. .*Inget har sparats\.$/,
+    );
+  });
+
+  it("lets only the kommun side state held consents", () => {
+    expect(municipalityHeldConsentRefusal([], false, ["sip"])).toBe("Bara kommunen kan ange samtycken som redan finns hos kommunen.");
   });
 });

@@ -1,20 +1,72 @@
+import { CONSENT_KIND_LABELS } from "./labels";
 import type { CaseEvent, ConsentKind, ConsentRecord, PartyRole } from "./types";
 
 /**
- * Samtycke as the rules read it. Consent records are kept per (kind, documenting unit); the
- * CURRENT state of a kind is its latest record across all units, by `documentedAt`: a patient who
- * withdraws consent at the ward overrides what the kommun said it already held, and the other way
- * round (N26: the ward collects consent and tells the others which consents exist).
+ * Samtycke as the rules read it. Consent records are kept per (kind, documenting unit). The
+ * CURRENT state of a kind is its latest record across all units, by `documentedAt` (a patient who
+ * withdraws consent at the ward overrides what the kommun said it already held; N26: the ward
+ * collects consent and tells the others which consents exist) — with one exception: a refusal
+ * recorded from the patient stands until the patient's next decision is recorded. A kommun's
+ * statement that it already holds a consent ("befintligt") is not the patient's decision and never
+ * replaces the patient's no (Patientdatalagen 4 kap. 1 §: the patient may object to disclosure).
  */
 
-export function currentConsent(consents: readonly ConsentRecord[], kind: ConsentKind): ConsentRecord | null {
+const isPatientDecision = (c: ConsentRecord): boolean => c.source !== "befintligt";
+
+function latestOf(consents: readonly ConsentRecord[], kind: ConsentKind, keep: (c: ConsentRecord) => boolean): ConsentRecord | null {
   let latest: ConsentRecord | null = null;
   for (const c of consents) {
-    if (c.kind !== kind) continue;
+    if (c.kind !== kind || !keep(c)) continue;
     // `>=`: of two records with the same time, the later in the list (the later insert) wins.
     if (!latest || c.documentedAt.getTime() >= latest.documentedAt.getTime()) latest = c;
   }
   return latest;
+}
+
+/** The patient's latest decision on a kind (given or refused, at the ward or by phone), if any. */
+export function patientDecision(consents: readonly ConsentRecord[], kind: ConsentKind): ConsentRecord | null {
+  return latestOf(consents, kind, isPatientDecision);
+}
+
+export function currentConsent(consents: readonly ConsentRecord[], kind: ConsentKind): ConsentRecord | null {
+  const decision = patientDecision(consents, kind);
+  if (decision && !decision.given) return decision;
+  return latestOf(consents, kind, () => true);
+}
+
+/**
+ * The consents a kommun can hold itself and so state as already held: consent to information
+ * transfer to the kommun, and to a SIP (which the kommun may call). Information transfer to the
+ * vårdcentral and reading in NPÖ are the patient's decisions towards the region, recorded by the
+ * ward.
+ */
+export const MUNICIPALITY_HOLDABLE_CONSENTS: readonly ConsentKind[] = ["informationsoverforing_kommun", "sip"];
+
+const lower = (kind: ConsentKind): string => CONSENT_KIND_LABELS[kind].toLowerCase();
+const list = (kinds: readonly ConsentKind[]): string =>
+  kinds.length <= 1 ? kinds.map(lower).join("") : `${kinds.slice(0, -1).map(lower).join(", ")} och ${lower(kinds.at(-1)!)}`;
+
+/**
+ * May this party state that the kommun already holds these consents? Null when it may; otherwise
+ * the Swedish reason (nothing is then recorded). Only a kommun-side party states held consents,
+ * only of the kinds the kommun can hold, and never over the patient's recorded refusal.
+ */
+export function municipalityHeldConsentRefusal(
+  consents: readonly ConsentRecord[],
+  senderIsKommunSide: boolean,
+  held: readonly ConsentKind[],
+): string | null {
+  if (held.length === 0) return null;
+  if (!senderIsKommunSide) return "Bara kommunen kan ange samtycken som redan finns hos kommunen.";
+  const notKommuns = held.filter((k) => !MUNICIPALITY_HOLDABLE_CONSENTS.includes(k));
+  if (notKommuns.length > 0) {
+    return `Kommunen kan bara ange samtycken som kommunen själv har (${list(MUNICIPALITY_HOLDABLE_CONSENTS)}). Samtycke till ${list(notKommuns)} dokumenteras av avdelningen.`;
+  }
+  const refused = held.filter((k) => patientDecision(consents, k)?.given === false);
+  if (refused.length > 0) {
+    return `Patienten har sagt nej till ${list(refused)}. Ett samtycke som kommunen redan har ändrar inte det: patientens nej gäller tills avdelningen dokumenterar ett nytt ställningstagande från patienten. Inget har sparats.`;
+  }
+  return null;
 }
 
 /** Given = the latest record of the kind says given. No record = not given. */

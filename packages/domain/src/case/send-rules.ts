@@ -1,8 +1,8 @@
-import { consentRefused } from "./consent";
+import { consentRefused, municipalityHeldConsentRefusal } from "./consent";
 import { PARTY_ROLE_LABELS } from "./labels";
 import type { PayloadError } from "./payloads";
 import { KOMMUN_SIDE_ROLES, RECEIVING_ROLES, type DerivedCaseState, type PartyState } from "./state";
-import type { CaseFacts, MessageKind, PartyRole } from "./types";
+import type { CaseFacts, ConsentKind, MessageKind, PartyRole } from "./types";
 
 /**
  * The per-kind rules of the state machine beyond "who" and "when" (transitions.ts): once per
@@ -29,6 +29,7 @@ export const SEND_REFUSAL_CODES = [
   "planning_version_conflict",
   "self_care_assessment_missing",
   "sip_consent_refused",
+  "consent_not_allowed",
   "sip_not_called",
   "already_ready",
   "not_ready",
@@ -135,11 +136,14 @@ export function stateRefusal(kind: MessageKind, c: RuleContext): SendRefusal | n
 export function payloadRefusal(kind: MessageKind, c: RuleContext, payload: Record<string, unknown>): SendRefusal | null {
   const { state, sender, isCorrection } = c;
   switch (kind) {
-    case "samtycke":
+    case "samtycke": {
       if (KOMMUN_SIDE_ROLES.includes(sender.role) && Array.isArray(payload.consents) && payload.consents.length > 0) {
         return refuse("role_not_allowed", "Kommunen kan bara ange samtycken som redan finns hos kommunen");
       }
-      return null;
+      const held = Array.isArray(payload.municipalityAlreadyHolds) ? (payload.municipalityAlreadyHolds as ConsentKind[]) : [];
+      const why = municipalityHeldConsentRefusal(c.facts.consents, KOMMUN_SIDE_ROLES.includes(sender.role), held);
+      return why ? refuse("consent_not_allowed", why) : null;
+    }
 
     case "inskrivningsmeddelande":
       if (!isCorrection && state.admissionNoticeAt && payload.estimatedDischargeDate !== state.estimatedDischargeDate) {

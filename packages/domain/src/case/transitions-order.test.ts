@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkSend, type SendAttempt, type SendRefusalCode } from "./transitions";
 import {
+  consent,
   ALL_OTHERS,
   answered,
   at,
@@ -196,6 +197,27 @@ describe("checkSend: refused for order and sender", () => {
       send("samtycke", KOMMUN, [WARD]),
       "role_not_allowed",
       /bara ange samtycken som redan finns/,
+    ],
+    [
+      "the kommun stating a held consent over the patient's refusal",
+      () => ({ ...baseFacts(), consents: [consent("informationsoverforing_kommun", false)] }),
+      send("samtycke", KOMMUN, [WARD], { consents: [], municipalityAlreadyHolds: ["informationsoverforing_kommun"] }),
+      "consent_not_allowed",
+      /^Patienten har sagt nej till informationsöverföring till kommunen/,
+    ],
+    [
+      "the kommun stating it holds the NPÖ consent",
+      baseFacts,
+      send("samtycke", KOMMUN, [WARD], { consents: [], municipalityAlreadyHolds: ["npo"] }),
+      "consent_not_allowed",
+      /^Kommunen kan bara ange samtycken som kommunen själv har/,
+    ],
+    [
+      "the ward stating what the kommun holds",
+      baseFacts,
+      send("samtycke", WARD, [], { consents: [], municipalityAlreadyHolds: ["sip"] }),
+      "consent_not_allowed",
+      /^Bara kommunen kan ange/,
     ],
     ["avslut from the kommun", discharged, send("avslut", KOMMUN, [WARD]), "role_not_allowed", /av kommunen/],
     [

@@ -43,7 +43,7 @@ describe("checkSend: allowed transitions", () => {
     [
       "the kommun stating consents it already holds",
       baseFacts,
-      send("samtycke", KOMMUN, [WARD], { consents: [], municipalityAlreadyHolds: ["npo"] }),
+      send("samtycke", KOMMUN, [WARD], { consents: [], municipalityAlreadyHolds: ["sip"] }),
     ],
     ["a general message before the notice", baseFacts, send("generellt", WARD, [KOMMUN])],
     ["the admission notice", baseFacts, send("inskrivningsmeddelande", WARD, ALL_OTHERS)],
@@ -213,7 +213,7 @@ describe("nextStage", () => {
             kind === "avslut" ? { reason: "makulerad" } : samplePayload(kind),
           );
           if (kind === "svar_pa_inskrivning" && from === KOMMUN) attempt.payload = { currentServices: "x", knownToUnit: true };
-          if (kind === "samtycke" && from !== WARD) attempt.payload = { consents: [], municipalityAlreadyHolds: ["npo"] };
+          if (kind === "samtycke" && from !== WARD) attempt.payload = { consents: [], municipalityAlreadyHolds: ["sip"] };
           if (kind === "svar_pa_inskrivning" && from === VC)
             attempt.payload = { ...samplePayload(kind), fixedCareContactStaffId: CONTACT_STAFF };
           const res = checkSend(facts, attempt);

@@ -24,7 +24,8 @@ export type VisibilityLevel = "full" | "basic";
 
 export interface Viewer {
   partyRole: PartyRole | "sjukhus";
-  role: Role;
+  /** The person's role; absent when asking what a party in its capacity may see (live events). */
+  role?: Role;
 }
 
 export interface CaseVisibility {
@@ -63,7 +64,7 @@ export const BASIC_FIELDS: Partial<Record<MessageKind, readonly string[]>> = {
   ej_utskrivningsklar: [],
   utskrivningsdatum: ["dischargeAt", "transportBooked"],
   utskrivningsmeddelande: ["dischargedAt", "stayAddress"],
-  samtycke: ["consents", "municipalityAlreadyHolds"],
+  samtycke: ["consents", "municipalityAlreadyHolds", "source"],
   generellt: ["subject", "text"],
   avslut: ["reason"],
 };

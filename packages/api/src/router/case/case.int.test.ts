@@ -142,7 +142,10 @@ describe("coordination cases", () => {
     expect((await refusal((await berit()).case.addParty({ caseId: tolvanCase, unitId: hsl.id }))).code).toBe("FORBIDDEN");
     const view = await (await sanna()).case.get({ caseId: tolvanCase });
     expect(view.parties.map((p) => p.role)).toContain("hemsjukvard");
+    // The new party sees the case from the first message addressed to it: the admission notice.
     const karin = await as("karin.ek", "kommun");
+    expect((await refusal(karin.case.get({ caseId: tolvanCase }))).code).toBe("NOT_FOUND");
+    await send(await sanna(), tolvanCase, "inskrivningsmeddelande", { estimatedDischargeDate: view.estimatedDischargeDate }, { recipientUnitIds: [hsl.id] });
     expect((await karin.case.get({ caseId: tolvanCase })).reference).toBe(view.reference);
   });
 

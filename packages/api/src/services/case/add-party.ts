@@ -1,4 +1,5 @@
-import { schema, and, eq, isNull, or, asc, inArray, type Db } from "@vardkedjan/db/client";
+import { schema, and, eq, isNull, or, asc, inArray, type Db, type DbOrTx, type SQL } from "@vardkedjan/db/client";
+import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -15,14 +16,17 @@ import { refreshCaseDerived } from "./facts";
 export async function addParty(db: Db, actor: Actor, input: { caseId: string; unitId: string }, now = new Date()): Promise<void> {
   await withCaseAccess(db, actor, input.caseId, async (tx, access) => {
     if (access.viewerRole !== "avdelning") throw new AppError("FORBIDDEN", { userMessage: "Parter läggs till av avdelningen." });
-    const [kase] = await tx.select({ closedAt: schema.coordinationCases.closedAt }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, input.caseId));
+    const [kase] = await tx.select({ closedAt: schema.coordinationCases.closedAt, regionId: schema.coordinationCases.regionId }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, input.caseId));
     if (kase?.closedAt) throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Ärendet är avslutat." });
+    // Only a unit the case offers (partyOptions): not any receiving unit in the country.
+    const [offered] = await offeredUnits(tx, kase!.regionId, eq(schema.units.id, input.unitId));
+    if (!offered) throw new AppError("INVALID_INPUT", { userMessage: "Enheten kan inte läggas till i det här ärendet. Välj en av enheterna i listan: regionens och dess kommuners mottagande enheter." });
     const [unit] = await loadPartyUnits(tx, [input.unitId]);
     if (!unit || unit.role === "avdelning") throw new AppError("INVALID_INPUT", { userMessage: "Välj en mottagande enhet (kommun, vårdcentral, psykiatrisk öppenvård, hemsjukvård eller hemtjänst)." });
     const [existing] = await tx.select().from(schema.caseParties).where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, unit.id)));
     if (existing && !existing.removedAt) throw new AppError("CONFLICT", { userMessage: `${unit.name} är redan part i ärendet.` });
     if (existing) await tx.update(schema.caseParties).set({ removedAt: null, addedAt: now, addedByStaffId: actor.staffId }).where(eq(schema.caseParties.id, existing.id));
-    else await tx.insert(schema.caseParties).values({ caseId: input.caseId, unitId: unit.id, role: unit.role, addedAt: now, addedByStaffId: actor.staffId });
+    else await tx.insert(schema.caseParties).values({ caseId: input.caseId, unitId: unit.id, role: unit.role, addedAt: now, addedByStaffId: actor.staffId, visibleFrom: visibleFromWhenAdded(unit.role, now) });
     await refreshCaseDerived(tx, input.caseId, now);
     await writeAudit(tx, actor, { action: "case.send_message", activity: "Skriva", patientId: access.patientId, caseId: input.caseId, entityType: "case_party", entityId: unit.id, details: { added: unit.role } });
     const parties = await tx.select({ unitId: schema.caseParties.unitId }).from(schema.caseParties).where(and(eq(schema.caseParties.caseId, input.caseId), isNull(schema.caseParties.removedAt)));
@@ -30,15 +34,27 @@ export async function addParty(db: Db, actor: Actor, input: { caseId: string; un
   });
 }
 
+/** The receiving units a case offers as parties: the region's and its kommuners'. */
+function offeredUnits(tx: DbOrTx, regionId: string, also?: SQL) {
+  return tx
+    .select({ id: schema.units.id, name: schema.units.name, kind: schema.units.kind, organisationName: schema.organisations.name })
+    .from(schema.units)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
+    .where(
+      and(
+        eq(schema.units.active, true),
+        inArray(schema.units.kind, ["bistandsenhet", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanstgrupp"]),
+        or(eq(schema.organisations.id, regionId), eq(schema.organisations.regionId, regionId)),
+        also,
+      ),
+    )
+    .orderBy(asc(schema.organisations.name), asc(schema.units.name));
+}
+
 /** Units that can be added as parties: the region's and its kommuners' receiving units. */
 export async function partyOptions(db: Db, actor: Actor, caseId: string) {
   return withCaseAccess(db, actor, caseId, async (tx) => {
     const [kase] = await tx.select({ regionId: schema.coordinationCases.regionId }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, caseId));
-    return tx
-      .select({ id: schema.units.id, name: schema.units.name, kind: schema.units.kind, organisationName: schema.organisations.name })
-      .from(schema.units)
-      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
-      .where(and(eq(schema.units.active, true), inArray(schema.units.kind, ["bistandsenhet", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanstgrupp"]), or(eq(schema.organisations.id, kase!.regionId), eq(schema.organisations.regionId, kase!.regionId))))
-      .orderBy(asc(schema.organisations.name), asc(schema.units.name));
+    return offeredUnits(tx, kase!.regionId);
   });
 }

@@ -1,6 +1,7 @@
-import { schema, and, eq, isNull, isNotNull, desc, sql, type Db, type Tx } from "@vardkedjan/db/client";
+import { schema, and, eq, isNotNull, desc, sql, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
 import { parsePatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { CareType } from "@vardkedjan/domain/case/types";
+import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -9,6 +10,8 @@ import { resolveScopeUnitIds } from "../workspace/scope";
 import { demoPatientDirectory, type PatientDirectory } from "../patient/directory";
 import { loadPartyUnits } from "./units";
 import { refreshCaseDerived } from "./facts";
+import { isUniqueViolation } from "./unique-violation";
+import { OPEN_CASE_ELSEWHERE, patientCasesFor } from "./open-case";
 
 export interface CreateCaseInput {
   identifier: string;
@@ -43,6 +46,31 @@ async function nextReference(tx: Tx, regionId: string, at: Date): Promise<string
  * readmission links to the earlier case; a double-clicked "Skapa" creates once.
  */
 export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, directory: PatientDirectory = demoPatientDirectory): Promise<{ caseId: string; reference: string }> {
+  let outcome: Awaited<ReturnType<typeof createOnce>>;
+  try {
+    outcome = await createOnce(db, actor, input, directory);
+  } catch (e) {
+    // The loser of a same-key race ("Skapa" sent twice at once): the first one's case is the answer.
+    if (!isUniqueViolation(e, "coordination_cases_one_open_per_patient") && !isUniqueViolation(e, "coordination_cases_creation_key")) throw e;
+    const [same] = await createdWithKey(db, actor, input.idempotencyKey);
+    if (!same) throw e;
+    return same;
+  }
+  if ("conflict" in outcome) {
+    // Refused after the transaction, so that the audit row of the check is kept.
+    throw new AppError("CONFLICT", { userMessage: outcome.conflict });
+  }
+  return outcome;
+}
+
+function createdWithKey(db: DbOrTx, actor: Actor, key: string) {
+  return db
+    .select({ caseId: schema.coordinationCases.id, reference: schema.coordinationCases.reference })
+    .from(schema.coordinationCases)
+    .where(and(eq(schema.coordinationCases.createdByStaffId, actor.staffId), eq(schema.coordinationCases.creationKey, key)));
+}
+
+async function createOnce(db: Db, actor: Actor, input: CreateCaseInput, directory: PatientDirectory): Promise<{ caseId: string; reference: string } | { conflict: string }> {
   const parsed = parsePatientIdentifier(input.identifier);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", { userMessage: parsed.error });
   if (input.admittedAt.getTime() > Date.now() + 5 * 60_000) throw new AppError("INVALID_INPUT", { userMessage: "Inskrivningstiden kan inte ligga i framtiden." });
@@ -51,11 +79,8 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, d
   }
 
   return db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ id: schema.coordinationCases.id, reference: schema.coordinationCases.reference })
-      .from(schema.coordinationCases)
-      .where(and(eq(schema.coordinationCases.createdByStaffId, actor.staffId), eq(schema.coordinationCases.creationKey, input.idempotencyKey)));
-    if (existing[0]) return { caseId: existing[0].id, reference: existing[0].reference };
+    const [existing] = await createdWithKey(tx, actor, input.idempotencyKey);
+    if (existing) return existing;
 
     const scope = new Set(await resolveScopeUnitIds(tx, actor.context));
     if (!scope.has(input.wardUnitId)) throw new AppError("FORBIDDEN", { userMessage: "Du kan bara starta samordning för en avdelning du arbetar på." });
@@ -80,6 +105,20 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, d
             : "Hittade ingen person med det numret i folkbokföringen. Kontrollera numret.",
       });
     }
+    // One open case per patient. Checked before the patient row is touched, so that a refusal
+    // changes nothing but its audit row.
+    const { open } = await patientCasesFor(tx, actor, parsed.value.value);
+    if (open) {
+      // A same-key create that committed while this one ran: the same case, not a conflict.
+      const [same] = await createdWithKey(tx, actor, input.idempotencyKey);
+      if (same) return same;
+      return {
+        conflict: open.ref
+          ? `Patienten har redan ett pågående samordningsärende (${open.ref.reference}). Avsluta det innan ett nytt startas.`
+          : OPEN_CASE_ELSEWHERE,
+      };
+    }
+
     const [patient] = await tx
       .insert(schema.patients)
       .values({
@@ -109,13 +148,6 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, d
       .returning({ id: schema.patients.id });
     if (!patient) throw new AppError("INTERNAL");
 
-    const open = await tx
-      .select({ reference: schema.coordinationCases.reference })
-      .from(schema.coordinationCases)
-      .where(and(eq(schema.coordinationCases.patientId, patient.id), isNull(schema.coordinationCases.closedAt)));
-    if (open[0]) {
-      throw new AppError("CONFLICT", { userMessage: `Patienten har redan ett pågående samordningsärende (${open[0].reference}). Avsluta det innan ett nytt startas.` });
-    }
     const [previous] = await tx
       .select({ id: schema.coordinationCases.id })
       .from(schema.coordinationCases)
@@ -146,8 +178,9 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, d
       })
       .returning({ id: schema.coordinationCases.id });
     const caseId = created!.id;
+    const addedAt = new Date();
     await tx.insert(schema.caseParties).values(
-      [ward, ...receivers].map((u) => ({ caseId, unitId: u.id, role: u.role, addedByStaffId: actor.staffId })),
+      [ward, ...receivers].map((u) => ({ caseId, unitId: u.id, role: u.role, addedAt, addedByStaffId: actor.staffId, visibleFrom: visibleFromWhenAdded(u.role, addedAt) })),
     );
     await refreshCaseDerived(tx, caseId);
     await writeAudit(tx, actor, { action: "case.create", activity: "Skriva", patientId: patient.id, caseId, entityType: "case", entityId: caseId, details: { readmission: !!previous } });

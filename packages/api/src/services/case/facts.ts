@@ -6,7 +6,7 @@ import { deriveCaseState } from "@vardkedjan/domain/case/state";
 export interface LoadedCase {
   row: typeof schema.coordinationCases.$inferSelect;
   facts: CaseFacts;
-  parties: { id: string; unitId: string; role: PartyRole; removedAt: Date | null; fixedCareContactStaffId: string | null }[];
+  parties: { id: string; unitId: string; role: PartyRole; removedAt: Date | null; fixedCareContactStaffId: string | null; visibleFrom: Date | null }[];
 }
 
 /** Everything the domain rules need about one case, from its rows and its messages. */
@@ -34,6 +34,7 @@ export async function loadManyCaseFacts(db: DbOrTx, caseIds: string[]): Promise<
         role: schema.caseParties.role,
         removedAt: schema.caseParties.removedAt,
         fixedCareContactStaffId: schema.caseParties.fixedCareContactStaffId,
+        visibleFrom: schema.caseParties.visibleFrom,
       })
       .from(schema.caseParties)
       .where(inArray(schema.caseParties.caseId, ids));

@@ -7,6 +7,7 @@ import { resolveScopeUnitIds } from "../workspace/scope";
 import { demoPatientDirectory, type PatientDirectory } from "../patient/directory";
 import { municipalityUnitFor, unitByHsaId } from "./units";
 import { withCaseAccess } from "./scope";
+import { OPEN_CASE_ELSEWHERE, patientCasesFor } from "./open-case";
 
 export interface UnitOption {
   id: string;
@@ -19,7 +20,10 @@ export interface NewCasePreparation {
   kind: "personnummer" | "samordningsnummer" | "reservnummer";
   /** null: the register does not know the number (a reserve number needs a name typed in). */
   person: { name: string; protectedIdentity: boolean; address: string | null } | null;
+  /** The patient's open case, when the actor may open it. */
   openCase: { id: string; reference: string } | null;
+  /** Swedish: an open case exists that the actor may not open (another unit or provider), and what to do. */
+  openCaseElsewhere: string | null;
   previousCaseReference: string | null;
   proposed: { municipalityUnitId: string | null; primaryCareUnitId: string | null };
   options: { wards: UnitOption[]; municipalities: UnitOption[]; primaryCare: UnitOption[]; others: UnitOption[] };
@@ -49,16 +53,8 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
     const person = await directory.lookup(tx, id);
     const municipality = await municipalityUnitFor(tx, person?.municipalityCode ?? null);
     const listed = await unitByHsaId(tx, person?.listedUnitHsaId ?? null);
-    const [patient] = await tx.select({ id: schema.patients.id }).from(schema.patients).where(eq(schema.patients.identifier, id.value));
-    const cases = patient
-      ? await tx
-          .select({ id: schema.coordinationCases.id, reference: schema.coordinationCases.reference, closedAt: schema.coordinationCases.closedAt })
-          .from(schema.coordinationCases)
-          .where(eq(schema.coordinationCases.patientId, patient.id))
-          .orderBy(asc(schema.coordinationCases.admittedAt))
-      : [];
-    const open = cases.find((c) => !c.closedAt) ?? null;
-    const previous = [...cases].reverse().find((c) => c.closedAt) ?? null;
+    // Another provider's case is reported only as existing (see open-case.ts).
+    const known = await patientCasesFor(tx, actor, id.value);
 
     // The region of the actor's scope: its units are the usual parties.
     const [scopeUnit] = scope.length ? await tx.select({ organisationId: schema.units.organisationId }).from(schema.units).where(inArray(schema.units.id, scope)).limit(1) : [];
@@ -73,7 +69,8 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
     const addIfMissing = (list: UnitOption[], u: { id: string; name: string } | null) =>
       u && !list.some((o) => o.id === u.id) ? [...list, { id: u.id, name: u.name, organisationName: "" }] : list;
 
-    await writeAudit(tx, actor, { action: "patient.lookup", activity: "Läsa", patientId: patient?.id ?? null, entityType: "population_register", details: { found: !!person } });
+    // Also a search without a hit is logged, with what was searched for (the audit log is protected).
+    await writeAudit(tx, actor, { action: "patient.lookup", activity: "Läsa", patientId: known.patientId, entityType: "population_register", details: { found: !!person, searched: id.value } });
     return {
       identifier: formatPatientIdentifier(id),
       kind: id.kind,
@@ -84,8 +81,9 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
             address: person.protectedIdentity ? null : [person.streetAddress, [person.postalCode, person.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
           }
         : null,
-      openCase: open ? { id: open.id, reference: open.reference } : null,
-      previousCaseReference: previous?.reference ?? null,
+      openCase: known.open?.ref ?? null,
+      openCaseElsewhere: known.open && !known.open.ref ? OPEN_CASE_ELSEWHERE : null,
+      previousCaseReference: known.previousReference,
       proposed: { municipalityUnitId: municipality?.id ?? null, primaryCareUnitId: listed?.id ?? null },
       options: { wards, municipalities: addIfMissing(municipalities, municipality), primaryCare: addIfMissing(primaryCare, listed), others },
     };

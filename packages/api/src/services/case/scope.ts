@@ -1,5 +1,6 @@
 import { schema, and, eq, inArray, isNull, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
 import { primaryPartyRole } from "@vardkedjan/domain/case/party-role";
+import { partySeesCase } from "@vardkedjan/domain/case/party-visibility";
 import type { PartyRole } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -15,17 +16,20 @@ export interface CaseAccess {
   viewerRole: PartyRole;
 }
 
-async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string): Promise<CaseAccess | null> {
+/** The actor's access to a case, or null; no audit row (callers audit what they do with it). */
+export async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string): Promise<CaseAccess | null> {
   const scope = await resolveScopeUnitIds(tx, actor.context);
   const [kase] = await tx
     .select({ id: schema.coordinationCases.id, patientId: schema.coordinationCases.patientId })
     .from(schema.coordinationCases)
     .where(eq(schema.coordinationCases.id, caseId));
   if (!kase || scope.length === 0) return null;
-  const parties = await tx
-    .select({ unitId: schema.caseParties.unitId, role: schema.caseParties.role })
+  const rows = await tx
+    .select({ unitId: schema.caseParties.unitId, role: schema.caseParties.role, visibleFrom: schema.caseParties.visibleFrom, removedAt: schema.caseParties.removedAt })
     .from(schema.caseParties)
     .where(and(eq(schema.caseParties.caseId, caseId), isNull(schema.caseParties.removedAt), inArray(schema.caseParties.unitId, scope)));
+  // A receiving party sees the case only from the first message addressed to it.
+  const parties = rows.filter(partySeesCase);
   const viewerRole = primaryPartyRole(parties.map((p) => p.role));
   if (!viewerRole) return null;
   return {
@@ -39,7 +43,8 @@ async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string): Promis
 /**
  * The one place that decides whether the actor may touch a case, running `fn` in the same
  * transaction when it may. A unit sees only cases it is a party to (its scope — a whole hospital
- * for an utskrivningsledare — must cover a party unit). A refusal is audited (committed) and
+ * for an utskrivningsledare — must cover a party unit), and a receiving party only from the first
+ * message addressed to it (domain/case/party-visibility.ts). A refusal is audited (committed) and
  * answered as "not found", so that a case's existence is not revealed.
  */
 export async function withCaseAccess<T>(

@@ -1,13 +1,16 @@
-import { schema, and, eq, inArray, type Db } from "@vardkedjan/db/client";
+import { schema, and, eq, inArray, type Db, type Tx } from "@vardkedjan/db/client";
 import { checkSend } from "@vardkedjan/domain/case/transitions";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
-import type { ConsentKind, MessageKind } from "@vardkedjan/domain/case/types";
+import { consentRecordsFromMessage } from "@vardkedjan/domain/case/consent";
+import { messageAudience, visibleFromAfterMessage } from "@vardkedjan/domain/case/party-visibility";
+import type { MessageKind } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { withCaseAccess } from "./scope";
 import { loadCaseFacts, refreshCaseDerived } from "./facts";
+import { isUniqueViolation } from "./unique-violation";
 
 export interface SendMessageInput {
   caseId: string;
@@ -42,18 +45,38 @@ export interface SendMessageResult {
  * current, audits and notifies — all in one transaction.
  */
 export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput, now = new Date()): Promise<SendMessageResult> {
-  return withCaseAccess(db, actor, input.caseId, async (tx, access) => {
-    const [dup] = await tx
-      .select({ id: schema.messages.id, caseId: schema.messages.caseId })
-      .from(schema.messages)
-      .where(and(eq(schema.messages.senderStaffId, actor.staffId), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
-    if (dup) {
-      if (dup.caseId !== input.caseId) throw new AppError("CONFLICT", { userMessage: "Meddelandet har redan skickats i ett annat ärende." });
-      return { messageId: dup.id, warnings: [], duplicate: true };
-    }
+  try {
+    return await sendOnce(db, actor, input, now);
+  } catch (e) {
+    // The loser of a same-key race in another case (no shared row lock): the first send stands.
+    if (!isUniqueViolation(e, "messages_idempotency")) throw e;
+    return withCaseAccess(db, actor, input.caseId, async (tx) => {
+      const dup = await sentWithKey(tx, actor, input);
+      if (!dup) throw e;
+      return dup;
+    });
+  }
+}
 
-    // Serialise writers of one case: the row lock makes the order check and the insert atomic.
+/** The message this person already sent with this key, if any (a double click, a retry, a race). */
+async function sentWithKey(tx: Tx, actor: Actor, input: SendMessageInput): Promise<SendMessageResult | null> {
+  const [dup] = await tx
+    .select({ id: schema.messages.id, caseId: schema.messages.caseId })
+    .from(schema.messages)
+    .where(and(eq(schema.messages.senderStaffId, actor.staffId), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
+  if (!dup) return null;
+  if (dup.caseId !== input.caseId) throw new AppError("CONFLICT", { userMessage: "Meddelandet har redan skickats i ett annat ärende." });
+  return { messageId: dup.id, warnings: [], duplicate: true };
+}
+
+async function sendOnce(db: Db, actor: Actor, input: SendMessageInput, now: Date): Promise<SendMessageResult> {
+  return withCaseAccess(db, actor, input.caseId, async (tx, access) => {
+    // Serialise writers of one case: the row lock makes the order check and the insert atomic. The
+    // key is checked after the lock, so a concurrent same-key send waits here and then finds the
+    // first one's message instead of colliding with it on the unique index.
     await tx.select({ id: schema.coordinationCases.id }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, input.caseId)).for("update");
+    const dup = await sentWithKey(tx, actor, input);
+    if (dup) return dup;
     const loaded = await loadCaseFacts(tx, input.caseId);
     const senderUnitId = access.viewerUnitIds[0]!;
     const state = deriveCaseState(loaded.facts);
@@ -108,20 +131,19 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
     if (input.recipientUnitIds.length > 0) {
       await tx.insert(schema.messageRecipients).values(input.recipientUnitIds.map((unitId) => ({ messageId, unitId })));
     }
+    // The first message addressed to a party lets it see the case.
+    for (const party of loaded.parties) {
+      const visibleFrom = visibleFromAfterMessage(party.visibleFrom, party.unitId, input.recipientUnitIds, now);
+      if (visibleFrom !== party.visibleFrom) await tx.update(schema.caseParties).set({ visibleFrom }).where(eq(schema.caseParties.id, party.id));
+    }
 
-    if (input.kind === "samtycke") {
-      const consents = (payload.consents as { kind: ConsentKind; given: boolean }[] | undefined) ?? [];
-      const held = (payload.municipalityAlreadyHolds as ConsentKind[] | undefined) ?? [];
-      const rows = [
-        // Given to the ward by the patient, or handed over by phone during an outage (seed 000).
-        ...consents.map((c) => ({ kind: c.kind, given: c.given, source: payload.source === "telefon" ? ("telefon" as const) : ("patient" as const) })),
-        ...held.map((kind) => ({ kind, given: true, source: "befintligt" as const })),
-      ];
-      if (rows.length > 0) {
-        await tx.insert(schema.consents).values(
-          rows.map((r) => ({ caseId: input.caseId, ...r, documentedByStaffId: actor.staffId, documentedByUnitId: senderUnitId, documentedAt: occurredAt, note: input.freeText?.trim() || null })),
-        );
-      }
+    // The consents the message documents, as the domain reads them (checkSend has already refused
+    // a statement the sender may not make, e.g. a kommun's "already held" over the patient's no).
+    const consentRows = consentRecordsFromMessage({ id: "", kind: input.kind, occurredAt, senderUnitId, senderRole: access.viewerRole, recipientUnitIds: input.recipientUnitIds, payload });
+    if (consentRows.length > 0) {
+      await tx.insert(schema.consents).values(
+        consentRows.map((r) => ({ caseId: input.caseId, kind: r.kind, given: r.given, source: r.source, documentedByStaffId: actor.staffId, documentedByUnitId: r.documentedByUnitId, documentedAt: r.documentedAt, note: input.freeText?.trim() || null })),
+      );
     }
     if (input.kind === "svar_pa_inskrivning" && typeof payload.fixedCareContactStaffId === "string") {
       // The fast vårdkontakt must be a person with a care commission at the answering unit (N10).
@@ -152,9 +174,12 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
     await notifyChange(tx, {
       type: "case.changed",
       caseId: input.caseId,
-      unitIds: after.parties.filter((p) => !p.removedAt).map((p) => p.unitId),
+      // Only the parties that may see this message hear of it (the case view's rules).
+      unitIds: messageAudience(after.parties, after.facts.events.find((e) => e.id === messageId)!, after.facts.consents),
       messageId,
       kind: input.kind,
+      senderUnitId,
+      recipientUnitIds: input.recipientUnitIds,
     });
     return { messageId, warnings: check.warnings, duplicate: false };
   });
@@ -175,10 +200,19 @@ export async function acknowledgeMessage(db: Db, actor: Actor, input: { caseId: 
       .update(schema.messageRecipients)
       .set({ acknowledgedAt: now, acknowledgedByStaffId: actor.staffId })
       .where(and(eq(schema.messageRecipients.messageId, input.messageId), inArray(schema.messageRecipients.unitId, pending.map((p) => p.unitId))));
-    await refreshCaseDerived(tx, input.caseId, now);
+    const loaded = await refreshCaseDerived(tx, input.caseId, now);
     await writeAudit(tx, actor, { action: "case.acknowledge", activity: "Kvittera", patientId: access.patientId, caseId: input.caseId, entityType: "message", entityId: input.messageId });
-    const parties = await tx.select({ unitId: schema.caseParties.unitId }).from(schema.caseParties).where(eq(schema.caseParties.caseId, input.caseId));
-    await notifyChange(tx, { type: "case.changed", caseId: input.caseId, unitIds: parties.map((p) => p.unitId), messageId: input.messageId, kind: "kvittens" });
+    // The acknowledgement is news to those who may see the message.
+    const message = loaded.facts.events.find((e) => e.id === input.messageId)!;
+    await notifyChange(tx, {
+      type: "case.changed",
+      caseId: input.caseId,
+      unitIds: messageAudience(loaded.parties, message, loaded.facts.consents),
+      messageId: input.messageId,
+      kind: "kvittens",
+      senderUnitId: message.senderUnitId,
+      recipientUnitIds: message.recipientUnitIds,
+    });
     return { acknowledgedAt: now };
   });
 }

@@ -60,7 +60,8 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): P
   const units = input.unitId ? scope.filter((u) => u === input.unitId) : scope;
   if (units.length === 0) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
   const unitArray = sql`${`{${units.join(",")}}`}::uuid[]`;
-  const where: SQL[] = [sql`cp.unit_id = any(${unitArray})`, sql`cp.removed_at is null`];
+  // visible_from: a receiving party lists a case only from the first message addressed to it.
+  const where: SQL[] = [sql`cp.unit_id = any(${unitArray})`, sql`cp.removed_at is null`, sql`cp.visible_from is not null`];
   if (!input.includeClosed) where.push(sql`cp.case_open`);
   if (input.stage) where.push(sql`c.stage = ${input.stage}`);
   if (input.search?.trim()) where.push(searchCondition(input.search));
@@ -116,9 +117,11 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): P
       nextDueStep: r.next_due_step,
       unacknowledged: r.unacknowledged,
     }));
-    if (rows.length > 0) {
-      // PDL: the list shows patients' names and numbers; log which cases were shown (ids only).
-      await writeAudit(tx, actor, { action: "case.list", activity: "Läsa", entityType: "worklist", details: { caseIds: rows.map((r) => r.caseId), search: !!input.search } });
+    const search = input.search?.trim() || null;
+    if (rows.length > 0 || search) {
+      // PDL: the list shows patients' names and numbers; log which cases were shown (ids), and
+      // what was searched for — a search without hits too (the audit log is itself protected).
+      await writeAudit(tx, actor, { action: "case.list", activity: "Läsa", entityType: "worklist", details: { caseIds: rows.map((r) => r.caseId), search } });
     }
     return { rows, total: totalRes.rows[0]?.n ?? 0, page: input.page, pageSize: input.pageSize };
   });

@@ -1,4 +1,4 @@
-import { schema, and, desc, eq, isNull, inArray, type Db } from "@vardkedjan/db/client";
+import { schema, and, desc, eq, isNull, isNotNull, inArray, type Db } from "@vardkedjan/db/client";
 import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
@@ -42,7 +42,9 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
       .from(schema.coordinationCases)
       .innerJoin(schema.patients, eq(schema.patients.id, schema.coordinationCases.patientId))
       .innerJoin(schema.caseParties, eq(schema.caseParties.caseId, schema.coordinationCases.id))
-      .where(and(eq(schema.patients.identifier, id.value), isNull(schema.coordinationCases.closedAt), inArray(schema.caseParties.unitId, scope)))
+      // Only a case the actor's unit sees (a receiving party from the first message to it); a case
+      // elsewhere is reported by createCase below as existing, without its reference or unit.
+      .where(and(eq(schema.patients.identifier, id.value), isNull(schema.coordinationCases.closedAt), inArray(schema.caseParties.unitId, scope), isNull(schema.caseParties.removedAt), isNotNull(schema.caseParties.visibleFrom)))
       .limit(1);
     if (open) caseId = open.id;
     else {

@@ -17,7 +17,7 @@ export async function getWorkspaceOverview(db: Db, actor: Actor): Promise<Worksp
   const stages = await db.execute<{ stage: string; n: string }>(sql`
     select c.stage::text as stage, count(distinct c.id)::text as n
     from coordination_cases c
-    join case_parties p on p.case_id = c.id and p.removed_at is null
+    join case_parties p on p.case_id = c.id and p.removed_at is null and p.visible_from is not null
     where p.unit_id in (${ids}) and c.closed_at is null
     group by c.stage`);
   const unacked = await db.execute<{ n: string }>(sql`

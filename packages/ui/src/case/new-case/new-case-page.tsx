@@ -114,6 +114,7 @@ export function NewCasePage() {
         <>
           <PatientSummary ref={resultRef} prep={prep} />
           {prep.openCase ||
+          prep.openCaseElsewhere ||
           (!prep.person && prep.kind !== "reservnummer") ? null : (
             <CaseDetailsForm key={prep.identifier} prep={prep} />
           )}

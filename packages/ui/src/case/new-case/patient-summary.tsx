@@ -70,6 +70,13 @@ export const PatientSummary = forwardRef<
           </Link>
           . Avsluta det innan ett nytt startas.
         </p>
+      ) : prep.openCaseElsewhere ? (
+        <p
+          className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn"
+          role="alert"
+        >
+          {prep.openCaseElsewhere}
+        </p>
       ) : prep.previousCaseReference ? (
         <p className="mt-3 rounded border border-line bg-brand-50 p-3">
           Återinskrivning – tidigare ärende {prep.previousCaseReference}

@@ -1,6 +1,7 @@
 "use client";
 import { CONSENT_KINDS, type ConsentKind } from "@vardkedjan/domain/case/types";
 import { CONSENT_KIND_LABELS } from "@vardkedjan/domain/case/labels";
+import { MUNICIPALITY_HOLDABLE_CONSENTS } from "@vardkedjan/domain/case/consent";
 import { Checkbox, FieldGroup, Radios, TextArea } from "../../fields";
 import { defineKind, str } from "../spec";
 
@@ -60,9 +61,10 @@ export const samtyckeForm = defineKind<V>({
         <FieldGroup
           id={id("municipalityAlreadyHolds")}
           legend="Samtycken som kommunen redan har"
+          hint="Ange bara samtycken som kommunen själv har fått av patienten. Ett nej som patienten har lämnat till avdelningen gäller tills patienten ändrar sig."
           error={error("municipalityAlreadyHolds") ?? error("consents")}
         >
-          {CONSENT_KINDS.map((k) => (
+          {MUNICIPALITY_HOLDABLE_CONSENTS.map((k) => (
             <Checkbox
               key={k}
               id={`${id("held")}-${k}`}
