@@ -8,7 +8,7 @@ import { MESSAGE_KINDS, type CaseStage, type MessageKind, type PartyRole } from 
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
-import { withCaseAccess } from "./scope";
+import { checkCaseAccess, withCaseAccess } from "./scope";
 import { loadCaseFacts } from "./facts";
 
 export interface CaseMessageView {
@@ -152,6 +152,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       }
     }
 
+    // A readmission's earlier case may be another unit's or provider's: its id only if the viewer may open it.
+    const previousCaseId = row.previousCaseId && (await checkCaseAccess(tx, actor, row.previousCaseId)) ? row.previousCaseId : null;
     const hidesAddress = patient!.protectedIdentity;
     const ward = unit.get(row.wardUnitId);
     await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: row.patientId, caseId, entityType: "case", entityId: caseId, details: { visibility: visibility.level } });
@@ -172,7 +174,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       dischargedAt: state.dischargedAt,
       closedAt: state.closedAt,
       closeReason: state.closeReason,
-      previousCaseId: row.previousCaseId,
+      previousCaseId,
       planningVersion: state.planningVersion,
       sipNeeded: state.sipNeeded,
       patient: {
