@@ -7,8 +7,8 @@ import type { CaseEvent, ConsentKind, ConsentRecord, PartyRole } from "./types";
  * withdraws consent at the ward overrides what the kommun said it already held; N26: the ward
  * collects consent and tells the others which consents exist) — with one exception: a refusal
  * recorded from the patient stands until the patient's next decision is recorded. A kommun's
- * statement that it already holds a consent ("befintligt") is not the patient's decision and never
- * replaces the patient's no (Patientdatalagen 4 kap. 1 §: the patient may object to disclosure).
+ * statement that it already holds a consent ("befintligt") is not the patient's decision recorded at
+ * the ward and never replaces the patient's no.
  */
 
 const isPatientDecision = (c: ConsentRecord): boolean => c.source !== "befintligt";

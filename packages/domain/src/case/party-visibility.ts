@@ -7,8 +7,8 @@ import type { CaseEvent, ConsentRecord, MessageKind, PartyRole } from "./types";
  * the case sees it from the start. A receiving party — kommun, vårdcentral, hemsjukvård … — sees it
  * only from the first message addressed to it (in practice the inskrivningsmeddelande): a case the
  * ward has opened but not yet notified carries the patient's name, address, ward and admission time,
- * and LOSUS gives the receiving parties those only with the notice (LOSUS 4 kap. 1 §; before it the
- * patient may not even need their help). The API stores the moment per party
+ * and the receiving parties learn of an admission through the notice (LOSUS 4 kap. 1 §); before it
+ * the patient may not even need their help. The API stores the moment per party
  * (`case_parties.visible_from`) so that lists filter on a column instead of reading messages.
  */
 
