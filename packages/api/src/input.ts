@@ -11,6 +11,7 @@ export const DATE_MIN = new Date("1900-01-01T00:00:00.000Z");
 export const DATE_MAX = new Date("2200-12-31T23:59:59.999Z");
 
 /** C0 control characters other than tab, line feed and carriage return (which forms do send). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Deeper than any form the portals send; keeps a crafted body from exhausting the stack further on. */
 const MAX_DEPTH = 24;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { createPortalAuth, type PortalAuth } from "@vardkedjan/auth";
 import { createDb, type DbHandle } from "@vardkedjan/db/client";
-import { appRouter, createCaller } from "../root";
+import { createCaller } from "../root";
 import { signIn as signInService } from "../services/identity/sign-in";
 import { loadSession, chooseContext, endSession, type SessionView } from "../services/identity/session";
 import { checkHealth } from "../services/system/health";
