@@ -13,9 +13,12 @@ export const DATE_MAX = new Date("2200-12-31T23:59:59.999Z");
 /** C0 control characters other than tab, line feed and carriage return (which forms do send). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Deeper than any form the portals send; keeps a crafted body from exhausting the stack further on. */
 const MAX_DEPTH = 24;
 const MAX_NODES = 50_000;
+/** Longer than any list a form sends (an outage's units are at most 500). */
+const MAX_LIST = 1000;
 
 export interface FieldError {
   path: string;
@@ -29,7 +32,8 @@ function isPlainObject(v: object): boolean {
 
 /**
  * Walks the raw input (after the transformer, before the procedure's schema) and returns the first
- * value no procedure accepts anywhere: a control character in a string or a key, a number that is
+ * value no procedure accepts anywhere: a control character or a lone surrogate in a string, a
+ * control character in a key, a list longer than MAX_LIST, a number that is
  * not finite, an invalid date or one outside DATE_MIN..DATE_MAX, a type JSON forms never carry
  * (bigint, Map, Set, RegExp … that superjson can produce), or a structure nested too deep.
  */
@@ -43,6 +47,8 @@ export function inspectRawInput(raw: unknown): FieldError | null {
     if (value === null || value === undefined || typeof value === "boolean") continue;
     if (typeof value === "string") {
       if (CONTROL_CHARACTER.test(value)) return { path: at, message: "Fältet innehåller otillåtna tecken (styrtecken)." };
+      // A lone UTF-16 surrogate is no character at all; PostgreSQL refuses it in jsonb.
+      if (LONE_SURROGATE.test(value)) return { path: at, message: "Fältet innehåller ogiltiga tecken." };
       continue;
     }
     if (typeof value === "number") {
@@ -58,6 +64,7 @@ export function inspectRawInput(raw: unknown): FieldError | null {
     if (typeof value !== "object") return { path: at, message: "Fältet har ett värde av fel sort." };
     if (path.length >= MAX_DEPTH) return { path: at, message: "Uppgifterna är för djupt nästlade." };
     if (Array.isArray(value)) {
+      if (value.length > MAX_LIST) return { path: at, message: `Högst ${MAX_LIST} får anges.` };
       value.forEach((item, i) => stack.push({ value: item, path: [...path, String(i)] }));
       continue;
     }

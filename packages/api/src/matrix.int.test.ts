@@ -4,7 +4,7 @@ import { sql } from "@vardkedjan/db/client";
 import { TOLVAN_IDENTIFIER } from "@vardkedjan/db/seed";
 import { ROLE_ACTIONS } from "@vardkedjan/domain/access/actions";
 import { seedDemoCases } from "./seed/demo-cases";
-import { allowed, ALL_ROLES, castMemberFor, caseWithParties, listProcedures, outcomeOf, roleCallers, takesCaseId, type Outcome, type ProcedureInfo, type RoleCaller } from "./testing/procedures";
+import { allowed, ALL_ROLES, castMemberFor, caseWithParties, visibleCaseIds, listProcedures, outcomeOf, roleCallers, takesCaseId, type Outcome, type ProcedureInfo, type RoleCaller } from "./testing/procedures";
 import { sample } from "./testing/zod-inputs";
 
 /**
@@ -31,10 +31,7 @@ describe("authorisation matrix (procedures × roles × scope)", () => {
     t = await createTestDatabase({ seeded: true });
     await seedDemoCases(t.db);
     callers = await roleCallers(t.db);
-    const visibleTo = async (rc: RoleCaller) => {
-      const list = await outcomeOf(rc.caller, "case.list", { includeClosed: true, pageSize: 200 });
-      return list.ok ? (list.value as { rows: { caseId: string }[] }).rows.map((r) => r.caseId) : [];
-    };
+    const visibleTo = (rc: RoleCaller) => visibleCaseIds(rc.caller);
     // Roles that read cases but are party to no demo case get one: at the ward of a ward role
     // without one, with the receiving units of the others as parties.
     const without: RoleCaller[] = [];

@@ -51,6 +51,9 @@ const TRPC_TO_APP: Partial<Record<TRPCError["code"], AppErrorCode>> = {
   SERVICE_UNAVAILABLE: "UNAVAILABLE",
 };
 
+const MAX_FIELD_ERRORS = 50;
+const brief = (text: string) => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
+
 const t = initTRPC
   .context<ApiContext>()
   .meta<ProcedureMeta>()
@@ -60,9 +63,15 @@ const t = initTRPC
       const cause = error.cause;
       const app = isAppError(cause) ? cause : null;
       const invalid = cause instanceof ZodError;
-      const appCode: AppErrorCode = app?.code ?? (invalid ? "INVALID_INPUT" : (TRPC_TO_APP[error.code] ?? "INTERNAL"));
+      // A body that is not JSON, or a value the transformer cannot read ("Cannot convert x to a BigInt").
+      const unreadable = cause instanceof SyntaxError && error.code !== "INTERNAL_SERVER_ERROR";
+      const appCode: AppErrorCode = app?.code ?? (invalid ? "INVALID_INPUT" : unreadable ? "MALFORMED_REQUEST" : (TRPC_TO_APP[error.code] ?? "INTERNAL"));
       // The user sees a Swedish message; never a stack trace, an internal message or tRPC's/zod's English.
-      const userMessage = app?.userMessage ?? APP_ERROR_CODES[appCode].sv;
+      const userMessage = brief(app?.userMessage ?? APP_ERROR_CODES[appCode].sv);
+      const fields = invalid
+        ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+        : // A form refused by the domain (e.g. a message's payload) carries its Swedish field errors.
+          (app?.details?.fields as FieldError[] | undefined);
       return {
         message: userMessage,
         code: shape.code,
@@ -71,10 +80,8 @@ const t = initTRPC
           httpStatus: shape.data.httpStatus,
           appCode,
           userMessage,
-          fieldErrors: invalid
-            ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
-            : // A form refused by the domain (e.g. a message's payload) carries its Swedish field errors.
-              (app?.details?.fields as FieldError[] | undefined),
+          // A list of 10 000 bad items gets the first few errors, not a megabyte of them.
+          fieldErrors: fields?.slice(0, MAX_FIELD_ERRORS).map((f) => ({ path: brief(f.path), message: brief(f.message) })),
         },
       };
     },

@@ -100,6 +100,12 @@ export function allowed(p: ProcedureInfo, rc: { role: Role; portal: Portal }): b
   return !p.meta.action || ROLE_ACTIONS[rc.role].includes(p.meta.action);
 }
 
+/** The ids of the cases a caller sees (its worklist, closed ones included); empty without case.read. */
+export async function visibleCaseIds(caller: Caller): Promise<string[]> {
+  const list = await outcomeOf(caller, "case.list", { includeClosed: true, pageSize: 200 });
+  return list.ok ? (list.value as { rows: { caseId: string }[] }).rows.map((r) => r.caseId) : [];
+}
+
 /** Whether the procedure's input names a case (it is then checked in and out of the caller's scope). */
 export function takesCaseId(p: ProcedureInfo): boolean {
   const shape = (p.input as unknown as { shape?: Record<string, unknown> } | null)?.shape;

@@ -55,7 +55,13 @@ export function sample(schema: unknown, hints: Hints = {}, key = ""): unknown {
   switch (def.type) {
     case "object": {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) out[k] = sample(v, hints, k);
+      // Optional fields are left out (and nullable ones null) unless hinted: a made-up id in an
+      // optional filter would only make the service answer early, and hide what lies behind it.
+      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+        const field = v as z.ZodType;
+        if (!hints[k] && field.safeParse(undefined).success) continue;
+        out[k] = !hints[k] && field.safeParse(null).success ? null : sample(v, hints, k);
+      }
       return out;
     }
     case "string": {
@@ -222,31 +228,36 @@ function variantsFor(schema: unknown, hints: Hints): [string, unknown][] {
   }
 }
 
-/** Every variant of an input schema, each breaking one thing of the valid `base`. */
-export function fuzzInputs(schema: unknown, base: unknown, hints: Hints = {}): FuzzInput[] {
-  const out: FuzzInput[] = [
-    { label: "giltigt prov", input: base },
-    { label: "saknas helt", input: undefined },
-    { label: "null", input: null },
-    { label: "text", input: "x" },
-    { label: "tal", input: 42 },
-    { label: "lista", input: [] },
-    { label: "tomt objekt", input: {} },
-  ];
+/**
+ * Every variant of an input schema, each breaking one thing of the valid `base`. With `at`, the
+ * schema is the one of the part of `base` at that path (e.g. a message's payload for its kind),
+ * and only that part is varied.
+ */
+export function fuzzInputs(schema: unknown, base: unknown, hints: Hints = {}, at: string[] = []): FuzzInput[] {
+  const out: FuzzInput[] = at.length
+    ? [{ label: `${at.join(".")}: giltigt prov`, input: base }]
+    : [
+        { label: "giltigt prov", input: base },
+        { label: "saknas helt", input: undefined },
+        { label: "null", input: null },
+        { label: "text", input: "x" },
+        { label: "tal", input: 42 },
+        { label: "lista", input: [] },
+        { label: "tomt objekt", input: {} },
+      ];
   const walk = (node: unknown, path: string[], depth: number) => {
-    const s = unwrap(node);
-    const { def } = internals(s);
+    const { def } = internals(unwrap(node));
     if (def.type !== "object" || depth > 3) return;
-    if (path.length === 0 || typeof base === "object") out.push({ label: `${path.join(".") || "(roten)"}: extra fält`, input: setAt(base, [...path, "extraFält"], "x") });
+    out.push({ label: `${path.join(".") || "(roten)"}: extra fält`, input: setAt(base, [...path, "extraFält"], "x") });
     for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
       const p = [...path, k];
-      const at = p.join(".");
-      out.push({ label: `${at}: saknas`, input: setAt(base, p, undefined, true) });
-      for (const [label, value] of variantsFor(v, hints)) out.push({ label: `${at}: ${label}`, input: setAt(base, p, value) });
+      const label = p.join(".");
+      out.push({ label: `${label}: saknas`, input: setAt(base, p, undefined, true) });
+      for (const [what, value] of variantsFor(v, hints)) out.push({ label: `${label}: ${what}`, input: setAt(base, p, value) });
       walk(v, p, depth + 1);
     }
   };
-  walk(schema, [], 0);
+  walk(schema, at, 0);
   return out;
 }
 
