@@ -5,6 +5,8 @@ import { castByKey, TOLVAN_IDENTIFIER } from "@vardkedjan/db/seed";
 import { castCallers, openWardCase } from "./testing/callers";
 import { clientShape, outcomeOf } from "./testing/procedures";
 import { stateFingerprint, changedTables } from "./testing/fingerprint";
+import type { TRPCError } from "@trpc/server";
+import { createCallerFactory, createTRPCRouter, publicProcedure } from "./trpc";
 import { handleTrpcRequest, MAX_BATCH_SIZE } from "./portal/trpc-handler";
 
 /** Refusals are audited, malformed input is refused in Swedish and changes nothing, at the API and over HTTP. */
@@ -110,6 +112,21 @@ describe("robustness of the API", () => {
   it("answers in Swedish with a zod issue of its own kind", async () => {
     const r = await refusedWithoutChange("case.list", { search: "x".repeat(101) });
     expect(r).toMatchObject({ appCode: "INVALID_INPUT", fields: [{ path: "search", message: "Högst 100 tecken." }] });
+  });
+
+  it("answers a value the database refuses as invalid input and a lost unique race as a conflict, never a server error", async () => {
+    // The last line behind the schemas: a procedure whose query the database refuses.
+    const pg = (code: string) => Object.assign(new Error("Failed query: insert … params: Sven"), { cause: Object.assign(new Error("x"), { code, severity: "ERROR" }) });
+    const router = createTRPCRouter({
+      nul: publicProcedure.query(() => Promise.reject(pg("22021"))),
+      race: publicProcedure.query(() => Promise.reject(pg("23505"))),
+      bug: publicProcedure.query(() => Promise.reject(pg("42601"))),
+    });
+    const caller = createCallerFactory(router)({ db: t.db, portal: "slutenvard", session: null, expectedContextId: null });
+    const codeOf = (p: Promise<unknown>) => p.then(() => null, (e: TRPCError) => [e.code, clientShape(e, "x").message]);
+    expect(await codeOf(caller.nul())).toEqual(["BAD_REQUEST", "Uppgifterna är ofullständiga eller felaktiga."]);
+    expect(await codeOf(caller.race())).toEqual(["CONFLICT", expect.stringMatching(/ändrat uppgifterna/)]);
+    expect(await codeOf(caller.bug())).toEqual(["INTERNAL_SERVER_ERROR", expect.stringMatching(/Något gick fel/)]);
   });
 
   describe("over HTTP (the portal's /api/trpc)", () => {
