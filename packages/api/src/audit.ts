@@ -8,6 +8,7 @@ export type AuditAction =
   | "session.logout"
   | "session.choose_context"
   | "session.switch_context"
+  | "access.denied"
   | "case.read"
   | "case.list"
   | "case.create"
@@ -29,6 +30,8 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.logout": "security",
   "session.choose_context": "security",
   "session.switch_context": "security",
+  // A procedure refused for the active role or portal (the role → action table said no).
+  "access.denied": "security",
   "case.read": "pdl",
   "case.list": "pdl",
   "case.create": "pdl",

@@ -14,7 +14,13 @@ export const APP_ERROR_CODES = {
   CONFLICT: { trpc: "CONFLICT", http: 409, sv: "Någon annan har ändrat uppgifterna under tiden. Ladda om och försök igen." },
   STALE_CONTEXT: { trpc: "CONFLICT", http: 409, sv: "Du har bytt arbetssammanhang i en annan flik. Sidan laddas om med det nya sammanhanget." },
   TRANSITION_NOT_ALLOWED: { trpc: "PRECONDITION_FAILED", http: 412, sv: "Steget kan inte göras i ärendets nuvarande läge." },
-  UNAVAILABLE: { trpc: "INTERNAL_SERVER_ERROR", http: 503, sv: "Tjänsten är inte tillgänglig just nu. Försök igen om en stund." },
+  // tRPC's own refusals, before any procedure runs: an unknown procedure, a body that cannot be
+  // read, the wrong HTTP method, a body too large.
+  UNKNOWN_PROCEDURE: { trpc: "NOT_FOUND", http: 404, sv: "Anropet finns inte i Vårdkedjans gränssnitt. Ladda om sidan och försök igen." },
+  MALFORMED_REQUEST: { trpc: "PARSE_ERROR", http: 400, sv: "Anropet kunde inte läsas. Ladda om sidan och försök igen." },
+  METHOD_NOT_ALLOWED: { trpc: "METHOD_NOT_SUPPORTED", http: 405, sv: "Anropet måste skickas på ett annat sätt. Ladda om sidan och försök igen." },
+  TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413, sv: "Uppgifterna är för stora för att skickas." },
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503, sv: "Tjänsten är inte tillgänglig just nu. Försök igen om en stund." },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500, sv: "Något gick fel. Försök igen; kvarstår felet, kontakta support." },
 } as const satisfies Record<string, { trpc: TRPCError["code"]; http: number; sv: string }>;
 

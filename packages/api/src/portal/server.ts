@@ -1,10 +1,9 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { createPortalAuth, type PortalAuth } from "@vardkedjan/auth";
 import { createDb, type DbHandle } from "@vardkedjan/db/client";
-import { appRouter, createCaller } from "../root";
+import { createCaller } from "../root";
 import { signIn as signInService } from "../services/identity/sign-in";
 import { loadSession, chooseContext, endSession, type SessionView } from "../services/identity/session";
 import { checkHealth } from "../services/system/health";
@@ -21,6 +20,7 @@ import { outageReportCsv } from "../services/outage/overview";
 import { activeOutagesFor, type ActiveOutage } from "../services/outage/current";
 import { renderPortalDocument, renderCaseDocument, DOCUMENT_NAMES, CASE_DOCUMENT_NAMES } from "../services/documents/outage-documents";
 import { parsePortalEnv, type PortalEnv } from "./env";
+import { handleTrpcRequest } from "./trpc-handler";
 
 export type { PortalEnv };
 
@@ -208,26 +208,16 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     },
 
     trpcRoute(req: Request): Promise<Response> {
-      return fetchRequestHandler({
-        endpoint: "/api/trpc",
-        req,
-        router: appRouter,
-        // Lets the client send queries as POST, so that no input (a searched personnummer) is in a URL.
-        allowMethodOverride: true,
-        createContext: async () => {
-          startHealthChecks();
-          return {
-            db: getDb(),
-            portal,
-            session: await getSession(),
-            expectedContextId: req.headers.get("x-vk-context"),
-            mailer: getMailer(),
-            portalUrls: getEnv().portalUrls,
-          };
-        },
-        onError({ error, path }) {
-          if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.message ?? error.message}`);
-        },
+      return handleTrpcRequest(req, async () => {
+        startHealthChecks();
+        return {
+          db: getDb(),
+          portal,
+          session: await getSession(),
+          expectedContextId: req.headers.get("x-vk-context"),
+          mailer: getMailer(),
+          portalUrls: getEnv().portalUrls,
+        };
       });
     },
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput, unitIdList } from "../../input";
 import { authorize, wardProcedure } from "../../trpc";
 import { createCase } from "../../services/case/create-case";
 
@@ -6,15 +7,15 @@ export const create = authorize("case.create", wardProcedure)
   .input(
     z.object({
       identifier: z.string().min(1).max(20),
-      admittedAt: z.date(),
-      needAssessedAt: z.date().nullish(),
+      admittedAt: dateInput(),
+      needAssessedAt: dateInput().nullish(),
       wardUnitId: z.string().uuid(),
       careType: z.enum(["somatisk", "psykiatrisk"]),
       lpt: z.boolean().default(false),
       lrv: z.boolean().default(false),
       municipalityUnitId: z.string().uuid().nullable(),
       primaryCareUnitId: z.string().uuid().nullable(),
-      otherPartyUnitIds: z.array(z.string().uuid()).max(10).default([]),
+      otherPartyUnitIds: unitIdList(10).default([]),
       manualName: z.object({ givenName: z.string().trim().min(1).max(100), familyName: z.string().trim().min(1).max(100) }).nullish(),
       idempotencyKey: z.string().min(8).max(100),
     }),

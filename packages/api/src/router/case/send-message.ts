@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unitIdList } from "../../input";
 import { MESSAGE_KINDS } from "@vardkedjan/domain/case/types";
 import { authorize } from "../../trpc";
 import { sendMessage } from "../../services/case/send-message";
@@ -11,7 +12,7 @@ export const sendMessageProcedure = authorize("case.sendMessage")
       payload: z.record(z.string(), z.unknown()),
       freeText: z.string().max(10_000).nullish(),
       title: z.string().max(200).nullish(),
-      recipientUnitIds: z.array(z.string().uuid()).max(20),
+      recipientUnitIds: unitIdList(20),
       correctsMessageId: z.string().uuid().nullish(),
       idempotencyKey: z.string().min(8).max(100),
       baseVersion: z.number().int().min(0).nullish(),

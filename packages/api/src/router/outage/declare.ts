@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput, unitIdList } from "../../input";
 import { adminProcedure, authorize } from "../../trpc";
 import { declareOutage, OUTAGE_SYSTEM_VALUES } from "../../services/outage/manage";
 import { mailConfirmationRequests } from "../../services/contacts/confirmations";
@@ -17,8 +18,8 @@ export const declare = authorize("outage.declare", adminProcedure)
       system: z.enum(OUTAGE_SYSTEM_VALUES),
       systemDetail: z.string().max(200).nullish(),
       scope: z.enum(["region", "units"]),
-      unitIds: z.array(z.string().uuid()).max(500).optional(),
-      expectedEndAt: z.date().nullish(),
+      unitIds: unitIdList(500).optional(),
+      expectedEndAt: dateInput().nullish(),
       message: z.string().max(2000).nullish(),
       /** Double-click protection: a replay of the same key returns the same outage. */
       idempotencyKey: z.string().min(8).max(100),
