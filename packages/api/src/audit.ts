@@ -59,7 +59,11 @@ export interface AuditInput {
   caseId?: string | null;
   entityType?: string;
   entityId?: string;
-  /** Never personal data here: ids and codes only. */
+  /**
+   * Ids and codes, and what a person searched for (a search is a read of patient data under PDL,
+   * whether or not it hit). Never message content or free text: the log is protected, but it is
+   * read for follow-up by people who need not see what was written.
+   */
   details?: Record<string, unknown>;
 }
 
