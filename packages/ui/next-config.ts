@@ -6,8 +6,9 @@ import type { NextConfig } from "next";
  */
 const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // No patient data in URLs or referrers: never send a Referer to anyone.
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // No Referer ever leaves the portal. (Not "no-referrer": with it browsers send `Origin: null`
+  // on the portal's own form posts, which then need Sec-Fetch-Site to be told from a forgery.)
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
   // For browsers without CSP frame-ancestors.
   { key: "X-Frame-Options", value: "DENY" },

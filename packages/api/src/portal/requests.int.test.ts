@@ -41,7 +41,7 @@ describe("portal request guards", () => {
 
   for (const [route, path] of [["chooseContextRoute", "/api/sammanhang"], ["signOutRoute", "/logga-ut"]] as const) {
     it(`${path} refuses a form post without a same-origin Origin or Sec-Fetch-Site`, async () => {
-      for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { origin: "https://evil.example", "sec-fetch-site": "same-origin" }]) {
+      for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { origin: "null", "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "cross-site" }, { origin: "https://evil.example", "sec-fetch-site": "same-origin" }]) {
         const res = await portal[route](post(path, headers));
         expect(res.status, JSON.stringify(headers)).toBe(403);
         expect(await res.text()).toMatch(/^Otillåten begäran/);
@@ -50,7 +50,7 @@ describe("portal request guards", () => {
 
     it(`${path} lets a same-origin form post past the origin check`, async () => {
       restore = setServerErrorSink(() => undefined);
-      for (const headers of [{ origin: ORIGIN }, { "sec-fetch-site": "same-origin" }]) {
+      for (const headers of [{ origin: ORIGIN }, { "sec-fetch-site": "same-origin" }, { origin: "null", "sec-fetch-site": "same-origin" }]) {
         // Past the guard it needs a request scope and a database, which this test has not: not a 403.
         const res = await portal[route](post(path, headers)).catch(() => null);
         expect(res?.status, JSON.stringify(headers)).not.toBe(403);

@@ -10,13 +10,14 @@ import { logServerError } from "./log";
 
 /**
  * A state-changing form post (context switch, sign-out) must come from this portal's own pages.
- * Browsers send `Origin` on every POST; `Sec-Fetch-Site` is the fallback for the rare client that
- * leaves Origin out. A request that carries neither is refused: without them we cannot tell a
- * cross-site form from our own.
+ * Browsers send `Origin` on every POST, but as "null" when the page's Referrer-Policy is
+ * `no-referrer` (as a reverse proxy may set it); then, and for a client that leaves Origin out,
+ * the browser's own `Sec-Fetch-Site` (which no page script can set) decides. A request with
+ * neither is refused: without them we cannot tell a cross-site form from our own.
  */
 export function isSameOriginPost(req: Request, publicOrigin: string): boolean {
   const origin = req.headers.get("origin");
-  if (origin !== null) return origin === publicOrigin;
+  if (origin !== null && origin !== "null") return origin === publicOrigin;
   return req.headers.get("sec-fetch-site") === "same-origin";
 }
 
