@@ -98,7 +98,8 @@ test("a form posted from another origin is refused; the portal's own forms still
   await expectAccessible(page);
 
   // Without Origin or Sec-Fetch-Site (a script or an old client), and from a foreign origin.
-  for (const headers of [{}, { origin: "https://angripare.example" }, { "sec-fetch-site": "cross-site" }]) {
+  const attempts: Record<string, string>[] = [{}, { origin: "https://angripare.example" }, { "sec-fetch-site": "cross-site" }];
+  for (const headers of attempts) {
     const res = await page.request.post(`${urls.slutenvard}/api/sammanhang`, { form: { contextId: "x" }, headers, maxRedirects: 0 });
     expect(res.status(), JSON.stringify(headers)).toBe(403);
     expect(await res.text()).toMatch(/^Otillåten begäran/);

@@ -36,8 +36,8 @@ describe("portal request guards", () => {
     expect(body.error.json.data).toMatchObject({ code: POST_REQUIRED_CODE, appCode: POST_REQUIRED_CODE });
   });
 
-  const post = (path: string, headers: Record<string, string>) =>
-    new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "contextId=x" });
+  const post = (path: string, headers: Record<string, string | undefined>) =>
+    new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...(Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>) }, body: "contextId=x" });
 
   for (const [route, path] of [["chooseContextRoute", "/api/sammanhang"], ["signOutRoute", "/logga-ut"]] as const) {
     it(`${path} refuses a form post without a same-origin Origin or Sec-Fetch-Site`, async () => {
