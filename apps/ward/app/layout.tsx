@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import "./globals.css";
 
+// Every page is rendered per request, so Next can put this response's CSP nonce on its scripts
+// (see the app's proxy.ts); a prerendered page would carry none and not run.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Vårdkedjan · Slutenvård", description: "Samordnad utskrivningsplanering" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

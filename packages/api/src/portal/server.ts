@@ -21,6 +21,7 @@ import { activeOutagesFor, type ActiveOutage } from "../services/outage/current"
 import { renderPortalDocument, renderCaseDocument, DOCUMENT_NAMES, CASE_DOCUMENT_NAMES } from "../services/documents/outage-documents";
 import { parsePortalEnv, type PortalEnv } from "./env";
 import { handleTrpcRequest } from "./trpc-handler";
+import { crossSiteRefused, forPage, forRoute, isSameOriginPost, refuseQueryInUrl } from "./requests";
 
 export type { PortalEnv };
 
@@ -55,6 +56,8 @@ function endSessionEndpoint(issuer: string): Promise<string | undefined> {
   }
   return p.then((d) => d.end_session_endpoint);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where a logged-in person should be sent when they cannot work in this portal yet. */
 export type Gate =
@@ -99,11 +102,14 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     checking.unref?.();
   };
 
-  const getSession = cache(async (): Promise<SessionView | null> => {
-    const s = await getAuth().auth();
-    if (!s?.loginSessionId) return null;
-    return loadSession(getDb(), s.loginSessionId, portal);
-  });
+  const getSession = cache(
+    (): Promise<SessionView | null> =>
+      forPage("session", async () => {
+        const s = await getAuth().auth();
+        if (!s?.loginSessionId) return null;
+        return loadSession(getDb(), s.loginSessionId, portal);
+      }),
+  );
 
   async function gate(): Promise<Gate> {
     const session = await getSession();
@@ -122,10 +128,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
    */
   const publicOrigin = () => new URL(getEnv().portalUrls[portal]).origin;
 
-  function sameOrigin(req: Request): boolean {
-    const origin = req.headers.get("origin");
-    return !origin || origin === publicOrigin();
-  }
+  const sameOrigin = (req: Request): boolean => isSameOriginPost(req, publicOrigin());
 
   /** Paths inside this portal only: a `till` parameter never sends anyone elsewhere. */
   function safePath(p: string | null | undefined): string {
@@ -177,7 +180,8 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
 
     /** POST /logga-ut: end our session, then the IdP's (RP-initiated logout). */
     async signOutRoute(req: Request): Promise<Response> {
-      if (!sameOrigin(req)) return new Response("Otillåten begäran", { status: 403 });
+      if (!sameOrigin(req)) return crossSiteRefused();
+      return forRoute("logga-ut", async () => {
       const session = await getSession();
       const { idToken } = session ? await endSession(getDb(), session.loginSessionId, portal) : { idToken: null };
       await getAuth().signOut({ redirect: false });
@@ -189,25 +193,30 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       url.searchParams.set("client_id", getEnv().oidc.clientId);
       url.searchParams.set("post_logout_redirect_uri", `${base}/utloggad`);
       return Response.redirect(url.toString(), 303);
+      });
     },
 
     /** POST /api/sammanhang: choose or switch context from a plain form (works without JS). */
     async chooseContextRoute(req: Request): Promise<Response> {
-      if (!sameOrigin(req)) return new Response("Otillåten begäran", { status: 403 });
-      const base = publicOrigin();
-      const session = await getSession();
-      if (!session) return Response.redirect(`${base}/logga-in`, 303);
-      const form = await req.formData();
-      try {
-        await chooseContext(getDb(), session, String(form.get("contextId") ?? ""));
-      } catch (e) {
-        if (isAppError(e)) return Response.redirect(`${base}/valj-sammanhang?fel=1`, 303);
-        throw e;
-      }
-      return Response.redirect(`${base}${safePath(String(form.get("till") ?? "/"))}`, 303);
+      if (!sameOrigin(req)) return crossSiteRefused();
+      return forRoute("sammanhang", async () => {
+        const base = publicOrigin();
+        const session = await getSession();
+        if (!session) return Response.redirect(`${base}/logga-in`, 303);
+        const form = await req.formData();
+        try {
+          await chooseContext(getDb(), session, String(form.get("contextId") ?? ""));
+        } catch (e) {
+          if (isAppError(e)) return Response.redirect(`${base}/valj-sammanhang?fel=1`, 303);
+          throw e;
+        }
+        return Response.redirect(`${base}${safePath(String(form.get("till") ?? "/"))}`, 303);
+      });
     },
 
     trpcRoute(req: Request): Promise<Response> {
+      const refused = refuseQueryInUrl(req);
+      if (refused) return Promise.resolve(refused);
       return handleTrpcRequest(req, async () => {
         startHealthChecks();
         return {
@@ -222,81 +231,83 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     },
 
     /** GET /api/events: live updates for the open page (server-sent events). */
-    async eventsRoute(req: Request): Promise<Response> {
-      const session = await getSession();
-      const actor = session ? actorOf(session) : null;
-      if (!actor || actor.context.portal !== portal) return new Response("Inte inloggad", { status: 401 });
-      const scope = await resolveScopeUnitIds(getDb(), actor.context);
-      const regionId = await regionOfActor(getDb(), actor);
-      const hub = hubFor(getEnv().databaseUrl);
-      await hub.ready();
-      return new Response(eventStream(hub, actor, scope, regionId, req.signal), {
-        headers: {
-          "content-type": "text/event-stream; charset=utf-8",
-          "cache-control": "no-cache, no-transform",
-          "x-accel-buffering": "no",
-        },
+    eventsRoute(req: Request): Promise<Response> {
+      return forRoute("api/events", async () => {
+        const session = await getSession();
+        const actor = session ? actorOf(session) : null;
+        if (!actor || actor.context.portal !== portal) return new Response("Inte inloggad", { status: 401 });
+        const scope = await resolveScopeUnitIds(getDb(), actor.context);
+        const regionId = await regionOfActor(getDb(), actor);
+        const hub = hubFor(getEnv().databaseUrl);
+        await hub.ready();
+        return new Response(eventStream(hub, actor, scope, regionId, req.signal), {
+          headers: {
+            "content-type": "text/event-stream; charset=utf-8",
+            "cache-control": "no-cache, no-transform",
+            "x-accel-buffering": "no",
+          },
+        });
       });
     },
 
     /** GET /dokument/<name>: printable PDFs without patient data (contact list, blank forms, backup kit) and the outage report. */
-    async documentRoute(name: string, searchParams: URLSearchParams): Promise<Response> {
-      const session = await getSession();
-      const actor = session ? actorOf(session) : null;
-      if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
-      try {
+    documentRoute(name: string, searchParams: URLSearchParams): Promise<Response> {
+      return forRoute("dokument", async () => {
+        const session = await getSession();
+        const actor = session ? actorOf(session) : null;
+        if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
         if (name === "driftstorningsrapport.csv") {
           const outageId = searchParams.get("driftstorning") ?? "";
           if (!/^[0-9a-f-]{36}$/i.test(outageId)) return new Response("Ange driftstörningen.", { status: 400 });
+          // Authorised in the service (action outage.report); a refusal is answered 403 by forRoute.
           const csv = await outageReportCsv(getDb(), actor, outageId);
           return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="driftstorning-${outageId.slice(0, 8)}.csv"`, "cache-control": "no-store" } });
         }
         if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) return new Response("Dokumentet finns inte.", { status: 404 });
         const pdf = await renderPortalDocument(getDb(), actor, name as (typeof DOCUMENT_NAMES)[number]);
         return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name}"`, "cache-control": "no-store" } });
-      } catch (e) {
-        if (isAppError(e)) return new Response(e.userMessage, { status: e.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
-        throw e;
-      }
+      });
     },
 
     /** GET /arenden/<id>/dokument/<name>: a case's printable documents (patient data: audited, never cached). */
-    async caseDocumentRoute(caseId: string, name: string): Promise<Response> {
-      const session = await getSession();
-      const actor = session ? actorOf(session) : null;
-      if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId) || !(CASE_DOCUMENT_NAMES as readonly string[]).includes(name)) {
-        return new Response("Dokumentet finns inte.", { status: 404 });
-      }
-      try {
-        const { pdf, reference } = await renderCaseDocument(getDb(), actor, caseId, name as (typeof CASE_DOCUMENT_NAMES)[number]);
-        return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name.replace(".pdf", "")}-${reference}.pdf"`, "cache-control": "no-store" } });
-      } catch (e) {
-        if (isAppError(e)) return new Response(e.userMessage, { status: e.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
-        throw e;
-      }
+    caseDocumentRoute(caseId: string, name: string): Promise<Response> {
+      return forRoute(
+        "arendedokument",
+        async () => {
+          const session = await getSession();
+          const actor = session ? actorOf(session) : null;
+          if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
+          if (!UUID.test(caseId) || !(CASE_DOCUMENT_NAMES as readonly string[]).includes(name)) {
+            return new Response("Dokumentet finns inte.", { status: 404 });
+          }
+          const { pdf, reference } = await renderCaseDocument(getDb(), actor, caseId, name as (typeof CASE_DOCUMENT_NAMES)[number]);
+          return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name.replace(".pdf", "")}-${reference}.pdf"`, "cache-control": "no-store" } });
+        },
+        { caseId },
+      );
     },
 
     /** GET /arenden/<id>/sammanfattning.pdf: the patient's written summary (N18), never cached. */
-    async patientSummaryRoute(caseId: string): Promise<Response> {
-      const session = await getSession();
-      const actor = session ? actorOf(session) : null;
-      if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return new Response("Ärendet finns inte.", { status: 404 });
-      try {
-        const { pdf, reference } = await patientSummaryPdf(getDb(), actor, caseId);
-        return new Response(new Uint8Array(pdf), {
-          headers: {
-            "content-type": "application/pdf",
-            // The file name carries the case reference only, never the patient's name or number.
-            "content-disposition": `inline; filename="sammanfattning-${reference}.pdf"`,
-            "cache-control": "no-store",
-          },
-        });
-      } catch (e) {
-        if (isAppError(e)) return new Response(e.userMessage, { status: e.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
-        throw e;
-      }
+    patientSummaryRoute(caseId: string): Promise<Response> {
+      return forRoute(
+        "sammanfattning",
+        async () => {
+          const session = await getSession();
+          const actor = session ? actorOf(session) : null;
+          if (!actor || actor.context.portal !== portal) return Response.redirect(`${publicOrigin()}/logga-in`, 303);
+          if (!UUID.test(caseId)) return new Response("Ärendet finns inte.", { status: 404 });
+          const { pdf, reference } = await patientSummaryPdf(getDb(), actor, caseId);
+          return new Response(new Uint8Array(pdf), {
+            headers: {
+              "content-type": "application/pdf",
+              // The file name carries the case reference only, never the patient's name or number.
+              "content-disposition": `inline; filename="sammanfattning-${reference}.pdf"`,
+              "cache-control": "no-store",
+            },
+          });
+        },
+        { caseId },
+      );
     },
 
     async healthRoute(): Promise<Response> {
@@ -343,16 +354,20 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       return { portal, name: session.name, targets: session.otherPortals.map((p) => ({ portal: p, url: getEnv().portalUrls[p] })) };
     },
 
-    async workspaceProps() {
-      const session = await requireSession();
-      const data = await (await caller()).workspace.overview();
-      return { portal, heading: "Min arbetsyta", contextLabel: session.activeContext.label.label, data };
+    workspaceProps() {
+      return forPage("arbetsyta", async () => {
+        const session = await requireSession();
+        const data = await (await caller()).workspace.overview();
+        return { portal, heading: "Min arbetsyta", contextLabel: session.activeContext.label.label, data };
+      });
     },
 
-    async adminOverviewProps() {
-      const session = await requireSession();
-      const data = await (await caller()).admin.overview();
-      return { contextLabel: session.activeContext.label.label, data };
+    adminOverviewProps() {
+      return forPage("forvaltning", async () => {
+        const session = await requireSession();
+        const data = await (await caller()).admin.overview();
+        return { contextLabel: session.activeContext.label.label, data };
+      });
     },
   };
 }

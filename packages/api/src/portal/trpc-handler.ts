@@ -2,7 +2,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "../root";
 import type { ApiContext } from "../trpc";
 import { AppError, isAppError } from "../errors";
-import { databaseRefusal, sqlState } from "../db-errors";
+import { databaseRefusal } from "../db-errors";
+import { logServerError } from "./log";
 
 /** Far more calls in one batch than any page makes at once (the client link sets no limit); a longer one is refused. */
 export const MAX_BATCH_SIZE = 100;
@@ -33,7 +34,7 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Api
     onError({ error, path }) {
       // Codes and the procedure only: a database error's message carries the query and its
       // parameters, which may be patient data.
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.name ?? "Error"} ${sqlState(error.cause) ?? ""}`.trimEnd());
+      if (error.code === "INTERNAL_SERVER_ERROR") logServerError(`trpc ${path ?? "?"}`, error);
     },
   });
 }

@@ -7,7 +7,9 @@
  *
  * Because the system id is shared, person-level rules also require the employeeHsaId to come
  * from the owner's own HSA catalogue (`SE<orgnr>-…`), so a kommun admin never matches the region's
- * admin rule and a biståndshandläggare in Flen never matches Eskilstuna's. Jämtland Härjedalen's
+ * admin rule and a biståndshandläggare in Flen never matches Eskilstuna's. The evaluator adds the
+ * same employer check to every grant (domain identity/employer.ts), so the hemtjänst rule, whose
+ * unit comes from the role, cannot reach another organisation's units or a biståndsenhet either. Jämtland Härjedalen's
  * kommuner also accept the legacy attribute RJH;LINK for biståndshandläggare (seed 003).
  */
 import { buildExampleRules } from "@vardkedjan/domain/identity/example-rules";

@@ -35,6 +35,10 @@ describe("role → actions table", () => {
     expect(ROLES.filter((r) => can(r, "outage.end"))).toEqual(["sysadmin"]);
   });
 
+  it("only administrators fetch an outage's report", () => {
+    expect(ROLES.filter((r) => can(r, "outage.report"))).toEqual(["sysadmin", "kommunadmin"]);
+  });
+
   it("receiving parties answer and plan but do not open cases", () => {
     for (const role of ["vc_personal", "psykiatri_oppenvard", "bistandshandlaggare", "kommun_ssk"] as const) {
       expect(can(role, "case.writePlanning")).toBe(true);

@@ -22,6 +22,7 @@ export const ACTIONS = [
   "outage.declare",
   "outage.end",
   "outage.logPhoneContact",
+  "outage.report",
   "afterRegistration.register",
   "org.manage",
   "rules.manage",
@@ -62,6 +63,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   "outage.declare": "utlysa driftstörning",
   "outage.end": "avsluta driftstörning",
   "outage.logPhoneContact": "anteckna telefonkontakter under driftstörning",
+  "outage.report": "hämta rapporten över en driftstörning",
   "afterRegistration.register": "efterregistrera ärenden",
   "org.manage": "administrera organisationer och enheter",
   "rules.manage": "administrera behörighetsregler",
@@ -114,9 +116,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
   // MAS: read-all within the kommun and follow-up, including log checks.
   mas: [...BASE, "case.read", "case.readPlanning", "audit.read"],
-  sysadmin: [...BASE, "contactList.edit", "outage.declare", "outage.end", "org.manage", "rules.manage", "audit.read"],
+  sysadmin: [...BASE, "contactList.edit", "outage.declare", "outage.end", "outage.report", "org.manage", "rules.manage", "audit.read"],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (seed 000).
-  kommunadmin: [...BASE, "contactList.edit", "org.manage", "rules.manage", "audit.read"],
+  kommunadmin: [...BASE, "contactList.edit", "outage.report", "org.manage", "rules.manage", "audit.read"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -123,22 +123,38 @@ describe("merging contexts", () => {
     });
   });
 
-  it("never merges the same portal/role/scope across two providers", () => {
-    // A region rule granting the region's whole primary care to anyone at a vårdcentral: the
-    // scope is the same, the providers differ (the region, and a private vårdval provider).
+  it("never grants a commission a scope outside the organisation that owns its unit", () => {
+    // A region rule naming one of the region's vårdcentraler: a commission at a private vårdval
+    // provider matches its conditions but works for another organisation, so gets nothing.
     const vc = rule({
-      id: "vc-all",
+      id: "vc-froslunda",
       when: { all: [{ op: "unitKind", attr: "commission.unitHsaId", kinds: ["vardcentral"] }] },
-      grant: { portal: "primarvard", role: "vc_personal", scope: { type: "org", orgHsaId: REGION, includeDescendants: true } },
+      grant: { portal: "primarvard", role: "vc_personal", scope: { type: "org", orgHsaId: VC_FROSLUNDA, includeDescendants: true } },
     });
-    const region = commissionClaim({ id: "SE2321000032-C120", unit: VC_FROSLUNDA, provider: REGION, rights: ["Läsa;alla;SJF"] });
-    const priv = commissionClaim({ id: "SE5560000001-C121", unit: PRIVATE_VC, provider: PRIVATE, rights: ["Skriva;alla;VE"] });
+    const region = commissionClaim({ id: "SE2321000032-C120", unit: VC_FROSLUNDA, provider: REGION });
+    const priv = commissionClaim({ id: "SE5560000001-C121", unit: PRIVATE_VC, provider: PRIVATE });
     const res = evaluateRules(nurse([region, priv]), [vc], tree, NOW);
-    expect(res.contexts.map((c) => [c.providerHsaId, c.commissionHsaIds, c.rights.map((r) => r.activity)])).toEqual([
-      [REGION, ["SE2321000032-C120"], ["Läsa"]],
-      [PRIVATE, ["SE5560000001-C121"], ["Skriva"]],
-    ]);
-    expect(new Set(res.contexts.map((c) => c.id)).size).toBe(2);
+    expect(res.contexts.map((c) => [c.providerHsaId, c.commissionHsaIds])).toEqual([[REGION, ["SE2321000032-C120"]]]);
+    expect(res.reasons).toContainEqual({
+      code: "outside_employer_org",
+      message: "Medarbetaruppdraget hör inte till den organisation som äger Vårdcentralen Fröslunda",
+      ruleId: "vc-froslunda",
+      commissionHsaId: "SE5560000001-C121",
+    });
+  });
+
+  it("refuses a commission whose named vårdgivare is another organisation than its unit's owner", () => {
+    const forged = commissionClaim({ id: "SE2321000032-C122", unit: AVD12, provider: KOMMUN });
+    const res = evaluateRules(nurse([forged]), [rule({ id: "allow" })], tree, NOW);
+    expect(res.contexts).toEqual([]);
+    expect(res.reasons.map((r) => r.code)).toContain("outside_employer_org");
+  });
+
+  it("grants a role only at the kinds of unit it works at", () => {
+    const wide = rule({ id: "ssk-hospital", grant: { portal: "slutenvard", role: "avd_ssk", scope: { type: "org", orgHsaId: REGION, includeDescendants: true } } });
+    const res = evaluateRules(nurse([c1]), [wide], tree, NOW);
+    expect(res.contexts).toEqual([]);
+    expect(res.reasons).toContainEqual(expect.objectContaining({ code: "role_not_at_unit_kind", ruleId: "ssk-hospital" }));
   });
 
   it("sorts by portal order, then unit name", () => {

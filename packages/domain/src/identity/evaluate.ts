@@ -42,6 +42,8 @@ export type RuleOutcome =
   | "denied"
   | "loa_too_low"
   | "outside_owner_org"
+  | "outside_employer_org"
+  | "role_not_at_unit_kind"
   | "unknown_unit";
 
 /** One line of the simulator: what one rule did for the person or for one commission. */

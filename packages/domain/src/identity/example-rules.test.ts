@@ -187,11 +187,35 @@ describe("R3–R6, R9: kommun", () => {
     ]);
   });
 
-  it("R5 takes the hemtjänst unit from the system role, also for a private LOV provider's staff", () => {
-    const res = run(personClaims({ employeeHsaId: "SE5560000001-H001", systemRole: `VK-ESK;Hemtjanst-${HEMTJANST_FROSLUNDA}` }));
+  it("R5 takes the hemtjänst unit from the system role for the kommun's own staff", () => {
+    const res = run(personClaims({ employeeHsaId: "SE2120000308-H001", systemRole: `VK-ESK;Hemtjanst-${HEMTJANST_FROSLUNDA}` }));
     expect(res.contexts.map(brief)).toEqual([
       { portal: "kommun", role: "hemtjanst", scope: HEMTJANST_FROSLUNDA, descendants: false, provider: KOMMUN, commissions: [], rules: ["esk-R5"] },
     ]);
+  });
+
+  it("R5 gives nothing to someone employed elsewhere, whatever unit the role names", () => {
+    // An employee of the region (or of a private provider) given the kommun's hemtjänst role:
+    // the system role alone says nothing about who employs the person.
+    for (const employeeHsaId of ["SE2321000032-H010", "SE5560000001-H011"]) {
+      for (const unit of [HEMTJANST_FROSLUNDA, BISTAND]) {
+        const res = run(personClaims({ employeeHsaId, systemRole: `VK-ESK;Hemtjanst-${unit}` }));
+        expect(res.contexts, `${employeeHsaId} ${unit}`).toEqual([]);
+        expect(res.reasons).toContainEqual(expect.objectContaining({ code: "outside_employer_org", ruleId: "esk-R5" }));
+      }
+    }
+  });
+
+  it("R5 gives nothing at a unit hemtjänst does not work at (the biståndsenhet, the whole kommun)", () => {
+    for (const unit of [BISTAND, HEMSJUKVARD, KOMMUN]) {
+      const res = run(personClaims({ employeeHsaId: "SE2120000308-H012", systemRole: `VK-ESK;Hemtjanst-${unit}` }));
+      expect(res.contexts, unit).toEqual([]);
+      expect(res.reasons).toContainEqual({
+        code: "role_not_at_unit_kind",
+        message: `Rollen Hemtjänst kan inte ges för ${tree.get(unit)?.name ?? unit}`,
+        ruleId: "esk-R5",
+      });
+    }
   });
 
   it("R5 cannot reach a region ward through the role suffix", () => {

@@ -249,8 +249,10 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
     [
       "R5",
       {
-        // No catalogue check: staff of private LOV providers have other HSA prefixes. The unit
-        // from the role must still lie inside the kommun (the owner check).
+        // The unit comes from the role, so the evaluator's checks carry this rule: the unit must
+        // lie inside the kommun (owner), the person must be employed by the kommun (employer),
+        // and the unit must be a hemtjänstgrupp (unit kind). A private LOV provider's staff
+        // need the provider in the org tree with its own hemtjänst units and rule.
         description: "Hemtjänst (enhet från systemrollen)",
         level: "person",
         priority: 100,

@@ -1,4 +1,5 @@
 import { compileRegex } from "./conditions";
+import { checkEmployerAndKind } from "./employer";
 import type { OrgTree } from "./org-tree";
 import type { Commission, MappingRule, Principal } from "./types";
 
@@ -6,7 +7,9 @@ import type { Commission, MappingRule, Principal } from "./types";
  * Scope resolution (identity.md §4.2 step 4): a rule's grant scope becomes concrete org-tree
  * roots. The owner check lives here so no caller can forget it: a resolved root that is not
  * the rule's owner organisation, or inside it, is refused. A kommun admin's rule therefore
- * cannot grant a region ward, whatever it says.
+ * cannot grant a region ward, whatever it says. So do the employer and unit-kind checks
+ * (employer.ts): a scope outside the person's own organisation, or at a kind of unit the role
+ * does not work at, is refused too.
  */
 
 export interface ResolvedScope {
@@ -18,7 +21,12 @@ export interface ResolvedScope {
 
 export type ScopeOutcome =
   | { ok: true; scope: ResolvedScope }
-  | { ok: false; code: "unknown_unit" | "outside_owner_org"; message: string; scopeHsaId?: string };
+  | {
+      ok: false;
+      code: "unknown_unit" | "outside_owner_org" | "outside_employer_org" | "role_not_at_unit_kind";
+      message: string;
+      scopeHsaId?: string;
+    };
 
 type Grant = NonNullable<MappingRule["grant"]>;
 
@@ -96,6 +104,8 @@ export function resolveScope(
         scopeHsaId: hsaId,
       };
     }
+    const employer = checkEmployerAndKind(rule.grant.role, hsaId, principal, commission, tree);
+    if (!employer.ok) return { ok: false, code: employer.code, message: employer.message, scopeHsaId: hsaId };
     const providerHsaId = commission ? providerOf(commission, tree) : (tree.rootOf(hsaId)?.hsaId ?? null);
     return { ok: true, scope: { scopeHsaId: hsaId, includeDescendants, providerHsaId } };
   });

@@ -189,6 +189,8 @@ export interface DenialReason {
     | "loa_too_low"
     | "denied_by_rule"
     | "outside_owner_org"
+    | "outside_employer_org"
+    | "role_not_at_unit_kind"
     | "commission_inactive"
     | "no_matching_rule"
     | "unknown_unit";

@@ -31,22 +31,30 @@ function parse(raw: string | null | undefined): StoredContactList | null | undef
   }
 }
 
+/** "Försök igen": the page that failed (the worker answers at its address), or the start page from /offline itself. */
+function retry(): void {
+  if (window.location.pathname === "/offline") window.location.assign("/");
+  else window.location.reload();
+}
+
 /**
- * /offline: what the service worker shows when the portal's server cannot be reached at all. No
- * login and no patient data: the routine's first steps, the contact list this browser saved the
- * last time someone was logged in (with its version and when it was fetched), and the backup kit
- * PDF the service worker keeps.
+ * What a user sees when Vårdkedjan itself is down: at /offline, which the service worker shows
+ * when the portal's server cannot be reached or answers a page with a server error, and as each
+ * portal's error page (app/error.tsx) when a page cannot be rendered. No login and no patient
+ * data: the routine's first steps, the contact list this browser saved the last time someone was
+ * logged in (with its version and when it was fetched), and the backup kit PDF with the forms,
+ * which the service worker keeps.
  */
 export function OfflinePage({ portal }: { portal: Portal }) {
   const raw = useSyncExternalStore(subscribe, readStored, serverSnapshot);
   const stored = useMemo(() => parse(raw), [raw]);
 
   return (
-    <PlainPage portal={portal} heading="Vårdkedjan går inte att nå just nu">
+    <PlainPage portal={portal} heading="Vårdkedjan är inte tillgänglig just nu">
       <div className="mb-6 rounded border-2 border-warn bg-warn-bg p-4 text-ink" data-testid="offline-notice">
         <p className="font-semibold text-warn">
           <span aria-hidden="true">⚠ </span>
-          Servern svarar inte. Arbeta enligt reservrutinen:
+          Tjänsten svarar inte. Arbeta enligt reservrutinen:
         </p>
         <ul className="mt-2 list-disc pl-6">
           <li>All kommunikation sker per telefon, med numren nedan.</li>
@@ -58,7 +66,7 @@ export function OfflinePage({ portal }: { portal: Portal }) {
           <a href="/dokument/reservparm.pdf" className="inline-block rounded border-2 border-warn bg-white px-3 py-1.5 font-semibold text-warn no-underline">
             Reservpärm (PDF, sparad kopia)
           </a>
-          <button type="button" onClick={() => window.location.assign("/")} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+          <button type="button" onClick={retry} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
             Försök igen
           </button>
         </div>

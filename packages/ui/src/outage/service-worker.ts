@@ -2,9 +2,10 @@
  * The service worker's source, served by every portal at /sw.js (a one-line route in each app),
  * so that one file serves all four portals.
  */
-export const SERVICE_WORKER_SOURCE = String.raw`// Vårdkedjan's service worker (issue 4): when the portal's server cannot be reached at all, a page
-// load gets /offline, which shows the contact list the browser saved while logged in, and the
-// backup kit PDF ("Reservpärm") kept here. Nothing with patient data is cached: only /offline,
+export const SERVICE_WORKER_SOURCE = String.raw`// Vårdkedjan's service worker: when the portal's server cannot be reached, or answers a page load
+// with a server error (5xx: its database down, say), the page load gets /offline, which shows the
+// contact list the browser saved while logged in, the routine's first steps and the backup kit PDF
+// ("Reservpärm", with the forms) kept here. Nothing with patient data is cached: only /offline,
 // the static files it needs and the kit. Scope: this portal's origin. The same file is in every
 // portal at /sw.js, served from this one source (packages/ui/src/outage/service-worker.ts).
 const CACHE = "vk-offline-v1";
@@ -58,12 +59,14 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "vk-uppdatera-reservparm" && Date.now() - lastRefresh > REFRESH_MIN_MS) event.waitUntil(refresh());
 });
 
-const unreachable = (res) => res.status === 502 || res.status === 503 || res.status === 504;
+// Any server error, not only a gateway's: with Vårdkedjan's database gone the portal itself
+// answers 500, and that is the very outage the routine exists for.
+const serverFailed = (res) => res.status >= 500 && res.status <= 599;
 
 async function offlineResponse() {
   return (
     (await caches.match(OFFLINE)) ||
-    new Response("Vårdkedjan går inte att nå just nu. Använd den utskrivna kontaktlistan och reservpärmen.", {
+    new Response("Vårdkedjan är inte tillgänglig just nu. Arbeta enligt reservrutinen: använd den utskrivna kontaktlistan och reservpärmen.", {
       status: 503,
       headers: { "content-type": "text/plain; charset=utf-8" },
     })
@@ -83,7 +86,8 @@ self.addEventListener("fetch", (event) => {
     }
     event.respondWith(
       fetch(req)
-        .then((res) => (unreachable(res) ? offlineResponse() : res))
+        // Without a saved /offline, the portal's own error page (Swedish, the same guidance) is next best.
+        .then(async (res) => (serverFailed(res) ? (await caches.match(OFFLINE)) || res : res))
         .catch(() => offlineResponse()),
     );
     return;

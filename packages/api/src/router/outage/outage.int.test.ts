@@ -11,6 +11,7 @@ import { outageReportCsv } from "../../services/outage/overview";
 import { declareOutage } from "../../services/outage/manage";
 import { mailConfirmationRequests } from "../../services/contacts/confirmations";
 import { demoActor } from "../../seed/actors";
+import { AppError } from "../../errors";
 
 /** Outage mode through the real procedures, a real SMTP server and PostgreSQL NOTIFY. */
 describe("outage mode", () => {
@@ -142,6 +143,14 @@ describe("outage mode", () => {
     expect(lines.some((l) => l.includes("Avd 12 Medicin"))).toBe(true);
     expect(lines.at(-1)).toMatch(/Totalt/);
     expect(csv).not.toMatch(/Tolvan|19121212/);
+  });
+
+  it("refuses the outage report CSV to everyone but administrators", async () => {
+    for (const [key, portal] of [["sanna.sjoberg", "slutenvard"], ["ulrika.lind", "slutenvard"], ["berit.holm", "kommun"], ["gunilla.rask", "kommun"]] as const) {
+      const e = await outageReportCsv(t.db, await demoActor(t.db, key, portal), outageId).catch((x: unknown) => x);
+      expect(e, key).toBeInstanceOf(AppError);
+      expect((e as AppError).code, key).toBe("FORBIDDEN");
+    }
   });
 
   /** The outages and 'startad' events stored for one declare key. */

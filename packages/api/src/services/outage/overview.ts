@@ -1,4 +1,5 @@
 import { schema, and, asc, desc, eq, inArray, sql, type Db } from "@vardkedjan/db/client";
+import { can } from "@vardkedjan/domain/access/actions";
 import { afterRegistrationProgress } from "@vardkedjan/domain/outage/report";
 import { outageReportRows, OUTAGE_REPORT_COLUMNS } from "@vardkedjan/domain/outage/report";
 import type { PhoneContactEntry } from "@vardkedjan/domain/outage/types";
@@ -69,6 +70,8 @@ const csvCell = (v: unknown): string => {
 
 /** The outage report (duration, units, calls logged, items done and pending) as CSV for Excel (semicolons, BOM). */
 export async function outageReportCsv(db: Db, actor: Actor, outageId: string, now = new Date()): Promise<string> {
+  // A route handler, not a procedure, serves it: the action is checked here, where every caller passes.
+  if (!can(actor.context.role, "outage.report")) throw new AppError("FORBIDDEN");
   const { outage, units } = await getOutage(db, actor, outageId);
   const phoneRows = await db.select().from(schema.phoneContacts).where(eq(schema.phoneContacts.outageId, outageId));
   const items = await db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.outageId, outageId));
