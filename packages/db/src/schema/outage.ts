@@ -157,7 +157,7 @@ export const afterRegistrationItems = pgTable(
     sourcePhoneContactIds: jsonb().$type<string[]>().notNull().default([]),
     /** For an acknowledgement item: the message to acknowledge. */
     messageId: uuid(),
-    status: text().$type<"att_gora" | "klar">().notNull().default("att_gora"),
+    status: text().$type<"att_gora" | "klar" | "makulerad">().notNull().default("att_gora"),
     doneAt: timestamp({ withTimezone: true }),
     doneByStaffId: uuid().references(() => staff.id),
     resultMessageId: uuid(),

@@ -1,5 +1,6 @@
 import { PHONE_STEP_MESSAGE_KIND, type PhoneContactDetails, type PhoneStep } from "../outage/types";
-import type { ConsentRecord } from "./types";
+import type { Role } from "../identity/types";
+import type { ConsentRecord, PartyRole } from "./types";
 import {
   caseVisibility,
   isBasicVisibleKind,
@@ -114,4 +115,18 @@ export function visiblePhoneContacts<T extends PhoneContactContent>(
     out.push({ ...call, steps: v.steps, details: v.details, comment: v.comment, redacted: v.redacted });
   }
   return out;
+}
+
+const PARTY_VIEWER_ROLE: Record<PartyRole, Role> = {
+  avdelning: "avd_ssk",
+  kommun: "bistandshandlaggare",
+  hemsjukvard: "kommun_ssk",
+  hemtjanst: "hemtjanst",
+  vardcentral: "vc_personal",
+  psykiatrisk_oppenvard: "psykiatri_oppenvard",
+};
+
+/** A party unit as a reader of what is sent to it (e.g. a drafted summary), whoever opens it there. */
+export function partyViewer(role: PartyRole): Viewer {
+  return { partyRole: role, role: PARTY_VIEWER_ROLE[role] };
 }

@@ -2,6 +2,7 @@ import type { CaseEvent } from "../case/types";
 import { stockholmDateTime } from "./format";
 import { isWithin, type UnitOutageWindow } from "./scope";
 import { draftPhoneNote, draftSummaryText, type UnitName } from "./summary-text";
+import { summaryRecipientGroups } from "./summary-recipients";
 import type { AfterRegistrationCase, AfterRegistrationItem, AfterRegistrationKind } from "./after-registration-types";
 import { PHONE_STEPS, type PhoneConsentDetail, type PhoneContactEntry, type PhoneStep } from "./types";
 
@@ -21,23 +22,10 @@ export const NONE: readonly PhoneContactEntry[] = [];
 const STEP_BIT = Object.fromEntries(PHONE_STEPS.map((s, i) => [s, 1 << i])) as Record<PhoneStep, number>;
 export const ADMISSION_MASK = STEP_BIT.inskrivning | STEP_BIT.beraknat_utskrivningsdatum | STEP_BIT.samtycke;
 export const DISCHARGE_MASK = STEP_BIT.faktiskt_utskrivningsdatum | STEP_BIT.utskrivningsmeddelande;
-export const SIP_MASK = STEP_BIT.sip_datum;
 export function maskOf(e: PhoneContactEntry): number {
   let m = 0;
   for (const s of e.steps) m |= STEP_BIT[s] ?? 0;
   return m;
-}
-
-/**
- * What an admission notice in the case carries of the phoned steps: always the admission; the
- * estimated date and the consents only when the notice is not older than the first call that
- * gave them (a notice registered from the calls carries them; one sent before the outage does not).
- */
-export function noticeCovers(noticeAt: number, entries: readonly PhoneContactEntry[]): number {
-  const info = STEP_BIT.beraknat_utskrivningsdatum | STEP_BIT.samtycke;
-  let first = Infinity;
-  for (const e of entries) if ((maskOf(e) & info) !== 0) first = Math.min(first, t(e.occurredAt));
-  return first === Infinity || noticeAt >= first ? ADMISSION_MASK : STEP_BIT.inskrivning;
 }
 
 export type Complete = Extract<UnitOutageWindow, { status: "complete" }>;
@@ -174,7 +162,6 @@ export function admissionItem(
 
 /**
  * One formal kallelse per agreed meeting time, unless a kallelse for that time is in the case.
- * `allCovered`: every SIP call of the case has its kallelse (sent or listed now).
  */
 export function sipItems(
   caseId: string | null,
@@ -182,24 +169,20 @@ export function sipItems(
   entries: readonly PhoneContactEntry[],
   events: readonly CaseEvent[],
   windowOf: (unitId: string) => Complete | null,
-): { items: AfterRegistrationItem[]; allCovered: boolean } {
-  if (!entries.some((e) => e.steps.includes("sip_datum"))) return { items: [], allCovered: true };
+): { items: AfterRegistrationItem[] } {
+  if (!entries.some((e) => e.steps.includes("sip_datum"))) return { items: [] };
   const sent = new Set<number>();
   for (const e of events) {
     const at = e.kind === "kallelse_sip" ? millis(e.payload.meetingAt) : null;
     if (at !== null) sent.add(Math.floor(at / MINUTE));
   }
-  let allCovered = true;
   const groups = new Map<number, { meetingAt: Date; calls: PhoneContactEntry[] }>();
   let sipConsent: boolean | null = null;
   for (const e of entries) {
     for (const consent of e.details?.consents ?? []) if (consent.kind === "sip") sipConsent = consent.given;
     if (!e.steps.includes("sip_datum")) continue;
     const ms = millis(e.details?.sipAt);
-    if (ms === null) {
-      allCovered = false;
-      continue;
-    }
+    if (ms === null) continue;
     const w = windowOf(e.unitId);
     if (!w || !isWithin(e.occurredAt, w)) continue;
     const minute = Math.floor(ms / MINUTE);
@@ -236,15 +219,13 @@ export function sipItems(
       sourcePhoneContactIds: calls.map((e) => e.id),
     });
   }
-  return { items: out, allCovered };
+  return { items: out };
 }
 
 /** One summary per (case, logging unit) for a case that existed before that unit's outage period. */
 export function summaryItems(
   c: AfterRegistrationCase,
   entries: readonly PhoneContactEntry[],
-  /** Bits of the steps registered otherwise. */
-  covered: number,
   title: string,
   windowOf: (unitId: string) => Complete | null,
   unitName: UnitName,
@@ -261,11 +242,14 @@ export function summaryItems(
     const w = windowOf(unitId);
     if (!w || t(c.admittedAt) >= t(w.from)) continue;
     const calls = all.filter((e) => isWithin(e.occurredAt, w));
-    if (!calls.some((e) => (maskOf(e) & ~covered) !== 0)) continue;
+    if (calls.length === 0) continue;
     const alreadySent = c.events.some(
       (e) => e.kind === "generellt" && e.senderUnitId === unitId && e.payload.subject === title && t(e.occurredAt) >= t(w.from),
     );
     if (alreadySent) continue;
+    const draft = (shown: readonly PhoneContactEntry[]) =>
+      draftSummaryText({ from: w.from, to: w.to, loggingUnitName: unitName(unitId), entries: shown, unitName });
+    const groups = summaryRecipientGroups({ senderUnitId: unitId, parties: c.parties ?? [], consents: c.consents ?? [], calls, draft, unitName });
     out.push({
       key: `summary_message:${c.id}:${unitId}:${w.from.toISOString()}`,
       unitId,
@@ -275,11 +259,9 @@ export function summaryItems(
       messageKind: "generellt",
       eventAt: w.to,
       title,
-      prefill: {
-        subject: title,
-        text: draftSummaryText({ from: w.from, to: w.to, loggingUnitName: unitName(unitId), entries: calls, unitName }),
-      },
+      prefill: { subject: title, text: groups[0]?.text ?? draft(calls) },
       notes: ["Läs igenom och komplettera sammanfattningen innan du skickar den."],
+      ...(groups.length > 0 ? { recipientGroups: groups } : {}),
       sourcePhoneContactIds: calls.map((e) => e.id),
     });
   }

@@ -26,7 +26,7 @@ describe("registering the list", () => {
       }),
     ];
     const items = compute({ cases: [c], phoneLog: log });
-    expect(kinds(items)).toEqual(["register_admission@case-1", "register_discharge@case-1"]);
+    expect(kinds(items)).toEqual(["register_admission@case-1", "register_discharge@case-1", "summary_message@case-1"]);
 
     let facts: CaseFacts = { admittedAt: c.admittedAt, careType: "somatisk", lpt: false, lrv: false, parties: [...(c.parties ?? [])], events: [], consents: [] };
     for (const item of items) {

@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseParty, MessageKind } from "../case/types";
+import type { CaseEvent, CaseParty, ConsentRecord, MessageKind } from "../case/types";
+import type { SummaryRecipientGroup } from "./summary-recipients";
 import type { RoutineProfile } from "./routine-profile";
 import type { ScopeUnit } from "./scope";
 import type { OutageWindow, PhoneConsentDetail, PhoneContactEntry } from "./types";
@@ -25,6 +26,8 @@ export interface AfterRegistrationCase {
   events: readonly CaseEvent[];
   /** Opened from a phone contact during an outage. */
   provisional: boolean;
+  /** The case's consent records: what each recipient of a drafted text may read. */
+  consents?: readonly ConsentRecord[];
 }
 
 export interface UnacknowledgedRecipient {
@@ -72,4 +75,6 @@ export interface AfterRegistrationItem {
   sourcePhoneContactIds: string[];
   /** For acknowledge. */
   messageId?: string;
+  /** For summary_message: one message per group of recipients who may read the same. */
+  recipientGroups?: SummaryRecipientGroup[];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeAfterRegistration, type AfterRegistrationInput, type AfterRegistrationItem } from "./after-registration";
 import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
+import { ALL_CONSENTS, consent } from "../case/test-fixtures";
 import {
   arCase,
   at,
@@ -12,6 +13,7 @@ import {
   DAY_START,
   ev,
   FAR_WARD,
+  HTJ,
   outage,
   UNITS,
   VC,
@@ -111,7 +113,7 @@ describe("admitted during the outage", () => {
 describe("admitted before the outage", () => {
   const notice = ev("inskrivningsmeddelande", at("2026-02-27", "14:00"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-02" });
 
-  it("discharged during: registers the discharge at the phoned discharge time, not the time of typing", () => {
+  it("discharged during: registers the discharge at the phoned discharge time, not the time of typing, and the summary too", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
     const discharge = call({
       caseId: "case-1",
@@ -121,7 +123,8 @@ describe("admitted before the outage", () => {
       details: { dischargeAt: at("2026-03-02", "13:15").toISOString() },
     });
     const items = compute({ cases: [c], phoneLog: [discharge] });
-    expect(kinds(items)).toEqual(["register_discharge@case-1"]);
+    // Region Sörmland, Reservrutin Link: a case that existed gets the summary in addition.
+    expect(kinds(items)).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
     expect(items[0]).toMatchObject({
       key: "register_discharge:case-1",
       messageKind: "utskrivningsmeddelande",
@@ -148,7 +151,7 @@ describe("admitted before the outage", () => {
   });
 
   it("still in hospital with calls: ONE summary per unit, drafted from its calls, never a ready notice or planning basis", () => {
-    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], consents: ALL_CONSENTS });
     const log = [
       call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" } }),
       call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), steps: ["planeringsunderlag"], comment: "Hemtjänst 3 ggr/dag ansökt" }),
@@ -175,6 +178,36 @@ describe("admitted before the outage", () => {
     expect(items.find((i) => i.unitId === BIST)?.prefill?.text).toContain("mottaget från Sanna Sjöberg (Avd 12 Medicin)");
   });
 
+  it("drafts the summary per recipient: a kommun without consent reads that calls happened, hemtjänst only its own calls", () => {
+    const parties = [
+      { unitId: WARD_A, role: "avdelning" as const },
+      { unitId: BIST, role: "kommun" as const },
+      { unitId: VC, role: "vardcentral" as const },
+      { unitId: HTJ, role: "hemtjanst" as const },
+    ];
+    const consents = [...ALL_CONSENTS, consent("informationsoverforing_kommun", false, at("2026-02-28", "09:00"))];
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], parties, consents });
+    const log = [
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" }, comment: "Oro för fallrisk hemma" }),
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), counterpartUnitId: VC, counterpartName: "Eva Ek", steps: ["planeringsunderlag"], comment: "Diabetes, insulin morgon och kväll" }),
+    ];
+    const [summary] = compute({ cases: [c], phoneLog: log });
+    const groups = summary?.recipientGroups ?? [];
+    // The vårdcentral (consent given) reads everything; the kommun (refused) a version without what
+    // was said; hemtjänst took part in no call and gets no summary.
+    expect(groups.map((g) => [g.recipientUnitIds, g.restricted])).toEqual([
+      [[VC], false],
+      [[BIST], true],
+    ]);
+    expect(groups[0]?.text).toContain("Diabetes, insulin");
+    expect(groups[0]?.text).toContain("Oro för fallrisk");
+    expect(groups[1]?.text).toContain("2026-03-02 09:00, lämnat till Anna Berg (Biståndsenheten Eskilstuna): Beräknat utskrivningsdatum 2026-03-05.");
+    expect(groups[1]?.text).toContain("2026-03-02 10:30, lämnat till Eva Ek (Vårdcentralen Fröslunda)");
+    expect(groups[1]?.text).not.toMatch(/Oro för fallrisk|Diabetes|Planeringsunderlag/);
+    expect(groups[1]?.recipientNames).toEqual(["Biståndsenheten Eskilstuna"]);
+    expect(summary?.prefill?.text).toBe(groups[0]?.text);
+  });
+
   it("a new estimated date or consent phoned after the notice goes in the summary", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
     const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-09" } })];
@@ -183,10 +216,10 @@ describe("admitted before the outage", () => {
     expect(String(items[0]?.prefill?.text)).toContain("Beräknat utskrivningsdatum 2026-03-09");
   });
 
-  it("no summary when every call is registered otherwise, when the case had no calls, or when the summary was sent", () => {
+  it("a summary in addition to the formal registration; none when the case had no calls, or when the summary was sent", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
     const discharge = call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"], details: { dischargeAt: at("2026-03-02", "12:00").toISOString() } });
-    expect(kinds(compute({ cases: [c], phoneLog: [discharge] }))).toEqual(["register_discharge@case-1"]);
+    expect(kinds(compute({ cases: [c], phoneLog: [discharge] }))).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
     expect(compute({ cases: [c] })).toEqual([]);
     const planning = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["planeringsunderlag"] });
     const sent = ev("generellt", at("2026-03-02", "16:20"), WARD_A, [BIST], { subject: "Sammanfattning av samordning under driftstörning", text: "…" });
@@ -201,7 +234,7 @@ describe("SIP agreed by phone", () => {
   const byKommun = call({ caseId: "case-1", unitId: BIST, counterpartUnitId: VC, counterpartName: "Eva Ek", direction: "mottaget", occurredAt: at("2026-03-02", "10:02"), steps: ["sip_datum"], details: { sipAt } });
 
   it("one formal kallelse per meeting, by the unit that called, at the time of the call", () => {
-    const items = compute({ cases: [c], phoneLog: [byKommun, byVc] });
+    const items = compute({ cases: [c], phoneLog: [byKommun, byVc] }).filter((i) => i.kind !== "summary_message");
     expect(kinds(items)).toEqual(["formal_sip_call@case-1"]);
     expect(items[0]).toMatchObject({
       unitId: VC,
@@ -215,7 +248,7 @@ describe("SIP agreed by phone", () => {
 
   it("not listed when the kallelse for that time is already in the case", () => {
     const sent = ev("kallelse_sip", at("2026-03-02", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
-    expect(compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] })).toEqual([]);
+    expect(compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] }).filter((i) => i.kind === "formal_sip_call")).toEqual([]);
   });
 
   it("a patient without a case still gets the kallelse item, flagged", () => {
@@ -260,7 +293,7 @@ describe("duplicates: phoned and sent electronically", () => {
       ],
     });
     const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"] })];
-    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+    expect(kinds(compute({ cases: [c], phoneLog: log }))).toEqual(["summary_message@case-1"]);
   });
 });
 
@@ -285,7 +318,7 @@ describe("over midnight and the daylight-saving changes", () => {
     const log = [
       call({ caseId: "case-1", occurredAt: at("2026-03-29", "01:50"), steps: ["faktiskt_utskrivningsdatum"], details: { dischargeAt: "2026-03-29T03:30:00+02:00" } }),
     ];
-    const items = compute({ outage: spring, cases: [c], phoneLog: log });
+    const items = compute({ outage: spring, cases: [c], phoneLog: log }).filter((i) => i.kind !== "summary_message");
     expect(kinds(items)).toEqual(["register_discharge@case-1"]);
     expect(items[0]?.eventAt.toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(items[0]?.prefill).toEqual({ dischargedAt: "2026-03-29T01:30:00.000Z" });
@@ -371,5 +404,21 @@ describe("determinism and the profile", () => {
   it("an outage that has not ended gives nothing yet", () => {
     const open = outage("o-open", DAY_START, null);
     expect(compute({ outage: open, cases: [arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") })] })).toEqual([]);
+  });
+});
+
+describe("a case closed as wrongly created", () => {
+  it("lists nothing for a provisional case closed as makulerat, whatever was phoned", () => {
+    const c = arCase({
+      id: "case-1",
+      admittedAt: at("2026-03-02", "09:00"),
+      provisional: true,
+      events: [ev("avslut", at("2026-03-02", "10:00"), WARD_A, [BIST], { reason: "makulerad" })],
+    });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), steps: ["inskrivning"], comment: "Fel patient" })];
+    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+    // The same case closed for another reason still gets its admission registered.
+    const closed = { ...c, events: [ev("avslut", at("2026-03-02", "10:00"), WARD_A, [BIST], { reason: "overflyttad" })] };
+    expect(kinds(compute({ cases: [closed], phoneLog: log }))).toEqual(["register_admission@case-1"]);
   });
 });

@@ -10,10 +10,8 @@ import {
   indexPhoneLog,
   maskOf,
   millis,
-  noticeCovers,
   NONE,
   phonedDischarge,
-  SIP_MASK,
   sipItems,
   sortItems,
   summaryItems,
@@ -21,6 +19,7 @@ import {
   type Complete,
 } from "./after-registration-items";
 import type { AfterRegistrationInput, AfterRegistrationItem } from "./after-registration-types";
+import { isVoidedCase } from "./voided-case";
 
 export {
   AFTER_REGISTRATION_KINDS,
@@ -43,10 +42,10 @@ export {
  *   can be registered → register_admission (inskrivningsmeddelande + patient information),
  *   prefilled with what was phoned (estimated date, consents);
  * - never a ready-for-discharge notice or a planning basis (seed 002).
- * Per logging unit: a case that existed before the period and had calls that no other item
- * registers (e.g. a new estimated date, consent, planning) → ONE general message titled by the
- * profile ("Sammanfattning av samordning under driftstörning", seed 000), drafted from that unit's
- * calls. A SIP date agreed by phone → one formal kallelse per meeting time, by the unit that called.
+ * Per logging unit: a case that existed before the period and had calls → ONE general message
+ * titled by the profile ("Sammanfattning av samordning under driftstörning"), drafted from that
+ * unit's calls, in addition to any formal registration (Region Sörmland, Reservrutin Link: "där
+ * samordningsärende redan fanns" a summary is sent), addressed per recipient to what it may read. A SIP date agreed by phone → one formal kallelse per meeting time, by the unit that called.
  * Every unacknowledged message that arrived at an affected unit during or after the period → acknowledge.
  *
  * What is already in the case (a notice sent before the outage, or registered already) is not
@@ -77,6 +76,7 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
   };
 
   for (const c of input.cases) {
+    if (isVoidedCase(c.events)) continue; // closed as wrongly created: nothing to register in it
     const entries = byCase.get(c.id) ?? NONE;
     const ward = windowOf(c.wardUnitId);
     let noticeAt: number | null = null;
@@ -93,10 +93,6 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
     const dischargedDuring = ward !== null && dischargedAt !== null && isWithin(dischargedAt, ward);
     if (admittedDuring && dischargedDuring) continue; // seed 002: "behöver inte registreras i efterhand"
 
-    // The phone steps that an item or a message in the case already carries (a bit per step). A
-    // notice older than the phoned date or consent does not carry them: they go in the summary.
-    let covered = (dischargeEvent ? DISCHARGE_MASK : 0) | (hasNotice ? noticeCovers(noticeAt ?? 0, entries) : 0);
-
     if (ward) {
       const inWard = entries.length === 0 ? NONE : entries.filter((e) => isWithin(e.occurredAt, ward));
       const registerDischarge = profile.registerAfter.discharge && dischargedDuring && !dischargeEvent;
@@ -108,7 +104,6 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
         // The notice must precede a discharge registered with it (the state machine reads the order).
         const latest = registerDischarge && dischargedAt && t(dischargedAt) < t(ward.to) ? dischargedAt : ward.to;
         add(admissionItem(c, latest, inWard.filter((e) => (maskOf(e) & ADMISSION_MASK) !== 0), unitName));
-        covered |= ADMISSION_MASK;
       }
       if (registerDischarge && dischargedAt) {
         const calls = inWard.filter((e) => (maskOf(e) & DISCHARGE_MASK) !== 0);
@@ -130,18 +125,15 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
           notes,
           sourcePhoneContactIds: calls.map((e) => e.id),
         });
-        covered |= DISCHARGE_MASK;
       }
     }
 
     if (entries.length === 0) continue;
     if (profile.registerAfter.sipCall) {
-      const sip = sipItems(c.id, c.patientId, entries, c.events, windowOf);
-      sip.items.forEach(add);
-      if (sip.allCovered) covered |= SIP_MASK;
+      sipItems(c.id, c.patientId, entries, c.events, windowOf).items.forEach(add);
     }
     if (profile.registerAfter.summaryMessage && !c.provisional) {
-      for (const item of summaryItems(c, entries, covered, profile.summaryMessageTitle, windowOf, unitName)) add(item);
+      for (const item of summaryItems(c, entries, profile.summaryMessageTitle, windowOf, unitName)) add(item);
     }
   }
 

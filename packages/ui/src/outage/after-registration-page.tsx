@@ -26,8 +26,10 @@ function initialValues(item: AfterRegistrationEntry): Values {
       return { estimatedDischargeDate: s("estimatedDischargeDate"), freeText: item.prefill.freeText ?? "" };
     case "register_discharge":
       return { dischargePlan: s("dischargePlan"), medicationList: s("medicationList"), aidsReturned: s("aidsReturned"), freeText: item.prefill.freeText ?? "" };
-    case "summary_message":
-      return { text: s("text") };
+    case "summary_message": {
+      const groups = item.prefill.recipientGroups ?? [];
+      return Object.fromEntries([["text", groups[0]?.text ?? s("text")], ...groups.slice(1).map((g, i) => [groupField(i + 1), g.text])]);
+    }
     case "formal_sip_call":
       return {
         meetingAt: s("meetingAt") ? toLocalInput(new Date(s("meetingAt"))) : "",
@@ -41,8 +43,11 @@ function initialValues(item: AfterRegistrationEntry): Values {
   }
 }
 
+/** The field of a summary's recipient group after the first ("text"). */
+const groupField = (i: number) => (i === 0 ? "text" : `text_${i}`);
+
 /** The payload and free text to register, merged by the API over the prefill. */
-function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<string, unknown> | null; freeText: string | null } {
+function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<string, unknown> | null; freeText: string | null; summaryTexts?: string[] } {
   const str = (k: string) => (typeof v[k] === "string" ? (v[k] as string).trim() : "");
   const opt = (k: string) => str(k) || undefined;
   switch (item.kind) {
@@ -50,8 +55,10 @@ function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<str
       return { payload: { estimatedDischargeDate: opt("estimatedDischargeDate") }, freeText: str("freeText") || null };
     case "register_discharge":
       return { payload: { dischargePlan: opt("dischargePlan"), medicationList: opt("medicationList"), aidsReturned: opt("aidsReturned") }, freeText: str("freeText") || null };
-    case "summary_message":
-      return { payload: { text: opt("text") }, freeText: null };
+    case "summary_message": {
+      const groups = item.prefill.recipientGroups ?? [];
+      return { payload: { text: opt("text") }, freeText: null, ...(groups.length ? { summaryTexts: groups.map((_, i) => str(groupField(i))) } : {}) };
+    }
     case "formal_sip_call": {
       const at = fromLocalInput(str("meetingAt"));
       return {
@@ -122,15 +129,45 @@ function ItemEditor({ item, values, set, error }: { item: AfterRegistrationEntry
           <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
         </>
       );
-    case "summary_message":
+    case "summary_message": {
+      const groups = item.prefill.recipientGroups ?? [];
       return (
         <>
           <p className="mb-2 text-sm">
             Rubrik: <span className="font-medium">{typeof p.subject === "string" ? p.subject : item.title}</span>
           </p>
-          <TextArea id={id("text")} label="Sammanfattningen" rows={8} value={text("text")} onChange={(v) => set("text", v)} error={error("text")} />
+          {groups.length > 1 ? (
+            <p className="mb-2 text-sm" data-testid="summary-recipients-note">
+              Mottagarna får se olika mycket av samtalen, så sammanfattningen skickas som {groups.length} meddelanden. Kontrollera vad var och en får.
+            </p>
+          ) : null}
+          {groups.length === 0 ? (
+            <TextArea id={id("text")} label="Sammanfattningen" rows={8} value={text("text")} onChange={(v) => set("text", v)} error={error("text")} />
+          ) : (
+            groups.map((g, i) => (
+              <div key={g.recipientUnitIds.join(",")} className="mb-2" data-testid="summary-recipient-group">
+                <p className="text-sm">
+                  <span className="font-medium">Till {g.recipientNames.join(", ")}</span>
+                  {g.restricted ? (
+                    <span className="block text-muted">Begränsad version: mottagaren får inte se allt som sades (samtycke saknas, eller enheten deltog inte i samtalen).</span>
+                  ) : (
+                    <span className="block text-muted">Hela sammanfattningen.</span>
+                  )}
+                </p>
+                <TextArea
+                  id={id(groupField(i))}
+                  label={groups.length === 1 ? "Sammanfattningen" : `Sammanfattningen till ${g.recipientNames.join(", ")}`}
+                  rows={8}
+                  value={text(groupField(i))}
+                  onChange={(v) => set(groupField(i), v)}
+                  error={i === 0 ? error("text") : undefined}
+                />
+              </div>
+            ))
+          )}
         </>
       );
+    }
     case "formal_sip_call":
       return (
         <>
@@ -175,7 +212,7 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
     setFailure(null);
     const input = toInput(item, values);
     register.mutate(
-      { itemId: item.id, payload: input.payload, freeText: input.freeText },
+      { itemId: item.id, payload: input.payload, freeText: input.freeText, summaryTexts: input.summaryTexts ?? null },
       {
         onSuccess: () => {
           clearSessionDraft(draftKey(item.id));

@@ -15,5 +15,12 @@ export const phoneContacts = authorize("case.read")
 export const afterRegistration = authorize("case.read").query(({ ctx }) => listAfterRegistration(ctx.db, ctx.actor));
 
 export const registerAfterRegistration = authorize("afterRegistration.register")
-  .input(z.object({ itemId: z.string().uuid(), payload: z.record(z.string(), z.unknown()).nullish(), freeText: z.string().max(10_000).nullish() }))
+  .input(
+    z.object({
+      itemId: z.string().uuid(),
+      payload: z.record(z.string(), z.unknown()).nullish(),
+      freeText: z.string().max(10_000).nullish(),
+      summaryTexts: z.array(z.string().max(10_000)).max(20).nullish(),
+    }),
+  )
   .mutation(({ ctx, input }) => registerAfterRegistrationItem(ctx.db, ctx.actor, input));

@@ -1,4 +1,4 @@
-import { schema, and, eq, inArray, type Db } from "@vardkedjan/db/client";
+import { schema, and, eq, inArray, type Db, type Tx } from "@vardkedjan/db/client";
 import { checkSend } from "@vardkedjan/domain/case/transitions";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import type { ConsentKind, MessageKind } from "@vardkedjan/domain/case/types";
@@ -8,6 +8,8 @@ import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { withCaseAccess } from "./scope";
 import { loadCaseFacts, refreshCaseDerived } from "./facts";
+import { isVoidingClosure } from "@vardkedjan/domain/outage/voided-case";
+import { voidOpenAfterRegistrationItems } from "../outage/voided-case";
 
 export interface SendMessageInput {
   caseId: string;
@@ -41,8 +43,8 @@ export interface SendMessageResult {
  * domain, stores the message immutably with its recipients, keeps derived state and consents
  * current, audits and notifies — all in one transaction.
  */
-export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput, now = new Date()): Promise<SendMessageResult> {
-  return withCaseAccess(db, actor, input.caseId, async (tx, access) => {
+export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput, now = new Date(), /** The caller's transaction, to send as part of it. */ callerTx?: Tx): Promise<SendMessageResult> {
+  return withCaseAccess(callerTx ?? db, actor, input.caseId, async (tx, access) => {
     const [dup] = await tx
       .select({ id: schema.messages.id, caseId: schema.messages.caseId })
       .from(schema.messages)
@@ -138,6 +140,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
     }
 
     const after = await refreshCaseDerived(tx, input.caseId, now);
+    if (isVoidingClosure({ kind: input.kind, payload })) await voidOpenAfterRegistrationItems(tx, input.caseId);
     await tx.update(schema.coordinationCases).set({ version: after.row.version + 1 }).where(eq(schema.coordinationCases.id, input.caseId));
 
     await writeAudit(tx, actor, {
@@ -161,8 +164,8 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput,
 }
 
 /** Kvittera: a recipient unit acknowledges a message (idempotent). */
-export async function acknowledgeMessage(db: Db, actor: Actor, input: { caseId: string; messageId: string }, now = new Date()): Promise<{ acknowledgedAt: Date }> {
-  return withCaseAccess(db, actor, input.caseId, async (tx, access) => {
+export async function acknowledgeMessage(db: Db, actor: Actor, input: { caseId: string; messageId: string }, now = new Date(), /** The caller's transaction, to acknowledge as part of it. */ callerTx?: Tx): Promise<{ acknowledgedAt: Date }> {
+  return withCaseAccess(callerTx ?? db, actor, input.caseId, async (tx, access) => {
     const rows = await tx
       .select({ unitId: schema.messageRecipients.unitId, acknowledgedAt: schema.messageRecipients.acknowledgedAt })
       .from(schema.messageRecipients)
