@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, and, eq, desc } from "@vardkedjan/db/client";
