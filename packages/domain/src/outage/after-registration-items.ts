@@ -169,6 +169,8 @@ export function sipItems(
   entries: readonly PhoneContactEntry[],
   events: readonly CaseEvent[],
   windowOf: (unitId: string) => Complete | null,
+  /** The unit that sends every kallelse when the region's routine says primary care does; else the caller. */
+  primaryCareUnitId: string | null = null,
 ): { items: AfterRegistrationItem[] } {
   if (!entries.some((e) => e.steps.includes("sip_datum"))) return { items: [] };
   const sent = new Set<number>();
@@ -196,7 +198,7 @@ export function sipItems(
     const first = calls[0] as PhoneContactEntry;
     const caller = calls.find((e) => e.direction === "lamnat")?.unitId;
     const counterpart = calls.find((e) => e.direction === "mottaget" && e.counterpartUnitId && windowOf(e.counterpartUnitId))?.counterpartUnitId;
-    const unitId = caller ?? counterpart ?? first.unitId;
+    const unitId = primaryCareUnitId ?? caller ?? counterpart ?? first.unitId;
     const participants = [...new Set(calls.map((e) => e.counterpartName).filter((n) => n !== ""))];
     out.push({
       key: `formal_sip_call:${caseId ?? `patient:${patientId}`}:${meetingAt.toISOString()}`,
@@ -213,9 +215,10 @@ export function sipItems(
         participants,
         consentStatus: sipConsent === null ? "unknown" : sipConsent ? "given" : "refused",
       },
-      notes: caseId
-        ? ["Ange plats eller videolänk och kontrollera deltagarna."]
-        : ["Patienten har inget ärende i Vårdkedjan: lägg upp ärendet först."],
+      notes: [
+        ...(caseId ? ["Ange plats eller videolänk och kontrollera deltagarna."] : ["Patienten har inget ärende i Vårdkedjan: lägg upp ärendet först."]),
+        ...(primaryCareUnitId ? ["Bekräfta också patientens fasta vårdkontakt i ärendet."] : []),
+      ],
       sourcePhoneContactIds: calls.map((e) => e.id),
     });
   }

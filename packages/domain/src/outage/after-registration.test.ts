@@ -246,6 +246,15 @@ describe("SIP agreed by phone", () => {
     expect(items[0]?.title).toContain("2026-03-09 13:00");
   });
 
+  it("Västernorrland: primary care sends the kallelse, whoever logged the call", () => {
+    const byWard = call({ caseId: "case-1", unitId: WARD_A, counterpartUnitId: BIST, occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+    const sormland = compute({ cases: [c], phoneLog: [byWard] }).filter((i) => i.kind === "formal_sip_call");
+    expect(sormland.map((i) => i.unitId)).toEqual([WARD_A]);
+    const vnl = compute({ cases: [c], phoneLog: [byWard], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
+    expect(vnl.map((i) => i.unitId)).toEqual([VC]);
+    expect(vnl[0]?.notes).toContain("Bekräfta också patientens fasta vårdkontakt i ärendet.");
+  });
+
   it("not listed when the kallelse for that time is already in the case", () => {
     const sent = ev("kallelse_sip", at("2026-03-02", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
     expect(compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] }).filter((i) => i.kind === "formal_sip_call")).toEqual([]);

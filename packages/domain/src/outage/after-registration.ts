@@ -130,7 +130,11 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
 
     if (entries.length === 0) continue;
     if (profile.registerAfter.sipCall) {
-      sipItems(c.id, c.patientId, entries, c.events, windowOf).items.forEach(add);
+      const primaryCare =
+        profile.sipInvitationBy === "primarvarden"
+          ? (c.parties?.find((p) => !p.removedAt && (p.role === "vardcentral" || p.role === "psykiatrisk_oppenvard"))?.unitId ?? null)
+          : null;
+      sipItems(c.id, c.patientId, entries, c.events, windowOf, primaryCare).items.forEach(add);
     }
     if (profile.registerAfter.summaryMessage && !c.provisional) {
       for (const item of summaryItems(c, entries, profile.summaryMessageTitle, windowOf, unitName)) add(item);

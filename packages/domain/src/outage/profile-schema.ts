@@ -89,7 +89,13 @@ export const routineProfileSchema = z
     dischargeRequiresReceiverConfirmation: z.boolean({ error: "Ange ja eller nej" }),
     /** Title of the one general message per existing case afterwards (seed 000). */
     summaryMessageTitle: line("Titeln på sammanfattningen").max(300, { error: "Titeln får vara högst 300 tecken" }),
-    /** Hours when the utskrivningsledare answer by phone, e.g. "vardagar 07.30–16.15" (seed 000). */
+    /**
+     * Who sends the formal SIP kallelse agreed by phone: the unit that called (absent), or the
+     * patient's primary care ("primarvarden": Region Västernorrland, Avbrottsrutin Lifecare SP —
+     * "Öppenvårdens/primärvårdens ansvar vid efterregistrering: … skicka kallelse till SIP").
+     */
+    sipInvitationBy: z.enum(["primarvarden"]).optional(),
+    /** Hours when the utskrivningsledare answer by phone, e.g. "07.30–16.15" (seed 000). */
     dischargeCoordinatorHours: line("Utskrivningsledarnas telefontider").nullable(),
     registerAfter: z.object({
       admission: z.boolean(),
