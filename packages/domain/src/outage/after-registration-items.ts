@@ -11,9 +11,10 @@ import { PHONE_STEPS, type PhoneConsentDetail, type PhoneContactEntry, type Phon
 const KIND_ORDER: Record<AfterRegistrationKind, number> = {
   register_admission: 0,
   register_discharge: 1,
-  formal_sip_call: 2,
-  summary_message: 3,
-  acknowledge: 4,
+  register_planning_basis: 2,
+  formal_sip_call: 3,
+  summary_message: 4,
+  acknowledge: 5,
 };
 const MINUTE = 60_000;
 export const NONE: readonly PhoneContactEntry[] = [];
@@ -157,6 +158,42 @@ export function admissionItem(
     ...(consents.size > 0 ? { consents: [...consents.values()] } : {}),
     notes,
     sourcePhoneContactIds: calls.map((e) => e.id),
+  };
+}
+
+/**
+ * A planning basis phoned during the outage, when the routine registers it: only while the
+ * patient is neither ready for discharge nor gone home, and not when one was sent since.
+ */
+export function planningBasisItem(
+  c: AfterRegistrationCase,
+  calls: readonly PhoneContactEntry[],
+  since: Date,
+  readyOrHome: boolean,
+  unitName: UnitName,
+): AfterRegistrationItem | null {
+  const phoned = calls.filter((e) => e.steps.includes("planeringsunderlag"));
+  const last = phoned.at(-1);
+  if (readyOrHome || !last) return null;
+  let version = 0;
+  for (const e of c.events) {
+    if (e.kind !== "planeringsunderlag") continue;
+    if (t(e.occurredAt) >= t(since)) return null;
+    version = Math.max(version, typeof e.payload.version === "number" ? e.payload.version : 0);
+  }
+  return {
+    key: `register_planning_basis:${c.id}`,
+    unitId: c.wardUnitId,
+    caseId: c.id,
+    patientId: c.patientId,
+    kind: "register_planning_basis",
+    messageKind: "planeringsunderlag",
+    eventAt: last.occurredAt,
+    title: "Registrera planeringsunderlaget",
+    prefill: { version: version + 1 },
+    freeText: draftPhoneNote(phoned, unitName),
+    notes: ["Patienten är varken utskrivningsklar eller hemma: för in planeringsunderlaget som det meddelades per telefon."],
+    sourcePhoneContactIds: phoned.map((e) => e.id),
   };
 }
 

@@ -9,6 +9,7 @@ import type { OutageWindow, PhoneConsentDetail, PhoneContactEntry } from "./type
 export const AFTER_REGISTRATION_KINDS = [
   "register_admission",
   "register_discharge",
+  "register_planning_basis",
   "formal_sip_call",
   "summary_message",
   "acknowledge",

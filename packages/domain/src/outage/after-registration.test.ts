@@ -31,8 +31,9 @@ const compute = (p: Partial<AfterRegistrationInput>): AfterRegistrationItem[] =>
     profile: SORMLAND_ROUTINE_PROFILE,
     ...p,
   });
-  // Seed 002: ready notices and planning bases are never after-registered, whatever the input.
-  for (const item of items) expect(["utskrivningsklar", "planeringsunderlag"]).not.toContain(item.messageKind);
+  // Ready notices are never after-registered; planning bases only where the routine says so.
+  const never = (p.profile ?? SORMLAND_ROUTINE_PROFILE).registerAfter.planningBasis === false ? ["utskrivningsklar", "planeringsunderlag"] : ["utskrivningsklar"];
+  for (const item of items) expect(never).not.toContain(item.messageKind);
   return items;
 };
 const kinds = (items: AfterRegistrationItem[]): string[] => items.map((i) => `${i.kind}@${i.caseId ?? i.messageId}`);
@@ -429,5 +430,30 @@ describe("a case closed as wrongly created", () => {
     // The same case closed for another reason still gets its admission registered.
     const closed = { ...c, events: [ev("avslut", at("2026-03-02", "10:00"), WARD_A, [BIST], { reason: "overflyttad" })] };
     expect(kinds(compute({ cases: [closed], phoneLog: log }))).toEqual(["register_admission@case-1"]);
+  });
+});
+
+describe("the planning basis in Västernorrland", () => {
+  const notice = ev("inskrivningsmeddelande", at("2026-02-27", "14:00"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-09" });
+  const planning = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), steps: ["planeringsunderlag"], comment: "Hemtjänst 3 ggr/dag ansökt" });
+  const vnl = (c: ReturnType<typeof arCase>, log = [planning]) =>
+    compute({ cases: [c], phoneLog: log, profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "register_planning_basis");
+
+  it("registers a phoned planning basis while the patient is neither ready nor gone home, as the next version", () => {
+    const sent = ev("planeringsunderlag", at("2026-02-28", "09:00"), WARD_A, [BIST, VC], { version: 2, needs: "…" });
+    const items = vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice, sent] }));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ unitId: WARD_A, messageKind: "planeringsunderlag", prefill: { version: 3 }, eventAt: at("2026-03-02", "10:30") });
+    expect(items[0]?.freeText).toContain("Hemtjänst 3 ggr/dag ansökt");
+  });
+
+  it("does not once the patient is ready for discharge or has gone home, nor in Sörmland", () => {
+    const ready = ev("utskrivningsklar", at("2026-03-02", "12:00"), WARD_A, [BIST, VC], { decidedAt: at("2026-03-02", "11:50").toISOString() });
+    expect(vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice, ready] }))).toEqual([]);
+    const readyCall = call({ caseId: "case-1", occurredAt: at("2026-03-02", "11:00"), steps: ["utskrivningsklar"] });
+    expect(vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] }), [planning, readyCall])).toEqual([]);
+    expect(vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], dischargedAt: at("2026-03-02", "15:00") }))).toEqual([]);
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    expect(compute({ cases: [c], phoneLog: [planning] }).filter((i) => i.kind === "register_planning_basis")).toEqual([]);
   });
 });

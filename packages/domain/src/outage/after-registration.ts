@@ -12,6 +12,7 @@ import {
   millis,
   NONE,
   phonedDischarge,
+  planningBasisItem,
   sipItems,
   sortItems,
   summaryItems,
@@ -41,7 +42,8 @@ export {
  * - admitted within the period, or its admission phoned during it, or needed before a discharge
  *   can be registered → register_admission (inskrivningsmeddelande + patient information),
  *   prefilled with what was phoned (estimated date, consents);
- * - never a ready-for-discharge notice or a planning basis (seed 002).
+ * - never a ready-for-discharge notice; a planning basis only where the routine says so, and then
+ *   only while the patient is neither ready nor gone home (Avbrottsrutin Lifecare SP).
  * Per logging unit: a case that existed before the period and had calls → ONE general message
  * titled by the profile ("Sammanfattning av samordning under driftstörning"), drafted from that
  * unit's calls, in addition to any formal registration (Region Sörmland, Reservrutin Link: "där
@@ -129,6 +131,11 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
     }
 
     if (entries.length === 0) continue;
+    if (ward && profile.registerAfter.planningBasis === "om_inte_klar_eller_hemma") {
+      const ready = c.events.some((e) => e.kind === "utskrivningsklar") || entries.some((e) => e.steps.includes("utskrivningsklar"));
+      const item = planningBasisItem(c, entries.filter((e) => isWithin(e.occurredAt, ward)), ward.from, ready || dischargedAt !== null, unitName);
+      if (item) add(item);
+    }
     if (profile.registerAfter.sipCall) {
       const primaryCare =
         profile.sipInvitationBy === "primarvarden"

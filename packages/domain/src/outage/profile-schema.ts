@@ -102,8 +102,13 @@ export const routineProfileSchema = z
       discharge: z.boolean(),
       /** Never (seed 002): a ready notice is not registered after the fact. */
       readyForDischarge: z.literal(false, { error: "Utskrivningsklar efterregistreras aldrig" }),
-      /** Never (seed 002) when the patient became ready or went home. */
-      planningBasis: z.literal(false, { error: "Planeringsunderlag efterregistreras aldrig" }),
+      /**
+       * false: never. "om_inte_klar_eller_hemma": a planning basis phoned during the outage is
+       * registered unless the patient has become ready for discharge or gone home (Region
+       * Västernorrland, Avbrottsrutin Lifecare SP: "Registreras inte: Planeringsunderlag (om
+       * patienten blivit utskrivningsklar eller gått hem)").
+       */
+      planningBasis: z.union([z.literal(false), z.literal("om_inte_klar_eller_hemma")], { error: "Välj när planeringsunderlaget efterregistreras" }),
       /** A SIP date agreed by phone gets a formal kallelse (seed 002). */
       sipCall: z.boolean(),
       /** Every message that arrived during or after the outage is acknowledged (seed 002). */

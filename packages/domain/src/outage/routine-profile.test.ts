@@ -62,13 +62,13 @@ describe("the seeded profiles", () => {
     expect(kitText(VNL).match(/Patientinformation \(fyll i om det är möjligt\)/g)).toHaveLength(3);
   });
 
-  it("both never register ready notices or planning bases, and register the rest", () => {
+  it("both never register ready notices; the planning basis only in Västernorrland, unless ready or home; they register the rest", () => {
     for (const p of SEEDED_ROUTINE_PROFILES) {
       expect(p.registerAfter).toEqual({
         admission: true,
         discharge: true,
         readyForDischarge: false,
-        planningBasis: false,
+        planningBasis: p === VNL ? "om_inte_klar_eller_hemma" : false,
         sipCall: true,
         acknowledgeMessages: true,
         summaryMessage: true,

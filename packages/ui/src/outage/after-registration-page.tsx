@@ -26,6 +26,8 @@ function initialValues(item: AfterRegistrationEntry): Values {
       return { estimatedDischargeDate: s("estimatedDischargeDate"), freeText: item.prefill.freeText ?? "" };
     case "register_discharge":
       return { dischargePlan: s("dischargePlan"), medicationList: s("medicationList"), aidsReturned: s("aidsReturned"), freeText: item.prefill.freeText ?? "" };
+    case "register_planning_basis":
+      return { needs: s("needs"), adlStatus: s("adlStatus"), homeSituation: s("homeSituation"), aids: s("aids"), freeText: item.prefill.freeText ?? "" };
     case "summary_message": {
       const groups = item.prefill.recipientGroups ?? [];
       return Object.fromEntries([["text", groups[0]?.text ?? s("text")], ...groups.slice(1).map((g, i) => [groupField(i + 1), g.text])]);
@@ -55,6 +57,8 @@ function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<str
       return { payload: { estimatedDischargeDate: opt("estimatedDischargeDate") }, freeText: str("freeText") || null };
     case "register_discharge":
       return { payload: { dischargePlan: opt("dischargePlan"), medicationList: opt("medicationList"), aidsReturned: opt("aidsReturned") }, freeText: str("freeText") || null };
+    case "register_planning_basis":
+      return { payload: { needs: opt("needs"), adlStatus: opt("adlStatus"), homeSituation: opt("homeSituation"), aids: opt("aids") }, freeText: str("freeText") || null };
     case "summary_message": {
       const groups = item.prefill.recipientGroups ?? [];
       return { payload: { text: opt("text") }, freeText: null, ...(groups.length ? { summaryTexts: groups.map((_, i) => str(groupField(i))) } : {}) };
@@ -84,6 +88,7 @@ function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<str
 const EDITED: Record<string, readonly string[]> = {
   register_admission: ["estimatedDischargeDate", "freeText"],
   register_discharge: ["dischargePlan", "medicationList", "aidsReturned", "freeText"],
+  register_planning_basis: ["needs", "adlStatus", "homeSituation", "aids", "freeText"],
   summary_message: ["text"],
   formal_sip_call: ["meetingAt", "place", "videoLink", "participants"],
 };
@@ -126,6 +131,16 @@ function ItemEditor({ item, values, set, error }: { item: AfterRegistrationEntry
           <TextArea id={id("dischargePlan")} label="Utskrivningsplanen" rows={4} value={text("dischargePlan")} onChange={(v) => set("dischargePlan", v)} error={error("dischargePlan")} />
           <TextArea id={id("medicationList")} label="Läkemedelslistan" rows={3} value={text("medicationList")} onChange={(v) => set("medicationList", v)} error={error("medicationList")} />
           <TextArea id={id("aidsReturned")} label="Hjälpmedel och läkemedel som följde med" optional rows={2} value={text("aidsReturned")} onChange={(v) => set("aidsReturned", v)} error={error("aidsReturned")} />
+          <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
+        </>
+      );
+    case "register_planning_basis":
+      return (
+        <>
+          <TextArea id={id("needs")} label="Behoven" rows={3} value={text("needs")} onChange={(v) => set("needs", v)} error={error("needs")} />
+          <TextArea id={id("adlStatus")} label="ADL-status" optional rows={2} value={text("adlStatus")} onChange={(v) => set("adlStatus", v)} error={error("adlStatus")} />
+          <TextArea id={id("homeSituation")} label="Boendesituationen" optional rows={2} value={text("homeSituation")} onChange={(v) => set("homeSituation", v)} error={error("homeSituation")} />
+          <TextArea id={id("aids")} label="Hjälpmedel" optional rows={2} value={text("aids")} onChange={(v) => set("aids", v)} error={error("aids")} />
           <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
         </>
       );
@@ -323,7 +338,7 @@ export function AfterRegistrationPage() {
       </h1>
       <p className="mb-4 text-muted">
         Det som hände under driftstörningen och ska registreras i Vårdkedjan. Det som redan har lämnats per telefon behöver inte skrivas in igen.
-        Utskrivningsklar och planeringsunderlag registreras inte i efterhand.
+        Utskrivningsklar registreras inte i efterhand, och planeringsunderlaget bara när regionens rutin säger det.
       </p>
       <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="after-registration-status" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}>
         {status}

@@ -85,6 +85,9 @@ interface Draft {
   dischargeCoordinatorHours: string;
   summaryMessageTitle: string;
   registerAfter: Record<Switch, boolean>;
+  /** Not edited on this page, kept as the profile has them. */
+  planningBasis: RoutineProfile["registerAfter"]["planningBasis"];
+  sipInvitationBy: RoutineProfile["sipInvitationBy"];
   followUpCalls: FollowUpRow[];
   manualChecklist: CheckRow[];
   variants: VariantRow[];
@@ -105,6 +108,8 @@ function toDraft(p: RoutineProfile): Draft {
     dischargeCoordinatorHours: p.dischargeCoordinatorHours ?? "",
     summaryMessageTitle: p.summaryMessageTitle,
     registerAfter: Object.fromEntries(SWITCHES.map((s) => [s, p.registerAfter[s]])) as Record<Switch, boolean>,
+    planningBasis: p.registerAfter.planningBasis,
+    sipInvitationBy: p.sipInvitationBy,
     followUpCalls: p.followUpCalls.map((f) => ({
       rowId: rowId(),
       role: f.role,
@@ -158,7 +163,8 @@ function toProfile(d: Draft, region: { hsaId: string; name: string }): Record<st
     dischargeRequiresReceiverConfirmation: d.dischargeRequiresReceiverConfirmation === "ja",
     summaryMessageTitle: d.summaryMessageTitle,
     dischargeCoordinatorHours: d.dischargeCoordinatorHours.trim() || null,
-    registerAfter: { ...d.registerAfter, readyForDischarge: false, planningBasis: false },
+    registerAfter: { ...d.registerAfter, readyForDischarge: false, planningBasis: d.planningBasis },
+    ...(d.sipInvitationBy ? { sipInvitationBy: d.sipInvitationBy } : {}),
     followUpCalls: d.followUpCalls.map((f) => ({ role: f.role || undefined, within: { [f.unit]: num(f.amount) }, text: f.text })),
     manualChecklist: d.manualChecklist.map((c, i) => ({ key: c.key || keyFrom(c.text, `punkt_${i + 1}`, checkKeys), text: c.text, role: c.role || undefined, when: c.when || undefined })),
     variants: d.variants.map((v, i) => ({

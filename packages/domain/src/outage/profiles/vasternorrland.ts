@@ -37,7 +37,7 @@ export const VASTERNORRLAND_ROUTINE_PROFILE: RoutineProfile = {
     admission: true,
     discharge: true,
     readyForDischarge: false,
-    planningBasis: false,
+    planningBasis: "om_inte_klar_eller_hemma",
     sipCall: true,
     acknowledgeMessages: true,
     summaryMessage: true,
