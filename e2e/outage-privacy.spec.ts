@@ -57,7 +57,7 @@ test("a kommun without the patient's consent sees that a call happened, not what
   await expect(emma.page.getByTestId("phone-status")).toContainText("Telefonkontakten är loggad");
 
   // The ward sees the comment in the case's list of calls.
-  await emma.page.goto(`${urls.slutenvard}/arenden`);
+  await emma.page.goto(urls.slutenvard);
   await openCase(emma.page, "Jonas Hedberg");
   const wardCalls = emma.page.getByTestId("case-phone-contacts");
   await expect(wardCalls).toContainText("Eva Sandberg");
