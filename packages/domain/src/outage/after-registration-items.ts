@@ -1,7 +1,7 @@
-import type { CaseEvent } from "../case/types";
 import { stockholmDateTime } from "./format";
 import { isWithin, type UnitOutageWindow } from "./scope";
-import { draftPhoneNote, draftSummaryText, type UnitName } from "./summary-text";
+import { draftSummaryText, type UnitName } from "./summary-text";
+import type { PhoneNote } from "./shared-phone-note";
 import { summaryRecipientGroups } from "./summary-recipients";
 import type { AfterRegistrationCase, AfterRegistrationItem, AfterRegistrationKind } from "./after-registration-types";
 import { PHONE_STEPS, type PhoneConsentDetail, type PhoneContactEntry, type PhoneStep } from "./types";
@@ -13,8 +13,9 @@ const KIND_ORDER: Record<AfterRegistrationKind, number> = {
   register_discharge: 1,
   register_planning_basis: 2,
   formal_sip_call: 3,
-  summary_message: 4,
-  acknowledge: 5,
+  confirm_fixed_care_contact: 4,
+  summary_message: 5,
+  acknowledge: 6,
 };
 const MINUTE = 60_000;
 export const NONE: readonly PhoneContactEntry[] = [];
@@ -125,7 +126,8 @@ export function admissionItem(
   /** The time to use when nothing was phoned: the outage's end, or the discharge if earlier. */
   fallbackAt: Date,
   calls: readonly PhoneContactEntry[],
-  unitName: UnitName,
+  /** The free text drafted from the calls (shared-phone-note.ts). */
+  note: PhoneNote,
 ): AfterRegistrationItem {
   const firstNotice = calls.find((e) => e.steps.includes("inskrivning"));
   let estimatedDischargeDate: string | undefined;
@@ -154,7 +156,7 @@ export function admissionItem(
     eventAt,
     title: "Registrera inskrivningsmeddelande och patientinformation",
     prefill: estimatedDischargeDate ? { estimatedDischargeDate } : {},
-    freeText: draftPhoneNote(calls, unitName),
+    ...note,
     ...(consents.size > 0 ? { consents: [...consents.values()] } : {}),
     notes,
     sourcePhoneContactIds: calls.map((e) => e.id),
@@ -163,23 +165,21 @@ export function admissionItem(
 
 /**
  * A planning basis phoned during the outage, when the routine registers it: only while the
- * patient is neither ready for discharge nor gone home, and not when one was sent since.
+ * patient is neither ready for discharge nor gone home. One sent since (or just before) the outage
+ * makes it a possible duplicate (after-registration-duplicates.ts), not a reason to drop it.
  */
 export function planningBasisItem(
   c: AfterRegistrationCase,
   calls: readonly PhoneContactEntry[],
-  since: Date,
   readyOrHome: boolean,
-  unitName: UnitName,
+  note: (calls: readonly PhoneContactEntry[]) => PhoneNote,
 ): AfterRegistrationItem | null {
   const phoned = calls.filter((e) => e.steps.includes("planeringsunderlag"));
   const last = phoned.at(-1);
   if (readyOrHome || !last) return null;
   let version = 0;
   for (const e of c.events) {
-    if (e.kind !== "planeringsunderlag") continue;
-    if (t(e.occurredAt) >= t(since)) return null;
-    version = Math.max(version, typeof e.payload.version === "number" ? e.payload.version : 0);
+    if (e.kind === "planeringsunderlag") version = Math.max(version, typeof e.payload.version === "number" ? e.payload.version : 0);
   }
   return {
     key: `register_planning_basis:${c.id}`,
@@ -191,30 +191,51 @@ export function planningBasisItem(
     eventAt: last.occurredAt,
     title: "Registrera planeringsunderlaget",
     prefill: { version: version + 1 },
-    freeText: draftPhoneNote(phoned, unitName),
+    ...note(phoned),
     notes: ["Patienten är varken utskrivningsklar eller hemma: för in planeringsunderlaget som det meddelades per telefon."],
     sourcePhoneContactIds: phoned.map((e) => e.id),
   };
 }
 
+/** The discharge phoned or done during the outage, registered with its own time. */
+export function dischargeItem(
+  c: AfterRegistrationCase,
+  dischargedAt: Date,
+  calls: readonly PhoneContactEntry[],
+  fromCallTime: boolean,
+  note: PhoneNote,
+): AfterRegistrationItem {
+  const notes = ["Utskrivningsplanen och läkemedelslistan följde med patienten: för in dem från pappersblanketten."];
+  if (fromCallTime) notes.push("Utskrivningstiden är tiden för samtalet om utskrivningen: kontrollera den.");
+  return {
+    key: `register_discharge:${c.id}`,
+    unitId: c.wardUnitId,
+    caseId: c.id,
+    patientId: c.patientId,
+    kind: "register_discharge",
+    messageKind: "utskrivningsmeddelande",
+    eventAt: dischargedAt,
+    title: "Registrera utskrivningen med utskrivningsmeddelande",
+    prefill: { dischargedAt: dischargedAt.toISOString() },
+    ...note,
+    notes,
+    sourcePhoneContactIds: calls.map((e) => e.id),
+  };
+}
+
 /**
- * One formal kallelse per agreed meeting time, unless a kallelse for that time is in the case.
+ * One formal kallelse per agreed meeting time. A kallelse for that time already in the case makes
+ * it a possible duplicate (flagged by the caller), not a reason to drop it.
  */
 export function sipItems(
   caseId: string | null,
   patientId: string,
   entries: readonly PhoneContactEntry[],
-  events: readonly CaseEvent[],
   windowOf: (unitId: string) => Complete | null,
   /** The unit that sends every kallelse when the region's routine says primary care does; else the caller. */
   primaryCareUnitId: string | null = null,
 ): { items: AfterRegistrationItem[] } {
   if (!entries.some((e) => e.steps.includes("sip_datum"))) return { items: [] };
-  const sent = new Set<number>();
-  for (const e of events) {
-    const at = e.kind === "kallelse_sip" ? millis(e.payload.meetingAt) : null;
-    if (at !== null) sent.add(Math.floor(at / MINUTE));
-  }
   const groups = new Map<number, { meetingAt: Date; calls: PhoneContactEntry[] }>();
   let sipConsent: boolean | null = null;
   for (const e of entries) {
@@ -225,7 +246,6 @@ export function sipItems(
     const w = windowOf(e.unitId);
     if (!w || !isWithin(e.occurredAt, w)) continue;
     const minute = Math.floor(ms / MINUTE);
-    if (sent.has(minute)) continue;
     const group = groups.get(minute);
     if (group) group.calls.push(e);
     else groups.set(minute, { meetingAt: new Date(minute * MINUTE), calls: [e] });
@@ -252,10 +272,7 @@ export function sipItems(
         participants,
         consentStatus: sipConsent === null ? "unknown" : sipConsent ? "given" : "refused",
       },
-      notes: [
-        ...(caseId ? ["Ange plats eller videolänk och kontrollera deltagarna."] : ["Patienten har inget ärende i Vårdkedjan: lägg upp ärendet först."]),
-        ...(primaryCareUnitId ? ["Bekräfta också patientens fasta vårdkontakt i ärendet."] : []),
-      ],
+      notes: [caseId ? "Ange plats eller videolänk och kontrollera deltagarna." : "Patienten har inget ärende i Vårdkedjan: lägg upp ärendet först."],
       sourcePhoneContactIds: calls.map((e) => e.id),
     });
   }

@@ -42,6 +42,7 @@ describe("registering the list", () => {
     expect(state.admissionNoticeAt).toEqual(at("2026-03-02", "09:30"));
     expect(state.estimatedDischargeDate).toBe("2026-03-02");
     expect(state.dischargedAt).toEqual(at("2026-03-02", "15:00"));
-    expect(compute({ cases: [{ ...c, events: facts.events }], phoneLog: log })).toEqual([]);
+    // Its own registrations are not possible duplicates of the calls they registered.
+    expect(compute({ cases: [{ ...c, events: facts.events }], phoneLog: log, registeredMessageIds: facts.events.map((e) => e.id) })).toEqual([]);
   });
 });

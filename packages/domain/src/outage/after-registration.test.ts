@@ -253,12 +253,13 @@ describe("SIP agreed by phone", () => {
     expect(sormland.map((i) => i.unitId)).toEqual([WARD_A]);
     const vnl = compute({ cases: [c], phoneLog: [byWard], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
     expect(vnl.map((i) => i.unitId)).toEqual([VC]);
-    expect(vnl[0]?.notes).toContain("Bekräfta också patientens fasta vårdkontakt i ärendet.");
   });
 
-  it("not listed when the kallelse for that time is already in the case", () => {
-    const sent = ev("kallelse_sip", at("2026-03-02", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
-    expect(compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] }).filter((i) => i.kind === "formal_sip_call")).toEqual([]);
+  it("a kallelse for that time already in the case, whenever sent, makes it a possible duplicate of that kallelse", () => {
+    const sent = ev("kallelse_sip", at("2026-02-25", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
+    const items = compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] }).filter((i) => i.kind === "formal_sip_call");
+    expect(items).toHaveLength(1);
+    expect(items[0]?.possibleDuplicate).toMatchObject({ messageId: sent.id, kind: "kallelse_sip", senderUnitId: VC });
   });
 
   it("a patient without a case still gets the kallelse item, flagged", () => {
@@ -282,28 +283,106 @@ describe("messages to acknowledge", () => {
   });
 });
 
-describe("duplicates: phoned and sent electronically", () => {
-  it("an admission notice already in the case (sent before, or registered already) is not listed again", () => {
-    const c = arCase({
-      id: "case-1",
-      admittedAt: at("2026-03-02", "09:00"),
-      events: [ev("inskrivningsmeddelande", at("2026-03-02", "09:40"), WARD_A, [BIST], { estimatedDischargeDate: "2026-03-06" })],
-    });
-    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), steps: ["inskrivning"] })];
-    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+describe("possible duplicates: phoned and registered electronically", () => {
+  const admissionCall = () => call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-06" } });
+
+  it("sent just before the outage: the phoned admission is listed, flagged with the notice already in the case", () => {
+    const notice = ev("inskrivningsmeddelande", at("2026-03-02", "07:10"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-05" });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "06:00"), events: [notice] });
+    const call1 = admissionCall();
+    const items = compute({ cases: [c], phoneLog: [call1] });
+    expect(kinds(items)).toEqual(["register_admission@case-1", "summary_message@case-1"]);
+    const [item] = items;
+    expect(item?.possibleDuplicate).toEqual({ messageId: notice.id, kind: "inskrivningsmeddelande", sentAt: at("2026-03-02", "07:10"), senderUnitId: WARD_A, senderUnitName: "Avd 12 Medicin" });
+    expect(item?.notes[0]).toBe(
+      "Möjlig dubblett: inskrivningsmeddelande finns redan i ärendet, skickat 2026-03-02 07:10 av Avd 12 Medicin. Registrera bara om det som sades per telefon är en annan händelse; annars makulera posten.",
+    );
+    // The phoned data stays beside it: the time of the call and what was said.
+    expect(item?.eventAt).toEqual(at("2026-03-02", "09:00"));
+    expect(item?.prefill).toEqual({ estimatedDischargeDate: "2026-03-06" });
+    expect(item?.sourcePhoneContactIds).toEqual([call1.id]);
+    expect(item?.duplicateCheckFrom).toEqual(at("2026-03-02", "04:00"));
   });
 
-  it("a discharge notice already in the case is not listed again", () => {
+  it("sent long before the outage: the call repeats it, and only the summary carries it", () => {
+    const notice = ev("inskrivningsmeddelande", at("2026-03-02", "03:59"), WARD_A, [BIST, VC]);
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "01:00"), events: [notice] });
+    expect(kinds(compute({ cases: [c], phoneLog: [admissionCall()] }))).toEqual(["summary_message@case-1"]);
+    // Four hours before the start still counts.
+    const justInside = { ...notice, occurredAt: at("2026-03-02", "04:00") };
+    expect(compute({ cases: [{ ...c, events: [justInside] }], phoneLog: [admissionCall()] })[0]?.possibleDuplicate?.messageId).toBe(notice.id);
+  });
+
+  it("registered by another unit during the outage: a phoned SIP date is flagged with that unit's kallelse", () => {
+    // Only the ward and the kommun are down; the vårdcentral sends its kallelse in the system.
+    const partOutage = outage("o1", DAY_START, DAY_END, { kind: "units", unitIds: [WARD_A, BIST] });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])], consents: ALL_CONSENTS });
+    const kallelse = ev("kallelse_sip", at("2026-03-02", "10:30"), VC, [WARD_A, BIST], { meetingAt: at("2026-03-10", "09:00").toISOString() });
+    const phoned = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt: at("2026-03-09", "13:00").toISOString() } });
+    const [item] = compute({ outage: partOutage, cases: [{ ...c, events: [...c.events, kallelse] }], phoneLog: [phoned] }).filter((i) => i.kind === "formal_sip_call");
+    expect(item).toMatchObject({ unitId: WARD_A, possibleDuplicate: { messageId: kallelse.id, senderUnitId: VC, senderUnitName: "Vårdcentralen Fröslunda" } });
+  });
+
+  it("registered after the outage: a phoned discharge is flagged with the discharge notice, not dropped", () => {
     const c = arCase({
       id: "case-1",
       admittedAt: at("2026-02-27", "09:00"),
       events: [
         ev("inskrivningsmeddelande", at("2026-02-27", "10:00"), WARD_A, [BIST]),
-        ev("utskrivningsmeddelande", at("2026-03-02", "17:00"), WARD_A, [BIST], { dischargedAt: at("2026-03-02", "13:00").toISOString() }),
+        ev("utskrivningsmeddelande", at("2026-03-02", "17:00"), WARD_B, [BIST], { dischargedAt: at("2026-03-02", "13:00").toISOString() }),
       ],
     });
     const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"] })];
-    expect(kinds(compute({ cases: [c], phoneLog: log }))).toEqual(["summary_message@case-1"]);
+    const items = compute({ cases: [c], phoneLog: log });
+    expect(kinds(items)).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
+    expect(items[0]?.possibleDuplicate).toMatchObject({ kind: "utskrivningsmeddelande", senderUnitName: "Avd 14 Ortopedi", sentAt: at("2026-03-02", "17:00") });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "12:00"));
+  });
+
+  it("no duplicate: another kind, or a message the item's unit may not see, leaves the item unflagged", () => {
+    const planning = ev("planeringsunderlag", at("2026-03-02", "07:30"), WARD_A, [BIST, VC], { version: 1, needs: "…" });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00"), events: [planning] });
+    const [admission] = compute({ cases: [c], phoneLog: [admissionCall()] });
+    expect(admission?.kind).toBe("register_admission");
+    expect(admission?.possibleDuplicate).toBeUndefined();
+    expect(admission?.notes.join(" ")).not.toContain("Möjlig dubblett");
+
+    // Västernorrland: the vårdcentral sends the kallelse; without the patient's consent to transfer
+    // to it, it may not read the kommun's kallelse, so it is not shown one.
+    const noConsent = [consent("informationsoverforing_vardcentral", false, at("2026-02-20", "09:00"))];
+    const sipAt = at("2026-03-09", "13:00").toISOString();
+    const byKommun = ev("kallelse_sip", at("2026-03-02", "09:30"), BIST, [WARD_A], { meetingAt: sipAt });
+    const c2 = arCase({ id: "case-2", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC]), byKommun], consents: noConsent });
+    const phoned = call({ caseId: "case-2", occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+    const [sip] = compute({ cases: [c2], phoneLog: [phoned], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
+    expect(sip).toMatchObject({ unitId: VC });
+    expect(sip?.possibleDuplicate).toBeUndefined();
+  });
+});
+
+describe("the fast vårdkontakt in Västernorrland", () => {
+  const vnl = (p: Partial<AfterRegistrationInput>) => compute({ profile: VASTERNORRLAND_ROUTINE_PROFILE, ...p }).filter((i) => i.kind === "confirm_fixed_care_contact");
+
+  it("an item of its own for the vårdcentral of a case admitted during the outage, after the admission notice", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), counterpartUnitId: VC, steps: ["inskrivning"] })];
+    const items = vnl({ cases: [c], phoneLog: log });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ key: `confirm_fixed_care_contact:case-1:${VC}`, unitId: VC, messageKind: "svar_pa_inskrivning", sourcePhoneContactIds: [log[0]!.id] });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "09:40"));
+    expect(items[0]?.notes.join(" ")).toContain("när avdelningen har registrerat inskrivningsmeddelandet");
+  });
+
+  it("for a case notified before: when the vårdcentral talked about it by phone, not when it has answered or had no part in the outage", () => {
+    const notice = ev("inskrivningsmeddelande", at("2026-02-27", "12:00"), WARD_A, [BIST, VC]);
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const vcCall = call({ caseId: "case-1", unitId: VC, counterpartUnitId: WARD_A, occurredAt: at("2026-03-02", "11:00"), steps: ["beraknat_utskrivningsdatum"], direction: "mottaget" });
+    expect(vnl({ cases: [c], phoneLog: [vcCall] }).map((i) => [i.unitId, i.eventAt])).toEqual([[VC, at("2026-03-02", "11:00")]]);
+    // Answered already, no calls, or Sörmland: nothing.
+    const answered = ev("svar_pa_inskrivning", at("2026-02-28", "09:00"), VC, [WARD_A], { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: "00000000-0000-4000-8000-000000000001" });
+    expect(vnl({ cases: [{ ...c, events: [notice, answered] }], phoneLog: [vcCall] })).toEqual([]);
+    expect(vnl({ cases: [c] })).toEqual([]);
+    expect(compute({ cases: [c], phoneLog: [vcCall] }).filter((i) => i.kind === "confirm_fixed_care_contact")).toEqual([]);
   });
 });
 
@@ -404,7 +483,7 @@ describe("determinism and the profile", () => {
   it("a profile that registers nothing after the fact lists nothing", () => {
     const off = {
       ...VASTERNORRLAND_ROUTINE_PROFILE,
-      registerAfter: { admission: false, discharge: false, readyForDischarge: false, planningBasis: false, sipCall: false, acknowledgeMessages: false, summaryMessage: false } as const,
+      registerAfter: { admission: false, discharge: false, readyForDischarge: false, planningBasis: false, sipCall: false, fixedCareContact: false, acknowledgeMessages: false, summaryMessage: false } as const,
     };
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "09:00"), dischargedAt: at("2026-03-02", "10:00") });
     const unacknowledged = [{ messageId: "m", unitId: BIST, caseId: null, patientId: "p", occurredAt: at("2026-03-02", "09:00") }];

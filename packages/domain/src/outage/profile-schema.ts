@@ -111,6 +111,12 @@ export const routineProfileSchema = z
       planningBasis: z.union([z.literal(false), z.literal("om_inte_klar_eller_hemma")], { error: "Välj när planeringsunderlaget efterregistreras" }),
       /** A SIP date agreed by phone gets a formal kallelse (seed 002). */
       sipCall: z.boolean(),
+      /**
+       * Primary care confirms the fast vårdkontakt afterwards, as an item of its own (Region
+       * Västernorrland, Avbrottsrutin Lifecare SP: "Bekräfta fast vårdkontakt"). Off for a
+       * profile saved before the setting existed.
+       */
+      fixedCareContact: z.boolean().default(false),
       /** Every message that arrived during or after the outage is acknowledged (seed 002). */
       acknowledgeMessages: z.boolean(),
       /** One general message per case that existed before (seed 000). */

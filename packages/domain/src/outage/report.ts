@@ -13,6 +13,7 @@ export const AFTER_REGISTRATION_KIND_LABELS: Record<AfterRegistrationKind, strin
   register_discharge: "Utskrivning",
   register_planning_basis: "Planeringsunderlag",
   formal_sip_call: "Kallelse till SIP",
+  confirm_fixed_care_contact: "Fast vårdkontakt",
   summary_message: "Sammanfattning",
   acknowledge: "Kvittens",
 };

@@ -70,6 +70,7 @@ describe("the seeded profiles", () => {
         readyForDischarge: false,
         planningBasis: p === VNL ? "om_inte_klar_eller_hemma" : false,
         sipCall: true,
+        fixedCareContact: p === VNL,
         acknowledgeMessages: true,
         summaryMessage: true,
       });

@@ -32,6 +32,7 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
     readyForDischarge: false,
     planningBasis: false,
     sipCall: true,
+    fixedCareContact: false,
     acknowledgeMessages: true,
     summaryMessage: true,
   },

@@ -39,6 +39,7 @@ export const VASTERNORRLAND_ROUTINE_PROFILE: RoutineProfile = {
     readyForDischarge: false,
     planningBasis: "om_inte_klar_eller_hemma",
     sipCall: true,
+    fixedCareContact: true,
     acknowledgeMessages: true,
     summaryMessage: true,
   },
