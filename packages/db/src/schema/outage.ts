@@ -161,6 +161,8 @@ export const afterRegistrationItems = pgTable(
     doneAt: timestamp({ withTimezone: true }),
     doneByStaffId: uuid().references(() => staff.id),
     resultMessageId: uuid(),
+    /** Why a person dismissed the item (makulerad) as a duplicate; the audit row holds ids only. */
+    voidReason: text(),
   },
   (t) => [uniqueIndex("after_registration_items_key").on(t.outageId, t.key), index("after_registration_items_unit_idx").on(t.unitId, t.status)],
 );
