@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { schema, and, asc, eq, gte, inArray, isNull, lte, ne, or, sql, type Db, type Tx } from "@vardkedjan/db/client";
+import { schema, and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql, type Db, type Tx } from "@vardkedjan/db/client";
 import { computeAfterRegistration, type AfterRegistrationCase, type AfterRegistrationItem, type UnacknowledgedRecipient } from "@vardkedjan/domain/outage/after-registration";
 import type { OutageWindow } from "@vardkedjan/domain/outage/types";
 import type { ScopeUnit } from "@vardkedjan/domain/outage/scope";
@@ -15,6 +14,9 @@ import { sendMessage, acknowledgeMessage } from "../case/send-message";
 import { withCaseAccess } from "../case/scope";
 import { routineProfileFor } from "./profile";
 import { loadPhoneLog } from "./phone-log-entries";
+import { storedPrefill, type StoredPrefill } from "./after-registration-prefill";
+import { currentDuplicate, itemCaseInScope, notOnList } from "./after-registration-void";
+import { duplicateRefusal } from "@vardkedjan/domain/outage/after-registration-duplicates";
 
 type OutageRow = typeof schema.outages.$inferSelect;
 
@@ -82,7 +84,21 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
     where r.acknowledged_at is null and c.region_id = ${outage.regionId} and m.occurred_at >= ${outage.startedAt.toISOString()}::timestamptz`);
   const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({ messageId: r.message_id, unitId: r.unit_id, caseId: r.case_id, patientId: r.patient_id, occurredAt: new Date(r.occurred_at), kind: r.kind }));
 
-  const items = computeAfterRegistration({ outage: { ...window, endedAt: end }, otherOutages: others, units, cases, phoneLog, unacknowledged, profile: await routineProfileFor(tx, outage.regionId) });
+  // Computing again (an overlapping outage ending) must not take this outage's own registrations for duplicates.
+  const registered = await tx
+    .select({ id: schema.afterRegistrationItems.resultMessageId })
+    .from(schema.afterRegistrationItems)
+    .where(and(eq(schema.afterRegistrationItems.outageId, outage.id), isNotNull(schema.afterRegistrationItems.resultMessageId)));
+  const items = computeAfterRegistration({
+    outage: { ...window, endedAt: end },
+    otherOutages: others,
+    units,
+    cases,
+    phoneLog,
+    unacknowledged,
+    profile: await routineProfileFor(tx, outage.regionId),
+    registeredMessageIds: registered.map((r) => r.id).filter((id): id is string => id !== null),
+  });
   const rows = items.map((item) => ({
     outageId: outage.id,
     key: item.key,
@@ -93,7 +109,16 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
     messageKind: item.messageKind ?? null,
     eventAt: item.eventAt,
     title: item.title,
-    prefill: { payload: item.prefill ?? {}, freeText: item.freeText ?? null, consents: item.consents ?? [], notes: item.notes, ...(item.recipientGroups ? { recipientGroups: item.recipientGroups } : {}) },
+    prefill: {
+      payload: item.prefill ?? {},
+      freeText: item.freeText ?? null,
+      ...(item.privateNotes ? { privateNotes: item.privateNotes } : {}),
+      consents: item.consents ?? [],
+      notes: item.notes,
+      ...(item.recipientGroups ? { recipientGroups: item.recipientGroups } : {}),
+      ...(item.possibleDuplicate ? { possibleDuplicate: { ...item.possibleDuplicate, sentAt: item.possibleDuplicate.sentAt.toISOString() } } : {}),
+      ...(item.duplicateCheckFrom ? { duplicateCheckFrom: item.duplicateCheckFrom.toISOString() } : {}),
+    },
     sourcePhoneContactIds: item.sourcePhoneContactIds,
     messageId: item.messageId ?? null,
   }));
@@ -104,20 +129,7 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
   return items.length;
 }
 
-/** What is stored with an item for its form (jsonb, parsed on the way out). */
-const storedPrefillSchema = z.object({
-  payload: z.record(z.string(), z.unknown()).catch({}),
-  freeText: z.string().nullable().catch(null),
-  consents: z.array(z.object({ kind: z.string(), given: z.boolean() })).catch([]),
-  notes: z.array(z.string()).catch([]),
-  /** A summary: one message per group of recipients who may read the same (else the kind's defaults). */
-  recipientGroups: z
-    .array(z.object({ recipientUnitIds: z.array(z.string()), recipientNames: z.array(z.string()), text: z.string(), restricted: z.boolean() }))
-    .optional()
-    .catch(undefined),
-});
-export type StoredPrefill = z.infer<typeof storedPrefillSchema>;
-const storedPrefill = (raw: unknown): StoredPrefill => storedPrefillSchema.parse(raw ?? {});
+export type { StoredPrefill } from "./after-registration-prefill";
 
 export interface AfterRegistrationListItem {
   id: string;
@@ -135,6 +147,8 @@ export interface AfterRegistrationListItem {
   status: "att_gora" | "klar" | "makulerad";
   doneAt: Date | null;
   doneBy: string | null;
+  /** Why it was dismissed (makulerad) as a duplicate. */
+  voidReason: string | null;
 }
 
 /** "Efterregistrering": the actor's units' lists from ended outages, with progress per unit. */
@@ -155,8 +169,9 @@ export async function listAfterRegistration(db: Db, actor: Actor) {
       .innerJoin(schema.units, eq(schema.units.id, schema.afterRegistrationItems.unitId))
       .leftJoin(schema.coordinationCases, eq(schema.coordinationCases.id, schema.afterRegistrationItems.caseId))
       .leftJoin(schema.patients, eq(schema.patients.id, schema.afterRegistrationItems.patientId))
-      // A voided item (its case closed as wrongly created, or dismissed as a duplicate) is no work.
-      .where(and(inArray(schema.afterRegistrationItems.unitId, scope), ne(schema.afterRegistrationItems.status, "makulerad")))
+      // An item voided with its case (closed as wrongly created) is gone; one a person dismissed as a
+      // duplicate is shown as handled, with who, when and why.
+      .where(and(inArray(schema.afterRegistrationItems.unitId, scope), or(ne(schema.afterRegistrationItems.status, "makulerad"), isNotNull(schema.afterRegistrationItems.doneByStaffId))))
       .orderBy(asc(schema.afterRegistrationItems.status), asc(schema.afterRegistrationItems.eventAt));
     const items: AfterRegistrationListItem[] = rows.map(({ i, unitName, reference, givenName, familyName, doneBy }) => ({
       id: i.id,
@@ -174,9 +189,10 @@ export async function listAfterRegistration(db: Db, actor: Actor) {
       status: i.status,
       doneAt: i.doneAt,
       doneBy,
+      voidReason: i.voidReason,
     }));
     const names = new Map(items.map((x) => [x.unitId, x.unitName]));
-    const progress = afterRegistrationProgress(rows.map(({ i }) => asDomainItem(i)), rows.filter(({ i }) => i.status === "klar").map(({ i }) => i.key)).map((p) => ({ ...p, unitName: names.get(p.unitId) ?? "" }));
+    const progress = afterRegistrationProgress(rows.map(({ i }) => asDomainItem(i)), rows.filter(({ i }) => i.status !== "att_gora").map(({ i }) => i.key)).map((p) => ({ ...p, unitName: names.get(p.unitId) ?? "" }));
     // The list names patients and carries what was said by phone: a read of patient data.
     const caseIds = [...new Set(items.map((x) => x.caseId).filter((id): id is string => !!id))];
     await writeAudit(tx, actor, { action: "case.list", activity: "Läsa", entityType: "after_registration", details: { caseIds, itemIds: items.map((x) => x.id) } });
@@ -199,8 +215,6 @@ export function asDomainItem(i: typeof schema.afterRegistrationItems.$inferSelec
   };
 }
 
-const notOnList = () => new AppError("NOT_FOUND", { userMessage: "Posten finns inte på din enhets lista." });
-
 /**
  * Registers one item: the message is sent with the ORIGINAL time of the event (not the time of
  * typing) and marked with the outage; who registered it and when is recorded on the item. One
@@ -210,19 +224,16 @@ const notOnList = () => new AppError("NOT_FOUND", { userMessage: "Posten finns i
 export async function registerAfterRegistrationItem(
   db: Db,
   actor: Actor,
-  /** `summaryTexts`: the author's text per recipient group of a summary, in the listed order. */
-  input: { itemId: string; payload?: Record<string, unknown> | null; freeText?: string | null; summaryTexts?: string[] | null },
+  /**
+   * `summaryTexts`: the author's text per recipient group of a summary, in the listed order.
+   * `registerAnyway`: the user saw the possible duplicate and registers the item all the same.
+   */
+  input: { itemId: string; payload?: Record<string, unknown> | null; freeText?: string | null; summaryTexts?: string[] | null; registerAnyway?: boolean | null },
   now = new Date(),
 ): Promise<{ messageId: string | null }> {
-  const scope = await resolveScopeUnitIds(db, actor.context);
-  if (scope.length === 0) throw notOnList();
-  const [found] = await db
-    .select({ caseId: schema.afterRegistrationItems.caseId })
-    .from(schema.afterRegistrationItems)
-    .where(and(eq(schema.afterRegistrationItems.id, input.itemId), inArray(schema.afterRegistrationItems.unitId, scope)));
-  if (!found) throw notOnList();
-  if (!found.caseId) throw new AppError("INVALID_INPUT", { userMessage: "Posten saknar ärende: starta samordning för patienten först." });
-  const caseId = found.caseId;
+  const foundCaseId = await itemCaseInScope(db, actor, input.itemId);
+  if (!foundCaseId) throw new AppError("INVALID_INPUT", { userMessage: "Posten saknar ärende: starta samordning för patienten först." });
+  const caseId = foundCaseId;
 
   return withCaseAccess(db, actor, caseId, async (tx) => {
     // The second of two concurrent registrations waits here, then finds the item done.
@@ -237,6 +248,11 @@ export async function registerAfterRegistrationItem(
     if (item.status === "makulerad") throw new AppError("CONFLICT", { userMessage: "Posten är makulerad och registreras inte." });
     const prefill = storedPrefill(item.prefill);
     let messageId: string | null = null;
+    if (!input.registerAnyway) {
+      // Another unit may have registered the event since the list was made: never twice unasked.
+      const duplicate = await currentDuplicate(tx, item, prefill);
+      if (duplicate) throw new AppError("CONFLICT", { userMessage: duplicateRefusal(duplicate.event.kind, duplicate.unitName, duplicate.event.occurredAt) });
+    }
 
     if (item.kind === "acknowledge") {
       if (!item.messageId) throw new AppError("INTERNAL", { internal: `after-registration item ${item.id} has no message` });
