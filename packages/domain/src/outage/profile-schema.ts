@@ -94,7 +94,7 @@ export const routineProfileSchema = z
      * patient's primary care ("primarvarden": Region Västernorrland, Avbrottsrutin Lifecare SP —
      * "Öppenvårdens/primärvårdens ansvar vid efterregistrering: … skicka kallelse till SIP").
      */
-    sipInvitationBy: z.enum(["primarvarden"]).optional(),
+    sipInvitationBy: z.enum(["primarvarden"], { error: "Välj vem som skickar kallelsen till SIP" }).optional(),
     /** Hours when the utskrivningsledare answer by phone, e.g. "07.30–16.15" (seed 000). */
     dischargeCoordinatorHours: line("Utskrivningsledarnas telefontider").nullable(),
     registerAfter: z.object({
