@@ -157,10 +157,12 @@ export const afterRegistrationItems = pgTable(
     sourcePhoneContactIds: jsonb().$type<string[]>().notNull().default([]),
     /** For an acknowledgement item: the message to acknowledge. */
     messageId: uuid(),
-    status: text().$type<"att_gora" | "klar">().notNull().default("att_gora"),
+    status: text().$type<"att_gora" | "klar" | "makulerad">().notNull().default("att_gora"),
     doneAt: timestamp({ withTimezone: true }),
     doneByStaffId: uuid().references(() => staff.id),
     resultMessageId: uuid(),
+    /** Why a person dismissed the item (makulerad) as a duplicate; the audit row holds ids only. */
+    voidReason: text(),
   },
   (t) => [uniqueIndex("after_registration_items_key").on(t.outageId, t.key), index("after_registration_items_unit_idx").on(t.unitId, t.status)],
 );

@@ -165,3 +165,8 @@ export function viewMessage(
     freeTextVisible: isFreeTextVisible(event.kind, level, options),
   };
 }
+
+/** Is the viewer the ward (or the hospital view), which sees everything in its cases? */
+export const isWardViewer = isWard;
+/** Is the viewer hemtjänst, which sees only what is addressed to its unit and no NPÖ-linked content? */
+export const isHemtjanstViewer = isHemtjanst;

@@ -1,7 +1,8 @@
-import type { CaseEvent } from "../case/types";
 import { stockholmDateTime } from "./format";
 import { isWithin, type UnitOutageWindow } from "./scope";
-import { draftPhoneNote, draftSummaryText, type UnitName } from "./summary-text";
+import { draftSummaryText, type UnitName } from "./summary-text";
+import type { PhoneNote } from "./shared-phone-note";
+import { summaryRecipientGroups } from "./summary-recipients";
 import type { AfterRegistrationCase, AfterRegistrationItem, AfterRegistrationKind } from "./after-registration-types";
 import { PHONE_STEPS, type PhoneConsentDetail, type PhoneContactEntry, type PhoneStep } from "./types";
 
@@ -10,9 +11,11 @@ import { PHONE_STEPS, type PhoneConsentDetail, type PhoneContactEntry, type Phon
 const KIND_ORDER: Record<AfterRegistrationKind, number> = {
   register_admission: 0,
   register_discharge: 1,
-  formal_sip_call: 2,
-  summary_message: 3,
-  acknowledge: 4,
+  register_planning_basis: 2,
+  formal_sip_call: 3,
+  confirm_fixed_care_contact: 4,
+  summary_message: 5,
+  acknowledge: 6,
 };
 const MINUTE = 60_000;
 export const NONE: readonly PhoneContactEntry[] = [];
@@ -21,23 +24,10 @@ export const NONE: readonly PhoneContactEntry[] = [];
 const STEP_BIT = Object.fromEntries(PHONE_STEPS.map((s, i) => [s, 1 << i])) as Record<PhoneStep, number>;
 export const ADMISSION_MASK = STEP_BIT.inskrivning | STEP_BIT.beraknat_utskrivningsdatum | STEP_BIT.samtycke;
 export const DISCHARGE_MASK = STEP_BIT.faktiskt_utskrivningsdatum | STEP_BIT.utskrivningsmeddelande;
-export const SIP_MASK = STEP_BIT.sip_datum;
 export function maskOf(e: PhoneContactEntry): number {
   let m = 0;
   for (const s of e.steps) m |= STEP_BIT[s] ?? 0;
   return m;
-}
-
-/**
- * What an admission notice in the case carries of the phoned steps: always the admission; the
- * estimated date and the consents only when the notice is not older than the first call that
- * gave them (a notice registered from the calls carries them; one sent before the outage does not).
- */
-export function noticeCovers(noticeAt: number, entries: readonly PhoneContactEntry[]): number {
-  const info = STEP_BIT.beraknat_utskrivningsdatum | STEP_BIT.samtycke;
-  let first = Infinity;
-  for (const e of entries) if ((maskOf(e) & info) !== 0) first = Math.min(first, t(e.occurredAt));
-  return first === Infinity || noticeAt >= first ? ADMISSION_MASK : STEP_BIT.inskrivning;
 }
 
 export type Complete = Extract<UnitOutageWindow, { status: "complete" }>;
@@ -136,7 +126,8 @@ export function admissionItem(
   /** The time to use when nothing was phoned: the outage's end, or the discharge if earlier. */
   fallbackAt: Date,
   calls: readonly PhoneContactEntry[],
-  unitName: UnitName,
+  /** The free text drafted from the calls (shared-phone-note.ts). */
+  note: PhoneNote,
 ): AfterRegistrationItem {
   const firstNotice = calls.find((e) => e.steps.includes("inskrivning"));
   let estimatedDischargeDate: string | undefined;
@@ -165,7 +156,7 @@ export function admissionItem(
     eventAt,
     title: "Registrera inskrivningsmeddelande och patientinformation",
     prefill: estimatedDischargeDate ? { estimatedDischargeDate } : {},
-    freeText: draftPhoneNote(calls, unitName),
+    ...note,
     ...(consents.size > 0 ? { consents: [...consents.values()] } : {}),
     notes,
     sourcePhoneContactIds: calls.map((e) => e.id),
@@ -173,37 +164,88 @@ export function admissionItem(
 }
 
 /**
- * One formal kallelse per agreed meeting time, unless a kallelse for that time is in the case.
- * `allCovered`: every SIP call of the case has its kallelse (sent or listed now).
+ * A planning basis phoned during the outage, when the routine registers it: only while the
+ * patient is neither ready for discharge nor gone home. One sent since (or just before) the outage
+ * makes it a possible duplicate (after-registration-duplicates.ts), not a reason to drop it.
+ */
+export function planningBasisItem(
+  c: AfterRegistrationCase,
+  calls: readonly PhoneContactEntry[],
+  readyOrHome: boolean,
+  note: (calls: readonly PhoneContactEntry[]) => PhoneNote,
+): AfterRegistrationItem | null {
+  const phoned = calls.filter((e) => e.steps.includes("planeringsunderlag"));
+  const last = phoned.at(-1);
+  if (readyOrHome || !last) return null;
+  let version = 0;
+  for (const e of c.events) {
+    if (e.kind === "planeringsunderlag") version = Math.max(version, typeof e.payload.version === "number" ? e.payload.version : 0);
+  }
+  return {
+    key: `register_planning_basis:${c.id}`,
+    unitId: c.wardUnitId,
+    caseId: c.id,
+    patientId: c.patientId,
+    kind: "register_planning_basis",
+    messageKind: "planeringsunderlag",
+    eventAt: last.occurredAt,
+    title: "Registrera planeringsunderlaget",
+    prefill: { version: version + 1 },
+    ...note(phoned),
+    notes: ["Patienten är varken utskrivningsklar eller hemma: för in planeringsunderlaget som det meddelades per telefon."],
+    sourcePhoneContactIds: phoned.map((e) => e.id),
+  };
+}
+
+/** The discharge phoned or done during the outage, registered with its own time. */
+export function dischargeItem(
+  c: AfterRegistrationCase,
+  dischargedAt: Date,
+  calls: readonly PhoneContactEntry[],
+  fromCallTime: boolean,
+  note: PhoneNote,
+): AfterRegistrationItem {
+  const notes = ["Utskrivningsplanen och läkemedelslistan följde med patienten: för in dem från pappersblanketten."];
+  if (fromCallTime) notes.push("Utskrivningstiden är tiden för samtalet om utskrivningen: kontrollera den.");
+  return {
+    key: `register_discharge:${c.id}`,
+    unitId: c.wardUnitId,
+    caseId: c.id,
+    patientId: c.patientId,
+    kind: "register_discharge",
+    messageKind: "utskrivningsmeddelande",
+    eventAt: dischargedAt,
+    title: "Registrera utskrivningen med utskrivningsmeddelande",
+    prefill: { dischargedAt: dischargedAt.toISOString() },
+    ...note,
+    notes,
+    sourcePhoneContactIds: calls.map((e) => e.id),
+  };
+}
+
+/**
+ * One formal kallelse per agreed meeting time. A kallelse for that time already in the case makes
+ * it a possible duplicate (flagged by the caller), not a reason to drop it.
  */
 export function sipItems(
   caseId: string | null,
   patientId: string,
   entries: readonly PhoneContactEntry[],
-  events: readonly CaseEvent[],
   windowOf: (unitId: string) => Complete | null,
-): { items: AfterRegistrationItem[]; allCovered: boolean } {
-  if (!entries.some((e) => e.steps.includes("sip_datum"))) return { items: [], allCovered: true };
-  const sent = new Set<number>();
-  for (const e of events) {
-    const at = e.kind === "kallelse_sip" ? millis(e.payload.meetingAt) : null;
-    if (at !== null) sent.add(Math.floor(at / MINUTE));
-  }
-  let allCovered = true;
+  /** The unit that sends every kallelse when the region's routine says primary care does; else the caller. */
+  primaryCareUnitId: string | null = null,
+): { items: AfterRegistrationItem[] } {
+  if (!entries.some((e) => e.steps.includes("sip_datum"))) return { items: [] };
   const groups = new Map<number, { meetingAt: Date; calls: PhoneContactEntry[] }>();
   let sipConsent: boolean | null = null;
   for (const e of entries) {
     for (const consent of e.details?.consents ?? []) if (consent.kind === "sip") sipConsent = consent.given;
     if (!e.steps.includes("sip_datum")) continue;
     const ms = millis(e.details?.sipAt);
-    if (ms === null) {
-      allCovered = false;
-      continue;
-    }
+    if (ms === null) continue;
     const w = windowOf(e.unitId);
     if (!w || !isWithin(e.occurredAt, w)) continue;
     const minute = Math.floor(ms / MINUTE);
-    if (sent.has(minute)) continue;
     const group = groups.get(minute);
     if (group) group.calls.push(e);
     else groups.set(minute, { meetingAt: new Date(minute * MINUTE), calls: [e] });
@@ -213,7 +255,7 @@ export function sipItems(
     const first = calls[0] as PhoneContactEntry;
     const caller = calls.find((e) => e.direction === "lamnat")?.unitId;
     const counterpart = calls.find((e) => e.direction === "mottaget" && e.counterpartUnitId && windowOf(e.counterpartUnitId))?.counterpartUnitId;
-    const unitId = caller ?? counterpart ?? first.unitId;
+    const unitId = primaryCareUnitId ?? caller ?? counterpart ?? first.unitId;
     const participants = [...new Set(calls.map((e) => e.counterpartName).filter((n) => n !== ""))];
     out.push({
       key: `formal_sip_call:${caseId ?? `patient:${patientId}`}:${meetingAt.toISOString()}`,
@@ -230,21 +272,17 @@ export function sipItems(
         participants,
         consentStatus: sipConsent === null ? "unknown" : sipConsent ? "given" : "refused",
       },
-      notes: caseId
-        ? ["Ange plats eller videolänk och kontrollera deltagarna."]
-        : ["Patienten har inget ärende i Vårdkedjan: lägg upp ärendet först."],
+      notes: [caseId ? "Ange plats eller videolänk och kontrollera deltagarna." : "Patienten har inget ärende i Vårdkedjan: lägg upp ärendet först."],
       sourcePhoneContactIds: calls.map((e) => e.id),
     });
   }
-  return { items: out, allCovered };
+  return { items: out };
 }
 
 /** One summary per (case, logging unit) for a case that existed before that unit's outage period. */
 export function summaryItems(
   c: AfterRegistrationCase,
   entries: readonly PhoneContactEntry[],
-  /** Bits of the steps registered otherwise. */
-  covered: number,
   title: string,
   windowOf: (unitId: string) => Complete | null,
   unitName: UnitName,
@@ -261,11 +299,14 @@ export function summaryItems(
     const w = windowOf(unitId);
     if (!w || t(c.admittedAt) >= t(w.from)) continue;
     const calls = all.filter((e) => isWithin(e.occurredAt, w));
-    if (!calls.some((e) => (maskOf(e) & ~covered) !== 0)) continue;
+    if (calls.length === 0) continue;
     const alreadySent = c.events.some(
       (e) => e.kind === "generellt" && e.senderUnitId === unitId && e.payload.subject === title && t(e.occurredAt) >= t(w.from),
     );
     if (alreadySent) continue;
+    const draft = (shown: readonly PhoneContactEntry[]) =>
+      draftSummaryText({ from: w.from, to: w.to, loggingUnitName: unitName(unitId), entries: shown, unitName });
+    const groups = summaryRecipientGroups({ senderUnitId: unitId, parties: c.parties ?? [], consents: c.consents ?? [], calls, draft, unitName });
     out.push({
       key: `summary_message:${c.id}:${unitId}:${w.from.toISOString()}`,
       unitId,
@@ -275,11 +316,9 @@ export function summaryItems(
       messageKind: "generellt",
       eventAt: w.to,
       title,
-      prefill: {
-        subject: title,
-        text: draftSummaryText({ from: w.from, to: w.to, loggingUnitName: unitName(unitId), entries: calls, unitName }),
-      },
+      prefill: { subject: title, text: groups[0]?.text ?? draft(calls) },
       notes: ["Läs igenom och komplettera sammanfattningen innan du skickar den."],
+      ...(groups.length > 0 ? { recipientGroups: groups } : {}),
       sourcePhoneContactIds: calls.map((e) => e.id),
     });
   }

@@ -1,4 +1,6 @@
-import type { CaseEvent, CaseParty, MessageKind } from "../case/types";
+import type { CaseEvent, CaseParty, ConsentRecord, MessageKind } from "../case/types";
+import type { SummaryRecipientGroup } from "./summary-recipients";
+import type { DuplicateReference } from "./after-registration-duplicates";
 import type { RoutineProfile } from "./routine-profile";
 import type { ScopeUnit } from "./scope";
 import type { OutageWindow, PhoneConsentDetail, PhoneContactEntry } from "./types";
@@ -8,7 +10,9 @@ import type { OutageWindow, PhoneConsentDetail, PhoneContactEntry } from "./type
 export const AFTER_REGISTRATION_KINDS = [
   "register_admission",
   "register_discharge",
+  "register_planning_basis",
   "formal_sip_call",
+  "confirm_fixed_care_contact",
   "summary_message",
   "acknowledge",
 ] as const;
@@ -25,6 +29,8 @@ export interface AfterRegistrationCase {
   events: readonly CaseEvent[];
   /** Opened from a phone contact during an outage. */
   provisional: boolean;
+  /** The case's consent records: what each recipient of a drafted text may read. */
+  consents?: readonly ConsentRecord[];
 }
 
 export interface UnacknowledgedRecipient {
@@ -48,6 +54,11 @@ export interface AfterRegistrationInput {
   phoneLog: readonly PhoneContactEntry[];
   unacknowledged: readonly UnacknowledgedRecipient[];
   profile: RoutineProfile;
+  /**
+   * Messages that are themselves the registration of an after-registration item (its result): never
+   * a possible duplicate of the phoned step they registered, so computing again lists nothing new.
+   */
+  registeredMessageIds?: readonly string[];
 }
 
 export interface AfterRegistrationItem {
@@ -63,8 +74,10 @@ export interface AfterRegistrationItem {
   title: string;
   /** The message form's payload, as far as known. */
   prefill?: Record<string, unknown>;
-  /** Free text beside the payload: what was said by phone. */
+  /** Free text beside the payload: what was said by phone, as far as every reader of the message may see it. */
   freeText?: string;
+  /** What was said by phone that not every reader may see: shown to the author only, never sent. */
+  privateNotes?: string;
   /** Consents handed over by phone, to register as a samtycke message (source "telefon") with the admission. */
   consents?: PhoneConsentDetail[];
   /** Swedish hints for the user. */
@@ -72,4 +85,10 @@ export interface AfterRegistrationItem {
   sourcePhoneContactIds: string[];
   /** For acknowledge. */
   messageId?: string;
+  /** A message of the same kind already in the case, close in time: the user confirms or dismisses the item. */
+  possibleDuplicate?: DuplicateReference;
+  /** From when a message of the same kind counts as a possible duplicate (checked again at registration). */
+  duplicateCheckFrom?: Date;
+  /** For summary_message: one message per group of recipients who may read the same. */
+  recipientGroups?: SummaryRecipientGroup[];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeAfterRegistration, type AfterRegistrationInput, type AfterRegistrationItem } from "./after-registration";
 import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
+import { ALL_CONSENTS, consent } from "../case/test-fixtures";
 import {
   arCase,
   at,
@@ -12,6 +13,7 @@ import {
   DAY_START,
   ev,
   FAR_WARD,
+  HTJ,
   outage,
   UNITS,
   VC,
@@ -29,8 +31,9 @@ const compute = (p: Partial<AfterRegistrationInput>): AfterRegistrationItem[] =>
     profile: SORMLAND_ROUTINE_PROFILE,
     ...p,
   });
-  // Seed 002: ready notices and planning bases are never after-registered, whatever the input.
-  for (const item of items) expect(["utskrivningsklar", "planeringsunderlag"]).not.toContain(item.messageKind);
+  // Ready notices are never after-registered; planning bases only where the routine says so.
+  const never = (p.profile ?? SORMLAND_ROUTINE_PROFILE).registerAfter.planningBasis === false ? ["utskrivningsklar", "planeringsunderlag"] : ["utskrivningsklar"];
+  for (const item of items) expect(never).not.toContain(item.messageKind);
   return items;
 };
 const kinds = (items: AfterRegistrationItem[]): string[] => items.map((i) => `${i.kind}@${i.caseId ?? i.messageId}`);
@@ -111,7 +114,7 @@ describe("admitted during the outage", () => {
 describe("admitted before the outage", () => {
   const notice = ev("inskrivningsmeddelande", at("2026-02-27", "14:00"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-02" });
 
-  it("discharged during: registers the discharge at the phoned discharge time, not the time of typing", () => {
+  it("discharged during: registers the discharge at the phoned discharge time, not the time of typing, and the summary too", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
     const discharge = call({
       caseId: "case-1",
@@ -121,7 +124,8 @@ describe("admitted before the outage", () => {
       details: { dischargeAt: at("2026-03-02", "13:15").toISOString() },
     });
     const items = compute({ cases: [c], phoneLog: [discharge] });
-    expect(kinds(items)).toEqual(["register_discharge@case-1"]);
+    // Region Sörmland, Reservrutin Link: a case that existed gets the summary in addition.
+    expect(kinds(items)).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
     expect(items[0]).toMatchObject({
       key: "register_discharge:case-1",
       messageKind: "utskrivningsmeddelande",
@@ -148,7 +152,7 @@ describe("admitted before the outage", () => {
   });
 
   it("still in hospital with calls: ONE summary per unit, drafted from its calls, never a ready notice or planning basis", () => {
-    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], consents: ALL_CONSENTS });
     const log = [
       call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" } }),
       call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), steps: ["planeringsunderlag"], comment: "Hemtjänst 3 ggr/dag ansökt" }),
@@ -175,6 +179,36 @@ describe("admitted before the outage", () => {
     expect(items.find((i) => i.unitId === BIST)?.prefill?.text).toContain("mottaget från Sanna Sjöberg (Avd 12 Medicin)");
   });
 
+  it("drafts the summary per recipient: a kommun without consent reads that calls happened, hemtjänst only its own calls", () => {
+    const parties = [
+      { unitId: WARD_A, role: "avdelning" as const },
+      { unitId: BIST, role: "kommun" as const },
+      { unitId: VC, role: "vardcentral" as const },
+      { unitId: HTJ, role: "hemtjanst" as const },
+    ];
+    const consents = [...ALL_CONSENTS, consent("informationsoverforing_kommun", false, at("2026-02-28", "09:00"))];
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], parties, consents });
+    const log = [
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" }, comment: "Oro för fallrisk hemma" }),
+      call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), counterpartUnitId: VC, counterpartName: "Eva Ek", steps: ["planeringsunderlag"], comment: "Diabetes, insulin morgon och kväll" }),
+    ];
+    const [summary] = compute({ cases: [c], phoneLog: log });
+    const groups = summary?.recipientGroups ?? [];
+    // The vårdcentral (consent given) reads everything; the kommun (refused) a version without what
+    // was said; hemtjänst took part in no call and gets no summary.
+    expect(groups.map((g) => [g.recipientUnitIds, g.restricted])).toEqual([
+      [[VC], false],
+      [[BIST], true],
+    ]);
+    expect(groups[0]?.text).toContain("Diabetes, insulin");
+    expect(groups[0]?.text).toContain("Oro för fallrisk");
+    expect(groups[1]?.text).toContain("2026-03-02 09:00, lämnat till Anna Berg (Biståndsenheten Eskilstuna): Beräknat utskrivningsdatum 2026-03-05.");
+    expect(groups[1]?.text).toContain("2026-03-02 10:30, lämnat till Eva Ek (Vårdcentralen Fröslunda)");
+    expect(groups[1]?.text).not.toMatch(/Oro för fallrisk|Diabetes|Planeringsunderlag/);
+    expect(groups[1]?.recipientNames).toEqual(["Biståndsenheten Eskilstuna"]);
+    expect(summary?.prefill?.text).toBe(groups[0]?.text);
+  });
+
   it("a new estimated date or consent phoned after the notice goes in the summary", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
     const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-09" } })];
@@ -183,10 +217,10 @@ describe("admitted before the outage", () => {
     expect(String(items[0]?.prefill?.text)).toContain("Beräknat utskrivningsdatum 2026-03-09");
   });
 
-  it("no summary when every call is registered otherwise, when the case had no calls, or when the summary was sent", () => {
+  it("a summary in addition to the formal registration; none when the case had no calls, or when the summary was sent", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
     const discharge = call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"], details: { dischargeAt: at("2026-03-02", "12:00").toISOString() } });
-    expect(kinds(compute({ cases: [c], phoneLog: [discharge] }))).toEqual(["register_discharge@case-1"]);
+    expect(kinds(compute({ cases: [c], phoneLog: [discharge] }))).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
     expect(compute({ cases: [c] })).toEqual([]);
     const planning = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["planeringsunderlag"] });
     const sent = ev("generellt", at("2026-03-02", "16:20"), WARD_A, [BIST], { subject: "Sammanfattning av samordning under driftstörning", text: "…" });
@@ -201,7 +235,7 @@ describe("SIP agreed by phone", () => {
   const byKommun = call({ caseId: "case-1", unitId: BIST, counterpartUnitId: VC, counterpartName: "Eva Ek", direction: "mottaget", occurredAt: at("2026-03-02", "10:02"), steps: ["sip_datum"], details: { sipAt } });
 
   it("one formal kallelse per meeting, by the unit that called, at the time of the call", () => {
-    const items = compute({ cases: [c], phoneLog: [byKommun, byVc] });
+    const items = compute({ cases: [c], phoneLog: [byKommun, byVc] }).filter((i) => i.kind !== "summary_message");
     expect(kinds(items)).toEqual(["formal_sip_call@case-1"]);
     expect(items[0]).toMatchObject({
       unitId: VC,
@@ -213,9 +247,19 @@ describe("SIP agreed by phone", () => {
     expect(items[0]?.title).toContain("2026-03-09 13:00");
   });
 
-  it("not listed when the kallelse for that time is already in the case", () => {
-    const sent = ev("kallelse_sip", at("2026-03-02", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
-    expect(compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] })).toEqual([]);
+  it("Västernorrland: primary care sends the kallelse, whoever logged the call", () => {
+    const byWard = call({ caseId: "case-1", unitId: WARD_A, counterpartUnitId: BIST, occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+    const sormland = compute({ cases: [c], phoneLog: [byWard] }).filter((i) => i.kind === "formal_sip_call");
+    expect(sormland.map((i) => i.unitId)).toEqual([WARD_A]);
+    const vnl = compute({ cases: [c], phoneLog: [byWard], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
+    expect(vnl.map((i) => i.unitId)).toEqual([VC]);
+  });
+
+  it("a kallelse for that time already in the case, whenever sent, makes it a possible duplicate of that kallelse", () => {
+    const sent = ev("kallelse_sip", at("2026-02-25", "17:00"), VC, [BIST, WARD_A], { meetingAt: sipAt });
+    const items = compute({ cases: [{ ...c, events: [...c.events, sent] }], phoneLog: [byVc] }).filter((i) => i.kind === "formal_sip_call");
+    expect(items).toHaveLength(1);
+    expect(items[0]?.possibleDuplicate).toMatchObject({ messageId: sent.id, kind: "kallelse_sip", senderUnitId: VC });
   });
 
   it("a patient without a case still gets the kallelse item, flagged", () => {
@@ -239,28 +283,106 @@ describe("messages to acknowledge", () => {
   });
 });
 
-describe("duplicates: phoned and sent electronically", () => {
-  it("an admission notice already in the case (sent before, or registered already) is not listed again", () => {
-    const c = arCase({
-      id: "case-1",
-      admittedAt: at("2026-03-02", "09:00"),
-      events: [ev("inskrivningsmeddelande", at("2026-03-02", "09:40"), WARD_A, [BIST], { estimatedDischargeDate: "2026-03-06" })],
-    });
-    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), steps: ["inskrivning"] })];
-    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+describe("possible duplicates: phoned and registered electronically", () => {
+  const admissionCall = () => call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-06" } });
+
+  it("sent just before the outage: the phoned admission is listed, flagged with the notice already in the case", () => {
+    const notice = ev("inskrivningsmeddelande", at("2026-03-02", "07:10"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-05" });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "06:00"), events: [notice] });
+    const call1 = admissionCall();
+    const items = compute({ cases: [c], phoneLog: [call1] });
+    expect(kinds(items)).toEqual(["register_admission@case-1", "summary_message@case-1"]);
+    const [item] = items;
+    expect(item?.possibleDuplicate).toEqual({ messageId: notice.id, kind: "inskrivningsmeddelande", sentAt: at("2026-03-02", "07:10"), senderUnitId: WARD_A, senderUnitName: "Avd 12 Medicin" });
+    expect(item?.notes[0]).toBe(
+      "Möjlig dubblett: inskrivningsmeddelande finns redan i ärendet, skickat 2026-03-02 07:10 av Avd 12 Medicin. Registrera bara om det som sades per telefon är en annan händelse; annars makulera posten.",
+    );
+    // The phoned data stays beside it: the time of the call and what was said.
+    expect(item?.eventAt).toEqual(at("2026-03-02", "09:00"));
+    expect(item?.prefill).toEqual({ estimatedDischargeDate: "2026-03-06" });
+    expect(item?.sourcePhoneContactIds).toEqual([call1.id]);
+    expect(item?.duplicateCheckFrom).toEqual(at("2026-03-02", "04:00"));
   });
 
-  it("a discharge notice already in the case is not listed again", () => {
+  it("sent long before the outage: the call repeats it, and only the summary carries it", () => {
+    const notice = ev("inskrivningsmeddelande", at("2026-03-02", "03:59"), WARD_A, [BIST, VC]);
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "01:00"), events: [notice] });
+    expect(kinds(compute({ cases: [c], phoneLog: [admissionCall()] }))).toEqual(["summary_message@case-1"]);
+    // Four hours before the start still counts.
+    const justInside = { ...notice, occurredAt: at("2026-03-02", "04:00") };
+    expect(compute({ cases: [{ ...c, events: [justInside] }], phoneLog: [admissionCall()] })[0]?.possibleDuplicate?.messageId).toBe(notice.id);
+  });
+
+  it("registered by another unit during the outage: a phoned SIP date is flagged with that unit's kallelse", () => {
+    // Only the ward and the kommun are down; the vårdcentral sends its kallelse in the system.
+    const partOutage = outage("o1", DAY_START, DAY_END, { kind: "units", unitIds: [WARD_A, BIST] });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])], consents: ALL_CONSENTS });
+    const kallelse = ev("kallelse_sip", at("2026-03-02", "10:30"), VC, [WARD_A, BIST], { meetingAt: at("2026-03-10", "09:00").toISOString() });
+    const phoned = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt: at("2026-03-09", "13:00").toISOString() } });
+    const [item] = compute({ outage: partOutage, cases: [{ ...c, events: [...c.events, kallelse] }], phoneLog: [phoned] }).filter((i) => i.kind === "formal_sip_call");
+    expect(item).toMatchObject({ unitId: WARD_A, possibleDuplicate: { messageId: kallelse.id, senderUnitId: VC, senderUnitName: "Vårdcentralen Fröslunda" } });
+  });
+
+  it("registered after the outage: a phoned discharge is flagged with the discharge notice, not dropped", () => {
     const c = arCase({
       id: "case-1",
       admittedAt: at("2026-02-27", "09:00"),
       events: [
         ev("inskrivningsmeddelande", at("2026-02-27", "10:00"), WARD_A, [BIST]),
-        ev("utskrivningsmeddelande", at("2026-03-02", "17:00"), WARD_A, [BIST], { dischargedAt: at("2026-03-02", "13:00").toISOString() }),
+        ev("utskrivningsmeddelande", at("2026-03-02", "17:00"), WARD_B, [BIST], { dischargedAt: at("2026-03-02", "13:00").toISOString() }),
       ],
     });
     const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"] })];
-    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+    const items = compute({ cases: [c], phoneLog: log });
+    expect(kinds(items)).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
+    expect(items[0]?.possibleDuplicate).toMatchObject({ kind: "utskrivningsmeddelande", senderUnitName: "Avd 14 Ortopedi", sentAt: at("2026-03-02", "17:00") });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "12:00"));
+  });
+
+  it("no duplicate: another kind, or a message the item's unit may not see, leaves the item unflagged", () => {
+    const planning = ev("planeringsunderlag", at("2026-03-02", "07:30"), WARD_A, [BIST, VC], { version: 1, needs: "…" });
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00"), events: [planning] });
+    const [admission] = compute({ cases: [c], phoneLog: [admissionCall()] });
+    expect(admission?.kind).toBe("register_admission");
+    expect(admission?.possibleDuplicate).toBeUndefined();
+    expect(admission?.notes.join(" ")).not.toContain("Möjlig dubblett");
+
+    // Västernorrland: the vårdcentral sends the kallelse; without the patient's consent to transfer
+    // to it, it may not read the kommun's kallelse, so it is not shown one.
+    const noConsent = [consent("informationsoverforing_vardcentral", false, at("2026-02-20", "09:00"))];
+    const sipAt = at("2026-03-09", "13:00").toISOString();
+    const byKommun = ev("kallelse_sip", at("2026-03-02", "09:30"), BIST, [WARD_A], { meetingAt: sipAt });
+    const c2 = arCase({ id: "case-2", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC]), byKommun], consents: noConsent });
+    const phoned = call({ caseId: "case-2", occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+    const [sip] = compute({ cases: [c2], phoneLog: [phoned], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
+    expect(sip).toMatchObject({ unitId: VC });
+    expect(sip?.possibleDuplicate).toBeUndefined();
+  });
+});
+
+describe("the fast vårdkontakt in Västernorrland", () => {
+  const vnl = (p: Partial<AfterRegistrationInput>) => compute({ profile: VASTERNORRLAND_ROUTINE_PROFILE, ...p }).filter((i) => i.kind === "confirm_fixed_care_contact");
+
+  it("an item of its own for the vårdcentral of a case admitted during the outage, after the admission notice", () => {
+    const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), counterpartUnitId: VC, steps: ["inskrivning"] })];
+    const items = vnl({ cases: [c], phoneLog: log });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ key: `confirm_fixed_care_contact:case-1:${VC}`, unitId: VC, messageKind: "svar_pa_inskrivning", sourcePhoneContactIds: [log[0]!.id] });
+    expect(items[0]?.eventAt).toEqual(at("2026-03-02", "09:40"));
+    expect(items[0]?.notes.join(" ")).toContain("när avdelningen har registrerat inskrivningsmeddelandet");
+  });
+
+  it("for a case notified before: when the vårdcentral talked about it by phone, not when it has answered or had no part in the outage", () => {
+    const notice = ev("inskrivningsmeddelande", at("2026-02-27", "12:00"), WARD_A, [BIST, VC]);
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    const vcCall = call({ caseId: "case-1", unitId: VC, counterpartUnitId: WARD_A, occurredAt: at("2026-03-02", "11:00"), steps: ["beraknat_utskrivningsdatum"], direction: "mottaget" });
+    expect(vnl({ cases: [c], phoneLog: [vcCall] }).map((i) => [i.unitId, i.eventAt])).toEqual([[VC, at("2026-03-02", "11:00")]]);
+    // Answered already, no calls, or Sörmland: nothing.
+    const answered = ev("svar_pa_inskrivning", at("2026-02-28", "09:00"), VC, [WARD_A], { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: "00000000-0000-4000-8000-000000000001" });
+    expect(vnl({ cases: [{ ...c, events: [notice, answered] }], phoneLog: [vcCall] })).toEqual([]);
+    expect(vnl({ cases: [c] })).toEqual([]);
+    expect(compute({ cases: [c], phoneLog: [vcCall] }).filter((i) => i.kind === "confirm_fixed_care_contact")).toEqual([]);
   });
 });
 
@@ -285,7 +407,7 @@ describe("over midnight and the daylight-saving changes", () => {
     const log = [
       call({ caseId: "case-1", occurredAt: at("2026-03-29", "01:50"), steps: ["faktiskt_utskrivningsdatum"], details: { dischargeAt: "2026-03-29T03:30:00+02:00" } }),
     ];
-    const items = compute({ outage: spring, cases: [c], phoneLog: log });
+    const items = compute({ outage: spring, cases: [c], phoneLog: log }).filter((i) => i.kind !== "summary_message");
     expect(kinds(items)).toEqual(["register_discharge@case-1"]);
     expect(items[0]?.eventAt.toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(items[0]?.prefill).toEqual({ dischargedAt: "2026-03-29T01:30:00.000Z" });
@@ -361,7 +483,7 @@ describe("determinism and the profile", () => {
   it("a profile that registers nothing after the fact lists nothing", () => {
     const off = {
       ...VASTERNORRLAND_ROUTINE_PROFILE,
-      registerAfter: { admission: false, discharge: false, readyForDischarge: false, planningBasis: false, sipCall: false, acknowledgeMessages: false, summaryMessage: false } as const,
+      registerAfter: { admission: false, discharge: false, readyForDischarge: false, planningBasis: false, sipCall: false, fixedCareContact: false, acknowledgeMessages: false, summaryMessage: false } as const,
     };
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "09:00"), dischargedAt: at("2026-03-02", "10:00") });
     const unacknowledged = [{ messageId: "m", unitId: BIST, caseId: null, patientId: "p", occurredAt: at("2026-03-02", "09:00") }];
@@ -371,5 +493,46 @@ describe("determinism and the profile", () => {
   it("an outage that has not ended gives nothing yet", () => {
     const open = outage("o-open", DAY_START, null);
     expect(compute({ outage: open, cases: [arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") })] })).toEqual([]);
+  });
+});
+
+describe("a case closed as wrongly created", () => {
+  it("lists nothing for a provisional case closed as makulerat, whatever was phoned", () => {
+    const c = arCase({
+      id: "case-1",
+      admittedAt: at("2026-03-02", "09:00"),
+      provisional: true,
+      events: [ev("avslut", at("2026-03-02", "10:00"), WARD_A, [BIST], { reason: "makulerad" })],
+    });
+    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), steps: ["inskrivning"], comment: "Fel patient" })];
+    expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
+    // The same case closed for another reason still gets its admission registered.
+    const closed = { ...c, events: [ev("avslut", at("2026-03-02", "10:00"), WARD_A, [BIST], { reason: "overflyttad" })] };
+    expect(kinds(compute({ cases: [closed], phoneLog: log }))).toEqual(["register_admission@case-1"]);
+  });
+});
+
+describe("the planning basis in Västernorrland", () => {
+  const notice = ev("inskrivningsmeddelande", at("2026-02-27", "14:00"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-09" });
+  const planning = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), steps: ["planeringsunderlag"], comment: "Hemtjänst 3 ggr/dag ansökt" });
+  const vnl = (c: ReturnType<typeof arCase>, log = [planning]) =>
+    compute({ cases: [c], phoneLog: log, profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "register_planning_basis");
+
+  it("registers a phoned planning basis while the patient is neither ready nor gone home, as the next version", () => {
+    const sent = ev("planeringsunderlag", at("2026-02-28", "09:00"), WARD_A, [BIST, VC], { version: 2, needs: "…" });
+    const items = vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice, sent] }));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ unitId: WARD_A, messageKind: "planeringsunderlag", prefill: { version: 3 }, eventAt: at("2026-03-02", "10:30") });
+    expect(items[0]?.freeText).toContain("Hemtjänst 3 ggr/dag ansökt");
+  });
+
+  it("does not once the patient is ready for discharge or has gone home, nor in Sörmland", () => {
+    const ready = ev("utskrivningsklar", at("2026-03-02", "12:00"), WARD_A, [BIST, VC], { decidedAt: at("2026-03-02", "11:50").toISOString() });
+    expect(vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice, ready] }))).toEqual([]);
+    const readyCall = call({ caseId: "case-1", occurredAt: at("2026-03-02", "11:00"), steps: ["utskrivningsklar"] });
+    expect(vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] }), [planning, readyCall])).toEqual([]);
+    expect(vnl(arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], dischargedAt: at("2026-03-02", "15:00") }))).toEqual([]);
+    const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
+    expect(compute({ cases: [c], phoneLog: [planning] }).filter((i) => i.kind === "register_planning_basis")).toEqual([]);
   });
 });

@@ -89,17 +89,34 @@ export const routineProfileSchema = z
     dischargeRequiresReceiverConfirmation: z.boolean({ error: "Ange ja eller nej" }),
     /** Title of the one general message per existing case afterwards (seed 000). */
     summaryMessageTitle: line("Titeln på sammanfattningen").max(300, { error: "Titeln får vara högst 300 tecken" }),
-    /** Hours when the utskrivningsledare answer by phone, e.g. "vardagar 07.30–16.15" (seed 000). */
+    /**
+     * Who sends the formal SIP kallelse agreed by phone: the unit that called (absent), or the
+     * patient's primary care ("primarvarden": Region Västernorrland, Avbrottsrutin Lifecare SP —
+     * "Öppenvårdens/primärvårdens ansvar vid efterregistrering: … skicka kallelse till SIP").
+     */
+    sipInvitationBy: z.enum(["primarvarden"], { error: "Välj vem som skickar kallelsen till SIP" }).optional(),
+    /** Hours when the utskrivningsledare answer by phone, e.g. "07.30–16.15" (seed 000). */
     dischargeCoordinatorHours: line("Utskrivningsledarnas telefontider").nullable(),
     registerAfter: z.object({
       admission: z.boolean(),
       discharge: z.boolean(),
       /** Never (seed 002): a ready notice is not registered after the fact. */
       readyForDischarge: z.literal(false, { error: "Utskrivningsklar efterregistreras aldrig" }),
-      /** Never (seed 002) when the patient became ready or went home. */
-      planningBasis: z.literal(false, { error: "Planeringsunderlag efterregistreras aldrig" }),
+      /**
+       * false: never. "om_inte_klar_eller_hemma": a planning basis phoned during the outage is
+       * registered unless the patient has become ready for discharge or gone home (Region
+       * Västernorrland, Avbrottsrutin Lifecare SP: "Registreras inte: Planeringsunderlag (om
+       * patienten blivit utskrivningsklar eller gått hem)").
+       */
+      planningBasis: z.union([z.literal(false), z.literal("om_inte_klar_eller_hemma")], { error: "Välj när planeringsunderlaget efterregistreras" }),
       /** A SIP date agreed by phone gets a formal kallelse (seed 002). */
       sipCall: z.boolean(),
+      /**
+       * Primary care confirms the fast vårdkontakt afterwards, as an item of its own (Region
+       * Västernorrland, Avbrottsrutin Lifecare SP: "Bekräfta fast vårdkontakt"). Off for a
+       * profile saved before the setting existed.
+       */
+      fixedCareContact: z.boolean().default(false),
       /** Every message that arrived during or after the outage is acknowledged (seed 002). */
       acknowledgeMessages: z.boolean(),
       /** One general message per case that existed before (seed 000). */

@@ -11,7 +11,9 @@ import { OUTAGE_SYSTEM_LABELS, type OutageWindow, type PhoneContactEntry } from 
 export const AFTER_REGISTRATION_KIND_LABELS: Record<AfterRegistrationKind, string> = {
   register_admission: "Inskrivning",
   register_discharge: "Utskrivning",
+  register_planning_basis: "Planeringsunderlag",
   formal_sip_call: "Kallelse till SIP",
+  confirm_fixed_care_contact: "Fast vårdkontakt",
   summary_message: "Sammanfattning",
   acknowledge: "Kvittens",
 };

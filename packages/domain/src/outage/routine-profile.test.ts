@@ -14,6 +14,7 @@ import { SORMLAND_ROUTINE_PROFILE as SRM } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE as VNL } from "./profiles/vasternorrland";
 import { OUTAGE_SYSTEMS } from "./types";
 import { at } from "./test-fixtures";
+import { openingStatus } from "./opening-hours";
 
 const kitText = (p: RoutineProfile): string =>
   p.sections
@@ -31,7 +32,16 @@ describe("the seeded profiles", () => {
     expect(SRM.routineAppliesAfterHours).toBe(0);
     expect(SRM.dischargeRequiresReceiverConfirmation).toBe(false);
     expect(SRM.summaryMessageTitle).toBe("Sammanfattning av samordning under driftstörning");
-    expect(SRM.dischargeCoordinatorHours).toBe("vardagar 07.30–16.15");
+    // "Du gör detta via telefon mellan 7.30–16.15": no weekday limit, so open on a Sunday too.
+    expect(SRM.dischargeCoordinatorHours).toBe("07.30–16.15");
+    expect(openingStatus(SRM.dischargeCoordinatorHours!, at("2026-03-01", "10:00"))).toBe("open");
+    expect(openingStatus(SRM.dischargeCoordinatorHours!, at("2026-03-01", "16:30"))).toBe("closed");
+    const kit = kitText(SRM);
+    expect(kit).toContain("utskrivningsledareMSE@regionsormland.se");
+    expect(kit).toContain("utskrivningsledareNLN@regionsormland.se");
+    expect(kit).toContain("Så rättar du ett inaktuellt nummer");
+    expect(kit).toContain("oavsett om patienten är inlagd på sjukhus eller är hemma");
+    expect(kit).toMatch(/särskild blankett och ger den till patienten före hemgång/);
     expect(SRM.followUpCalls.map((f) => [f.role, f.within])).toEqual([
       ["avdelning", { hours: 48 }],
       ["vardcentral", { days: 7 }],
@@ -47,16 +57,20 @@ describe("the seeded profiles", () => {
     expect(VNL.routineAppliesAfterHours).toBeLessThanOrEqual(8);
     expect(VNL.followUpCalls).toEqual([]);
     expect(OUTAGE_SYSTEMS.every((s) => routineVariantFor(VNL, s)?.key === "avbrott")).toBe(true);
+    // Primary care sends the SIP kallelse afterwards; patient information is listed for the kommun and primary care.
+    expect(VNL.sipInvitationBy).toBe("primarvarden");
+    expect(kitText(VNL).match(/Patientinformation \(fyll i om det är möjligt\)/g)).toHaveLength(3);
   });
 
-  it("both never register ready notices or planning bases, and register the rest", () => {
+  it("both never register ready notices; the planning basis only in Västernorrland, unless ready or home; they register the rest", () => {
     for (const p of SEEDED_ROUTINE_PROFILES) {
       expect(p.registerAfter).toEqual({
         admission: true,
         discharge: true,
         readyForDischarge: false,
-        planningBasis: false,
+        planningBasis: p === VNL ? "om_inte_klar_eller_hemma" : false,
         sipCall: true,
+        fixedCareContact: p === VNL,
         acknowledgeMessages: true,
         summaryMessage: true,
       });

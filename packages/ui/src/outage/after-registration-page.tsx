@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CONSENT_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import type { ConsentKind } from "@vardkedjan/domain/case/types";
+import { DUPLICATE_CHECKED_KINDS } from "@vardkedjan/domain/outage/after-registration-duplicates";
+import type { AfterRegistrationKind } from "@vardkedjan/domain/outage/after-registration-types";
 import { useQueryClient, useTRPC } from "../trpc/react";
 import { callError, type CallError } from "../case/call-error";
 import { ErrorNotice } from "../case/error-notice";
@@ -11,6 +13,7 @@ import { BUTTON_PRIMARY, Checkbox, TextArea, TextField } from "../case/fields";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../case/format";
 import { AFTER_REGISTRATION_KIND_LABEL, type AfterRegistrationEntry, type AfterRegistrationList } from "./labels";
 import { ProgressTable } from "./progress-table";
+import { FixedCareContactFields, PossibleDuplicate, PrivateNotes, VoidItem } from "./after-registration-duplicate";
 import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "./session-draft";
 
 type Values = Record<string, string | boolean>;
@@ -26,8 +29,14 @@ function initialValues(item: AfterRegistrationEntry): Values {
       return { estimatedDischargeDate: s("estimatedDischargeDate"), freeText: item.prefill.freeText ?? "" };
     case "register_discharge":
       return { dischargePlan: s("dischargePlan"), medicationList: s("medicationList"), aidsReturned: s("aidsReturned"), freeText: item.prefill.freeText ?? "" };
-    case "summary_message":
-      return { text: s("text") };
+    case "register_planning_basis":
+      return { needs: s("needs"), adlStatus: s("adlStatus"), homeSituation: s("homeSituation"), aids: s("aids"), freeText: item.prefill.freeText ?? "" };
+    case "summary_message": {
+      const groups = item.prefill.recipientGroups ?? [];
+      return Object.fromEntries([["text", groups[0]?.text ?? s("text")], ...groups.slice(1).map((g, i) => [groupField(i + 1), g.text])]);
+    }
+    case "confirm_fixed_care_contact":
+      return { fixedCareContactStaffId: "", knownToUnit: "", currentServices: "" };
     case "formal_sip_call":
       return {
         meetingAt: s("meetingAt") ? toLocalInput(new Date(s("meetingAt"))) : "",
@@ -41,8 +50,11 @@ function initialValues(item: AfterRegistrationEntry): Values {
   }
 }
 
+/** The field of a summary's recipient group after the first ("text"). */
+const groupField = (i: number) => (i === 0 ? "text" : `text_${i}`);
+
 /** The payload and free text to register, merged by the API over the prefill. */
-function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<string, unknown> | null; freeText: string | null } {
+function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<string, unknown> | null; freeText: string | null; summaryTexts?: string[] } {
   const str = (k: string) => (typeof v[k] === "string" ? (v[k] as string).trim() : "");
   const opt = (k: string) => str(k) || undefined;
   switch (item.kind) {
@@ -50,8 +62,17 @@ function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<str
       return { payload: { estimatedDischargeDate: opt("estimatedDischargeDate") }, freeText: str("freeText") || null };
     case "register_discharge":
       return { payload: { dischargePlan: opt("dischargePlan"), medicationList: opt("medicationList"), aidsReturned: opt("aidsReturned") }, freeText: str("freeText") || null };
-    case "summary_message":
-      return { payload: { text: opt("text") }, freeText: null };
+    case "register_planning_basis":
+      return { payload: { needs: opt("needs"), adlStatus: opt("adlStatus"), homeSituation: opt("homeSituation"), aids: opt("aids") }, freeText: str("freeText") || null };
+    case "summary_message": {
+      const groups = item.prefill.recipientGroups ?? [];
+      return { payload: { text: opt("text") }, freeText: null, ...(groups.length ? { summaryTexts: groups.map((_, i) => str(groupField(i))) } : {}) };
+    }
+    case "confirm_fixed_care_contact":
+      return {
+        payload: { fixedCareContactStaffId: opt("fixedCareContactStaffId"), knownToUnit: v.knownToUnit === "ja" ? true : v.knownToUnit === "nej" ? false : undefined, currentServices: str("currentServices") },
+        freeText: null,
+      };
     case "formal_sip_call": {
       const at = fromLocalInput(str("meetingAt"));
       return {
@@ -77,8 +98,10 @@ function toInput(item: AfterRegistrationEntry, v: Values): { payload: Record<str
 const EDITED: Record<string, readonly string[]> = {
   register_admission: ["estimatedDischargeDate", "freeText"],
   register_discharge: ["dischargePlan", "medicationList", "aidsReturned", "freeText"],
+  register_planning_basis: ["needs", "adlStatus", "homeSituation", "aids", "freeText"],
   summary_message: ["text"],
   formal_sip_call: ["meetingAt", "place", "videoLink", "participants"],
+  confirm_fixed_care_contact: ["fixedCareContactStaffId", "knownToUnit", "currentServices"],
 };
 const fieldOf = (path: string) => path.replace(/^payload\./, "").split(".")[0] ?? "";
 
@@ -122,15 +145,55 @@ function ItemEditor({ item, values, set, error }: { item: AfterRegistrationEntry
           <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
         </>
       );
-    case "summary_message":
+    case "register_planning_basis":
+      return (
+        <>
+          <TextArea id={id("needs")} label="Behoven" rows={3} value={text("needs")} onChange={(v) => set("needs", v)} error={error("needs")} />
+          <TextArea id={id("adlStatus")} label="ADL-status" optional rows={2} value={text("adlStatus")} onChange={(v) => set("adlStatus", v)} error={error("adlStatus")} />
+          <TextArea id={id("homeSituation")} label="Boendesituationen" optional rows={2} value={text("homeSituation")} onChange={(v) => set("homeSituation", v)} error={error("homeSituation")} />
+          <TextArea id={id("aids")} label="Hjälpmedel" optional rows={2} value={text("aids")} onChange={(v) => set("aids", v)} error={error("aids")} />
+          <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
+        </>
+      );
+    case "summary_message": {
+      const groups = item.prefill.recipientGroups ?? [];
       return (
         <>
           <p className="mb-2 text-sm">
             Rubrik: <span className="font-medium">{typeof p.subject === "string" ? p.subject : item.title}</span>
           </p>
-          <TextArea id={id("text")} label="Sammanfattningen" rows={8} value={text("text")} onChange={(v) => set("text", v)} error={error("text")} />
+          {groups.length > 1 ? (
+            <p className="mb-2 text-sm" data-testid="summary-recipients-note">
+              Mottagarna får se olika mycket av samtalen, så sammanfattningen skickas som {groups.length} meddelanden. Kontrollera vad var och en får.
+            </p>
+          ) : null}
+          {groups.length === 0 ? (
+            <TextArea id={id("text")} label="Sammanfattningen" rows={8} value={text("text")} onChange={(v) => set("text", v)} error={error("text")} />
+          ) : (
+            groups.map((g, i) => (
+              <div key={g.recipientUnitIds.join(",")} className="mb-2" data-testid="summary-recipient-group">
+                <p className="text-sm">
+                  <span className="font-medium">Till {g.recipientNames.join(", ")}</span>
+                  {g.restricted ? (
+                    <span className="block text-muted">Begränsad version: mottagaren får inte se allt som sades (samtycke saknas, eller enheten deltog inte i samtalen).</span>
+                  ) : (
+                    <span className="block text-muted">Hela sammanfattningen.</span>
+                  )}
+                </p>
+                <TextArea
+                  id={id(groupField(i))}
+                  label={groups.length === 1 ? "Sammanfattningen" : `Sammanfattningen till ${g.recipientNames.join(", ")}`}
+                  rows={8}
+                  value={text(groupField(i))}
+                  onChange={(v) => set(groupField(i), v)}
+                  error={i === 0 ? error("text") : undefined}
+                />
+              </div>
+            ))
+          )}
         </>
       );
+    }
     case "formal_sip_call":
       return (
         <>
@@ -142,6 +205,8 @@ function ItemEditor({ item, values, set, error }: { item: AfterRegistrationEntry
           <p className="mb-3 text-sm">Samtycke till SIP: {SIP_CONSENT[String(p.consentStatus)] ?? "Okänt"}</p>
         </>
       );
+    case "confirm_fixed_care_contact":
+      return <FixedCareContactFields item={item} values={values} set={set} error={error} />;
     default:
       return null;
   }
@@ -167,6 +232,9 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
   const error = (k: string) => failure?.fieldErrors.find((f) => fieldOf(f.path) === k)?.message;
   const unplaced = failure?.fieldErrors.filter((f) => !(EDITED[item.kind] ?? []).includes(fieldOf(f.path))) ?? [];
   const acknowledge = item.kind === "acknowledge";
+  // A possible duplicate, flagged when the list was made or found when registering (the API refuses
+  // with CONFLICT): the user registers anyway or dismisses it.
+  const duplicate = !!item.prefill.possibleDuplicate || (failure?.appCode === "CONFLICT" && DUPLICATE_CHECKED_KINDS.has(item.kind as AfterRegistrationKind));
 
   const submit = () => {
     // A double click comes before the pending state renders: the ref stops the second request.
@@ -175,7 +243,7 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
     setFailure(null);
     const input = toInput(item, values);
     register.mutate(
-      { itemId: item.id, payload: input.payload, freeText: input.freeText },
+      { itemId: item.id, payload: input.payload, freeText: input.freeText, summaryTexts: input.summaryTexts ?? null, registerAnyway: duplicate },
       {
         onSuccess: () => {
           clearSessionDraft(draftKey(item.id));
@@ -216,6 +284,7 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
           <span className="text-muted">(registreras med den här tiden, inte tiden nu)</span>
         </dd>
       </dl>
+      <PossibleDuplicate item={item} />
       {item.prefill.notes.length ? (
         <ul className="mb-3 list-disc pl-6 text-sm">
           {item.prefill.notes.map((n) => (
@@ -232,16 +301,18 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
         }}
       >
         <ItemEditor item={item} values={values} set={set} error={error} />
+        <PrivateNotes item={item} />
         {failure ? (
           <div className="mb-3">
             <ErrorNotice ref={failureRef} error={{ ...failure, fieldErrors: unplaced }} where="form" showFieldErrors={unplaced.length > 0} />
           </div>
         ) : null}
         <button type="submit" className={BUTTON_PRIMARY} disabled={register.isPending || !item.caseId}>
-          {register.isPending ? "Registrerar …" : acknowledge ? "Kvittera" : "Registrera"}
+          {register.isPending ? "Registrerar …" : acknowledge ? "Kvittera" : duplicate ? "Registrera ändå" : "Registrera"}
         </button>
         {!item.caseId ? <p className="mt-2 text-sm text-muted">Lägg först upp ärendet för patienten under Ny samordning.</p> : null}
       </form>
+      {duplicate && item.caseId ? <VoidItem item={item} onDone={onDone} /> : null}
     </li>
   );
 }
@@ -271,7 +342,7 @@ export function AfterRegistrationPage() {
   const statusRef = useRef<HTMLDivElement>(null);
   const data = list.data;
   const todo = data?.items.filter((i) => i.status === "att_gora") ?? [];
-  const done = data?.items.filter((i) => i.status === "klar") ?? [];
+  const done = data?.items.filter((i) => i.status !== "att_gora") ?? [];
 
   const onDone = (text: string) => {
     setStatus(text);
@@ -286,7 +357,7 @@ export function AfterRegistrationPage() {
       </h1>
       <p className="mb-4 text-muted">
         Det som hände under driftstörningen och ska registreras i Vårdkedjan. Det som redan har lämnats per telefon behöver inte skrivas in igen.
-        Utskrivningsklar och planeringsunderlag registreras inte i efterhand.
+        Utskrivningsklar registreras inte i efterhand, och planeringsunderlaget bara när regionens rutin säger det.
       </p>
       <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="after-registration-status" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}>
         {status}
@@ -313,7 +384,7 @@ export function AfterRegistrationPage() {
           {done.length ? (
             <section aria-labelledby="ar-done">
               <h2 id="ar-done" className="mb-2 text-xl font-semibold">
-                Registrerat ({done.length})
+                Registrerat och makulerat ({done.length})
               </h2>
               <div className="overflow-x-auto">
                 <table className="w-full border border-line bg-white text-left text-sm" data-testid="after-registration-done">
@@ -322,7 +393,8 @@ export function AfterRegistrationPage() {
                       <th scope="col" className="px-3 py-2">Vad</th>
                       <th scope="col" className="px-3 py-2">Patient</th>
                       <th scope="col" className="px-3 py-2">Händelsetid</th>
-                      <th scope="col" className="px-3 py-2">Registrerat av</th>
+                      <th scope="col" className="px-3 py-2">Utfall</th>
+                      <th scope="col" className="px-3 py-2">Av</th>
                       <th scope="col" className="px-3 py-2">När</th>
                     </tr>
                   </thead>
@@ -334,6 +406,7 @@ export function AfterRegistrationPage() {
                         </th>
                         <td className="px-3 py-2">{i.patientName ?? "–"}</td>
                         <td className="px-3 py-2">{formatDateTime(i.eventAt)}</td>
+                        <td className="px-3 py-2">{i.status === "makulerad" ? `Makulerad: ${i.voidReason ?? ""}` : "Registrerad"}</td>
                         <td className="px-3 py-2">{i.doneBy ?? "–"}</td>
                         <td className="px-3 py-2">{formatDateTime(i.doneAt)}</td>
                       </tr>

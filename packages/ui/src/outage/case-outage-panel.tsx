@@ -234,7 +234,12 @@ function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["
                   <td className="px-2 py-1 whitespace-nowrap">{formatDateTime(c.occurredAt)}</td>
                   <td className="px-2 py-1">
                     {c.steps.map(stepLabel).join(", ")}
-                    {c.comment ? <span className="block text-muted">{c.comment}</span> : null}
+                    {c.comment ? <span className="block text-muted" data-testid="phone-contact-comment">{c.comment}</span> : null}
+                    {c.redacted ? (
+                      <span className="block text-sm italic text-muted" data-testid="phone-contact-redacted">
+                        Samtalets innehåll visas inte för din enhet.
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-2 py-1">
                     {c.counterpartName}

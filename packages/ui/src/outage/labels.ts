@@ -46,7 +46,9 @@ export function scopeLabel(scope: "region" | "units", regionName?: string | null
 export const AFTER_REGISTRATION_KIND_LABEL: Record<string, string> = {
   register_admission: "Registrera inskrivning",
   register_discharge: "Registrera utskrivning",
+  register_planning_basis: "Registrera planeringsunderlag",
   formal_sip_call: "Formell kallelse till SIP",
+  confirm_fixed_care_contact: "Bekräfta fast vårdkontakt",
   summary_message: "Sammanfattning av samordning under driftstörning",
   acknowledge: "Kvittera meddelande",
 };

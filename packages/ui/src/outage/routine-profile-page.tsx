@@ -13,6 +13,7 @@ import { ErrorNotice } from "../case/error-notice";
 import { ErrorSummary } from "../case/forms/form-parts";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, Checkbox, FieldGroup, Radios, SelectField, TextArea, TextField, YES_NO } from "../case/fields";
 import { formatDateTime } from "../case/format";
+import { AfterRegistrationSettings, afterRegistrationSettingsText } from "./routine-after-registration-settings";
 
 /** Ids of this form's controls: `rp-` and the profile's path with dots as dashes (so ErrorSummary finds them). */
 const P = "rp";
@@ -30,6 +31,7 @@ const REGISTER_AFTER_LABELS = {
   admission: "Inskrivningar under driftstörningen registreras i efterhand",
   discharge: "Utskrivningar under driftstörningen registreras i efterhand",
   sipCall: "SIP-datum som bestämts per telefon får en formell kallelse",
+  fixedCareContact: "Primärvården bekräftar patientens fasta vårdkontakt i efterhand",
   acknowledgeMessages: "Meddelanden som kommit in under eller efter driftstörningen kvitteras",
   summaryMessage: "Ärenden som fanns före driftstörningen får ett generellt meddelande med en sammanfattning",
 } as const;
@@ -85,6 +87,9 @@ interface Draft {
   dischargeCoordinatorHours: string;
   summaryMessageTitle: string;
   registerAfter: Record<Switch, boolean>;
+  /** Edited in AfterRegistrationSettings. */
+  planningBasis: RoutineProfile["registerAfter"]["planningBasis"];
+  sipInvitationBy: RoutineProfile["sipInvitationBy"];
   followUpCalls: FollowUpRow[];
   manualChecklist: CheckRow[];
   variants: VariantRow[];
@@ -105,6 +110,8 @@ function toDraft(p: RoutineProfile): Draft {
     dischargeCoordinatorHours: p.dischargeCoordinatorHours ?? "",
     summaryMessageTitle: p.summaryMessageTitle,
     registerAfter: Object.fromEntries(SWITCHES.map((s) => [s, p.registerAfter[s]])) as Record<Switch, boolean>,
+    planningBasis: p.registerAfter.planningBasis,
+    sipInvitationBy: p.sipInvitationBy,
     followUpCalls: p.followUpCalls.map((f) => ({
       rowId: rowId(),
       role: f.role,
@@ -158,7 +165,8 @@ function toProfile(d: Draft, region: { hsaId: string; name: string }): Record<st
     dischargeRequiresReceiverConfirmation: d.dischargeRequiresReceiverConfirmation === "ja",
     summaryMessageTitle: d.summaryMessageTitle,
     dischargeCoordinatorHours: d.dischargeCoordinatorHours.trim() || null,
-    registerAfter: { ...d.registerAfter, readyForDischarge: false, planningBasis: false },
+    registerAfter: { ...d.registerAfter, readyForDischarge: false, planningBasis: d.planningBasis },
+    ...(d.sipInvitationBy ? { sipInvitationBy: d.sipInvitationBy } : {}),
     followUpCalls: d.followUpCalls.map((f) => ({ role: f.role || undefined, within: { [f.unit]: num(f.amount) }, text: f.text })),
     manualChecklist: d.manualChecklist.map((c, i) => ({ key: c.key || keyFrom(c.text, `punkt_${i + 1}`, checkKeys), text: c.text, role: c.role || undefined, when: c.when || undefined })),
     variants: d.variants.map((v, i) => ({
@@ -264,7 +272,7 @@ function Preview({ draft, region }: { draft: Draft; region: { hsaId: string; nam
   ];
   const after = [
     ...SWITCHES.filter((s) => draft.registerAfter[s]).map((s) => (s === "summaryMessage" ? `${REGISTER_AFTER_LABELS[s]} ("${draft.summaryMessageTitle.trim()}").` : `${REGISTER_AFTER_LABELS[s]}.`)),
-    "Utskrivningsklar och planeringsunderlag registreras aldrig i efterhand.",
+    ...afterRegistrationSettingsText(draft.planningBasis, draft.sipInvitationBy),
   ];
   return (
     <div className="rounded border border-line bg-white p-4" data-testid="routine-preview">
@@ -547,11 +555,7 @@ function Editor({ view, fetching, onReload, onStatus }: { view: View; fetching: 
           error={error("summaryMessageTitle")}
           className="mb-3 mt-2"
         />
-        <p className="font-medium">Fast, kan inte ändras:</p>
-        <ul className="list-disc pl-6" data-testid="fixed-register-after">
-          <li>Utskrivningsklar: registreras aldrig i efterhand (seed 002)</li>
-          <li>Planeringsunderlag: registreras aldrig i efterhand (seed 002)</li>
-        </ul>
+        <AfterRegistrationSettings planningBasis={draft.planningBasis} sipInvitationBy={draft.sipInvitationBy} onChange={(next) => set(next)} fid={fid} error={error} />
       </FieldGroup>
 
       <FieldGroup id={fid("followUpCalls")} legend="Uppföljande samtal till patienten efter utskrivningen" hint="Visas i checklistan för den part som ringer." error={error("followUpCalls")}>

@@ -175,4 +175,34 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
     expect(rows).toHaveLength(3);
     expect(rows.some((a) => (a.details as { reset?: boolean }).reset === true)).toBe(true);
   });
+
+  it("saves the after-registration settings the routine page edits (planning basis, who sends the SIP kallelse, the fast vårdkontakt), and the rules read them", async () => {
+    const { version } = await (await mats()).outage.routineProfile();
+    // On, as Västernorrland's routine says.
+    const on = await (await mats()).outage.saveRoutineProfile({ profile: VASTERNORRLAND_ROUTINE_PROFILE, expectedVersion: version });
+    const read = await routineProfileFor(t.db, vasternorrlandId);
+    expect(read.registerAfter).toMatchObject({ planningBasis: "om_inte_klar_eller_hemma", fixedCareContact: true });
+    expect(read.sipInvitationBy).toBe("primarvarden");
+
+    // Off: the planning basis never, the kallelse by the unit that called (the setting absent).
+    const { sipInvitationBy: _omitted, ...withoutSip } = VASTERNORRLAND_ROUTINE_PROFILE;
+    const off = { ...withoutSip, registerAfter: { ...VASTERNORRLAND_ROUTINE_PROFILE.registerAfter, planningBasis: false, fixedCareContact: false } };
+    const saved = await (await mats()).outage.saveRoutineProfile({ profile: off, expectedVersion: on.version });
+    const back = await routineProfileFor(t.db, vasternorrlandId);
+    expect(back.registerAfter).toMatchObject({ planningBasis: false, fixedCareContact: false });
+    expect(back.sipInvitationBy).toBeUndefined();
+    const [last] = (await audits(vasternorrlandId)).sort((a, b) => b.at.getTime() - a.at.getTime());
+    expect(last!.details).toMatchObject({ version: saved.version, changed: expect.arrayContaining(["registerAfter"]) });
+    const r = { profile: VASTERNORRLAND_ROUTINE_PROFILE };
+
+    // A value the page never offers is refused in Swedish, on its field, and nothing changes.
+    const bad = await fail((await mats()).outage.saveRoutineProfile({ profile: { ...r.profile, sipInvitationBy: "kommunen", registerAfter: { ...r.profile.registerAfter, planningBasis: "alltid" } }, expectedVersion: saved.version }));
+    expect(fieldErrors(bad)).toEqual(
+      expect.arrayContaining([
+        { path: "sipInvitationBy", message: "Välj vem som skickar kallelsen till SIP" },
+        { path: "registerAfter.planningBasis", message: "Välj när planeringsunderlaget efterregistreras" },
+      ]),
+    );
+    expect(await stored(vasternorrlandId)).toMatchObject({ version: saved.version, profile: expect.objectContaining({ registerAfter: expect.objectContaining({ planningBasis: false }) }) });
+  });
 });

@@ -4,7 +4,7 @@ import { declare } from "./declare";
 import { update, decide } from "./update";
 import { end } from "./end";
 import { list, get, confirmations, integrations, saveIntegrationProcedure, checkIntegrations } from "./admin";
-import { logPhoneContactProcedure, phoneContacts, afterRegistration, registerAfterRegistration } from "./care";
+import { logPhoneContactProcedure, phoneContacts, afterRegistration, registerAfterRegistration, voidAfterRegistration } from "./care";
 import { callGuidance, tickChecklist } from "./guidance";
 import { routineProfileProcedures } from "./profile";
 
@@ -24,6 +24,7 @@ export const outageRouter = createTRPCRouter({
   phoneContacts,
   afterRegistration,
   registerAfterRegistration,
+  voidAfterRegistration,
   callGuidance,
   tickChecklist,
   ...routineProfileProcedures,

@@ -48,12 +48,14 @@ export async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string):
  * answered as "not found", so that a case's existence is not revealed.
  */
 export async function withCaseAccess<T>(
-  db: Db,
+  /** A caller's transaction runs `fn` in a savepoint of it, so its work commits with the caller's. */
+  db: DbOrTx,
   actor: Actor,
   caseId: string,
   fn: (tx: Tx, access: CaseAccess) => Promise<T>,
 ): Promise<T> {
-  const result = await db.transaction(async (tx) => {
+  // Db and Tx share `transaction` (in a Tx it is a savepoint); the cast only unifies the signatures.
+  const result = await (db as Db).transaction(async (tx) => {
     const access = await checkCaseAccess(tx, actor, caseId);
     if (!access) {
       await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", outcome: "denied", entityType: "case", entityId: caseId });

@@ -11,6 +11,8 @@ import { notifyChange } from "../../realtime/events";
 import { withCaseAccess } from "./scope";
 import { loadCaseFacts, refreshCaseDerived } from "./facts";
 import { isUniqueViolation } from "./unique-violation";
+import { isVoidingClosure } from "@vardkedjan/domain/outage/voided-case";
+import { voidOpenAfterRegistrationItems } from "../outage/voided-case";
 
 export interface SendMessageInput {
   caseId: string;
@@ -44,13 +46,14 @@ export interface SendMessageResult {
  * domain, stores the message immutably with its recipients, keeps derived state and consents
  * current, audits and notifies — all in one transaction.
  */
-export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput, now = new Date()): Promise<SendMessageResult> {
+export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput, now = new Date(), /** The caller's transaction, to send as part of it. */ callerTx?: Tx): Promise<SendMessageResult> {
+  const on = callerTx ?? db;
   try {
-    return await sendOnce(db, actor, input, now);
+    return await sendOnce(on, actor, input, now);
   } catch (e) {
     // The loser of a same-key race in another case (no shared row lock): the first send stands.
     if (!isUniqueViolation(e, "messages_idempotency")) throw e;
-    return withCaseAccess(db, actor, input.caseId, async (tx) => {
+    return withCaseAccess(on, actor, input.caseId, async (tx) => {
       const dup = await sentWithKey(tx, actor, input);
       if (!dup) throw e;
       return dup;
@@ -69,7 +72,7 @@ async function sentWithKey(tx: Tx, actor: Actor, input: SendMessageInput): Promi
   return { messageId: dup.id, warnings: [], duplicate: true };
 }
 
-async function sendOnce(db: Db, actor: Actor, input: SendMessageInput, now: Date): Promise<SendMessageResult> {
+async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now: Date): Promise<SendMessageResult> {
   return withCaseAccess(db, actor, input.caseId, async (tx, access) => {
     // Serialise writers of one case: the row lock makes the order check and the insert atomic. The
     // key is checked after the lock, so a concurrent same-key send waits here and then finds the
@@ -160,6 +163,7 @@ async function sendOnce(db: Db, actor: Actor, input: SendMessageInput, now: Date
     }
 
     const after = await refreshCaseDerived(tx, input.caseId, now);
+    if (isVoidingClosure({ kind: input.kind, payload })) await voidOpenAfterRegistrationItems(tx, input.caseId);
     await tx.update(schema.coordinationCases).set({ version: after.row.version + 1 }).where(eq(schema.coordinationCases.id, input.caseId));
 
     await writeAudit(tx, actor, {
@@ -186,8 +190,8 @@ async function sendOnce(db: Db, actor: Actor, input: SendMessageInput, now: Date
 }
 
 /** Kvittera: a recipient unit acknowledges a message (idempotent). */
-export async function acknowledgeMessage(db: Db, actor: Actor, input: { caseId: string; messageId: string }, now = new Date()): Promise<{ acknowledgedAt: Date }> {
-  return withCaseAccess(db, actor, input.caseId, async (tx, access) => {
+export async function acknowledgeMessage(db: Db, actor: Actor, input: { caseId: string; messageId: string }, now = new Date(), /** The caller's transaction, to acknowledge as part of it. */ callerTx?: Tx): Promise<{ acknowledgedAt: Date }> {
+  return withCaseAccess(callerTx ?? db, actor, input.caseId, async (tx, access) => {
     const rows = await tx
       .select({ unitId: schema.messageRecipients.unitId, acknowledgedAt: schema.messageRecipients.acknowledgedAt })
       .from(schema.messageRecipients)

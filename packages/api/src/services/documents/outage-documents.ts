@@ -24,6 +24,9 @@ export const DOCUMENT_NAMES = ["kontaktlista.pdf", "reservparm.pdf", "blankett-d
 /** Documents of one case (patient data). */
 export const CASE_DOCUMENT_NAMES = ["utskrivningsplan.pdf", "sip.pdf", "blankett-driftstorning.pdf"] as const;
 
+/** Printed where a call's content is withheld from the reader (consent, or hemtjänst's rule). */
+export const REDACTED_CALL_NOTE = "Samtalets innehåll visas inte för din enhet.";
+
 /** The contact list grouped as the printed list shows it: organisation, then unit. */
 export function contactListContent(list: ContactList): ContactListContent {
   const orgs = new Map<string, ContactListContent["organisations"][number]>();
@@ -118,6 +121,7 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
       printedBy,
     } as never);
   } else {
+    // The same visibility as the case view: listPhoneContacts gives the calls as the reader may see them.
     const calls = await listPhoneContacts(db, actor, caseId);
     const unitIds = [...new Set(calls.map((c) => c.counterpartUnitId).filter((x): x is string => !!x))];
     const unitNames = new Map((unitIds.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, unitIds)) : []).map((u) => [u.id, u.name]));
@@ -132,7 +136,8 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
         counterpartUnit: c.counterpartUnitText ?? (c.counterpartUnitId ? unitNames.get(c.counterpartUnitId) ?? "" : ""),
         steps: c.steps.map((s) => stepMap[s]).filter(Boolean),
         direction: c.direction === "lamnat" ? "given" : "received",
-        comment: c.comment ?? undefined,
+        // The calls come as the reader may see them; a withheld content is said, not left blank.
+        comment: c.comment ?? (c.redacted ? REDACTED_CALL_NOTE : undefined),
         signedBy: c.signedBy,
       })) as never,
       blankEntries: 3,

@@ -12,6 +12,7 @@ import { activeOutagesFor } from "./current";
 import { regionOfActor } from "./region";
 import { routineProfileFor } from "./profile";
 import { loadPhoneLog } from "./phone-log-entries";
+import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
 import { doneKeys, loadChecklistTicks, type ChecklistTick } from "./checklist-ticks";
 
 /** A checklist point with, for a manual point, its latest tick or untick (who, from which unit, when). */
@@ -82,7 +83,9 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
     unitName: p.unitName,
   }));
 
-  const phoneLog = await loadPhoneLog(db, { caseId });
+  // The calls as the viewer may see them (consent, hemtjänst's rule): the checklist and "reached"
+  // read them, so they must not tell of calls the viewer may not know of.
+  const phoneLog = visiblePhoneContacts({ partyRole: view.viewer.role, role: actor.context.role }, await loadPhoneLog(db, { caseId }), loaded.facts.consents, view.viewer.unitIds);
 
   // The process steps without a deadline that are phoned in an outage, by the stage the case is in.
   const extra: GuidanceStepCode[] = [];

@@ -30,7 +30,7 @@ export async function listOutages(db: Db, actor: Actor) {
       endedAt: schema.outages.endedAt,
       calls: sql<number>`(select count(*)::int from phone_contacts p where p.outage_id = "outages"."id")`,
       itemsTotal: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = "outages"."id")`,
-      itemsDone: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = "outages"."id" and i.status = 'klar')`,
+      itemsDone: sql<number>`(select count(*)::int from after_registration_items i where i.outage_id = "outages"."id" and i.status <> 'att_gora')`,
     })
     .from(schema.outages)
     .where(eq(schema.outages.regionId, regionId))
@@ -58,7 +58,8 @@ export async function getOutage(db: Db, actor: Actor, outageId: string) {
   const unitNames = new Map(
     (items.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, [...new Set(items.map((i) => i.unitId))])) : []).map((u) => [u.id, u.name]),
   );
-  const progress = afterRegistrationProgress(items.map(asDomainItem), items.filter((i) => i.status === "klar").map((i) => i.key)).map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? "" }));
+  // Handled: registered, or dismissed as a duplicate (or voided with its case): nothing left to do.
+  const progress = afterRegistrationProgress(items.map(asDomainItem), items.filter((i) => i.status !== "att_gora").map((i) => i.key)).map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? "" }));
   const [calls] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from phone_contacts where outage_id = ${outageId}`)).rows;
   return { outage, units, events, progress, calls: calls?.n ?? 0 };
 }
@@ -82,7 +83,7 @@ export async function outageReportCsv(db: Db, actor: Actor, outageId: string, no
     units: [...units, ...names],
     phoneLog: phoneRows.map((p) => ({ id: p.id, outageId: p.outageId, caseId: p.caseId, patientId: p.patientId, unitId: p.unitId, occurredAt: p.occurredAt, counterpartName: p.counterpartName, counterpartUnitId: p.counterpartUnitId, counterpartUnitText: p.counterpartUnitText, steps: p.steps as PhoneContactEntry["steps"], direction: p.direction, comment: null, receiverConfirmed: p.receiverConfirmed })),
     items: items.map(asDomainItem),
-    doneKeys: items.filter((i) => i.status === "klar").map((i) => i.key),
+    doneKeys: items.filter((i) => i.status !== "att_gora").map((i) => i.key),
     now,
   });
   const lines = [OUTAGE_REPORT_COLUMNS.map((c) => csvCell(c.header)).join(";"), ...rows.map((r) => OUTAGE_REPORT_COLUMNS.map((c) => csvCell(r[c.key])).join(";"))];

@@ -1,5 +1,7 @@
 import { schema, and, desc, eq, isNull, isNotNull, inArray, type Db } from "@vardkedjan/db/client";
 import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
+import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
+import type { CounterpartKind, PhoneContactDetails, PhoneStep } from "@vardkedjan/domain/outage/types";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -8,6 +10,7 @@ import { notifyChange } from "../../realtime/events";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { withCaseAccess } from "../case/scope";
 import { createCase } from "../case/create-case";
+import { loadCaseFacts } from "../case/facts";
 import { municipalityUnitFor, partyUnitById, unitByHsaId } from "../case/units";
 import { demoPatientDirectory } from "../patient/directory";
 import { activeOutagesFor } from "./current";
@@ -115,7 +118,11 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
   return { phoneContactId: id, caseId, provisionalCaseCreated };
 }
 
-/** The phone contacts logged on a case (shown in the case view during and after an outage). */
+/**
+ * The phone contacts logged on a case (shown in the case view during and after an outage), as the
+ * viewer may see them: the same consent, party and hemtjänst rules as the messages the calls stand
+ * for (the domain's `visiblePhoneContacts`).
+ */
 export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
   return withCaseAccess(db, actor, caseId, async (tx, access) => {
     const rows = await tx
@@ -130,20 +137,29 @@ export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
       .innerJoin(schema.staff, eq(schema.staff.id, schema.phoneContacts.signedByStaffId))
       .where(eq(schema.phoneContacts.caseId, caseId))
       .orderBy(desc(schema.phoneContacts.occurredAt));
-    await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: access.patientId, caseId, entityType: "phone_contacts" });
-    return rows.map(({ p, unitName, signedBy, signedByFamily }) => ({
-      id: p.id,
-      occurredAt: p.occurredAt,
-      unitName,
-      counterpartName: p.counterpartName,
-      counterpartUnitText: p.counterpartUnitText,
-      counterpartUnitId: p.counterpartUnitId,
-      steps: p.steps,
-      direction: p.direction,
-      receiverConfirmed: p.receiverConfirmed,
-      comment: p.comment,
-      details: p.details,
-      signedBy: `${signedBy} ${signedByFamily}`,
-    }));
+    const { facts } = await loadCaseFacts(tx, caseId);
+    const viewer = { partyRole: access.viewerRole, role: actor.context.role };
+    const calls = rows.map(({ p, unitName, signedBy, signedByFamily }) => {
+      const { counterpartKind, ...details } = (p.details ?? {}) as PhoneContactDetails & { counterpartKind?: CounterpartKind };
+      return {
+        id: p.id,
+        occurredAt: p.occurredAt,
+        unitId: p.unitId,
+        unitName,
+        counterpartKind: counterpartKind ?? "enhet",
+        counterpartName: p.counterpartName,
+        counterpartUnitText: p.counterpartUnitText,
+        counterpartUnitId: p.counterpartUnitId,
+        steps: p.steps as PhoneStep[],
+        direction: p.direction,
+        receiverConfirmed: p.receiverConfirmed,
+        comment: p.comment,
+        details,
+        signedBy: `${signedBy} ${signedByFamily}`,
+      };
+    });
+    const visible = visiblePhoneContacts(viewer, calls, facts.consents, access.viewerUnitIds);
+    await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: access.patientId, caseId, entityType: "phone_contacts", details: { phoneContactIds: visible.map((c) => c.id) } });
+    return visible;
   });
 }

@@ -9,7 +9,7 @@ import type { RegionSeed, UnitSeed } from "./types";
  * - The hospitals Mälarsjukhuset (Eskilstuna), Nyköpings lasarett, Kullbergska sjukhuset (Katrineholm).
  * - Utskrivningsledare: utskrivningsledareMSE@regionsormland.se, 016-10 57 11 (Mälarsjukhuset);
  *   utskrivningsledareNLN@regionsormland.se, 076-496 44 21 (Nyköpings lasarett); Kullbergska uses
- *   either; they answer by phone 07.30–16.15 on weekdays (seed 000).
+ *   either; they answer by phone 07.30–16.15, the routine naming no weekdays (seed 000).
  * - The region's switchboards 016-10 30 00 and 0155-24 50 00 (all hours), and the förvaltning's
  *   mailbox link.forvaltning@regionsormland.se (seed 000).
  * - Kommunkoder (SCB). Kommun orgnr from public registers (Wikipedia infoboxes): Eskilstuna
@@ -30,7 +30,8 @@ const REGION = "SE2321000032-VG";
 const P = "SE2321000032";
 const SWITCHBOARD_ESKILSTUNA = "016-10 30 00";
 const SWITCHBOARD_NYKOPING = "0155-24 50 00";
-const UTSKRIVNINGSLEDARE_HOURS = "vardagar 07.30–16.15";
+// "Du gör detta via telefon mellan 7.30–16.15" (Reservrutin Link): no weekday limit.
+const UTSKRIVNINGSLEDARE_HOURS = "07.30–16.15";
 
 const malarsjukhuset = {
   hsaId: `${P}-MSE`,

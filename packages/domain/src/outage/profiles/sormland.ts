@@ -24,13 +24,15 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
   contactConfirmationHours: 6,
   dischargeRequiresReceiverConfirmation: false,
   summaryMessageTitle: "Sammanfattning av samordning under driftstörning",
-  dischargeCoordinatorHours: "vardagar 07.30–16.15",
+  // "Du gör detta via telefon mellan 7.30–16.15": the routine names no weekdays, so every day.
+  dischargeCoordinatorHours: "07.30–16.15",
   registerAfter: {
     admission: true,
     discharge: true,
     readyForDischarge: false,
     planningBasis: false,
     sipCall: true,
+    fixedCareContact: false,
     acknowledgeMessages: true,
     summaryMessage: true,
   },
@@ -116,6 +118,12 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
       paragraphs: [
         "Kontaktlistan \"Kontaktlista driftstörning\" finns i Vårdkedjan, på Samverkanswebben och på regionens intranät.",
         "Vid en omfattande driftstörning skickar förvaltningen ett informationsmejl till berörda. Utsedda representanter i kommunerna ska inom 6 timmar säkerställa att telefonnumren i kontaktlistan är korrekta och rätta de nummer som är inaktuella. Förvaltningen uppdaterar listan med de uppgifter som skickats in.",
+        {
+          bullets: [
+            "Så rättar du ett inaktuellt nummer: den utsedda representanten svarar på förfrågan om att bekräfta kontaktlistan (länken i informationsmejlet) och anger det rätta numret, eller uppdaterar numret i kanalen för driftstörning.",
+            "Meddela sedan förvaltningen på link.forvaltning@regionsormland.se att uppdateringen är gjord. Skicka inga patientuppgifter.",
+          ],
+        },
       ],
     },
     {
@@ -164,12 +172,12 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
     {
       heading: "Utskrivningsledarna",
       paragraphs: [
-        "Kontakta utskrivningsledarna för att stämma av om en patient är inskriven och vid patientförfrågningar. De svarar i telefon vardagar 07.30–16.15. Du kan också mejla och be om att bli uppringd: ange namn och telefonnummer, men inga patientuppgifter.",
+        "Kontakta utskrivningsledarna för att stämma av om en patient är inskriven och vid patientförfrågningar. De svarar i telefon 07.30–16.15. Du kan också mejla och be om att bli uppringd: ange namn och telefonnummer till den som ska kontaktas, men inga patientuppgifter.",
         {
           bullets: [
-            "Mälarsjukhuset: 016-10 57 11",
-            "Nyköpings lasarett: 076-496 44 21",
-            "Kullbergska sjukhuset: 016-10 57 11 eller 076-496 44 21",
+            "Mälarsjukhuset: 016-10 57 11, utskrivningsledareMSE@regionsormland.se",
+            "Nyköpings lasarett: 076-496 44 21, utskrivningsledareNLN@regionsormland.se",
+            "Kullbergska sjukhuset: 016-10 57 11 eller 076-496 44 21, utskrivningsledareMSE@regionsormland.se eller utskrivningsledareNLN@regionsormland.se",
           ],
         },
       ],
@@ -182,9 +190,9 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
             "Vårdbegäran: den kommunala hälso- och sjukvården skriver den medföljande blanketten, som följer med patienten till akuten.",
             "Inskrivningsmeddelande inom 24 timmar: slutenvården ringer kommunen (när journalsystemet inte fungerar även vårdcentralen), lämnar över samtycket och meddelar beräknat utskrivningsdatum. Kommunen och vårdcentralen berättar om aktuella insatser och fasta vårdkontakter.",
             "Utskrivningsplanering: kommunens aktörer meddelar per telefon vad som ansöks om och beslutas. Slutenvården fyller i utskrivningsplanen i journalsystemet, eller på blankett som skickas med patienten när journalsystemet inte fungerar.",
-            "SIP: vid behov upprättas verksamhetsmöte samt risk och konsekvens. Alla aktörer kan kalla; kallelsen sker per telefon under vårdtiden. Planen skrivs ut och skickas med patienten i förslutet kuvert.",
+            "SIP: vid behov upprättas verksamhetsmöte samt risk och konsekvens. Alla aktörer kan kalla till SIP, oavsett om patienten är inlagd på sjukhus eller är hemma; kallelsen sker per telefon under vårdtiden. Planen skrivs ut och skickas med patienten i förslutet kuvert.",
             "Meddela beslut: biståndshandläggaren meddelar beslut till avdelningen per telefon.",
-            "Egenvård: slutenvården (sjuksköterska, fysioterapeut, arbetsterapeut) ringer biståndshandläggaren om egenvårdsbedömningen; biståndshandläggaren meddelar regionen när insatserna beviljas.",
+            "Egenvård: behöver patienten praktiskt stöd för att utföra sin egenvård dokumenterar behandlande legitimerad hälso- och sjukvårdspersonal det på särskild blankett och ger den till patienten före hemgång, som underlag för en ansökan. Slutenvården (sjuksköterska, fysioterapeut, arbetsterapeut) ringer biståndshandläggaren om egenvårdsbedömningen; biståndshandläggaren meddelar regionen när insatserna beviljas.",
             "Uppdrag hemsjukvård: slutenvården ringer den kommunala hälso- och sjukvården och förmedlar uppdraget. När journalsystemet inte fungerar skrivs uppdraget ut och lämnas till patienten.",
             "Funktionsstatus inför utskrivning: informationen förs över samma dag som patienten skrivs ut. Legitimerad personal i kommunen läser i NPÖ eller får muntlig rapport; för patienter med enbart hemtjänst ringer avdelningen hemtjänsten, som inte har tillgång till NPÖ.",
             "Läkemedel och hjälpmedel: aktuell läkemedelslista och de läkemedel som kom med patienten skickas hem i förslutet kuvert. Kommunen ser till att aktuella hjälpmedel skickas med till sjukhuset.",

@@ -32,12 +32,14 @@ export const VASTERNORRLAND_ROUTINE_PROFILE: RoutineProfile = {
   dischargeRequiresReceiverConfirmation: true,
   summaryMessageTitle: "Sammanfattning av samordning under driftstörning",
   dischargeCoordinatorHours: null,
+  sipInvitationBy: "primarvarden",
   registerAfter: {
     admission: true,
     discharge: true,
     readyForDischarge: false,
-    planningBasis: false,
+    planningBasis: "om_inte_klar_eller_hemma",
     sipCall: true,
+    fixedCareContact: true,
     acknowledgeMessages: true,
     summaryMessage: true,
   },
@@ -218,11 +220,20 @@ export const VASTERNORRLAND_ROUTINE_PROFILE: RoutineProfile = {
         },
         "Registreras inte:",
         { bullets: ["Utskrivningsklar-meddelande.", "Planeringsunderlag (om patienten blivit utskrivningsklar eller gått hem)."] },
-        "Kommunen och primärvården/öppenvården:",
+        "Kommunen:",
         {
           bullets: [
             "Kontrollera och kvittera alla nya eller fördröjda meddelanden som kommit in i samband med eller efter avbrottet.",
-            "Primärvården/öppenvården bekräftar fast vårdkontakt och skickar kallelse till SIP där man kommit överens om datum.",
+            "Patientinformation (fyll i om det är möjligt). Om patienten gått hem skickas den hem till patienten.",
+          ],
+        },
+        "Primärvården/öppenvården (även psykiatrisk öppenvård):",
+        {
+          bullets: [
+            "Kontrollera och kvittera alla nya eller fördröjda meddelanden som kommit in i samband med eller efter avbrottet.",
+            "Bekräfta fast vårdkontakt.",
+            "Patientinformation (fyll i om det är möjligt). Om patienten gått hem skickas den hem till patienten.",
+            "Skicka kallelse till SIP där man kommit överens om datum: primärvården/öppenvården kallar, oavsett vem som loggade samtalet.",
           ],
         },
       ],

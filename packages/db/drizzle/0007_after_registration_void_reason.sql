@@ -1,0 +1,1 @@
+ALTER TABLE "after_registration_items" ADD COLUMN "void_reason" text;
