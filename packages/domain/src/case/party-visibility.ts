@@ -1,5 +1,6 @@
 import type { Role } from "../identity/types";
 import { canSeeMessage, NPO_LINKED_KINDS } from "./visibility";
+import { partyViewer, viewPhoneContact, type PhoneContactContent } from "./phone-contact-visibility";
 import type { CaseEvent, ConsentRecord, MessageKind, PartyRole } from "./types";
 
 /**
@@ -17,7 +18,11 @@ export function visibleFromWhenAdded(role: PartyRole, addedAt: Date): Date | nul
   return role === "avdelning" ? addedAt : null;
 }
 
-/** A party's visible-from after a message is sent: set by the first message addressed to it, then kept. */
+/**
+ * A party's visible-from after a message is sent: set by the first message addressed to it, then
+ * kept. During an outage a logged phone call stands for the message: the unit phoned about the
+ * patient has been told, and is then a recipient here.
+ */
 export function visibleFromAfterMessage(
   current: Date | null,
   unitId: string,
@@ -42,6 +47,20 @@ export function messageAudience(
 ): string[] {
   return parties
     .filter((p) => partySeesCase(p) && canSeeMessage({ partyRole: p.role }, event, consents, p.unitId))
+    .map((p) => p.unitId);
+}
+
+/**
+ * The party units that may hear of a logged phone call: parties that see the case (the unit phoned
+ * counts as told, see `visibleFromAfterMessage`) and may see the call as the case view shows it.
+ */
+export function phoneContactAudience(
+  parties: readonly { unitId: string; role: PartyRole; visibleFrom: Date | null; removedAt?: Date | null }[],
+  call: PhoneContactContent,
+  consents: readonly ConsentRecord[],
+): string[] {
+  return parties
+    .filter((p) => partySeesCase(p) && viewPhoneContact(partyViewer(p.role), call, consents, [p.unitId]).visible)
     .map((p) => p.unitId);
 }
 

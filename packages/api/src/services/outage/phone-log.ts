@@ -1,6 +1,7 @@
 import { schema, and, desc, eq, isNull, isNotNull, inArray, type Db } from "@vardkedjan/db/client";
 import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
 import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
+import { phoneContactAudience, visibleFromAfterMessage } from "@vardkedjan/domain/case/party-visibility";
 import type { CounterpartKind, PhoneContactDetails, PhoneStep } from "@vardkedjan/domain/outage/types";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
@@ -111,8 +112,16 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
       })
       .returning({ id: schema.phoneContacts.id });
     await writeAudit(tx, actor, { action: "case.phone_contact", activity: "Skriva", patientId: access.patientId, caseId, entityType: "phone_contact", entityId: row!.id, details: { steps: form.steps, direction: form.direction } });
-    const parties = await tx.select({ unitId: schema.caseParties.unitId }).from(schema.caseParties).where(eq(schema.caseParties.caseId, caseId));
-    await notifyChange(tx, { type: "case.changed", caseId, unitIds: parties.map((p) => p.unitId), kind: "telefonkontakt" });
+    // The unit phoned about the patient has been told: it sees the case from now on. Only the
+    // parties that may see this call hear of it live.
+    const loaded = await loadCaseFacts(tx, caseId);
+    const told = form.counterpartUnitId ? [form.counterpartUnitId] : [];
+    const parties = loaded.parties.map((p) => ({ ...p, visibleFrom: visibleFromAfterMessage(p.visibleFrom, p.unitId, told, now) }));
+    for (const [i, p] of parties.entries()) {
+      if (p.visibleFrom !== loaded.parties[i]!.visibleFrom) await tx.update(schema.caseParties).set({ visibleFrom: p.visibleFrom }).where(eq(schema.caseParties.id, p.id));
+    }
+    const call = { unitId: access.viewerUnitIds[0]!, counterpartUnitId: form.counterpartUnitId, steps: form.steps, details: form.details, comment: form.comment };
+    await notifyChange(tx, { type: "case.changed", caseId, unitIds: phoneContactAudience(parties, call, loaded.facts.consents), kind: "telefonkontakt" });
     return row!.id;
   });
   return { phoneContactId: id, caseId, provisionalCaseCreated };
