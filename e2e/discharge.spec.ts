@@ -48,8 +48,8 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await expect(ward.getByTestId("timeline").getByRole("heading", { name: "Inskrivningsmeddelande" })).toHaveCount(1);
 
   // The municipality's and the vårdcentral's worklists show it without reload.
-  await expect(row(berit)).toContainText("1 att kvittera", { timeout: 5000 });
-  await expect(row(fredrik)).toContainText("att kvittera", { timeout: 5000 });
+  await expect(row(berit)).toContainText("1 att kvittera", { timeout: 15_000 });
+  await expect(row(fredrik)).toContainText("att kvittera", { timeout: 15_000 });
   await expectAccessible(berit);
 
   // Berit acknowledges and answers.
@@ -66,7 +66,7 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await sent(berit, "Svar på inskrivning");
 
   // The ward sees the answer and the acknowledgement arrive without reload.
-  await expect(ward.getByTestId("case-status")).toContainText("Nytt meddelande: Svar på inskrivning", { timeout: 5000 });
+  await expect(ward.getByTestId("case-status")).toContainText("Nytt meddelande: Svar på inskrivning", { timeout: 15_000 });
   await expect(ward.getByTestId("timeline")).toContainText("Kvitterat av Berit Holm");
 
   // Fredrik acknowledges and names himself fast vårdkontakt.
@@ -81,7 +81,7 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await expectAccessible(fredrik);
   await fredrik.getByRole("button", { name: "Skicka svar" }).click();
   await sent(fredrik, "Svar på inskrivning");
-  await expect(ward.getByTestId("parties")).toContainText("Fast vårdkontakt: Fredrik Vall", { timeout: 5000 });
+  await expect(ward.getByTestId("parties")).toContainText("Fast vårdkontakt: Fredrik Vall", { timeout: 15_000 });
   await expectAccessible(ward);
 
   // Ready for discharge (a physician's decision recorded by the ward) appears at the municipality.
@@ -90,13 +90,13 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await ward.getByRole("button", { name: "Skicka utskrivningsklar" }).click();
   await sent(ward, "Utskrivningsklar");
   await expect(ward.getByTestId("case-stage")).toHaveText("Utskrivningsklar");
-  await expect(berit.getByTestId("awaiting-ack")).toBeVisible({ timeout: 5000 });
+  await expect(berit.getByTestId("awaiting-ack")).toBeVisible({ timeout: 15_000 });
   await expect(berit.getByText(/Utskrivningsklar dag 0/).first()).toBeVisible();
   await expectAccessible(berit);
   await berit.getByRole("button", { name: "Kommunklar" }).click();
   await berit.getByRole("button", { name: "Meddela redo att ta emot" }).click();
   await sent(berit, "Kommunklar");
-  await expect(ward.getByTestId("parties")).toContainText(/Kommunklar|Redo/, { timeout: 5000 });
+  await expect(ward.getByTestId("parties")).toContainText(/Kommunklar|Redo/, { timeout: 15_000 });
 
   // Discharge notice with the plan and the medication list; the patient's summary prints as a PDF.
   await ward.getByRole("button", { name: "Skicka utskrivningsmeddelande" }).click();
@@ -116,7 +116,7 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await ward.getByRole("button", { name: "Avsluta ärendet" }).click();
   await sent(ward, "Avsluta ärende");
   await expect(ward.getByTestId("case-stage")).toHaveText("Avslutad");
-  await expect(berit.getByTestId("case-stage")).toHaveText("Avslutad", { timeout: 5000 });
+  await expect(berit.getByTestId("case-stage")).toHaveText("Avslutad", { timeout: 15_000 });
   await expectAccessible(ward);
   await expectAccessible(berit);
 });
