@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stockholmInstant as at } from "./calendar";
+import { stockholmInstant as at } from "../time/stockholm";
 import {
   admissionNoticeDue,
   daysSinceReady,

@@ -7,7 +7,7 @@ import {
   stockholmDayStart,
   stockholmHour,
   stockholmInstant,
-} from "./calendar";
+} from "../time/stockholm";
 
 /**
  * The law's clocks (LOSUS, lag 2017:612), research/domain.md rules N5, N10, N12, N13, N15, N19.
