@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { CONTACT_LIST_NAME, contactListConfirmationMail, formatDeadline } from "./templates";
+import { CONTACT_LIST_NAME, contactListConfirmationMail } from "./templates";
 
 const base = {
   organisationName: "Eskilstuna kommun",
@@ -12,30 +12,6 @@ const base = {
 
 /** Personnummer or samordningsnummer, with or without century and separator. */
 const PERSONNUMMER_LIKE = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
-
-describe("formatDeadline", () => {
-  it.each([
-    // Normal time (CET, UTC+1)
-    ["2026-11-22T13:30:00Z", "söndag 22 november 2026 kl. 14.30"],
-    ["2026-01-15T07:05:00Z", "torsdag 15 januari 2026 kl. 08.05"],
-    // Summer time (CEST, UTC+2), over midnight in UTC
-    ["2026-07-01T22:15:00Z", "torsdag 2 juli 2026 kl. 00.15"],
-    // Summer time starts 29 March 2026 at 02.00 → 03.00
-    ["2026-03-29T00:30:00Z", "söndag 29 mars 2026 kl. 01.30"],
-    ["2026-03-29T01:30:00Z", "söndag 29 mars 2026 kl. 03.30"],
-    // Summer time ends 25 October 2026 at 03.00 → 02.00: the hour 02.00–03.00 occurs twice
-    ["2026-10-25T00:30:00Z", "söndag 25 oktober 2026 kl. 02.30 (sommartid)"],
-    ["2026-10-25T01:30:00Z", "söndag 25 oktober 2026 kl. 02.30 (normaltid)"],
-    ["2026-10-25T02:30:00Z", "söndag 25 oktober 2026 kl. 03.30"],
-    ["2026-10-24T23:59:00Z", "söndag 25 oktober 2026 kl. 01.59"],
-  ])("%s → %s", (iso, expected) => {
-    expect(formatDeadline(new Date(iso))).toBe(expected);
-  });
-
-  it("rejects an invalid date", () => {
-    expect(() => formatDeadline(new Date("inte ett datum"))).toThrow("ogiltigt datum");
-  });
-});
 
 describe("contactListConfirmationMail", () => {
   it("asks the representative to confirm or correct the municipality's entries before the deadline", () => {

@@ -4,6 +4,8 @@
  * are organisational (names, a deadline, a link); a name that looks like a personnummer is refused.
  */
 
+import { stockholmLongDateTime } from "@vardkedjan/domain/time/format";
+
 export interface MailContent {
   subject: string;
   text: string;
@@ -51,7 +53,7 @@ export function contactListConfirmationMail(input: ContactListConfirmationInput)
       throw new Error(`contactListConfirmationMail: ${field} ser ut att innehålla ett personnummer; e-post får aldrig innehålla patientuppgifter.`);
     }
   }
-  const deadline = formatDeadline(input.deadline);
+  const deadline = stockholmLongDateTime(input.deadline);
   const where = regionName ? ` i ${regionName}` : "";
 
   const subject = `Driftstörning: bekräfta kontaktlistan för ${organisationName} senast ${deadline}`;
@@ -87,36 +89,6 @@ ${p(AUTO_SENT)}
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const DEADLINE_PARTS = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function wallClock(at: Date): string {
-  const parts = DEADLINE_PARTS.formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")} kl. ${get("hour")}.${get("minute")}`;
-}
-
-/**
- * "söndag 22 november 2026 kl. 14.30" in Europe/Stockholm. In the hour that occurs twice when
- * summer time ends, "(sommartid)" or "(normaltid)" tells which one is meant.
- */
-export function formatDeadline(deadline: Date): string {
-  if (Number.isNaN(deadline.getTime())) throw new Error("formatDeadline: ogiltigt datum.");
-  const text = wallClock(deadline);
-  const HOUR = 3_600_000;
-  if (wallClock(new Date(deadline.getTime() + HOUR)) === text) return `${text} (sommartid)`;
-  if (wallClock(new Date(deadline.getTime() - HOUR)) === text) return `${text} (normaltid)`;
-  return text;
-}
 
 function oneLine(value: string): string {
   return value.replace(/\s+/g, " ").trim();

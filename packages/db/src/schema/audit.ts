@@ -3,7 +3,8 @@ import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle
 /**
  * Append-only audit log (PDL access log and security events). Rows are written in the same
  * transaction as the change they record; a trigger (migration 0001) forbids UPDATE and DELETE.
- * Fields follow identity.md §3.2.
+ * Fields follow what a PDL access log must show (HSLF-FS 2016:40 4 kap. 9 §): the action, the
+ * unit, the time, the user's and the patient's identity.
  */
 export const auditEvents = pgTable(
   "audit_events",

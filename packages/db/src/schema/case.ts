@@ -61,7 +61,7 @@ export const coordinationCases = pgTable(
     lpt: boolean().notNull().default(false),
     lrv: boolean().notNull().default(false),
     admittedAt: timestamp({ withTimezone: true }).notNull(),
-    /** When the need for help after discharge was found, if later than admission (rule N5). */
+    /** When the need for help after discharge was found, if later than admission: the admission notice's 24 hours (LOSUS) then run from it. */
     needAssessedAt: timestamp({ withTimezone: true }),
     stage: caseStage().notNull().default("inskriven"),
     estimatedDischargeDate: date(),

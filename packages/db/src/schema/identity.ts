@@ -15,7 +15,7 @@ export const staff = pgTable("staff", {
   title: text(),
   /** The organisation whose catalogue issued the HSA-id, when known. */
   organisationId: uuid().references(() => organisations.id),
-  /** Last chosen context per portal: the default next time (identity.md §4.4). */
+  /** Last chosen context per portal: the default next time. */
   preferredContexts: jsonb().$type<Partial<Record<Portal, string>>>().notNull().default({}),
   lastLoginAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -41,7 +41,7 @@ export const staffCommissions = pgTable(
 
 /**
  * Server-side half of a portal session. The Auth.js JWT carries only this row's id; the full
- * claim set and the evaluated contexts stay here (identity.md §4.4: keep the cookie small).
+ * claim set and the evaluated contexts stay here: a cookie with many commissions overflows.
  */
 export const loginSessions = pgTable(
   "login_sessions",
@@ -66,7 +66,7 @@ export const loginSessions = pgTable(
   (t) => [index("login_sessions_staff_idx").on(t.staffId)],
 );
 
-/** Role-mapping rules stored as data (identity.md §4.2); editable in Förvaltning. */
+/** Role-mapping rules stored as data; editable in Förvaltning. */
 export const roleMappingRules = pgTable("role_mapping_rules", {
   id: text().primaryKey(),
   ownerOrgHsaId: text().notNull(),

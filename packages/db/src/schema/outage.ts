@@ -66,7 +66,7 @@ export const outageEvents = pgTable("outage_events", {
   change: jsonb().$type<Record<string, unknown>>().notNull(),
 });
 
-/** Telefonkontakt logged during an outage (the digital outage form of seed 002). */
+/** Telefonkontakt logged during an outage (the outage form of Region Västernorrland, "Avbrottsrutin Lifecare SP", made digital). */
 export const phoneContacts = pgTable(
   "phone_contacts",
   {
@@ -82,7 +82,7 @@ export const phoneContacts = pgTable(
     counterpartUnitText: text(),
     steps: jsonb().$type<string[]>().notNull(),
     direction: text().$type<"lamnat" | "mottaget">().notNull(),
-    /** The receiving unit confirmed it got the information (discharge waits for it, seed 002). */
+    /** The receiving unit confirmed it got the information (discharge waits for it: Region Västernorrland, "Avbrottsrutin Lifecare SP"). */
     receiverConfirmed: boolean().notNull().default(false),
     /** What was said: dates and consents, to pre-fill the after-registration. */
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),

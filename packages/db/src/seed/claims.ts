@@ -1,5 +1,5 @@
 /**
- * Inera-style OIDC claim sets (identity.md §1 and the §2.4 example), built from plain input.
+ * Inera-style OIDC claim sets (the HSA attributes Inera IdP releases), built from plain input.
  * Pure: the demo cast, the test IdP and tests that need a login of their own use it.
  */
 import { CARE_PURPOSE } from "@vardkedjan/domain/identity/evaluate";
@@ -29,7 +29,7 @@ export interface HsaClaimsInput {
   familyName: string;
   /** HSA `title`, free text, e.g. "Sjuksköterska". */
   title?: string;
-  /** Only Skatteverket test numbers (identity.md §7.2), or leave it out. */
+  /** Only Skatteverket's published test numbers, or leave it out. */
   personalIdentityNumber?: string;
   /** hsaSystemRole values "<systemId>;<role>", e.g. "VK;BISTAND". */
   systemRoles?: readonly string[];

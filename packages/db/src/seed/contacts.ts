@@ -36,7 +36,7 @@ const FUNCTION_BY_KIND: Record<string, { fn: string; order: number }> = {
 };
 
 /**
- * The demo Kontaktlista driftstörning, from the units' public numbers (seed 000 and 002) and
+ * The demo Kontaktlista driftstörning, from the units' public numbers (Reservrutin Link, Avbrottsrutin Lifecare SP) and
  * their opening hours; each kommun's designated representatives are its delegated admins and a
  * function mailbox. An entry an administrator has changed since (a later version) is left alone.
  */
@@ -81,7 +81,7 @@ export async function seedContactList(tx: DbOrTx): Promise<{ entries: number; re
       sortOrder: f.order,
     });
   }
-  // Waranteamet (seed 000): run from Kullbergska sjukhuset and Mälarsjukhuset, staffed on weekdays.
+  // Waranteamet (Region Sörmland, "Reservrutin Link"): run from Kullbergska sjukhuset and Mälarsjukhuset, staffed on weekdays.
   const sormland = orgs.find((o) => o.shortCode === "SRM");
   const kullbergska = sormland ? (await tx.select().from(units).where(and(eq(units.organisationId, sormland.id), eq(units.kind, "sjukhus")))).find((u) => u.name.startsWith("Kullbergska")) : undefined;
   if (sormland && kullbergska?.phone) {

@@ -188,7 +188,7 @@ export type PatientInput = PatientSeed;
 
 /**
  * A patient by identifier (personnummer, samordningsnummer or reservnummer), validated and
- * normalised by the domain's parser. Use only test numbers (identity.md §7.2).
+ * normalised by the domain's parser. Use only published test numbers (Skatteverket's test personnummer).
  */
 export async function upsertPatient(db: DbOrTx, input: PatientInput): Promise<Patient> {
   const parsed = parsePatientIdentifier(input.identifier);

@@ -1,5 +1,5 @@
 /**
- * The example role-mapping rules (identity.md §4.3, `buildExampleRules` in the domain) for every
+ * The example role-mapping rules (`buildExampleRules` in the domain) for every
  * demo region and kommun, with one system-role convention for the whole installation:
  *
  *   system id "VK" (Vårdkedjan): VK;UTSKRIVNINGSLEDARE, VK;BISTAND, VK;MAS, VK;VK_ADMIN,
@@ -10,7 +10,7 @@
  * admin rule and a biståndshandläggare in Flen never matches Eskilstuna's. The evaluator adds the
  * same employer check to every grant (domain identity/employer.ts), so the hemtjänst rule, whose
  * unit comes from the role, cannot reach another organisation's units or a biståndsenhet either. Jämtland Härjedalen's
- * kommuner also accept the legacy attribute RJH;LINK for biståndshandläggare (seed 003).
+ * kommuner also accept the legacy attribute RJH;LINK for biståndshandläggare (Region Jämtland Härjedalen's project report on Cosmic Link (2019)).
  */
 import { buildExampleRules } from "@vardkedjan/domain/identity/example-rules";
 import type { MappingRule } from "@vardkedjan/domain/identity/types";

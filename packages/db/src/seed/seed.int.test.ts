@@ -173,7 +173,7 @@ describe("the demo data (seeded template)", () => {
     }
   });
 
-  it("carries the Västernorrland kommuner's switchboard numbers from seed 002", async () => {
+  it("carries the Västernorrland kommuner's switchboard numbers from the Avbrottsrutin Lifecare SP", async () => {
     for (const [code, number] of Object.entries(VASTERNORRLAND_KOMMUN_SWITCHBOARDS)) {
       const [k] = await t.db.select().from(schema.organisations).where(eq(schema.organisations.municipalityCode, code));
       expect(k, code).toBeDefined();

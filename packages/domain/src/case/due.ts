@@ -1,4 +1,4 @@
-import { stockholmDate } from "../time/stockholm";
+import { stockholmDate, stockholmDayEnd, stockholmInstant } from "../time/stockholm";
 import {
   dischargeInformationDue,
   fixedCareContactDue,
@@ -7,7 +7,6 @@ import {
   daysSinceReady,
   type PaymentLiabilityOptions,
 } from "../clock/losus";
-import { stockholmDayEnd, stockholmInstant } from "../clock/calendar";
 import { currentConsent } from "./consent";
 import { PARTY_ROLE_LABELS } from "./labels";
 import {

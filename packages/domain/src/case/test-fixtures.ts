@@ -1,4 +1,4 @@
-import { stockholmInstant as at } from "../clock/calendar";
+import { stockholmInstant as at } from "../time/stockholm";
 import type { SendAttempt } from "./transitions";
 import type { CaseEvent, CaseFacts, CaseParty, ConsentKind, ConsentRecord, MessageKind, PartyRole } from "./types";
 

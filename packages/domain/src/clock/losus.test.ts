@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stockholmInstant as at } from "./calendar";
+import { stockholmInstant as at } from "../time/stockholm";
 import {
   admissionNoticeDue,
   daysSinceReady,
@@ -13,7 +13,7 @@ import {
 
 const iso = (d: Date): string => d.toISOString();
 
-describe("admissionNoticeDue (N5)", () => {
+describe("admissionNoticeDue (24 hours after admission)", () => {
   it("is 24 hours after admission", () => {
     expect(iso(admissionNoticeDue(at("2026-02-10", "14:05")))).toBe(iso(at("2026-02-11", "14:05")));
   });
@@ -40,7 +40,7 @@ describe("admissionNoticeDue (N5)", () => {
   });
 });
 
-describe("sipCallDue (N15)", () => {
+describe("sipCallDue (three days after the ready notice)", () => {
   it("is the end of the third calendar day after the notice day", () => {
     // Monday 16:40 → Thursday 23:59:59.999
     expect(iso(sipCallDue(at("2026-02-09", "16:40")))).toBe(iso(new Date(at("2026-02-13").getTime() - 1)));
@@ -71,7 +71,7 @@ describe("sipCallDue (N15)", () => {
   });
 });
 
-describe("dischargeInformationDue (N13 before the patient has gone)", () => {
+describe("dischargeInformationDue (the information transfer before the patient has gone)", () => {
   it("runs from the actual discharge, else the agreed time", () => {
     expect(dischargeInformationDue({ agreedAt: at("2026-02-09", "10:00") })?.toISOString()).toBe(iso(new Date(at("2026-02-10").getTime() - 1)));
     expect(dischargeInformationDue({ actualAt: at("2026-02-08", "15:00"), agreedAt: at("2026-02-09", "10:00") })?.toISOString()).toBe(
@@ -85,7 +85,7 @@ describe("dischargeInformationDue (N13 before the patient has gone)", () => {
   });
 });
 
-describe("informationDue (N13)", () => {
+describe("informationDue (by the discharge day)", () => {
   it("is the end of the discharge day", () => {
     expect(iso(informationDue(at("2026-02-09", "10:00")))).toBe(iso(new Date(at("2026-02-10").getTime() - 1)));
   });
@@ -99,7 +99,7 @@ describe("informationDue (N13)", () => {
   });
 });
 
-describe("fixedCareContactDue (N10)", () => {
+describe("fixedCareContactDue (before discharge)", () => {
   it("is the agreed discharge instant", () => {
     const discharge = at("2026-02-09", "11:00");
     expect(iso(fixedCareContactDue(discharge))).toBe(iso(discharge));
@@ -133,7 +133,7 @@ describe("daysSinceReady (the payment clock)", () => {
   });
 });
 
-describe("paymentLiabilityStart (N19)", () => {
+describe("paymentLiabilityStart (the default payment liability)", () => {
   it("by default starts at 00:00 on day 4 (notice Monday → Friday)", () => {
     expect(iso(paymentLiabilityStart(at("2026-02-09", "16:00")))).toBe(iso(at("2026-02-13")));
     expect(iso(paymentLiabilityStart(at("2026-02-09", "16:00"), { thresholdDays: 3 }))).toBe(iso(at("2026-02-13")));

@@ -4,34 +4,35 @@ import {
   stockholmCalendarDaysBetween,
   stockholmDate,
   stockholmDayEnd,
-  stockholmDayStart,
   stockholmHour,
   stockholmInstant,
-} from "./calendar";
+} from "../time/stockholm";
 
 /**
- * The law's clocks (LOSUS, lag 2017:612), research/domain.md rules N5, N10, N12, N13, N15, N19.
+ * The law's clocks (LOSUS, lag 2017:612 om samverkan vid utskrivning från sluten hälso- och
+ * sjukvård): the admission notice, the fast vårdkontakt, the information transfer, the kallelse
+ * till SIP and the kommun's payment liability.
  * Every function returns an instant. Where a rule counts hours, it is exact hours; where it
  * counts days, it is calendar days in Europe/Stockholm (a DST day is 23 or 25 hours long).
  *
- * After a withdrawn ready-for-discharge notice (N12 "inte längre utskrivningsklar"), the clocks
+ * After a withdrawn ready-for-discharge notice ("inte längre utskrivningsklar"), the clocks
  * that start at the ready notice start again from the NEW notice: pass the current notice
  * (`DerivedCaseState.readyForDischargeAt`), never the first one.
  */
 
 const HOUR_MS = 3_600_000;
 
-/** N5: hours from admission (or from the later needs assessment) to the admission notice. */
+/** Hours from admission (or from the later needs assessment) to the admission notice. */
 export const ADMISSION_NOTICE_HOURS = 24;
 
-/** N15: "senast tre dagar efter att underrättelsen om utskrivningsklar lämnats". */
+/** LOSUS: "senast tre dagar efter att underrättelsen om utskrivningsklar lämnats". */
 export const SIP_CALL_DAYS = 3;
 
-/** N19: the law's default number of days before the kommun's payment liability starts. */
+/** The law's default number of days before the kommun's payment liability starts. */
 export const DEFAULT_PAYMENT_THRESHOLD_DAYS = 3;
 
 /**
- * N5: the inskrivningsmeddelande is due 24 hours (exact hours, across a DST change too) after
+ * The inskrivningsmeddelande is due 24 hours (exact hours, across a DST change too) after
  * admission, or after the assessment that found the need for help, whichever is later.
  */
 export function admissionNoticeDue(admittedAt: Date, needAssessedAt?: Date | null): Date {
@@ -40,8 +41,8 @@ export function admissionNoticeDue(admittedAt: Date, needAssessedAt?: Date | nul
 }
 
 /**
- * N15: the kallelse till SIP is due "within three days" of the ready-for-discharge notice.
- * Reading (EY's audit of Stockholm, research [S54]): calendar days, the notice day is day 0, so
+ * The kallelse till SIP is due "within three days" of the ready-for-discharge notice.
+ * Reading (EY's audit of Region Stockholm's work under the law): calendar days, the notice day is day 0, so
  * the deadline is the END of the third calendar day after the notice day in Stockholm.
  * A notice on Monday 16:40 → the kallelse is due by Thursday 23:59:59.999.
  */
@@ -49,13 +50,13 @@ export function sipCallDue(readyNoticeAt: Date): Date {
   return stockholmDayEnd(addCalendarDays(readyNoticeAt, SIP_CALL_DAYS));
 }
 
-/** N13: the information transfer is due no later than the discharge day: its end in Stockholm. */
+/** The information transfer is due no later than the discharge day: its end in Stockholm. */
 export function informationDue(dischargeAt: Date): Date {
   return stockholmDayEnd(dischargeAt);
 }
 
 /**
- * N13 for a patient not yet gone: the deadline runs from the actual discharge, or the agreed
+ * The information transfer for a patient not yet gone: the deadline runs from the actual discharge, or the agreed
  * discharge time, and from nothing else. An estimated discharge date is a planning figure: once
  * it has passed with the patient still in hospital, a deadline taken from it would show the ward
  * as overdue for a discharge that has not happened. Null: no discharge is known yet.
@@ -66,7 +67,7 @@ export function dischargeInformationDue(discharge: { actualAt?: Date | null; agr
 }
 
 /**
- * N10: the fast vårdkontakt must be appointed before the patient is discharged.
+ * The fast vårdkontakt must be appointed before the patient is discharged.
  * - Given the agreed discharge time (an instant), that instant.
  * - Given only the estimated discharge DATE ("YYYY-MM-DD"), the start of that day (00:00 in
  *   Stockholm): the patient may leave at any hour of it, so "before discharge" is only safe
@@ -87,7 +88,7 @@ export function daysSinceReady(readyAt: Date, now: Date): number {
 
 export interface PaymentLiabilityOptions {
   /**
-   * Free calendar days after day 0 (the law's default is 3, N19: day 0 + days 1–3 free, liability
+   * Free calendar days after day 0 (the law's default is 3: day 0 + days 1–3 free, liability
    * from the start of day 4). Regional agreements differ: Stockholm somatic "2 kalenderdagar inkl.
    * dag 0" (days 0, 1, 2 free, liability from day 3) is `{ thresholdDays: 2, cutoffHour: 12 }`;
    * Stockholm psychiatry uses 5.
@@ -107,10 +108,10 @@ export function paymentClockDay0(readyAt: Date, cutoffHour?: number): string {
 }
 
 /**
- * N19: when the kommun's payment liability starts, by default: the start (00:00 Stockholm) of the
+ * When the kommun's payment liability starts, by default: the start (00:00 Stockholm) of the
  * day after day 0 + thresholdDays. A notice on Monday (day 0) with 3 days → liability from the
  * start of Friday: Tuesday, Wednesday and Thursday are free. No money is computed here.
- * Preconditions (N20: the kommun got both the admission and the ready notice) are the caller's.
+ * Preconditions (the kommun got both the admission and the ready notice) are the caller's.
  */
 export function paymentLiabilityStart(
   readyAt: Date,
@@ -126,4 +127,3 @@ export function paymentLiabilityStart(
   return stockholmInstant(addDaysToIsoDate(paymentClockDay0(readyAt, cutoffHour), thresholdDays + 1));
 }
 
-export { stockholmDayEnd, stockholmDayStart, addCalendarDays };

@@ -2,7 +2,7 @@ import { MESSAGE_KIND_LABELS } from "../case/labels";
 import { partyViewer } from "../case/phone-contact-visibility";
 import type { CaseEvent, CaseParty, ConsentRecord, MessageKind } from "../case/types";
 import { canSeeMessage } from "../case/visibility";
-import { stockholmDateTime } from "./format";
+import { stockholmDateTime } from "../time/format";
 import type { AfterRegistrationKind } from "./after-registration-types";
 
 /**

@@ -1,4 +1,4 @@
-import { stockholmDateTime } from "./format";
+import { stockholmDateTime } from "../time/format";
 import { isWithin, type UnitOutageWindow } from "./scope";
 import { draftSummaryText, type UnitName } from "./summary-text";
 import type { PhoneNote } from "./shared-phone-note";

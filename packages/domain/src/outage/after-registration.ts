@@ -1,6 +1,6 @@
 import { MESSAGE_KIND_LABELS } from "../case/labels";
 import type { CaseEvent, MessageKind } from "../case/types";
-import { lowerFirst } from "./format";
+import { lowerFirst } from "../text/swedish";
 import { isWithin, unitOutageWindow, type UnitOutageWindow } from "./scope";
 import type { UnitName } from "./summary-text";
 import {

@@ -1,6 +1,4 @@
-import { addDaysToIsoDate } from "../clock/calendar";
-import { stockholmDate } from "../time/stockholm";
-import { stockholmMinuteOfDay, stockholmWeekday } from "./format";
+import { addDaysToIsoDate, stockholmDate, stockholmMinuteOfDay, stockholmWeekday } from "../time/stockholm";
 
 /**
  * "Is the number open now?" from the contact list's free-text hours, on the Stockholm clock.

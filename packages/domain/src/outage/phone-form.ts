@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { stockholmInstant } from "../clock/calendar";
-import { addDaysToIsoDate } from "../clock/calendar";
+import { addDaysToIsoDate, stockholmDate, stockholmInstant } from "../time/stockholm";
 import { CONSENT_KINDS } from "../case/types";
 import type { PayloadError } from "../case/payloads";
 import { parsePatientIdentifier, type PatientIdentifier } from "../patient/identifier";
-import { stockholmDate } from "../time/stockholm";
 import {
   COUNTERPART_KINDS,
   PHONE_DIRECTIONS,

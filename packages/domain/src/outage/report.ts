@@ -1,5 +1,5 @@
 import { AFTER_REGISTRATION_KINDS, type AfterRegistrationItem, type AfterRegistrationKind } from "./after-registration";
-import { formatDuration, stockholmDateTime } from "./format";
+import { formatDuration, stockholmDateTime } from "../time/format";
 import { OUTAGE_SYSTEM_LABELS, type OutageWindow, type PhoneContactEntry } from "./types";
 
 /**

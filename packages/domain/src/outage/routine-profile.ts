@@ -4,8 +4,8 @@
  * ("Reservpärm"). Each region's administrators edit their profile; the two seeded profiles are
  * condensed from the source routines (seeds 000 and 002) in profiles/*.ts.
  */
-import { addCalendarDays, stockholmDayEnd } from "../clock/calendar";
-import { lowerFirst } from "./format";
+import { addCalendarDays, stockholmDayEnd } from "../time/stockholm";
+import { lowerFirst } from "../text/swedish";
 import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
 import type { FollowUpCall, RoutineProfile, RoutineVariant } from "./profile-schema";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { lowerFirst, stockholmDateTime, stockholmMinuteOfDay, stockholmWeekday, swedishList } from "./format";
 import { describePhoneEntry, draftPhoneNote, draftSummaryText } from "./summary-text";
 import { at, BIST, call, UNITS } from "./test-fixtures";
 
@@ -37,24 +36,5 @@ describe("describePhoneEntry", () => {
     );
     expect(draftPhoneNote([], names)).toBeUndefined();
     expect(draftPhoneNote([e], names)?.split("\n")[0]).toBe("Meddelat per telefon under driftstörningen:");
-  });
-});
-
-describe("format", () => {
-  it("reads the Stockholm clock across both changes", () => {
-    expect(stockholmDateTime(new Date("2026-03-29T00:59:00Z"))).toBe("2026-03-29 01:59");
-    expect(stockholmDateTime(new Date("2026-03-29T01:00:00Z"))).toBe("2026-03-29 03:00");
-    expect(stockholmDateTime(new Date("2026-10-25T00:30:00Z"))).toBe("2026-10-25 02:30");
-    expect(stockholmDateTime(new Date("2026-10-25T01:30:00Z"))).toBe("2026-10-25 02:30");
-    expect(stockholmDateTime(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01 00:30");
-    expect(stockholmMinuteOfDay(new Date("2026-07-01T22:15:00Z"))).toBe(15);
-    expect(stockholmWeekday(new Date("2026-03-01T23:30:00Z"))).toBe(1); // Monday 00:30 in Stockholm
-  });
-
-  it("Swedish lists and first letters", () => {
-    expect(swedishList(["a", "b", "c"])).toBe("a, b och c");
-    expect(swedishList(["a"])).toBe("a");
-    expect(lowerFirst("Läsning i NPÖ")).toBe("läsning i NPÖ");
-    expect(lowerFirst("SIP-plan")).toBe("SIP-plan");
   });
 });

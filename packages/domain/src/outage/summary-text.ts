@@ -1,5 +1,6 @@
 import { CONSENT_KIND_LABELS } from "../case/labels";
-import { lowerFirst, stockholmDateTime } from "./format";
+import { stockholmDateTime } from "../time/format";
+import { lowerFirst } from "../text/swedish";
 import { PHONE_STEP_LABELS, type PhoneContactEntry, type PhoneStep } from "./types";
 
 /**

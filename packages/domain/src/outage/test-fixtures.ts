@@ -1,4 +1,4 @@
-import { stockholmInstant as at } from "../clock/calendar";
+import { stockholmInstant as at } from "../time/stockholm";
 import type { CaseEvent, MessageKind, PartyRole } from "../case/types";
 import type { AfterRegistrationCase } from "./after-registration";
 import type { ScopeUnit } from "./scope";

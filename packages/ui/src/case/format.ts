@@ -1,4 +1,4 @@
-import { stockholmInstant } from "@vardkedjan/domain/clock/calendar";
+import { stockholmInstant } from "@vardkedjan/domain/time/stockholm";
 import type { DueStepCode } from "@vardkedjan/domain/case/due";
 
 /** Dates and numbers as Swedish users read them, always in Stockholm time whatever the browser's zone. */

@@ -9,6 +9,7 @@ import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { resolveScopeUnitIds } from "../workspace/scope";
+import { regionUnitsWithAncestors } from "../org/unit-tree";
 import { loadCaseFacts, loadManyCaseFacts } from "../case/facts";
 import { sendMessage, acknowledgeMessage } from "../case/send-message";
 import { withCaseAccess } from "../case/scope";
@@ -40,17 +41,7 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
   const others = await Promise.all(
     (await tx.select().from(schema.outages).where(and(eq(schema.outages.regionId, outage.regionId), inArray(schema.outages.status, ["pagaende", "avslutad"])))).filter((o) => o.id !== outage.id).map((o) => windowOf(tx, o)),
   );
-  const unitRows = await tx.execute<{ id: string; region_id: string; name: string; ancestors: string[] }>(sql`
-    with recursive up(id, ancestor) as (
-      select id, parent_id from units where parent_id is not null
-      union
-      select up.id, u.parent_id from up join units u on u.id = up.ancestor where u.parent_id is not null
-    )
-    select u.id, coalesce(o.region_id, o.id) as region_id, u.name,
-           coalesce((select array_agg(up.ancestor::text) from up where up.id = u.id), '{}') as ancestors
-    from units u join organisations o on o.id = u.organisation_id
-    where coalesce(o.region_id, o.id) = ${outage.regionId}`);
-  const units: ScopeUnit[] = unitRows.rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, ancestors: r.ancestors }));
+  const units: ScopeUnit[] = await regionUnitsWithAncestors(tx, outage.regionId);
 
   // The cases that were open at some point during the outage, in the region.
   const caseRows = await tx

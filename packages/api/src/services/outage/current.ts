@@ -1,7 +1,8 @@
-import { sql, type Db } from "@vardkedjan/db/client";
+import { schema, eq, sql, type Db } from "@vardkedjan/db/client";
 import type { Actor } from "../../actor";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { regionOfActor } from "./region";
+import { unitsWithDescendants } from "../org/unit-tree";
 
 export interface ActiveOutage {
   id: string;
@@ -22,19 +23,19 @@ export async function activeOutagesFor(db: Db, actor: Actor): Promise<ActiveOuta
   const regionId = await regionOfActor(db, actor);
   if (!regionId) return [];
   const scope = await resolveScopeUnitIds(db, actor.context);
-  const scopeArray = sql`${`{${scope.join(",")}}`}::uuid[]`;
   const res = await db.execute<{ id: string; system: string; system_detail: string | null; scope: "region" | "units"; message: string | null; started_at: Date; expected_end_at: Date | null; region_name: string }>(sql`
-    with recursive affected(outage_id, unit_id) as (
-      select ou.outage_id, ou.unit_id from outage_units ou
-      union
-      select a.outage_id, u.id from units u join affected a on u.parent_id = a.unit_id
-    )
     select o.id, o.system::text as system, o.system_detail, o.scope, o.message, o.started_at, o.expected_end_at, r.name as region_name
     from outages o join organisations r on r.id = o.region_id
     where o.status = 'pagaende' and o.region_id = ${regionId}
-      and (o.scope = 'region' or exists (select 1 from affected a where a.outage_id = o.id and a.unit_id = any(${scopeArray})))
     order by o.started_at`);
-  return res.rows.map((r) => ({
+  const inScope = new Set(scope);
+  const reachesScope = async (outageId: string): Promise<boolean> => {
+    const listed = await db.select({ unitId: schema.outageUnits.unitId }).from(schema.outageUnits).where(eq(schema.outageUnits.outageId, outageId));
+    return (await unitsWithDescendants(db, listed.map((u) => u.unitId))).some((id) => inScope.has(id));
+  };
+  const affecting: typeof res.rows = [];
+  for (const r of res.rows) if (r.scope === "region" || (await reachesScope(r.id))) affecting.push(r);
+  return affecting.map((r) => ({
     id: r.id,
     system: r.system,
     systemDetail: r.system_detail,

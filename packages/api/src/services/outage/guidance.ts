@@ -1,4 +1,4 @@
-import { schema, inArray, sql, type Db } from "@vardkedjan/db/client";
+import { schema, inArray, type Db } from "@vardkedjan/db/client";
 import { callGuidance, partyLabel, type GuidanceParty, type GuidanceStepCode, type StepGuidance } from "@vardkedjan/domain/outage/guidance";
 import { outageChecklist, dischargeBlockers, type ChecklistItem } from "@vardkedjan/domain/outage/checklist";
 import { routineStatus, routineVariantFor } from "@vardkedjan/domain/outage/routine-profile";
@@ -10,6 +10,7 @@ import { loadCaseFacts } from "../case/facts";
 import { getContactList } from "../contacts/contacts";
 import { activeOutagesFor } from "./current";
 import { regionOfActor } from "./region";
+import { ancestorsOf } from "../org/unit-tree";
 import { routineProfileFor } from "./profile";
 import { loadPhoneLog } from "./phone-log-entries";
 import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
@@ -64,22 +65,12 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
     : [];
   const orgOf = new Map(unitRows.map((u) => [u.id, u.organisationId]));
   // Ancestors nearest first: a ward's hospital carries the utskrivningsledare's numbers.
-  const ancestorRows = partyUnitIds.length
-    ? (
-        await db.execute<{ id: string; ancestor: string; depth: number }>(sql`
-          with recursive up(id, ancestor, depth) as (
-            select u.id, u.parent_id, 1 from units u where u.id in (${sql.join(partyUnitIds.map((id) => sql`${id}::uuid`), sql`, `)}) and u.parent_id is not null
-            union all
-            select up.id, p.parent_id, up.depth + 1 from up join units p on p.id = up.ancestor where p.parent_id is not null
-          )
-          select id::text, ancestor::text, depth from up order by id, depth`)
-      ).rows
-    : [];
+  const ancestors = await ancestorsOf(db, partyUnitIds);
   const parties: GuidanceParty[] = view.parties.map((p) => ({
     unitId: p.unitId,
     role: p.role,
     organisationId: orgOf.get(p.unitId) ?? "",
-    ancestorUnitIds: ancestorRows.filter((r) => r.id === p.unitId).map((r) => r.ancestor),
+    ancestorUnitIds: ancestors.get(p.unitId) ?? [],
     unitName: p.unitName,
   }));
 

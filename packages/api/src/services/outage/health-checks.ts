@@ -1,4 +1,5 @@
 import { schema, and, eq, inArray, sql, type Db } from "@vardkedjan/db/client";
+import { stockholmTime } from "@vardkedjan/domain/time/format";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -52,7 +53,7 @@ export async function runIntegrationChecks(db: Db, probe: HealthProbe = httpProb
           systemDetail: integration.name,
           status: "foreslagen",
           scope: "region",
-          message: `Hälsokontrollen för ${integration.name} misslyckas sedan ${failingSince.toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" })} (${result.detail}).`,
+          message: `Hälsokontrollen för ${integration.name} misslyckas sedan ${stockholmTime(failingSince)} (${result.detail}).`,
           startedAt: failingSince,
           proposedByIntegrationId: integration.id,
         })

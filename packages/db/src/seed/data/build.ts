@@ -44,7 +44,7 @@ export interface KommunSpec {
   /** Distinguishes the fictitious numbers of kommuner that share an area code. */
   phoneGroup: number;
   postalCode: string;
-  /** A public switchboard number (seed 002); otherwise a fictitious one is made up. */
+  /** A public switchboard number (Avbrottsrutin Lifecare SP); otherwise a fictitious one is made up. */
   switchboard?: string;
   /** Names of the hemtjänstgrupper, e.g. ["Fröslunda", "Torshälla"]. */
   hemtjanst: string[];

@@ -4,7 +4,7 @@ import { buildHsaClaims } from "../claims";
 import { demoOrganisation, demoUnit } from "./index";
 import type { RegionKey } from "./types";
 
-/** What the example rules (identity.md §4.3, seeded per organisation) are meant to grant. */
+/** What the example rules (seeded per organisation) are meant to grant. */
 export interface IntendedContext {
   portal: Portal;
   role: Role;

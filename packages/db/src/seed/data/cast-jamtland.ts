@@ -3,7 +3,7 @@ import { ARBETSTERAPEUT, FYSIOTERAPEUT, LAKARE, person, SSK } from "./cast-build
 /**
  * Region Jämtland Härjedalen's cast (fictitious), with Östersunds kommun as the worked kommun.
  * Ylva Persson in Krokom carries only the legacy attribute RJH;LINK that the region's routine had
- * the kommuner add to their HSA catalogues (seed 003); Krokom's rules accept it for biståndshandläggare.
+ * the kommuner add to their HSA catalogues (Region Jämtland Härjedalen's project report on Cosmic Link (2019)); Krokom's rules accept it for biståndshandläggare.
  */
 const R = "SE2321000214";
 const OST = "SE2120002528";

@@ -9,7 +9,7 @@ const ESK = "SE2120000357";
 const NYK = "SE2120002940";
 
 export const sormlandCast = [
-  // --- fixed people (see the issue) ---
+  // --- fixed people: the tests and the browser specs log in as them by key ---
   person({
     key: "sanna.sjoberg",
     givenName: "Sanna",

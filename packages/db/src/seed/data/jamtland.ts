@@ -6,7 +6,7 @@ import type { RegionSeed, UnitSeed } from "./types";
  *
  * Real, public facts: Region Jämtland Härjedalen orgnr 232100-0214 (public; Luhn-valid); Östersunds
  * sjukhus; kommunkoder (SCB); kommun orgnr from public registers (Wikipedia infoboxes): Östersund
- * 212000-2528, Härjedalen 212000-2510. Seed 003: the region's Servicecenter hands out access, and
+ * 212000-2528, Härjedalen 212000-2510. The region's project report on Cosmic Link (2019): its Servicecenter hands out access, and
  * municipal users were let in by the HSA attribute RJH;LINK (see the cast).
  *
  * Derived, not verified: Ragunda 212000-2452, Bräcke -2460, Krokom -2478, Strömsund -2486,

@@ -1,10 +1,10 @@
 import type { PatientSeed } from "./types";
 
 /**
- * Demo patients. Identifiers are ONLY the published test numbers of identity.md §7.2 (Skatteverket
+ * Demo patients. Identifiers are ONLY published test numbers (Skatteverket's
  * test personnummer, HL7 Sweden examples, the national reservnummer example): never generate a
  * valid number, it may belong to a real person. Names and addresses are fictitious.
- * No cases here: coordination cases come with a later issue.
+ * No cases here: the demo coordination cases are made through the services (api seed).
  */
 
 export const TOLVAN_IDENTIFIER = "191212121212";
@@ -51,7 +51,7 @@ export const demoPatients: PatientSeed[] = [
     municipalityCode: "0483",
   },
   {
-    // Skyddade personuppgifter: no address is stored, shown or sent (identity.md §6.2).
+    // Skyddade personuppgifter: no address is stored, shown or sent.
     identifier: "200001252386",
     givenName: "Alva",
     familyName: "Lindberg",

@@ -4,14 +4,14 @@ import type { RegionSeed, UnitSeed } from "./types";
 /**
  * Region Sörmland (Södermanlands län) and its nine kommuner.
  *
- * Real, public facts (seed 000 "Reservrutin Link", and public registers):
- * - Region Sörmland orgnr 232100-0032 (identity.md §1.3).
+ * Real, public facts (Region Sörmland, "Reservrutin Link", and public registers):
+ * - Region Sörmland orgnr 232100-0032 (public register).
  * - The hospitals Mälarsjukhuset (Eskilstuna), Nyköpings lasarett, Kullbergska sjukhuset (Katrineholm).
  * - Utskrivningsledare: utskrivningsledareMSE@regionsormland.se, 016-10 57 11 (Mälarsjukhuset);
  *   utskrivningsledareNLN@regionsormland.se, 076-496 44 21 (Nyköpings lasarett); Kullbergska uses
- *   either; they answer by phone 07.30–16.15, the routine naming no weekdays (seed 000).
+ *   either; they answer by phone 07.30–16.15, the routine naming no weekdays.
  * - The region's switchboards 016-10 30 00 and 0155-24 50 00 (all hours), and the förvaltning's
- *   mailbox link.forvaltning@regionsormland.se (seed 000).
+ *   mailbox link.forvaltning@regionsormland.se (the routine).
  * - Kommunkoder (SCB). Kommun orgnr from public registers (Wikipedia infoboxes): Eskilstuna
  *   212000-0357, Flen -0332, Gnesta -2965, Nyköping -2940, Strängnäs -0365, Trosa -2957,
  *   Vingåker -0308.
@@ -22,7 +22,7 @@ import type { RegionSeed, UnitSeed } from "./types";
  *
  * Invented: every ward name and number, the vårdcentral details other than the names, all
  * phone numbers not listed above (see fakePhone), all @example.se mailboxes, the postal codes
- * of units, and the region's HSA-ids (real HSA-ids follow the same syntax, identity.md §1.3).
+ * of units, and the region's HSA-ids (real HSA-ids follow the same syntax: SE + organisation number + "-" + a local part).
  * Vårdcentral names are real public names as far as known; treat them as illustrative.
  */
 
@@ -58,7 +58,7 @@ const kullbergska = {
   mailboxSlug: "kullbergska",
 };
 
-/** A hospital's own unit carries the utskrivningsledare contact (seed 000), which is hospital-wide. */
+/** A hospital's own unit carries the utskrivningsledare contact (Reservrutin Link), which is hospital-wide. */
 function hospital(h: typeof malarsjukhuset, phone: string, functionMailbox: string): UnitSeed {
   return {
     hsaId: h.hsaId,

@@ -4,14 +4,14 @@ import type { RegionSeed, UnitSeed } from "./types";
 /**
  * Region Västernorrland and its seven kommuner.
  *
- * Real, public facts (seed 002 "Avbrottsrutin Lifecare SP", an OCR scan: "Ange" = Ånge,
+ * Real, public facts ("Avbrottsrutin Lifecare SP", an OCR scan: "Ange" = Ånge,
  * "Hiirnésand" = Härnösand, "Solleftea" = Sollefteå, "Timrd" = Timrå …, and public registers):
  * - The region's switchboard 0611-800 00; its IT Servicedesk 0660-890 70 and support.it@rvn.se;
- *   IT-enheten Skeppet at Örnsköldsviks sjukhus (seed 002).
+ *   IT-enheten Skeppet at Örnsköldsviks sjukhus (the routine).
  * - The kommuner's switchboards, which are the outage contact path ("en väg in": ask for the
  *   biståndshandläggare): Timrå 060-16 31 00, Ånge 0690-25 01 00, Örnsköldsvik 0660-880 00,
  *   Sundsvall 060-19 10 00, Kramfors 0612-800 00, Härnösand 0611-34 80 00, Sollefteå 0620-68 20 00.
- * - Hälsocentralen Ankaret in Örnsköldsvik (seed 002).
+ * - Hälsocentralen Ankaret in Örnsköldsvik (the routine).
  * - Region Västernorrland orgnr 232100-0206 (public; Luhn-valid). Kommunkoder (SCB). Kommun orgnr
  *   from public registers (Wikipedia infoboxes): Sundsvall 212000-2411, Timrå -2395, Ånge -2387,
  *   Kramfors -2429, Örnsköldsvik -2445.
@@ -19,7 +19,7 @@ import type { RegionSeed, UnitSeed } from "./types";
  * Derived, not verified: Härnösand 212000-2403 and Sollefteå 212000-2437 (the county's kommun
  * orgnr follow the kommunkod order: 2260 → -238x … 2284 → -244x, with a Luhn check digit).
  *
- * Invented: ward names and numbers, the utskrivningsledare contact details and hours (seed 002
+ * Invented: ward names and numbers, the utskrivningsledare contact details and hours (the routine
  * gives none), all other phone numbers (fakePhone), @example.se mailboxes, unit postal codes.
  */
 

@@ -3,12 +3,16 @@ import {
   addCalendarDays,
   addDaysToIsoDate,
   isoDateDiff,
+  isWithinValidity,
   stockholmCalendarDaysBetween,
+  stockholmDate,
   stockholmDayEnd,
   stockholmDayStart,
   stockholmHour,
   stockholmInstant,
-} from "./calendar";
+  stockholmMinuteOfDay,
+  stockholmWeekday,
+} from "./stockholm";
 
 const iso = (d: Date): string => d.toISOString();
 
@@ -109,5 +113,43 @@ describe("date strings", () => {
   it("reads the Stockholm hour", () => {
     expect(stockholmHour(new Date("2026-07-01T10:00:00Z"))).toBe(12);
     expect(stockholmHour(new Date("2026-01-01T10:00:00Z"))).toBe(11);
+  });
+});
+
+describe("the Stockholm calendar day and clock", () => {
+  it("gives the Stockholm date, not the UTC date, around midnight and across both changes", () => {
+    expect(stockholmDate(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(stockholmDate(new Date("2026-06-30T21:59:59.999Z"))).toBe("2026-06-30");
+    expect(stockholmDate(new Date("2026-06-30T22:00:00Z"))).toBe("2026-07-01");
+    expect(stockholmDate(new Date("2026-03-29T01:00:00Z"))).toBe("2026-03-29");
+    expect(stockholmDate(new Date("2026-10-24T22:00:00Z"))).toBe("2026-10-25");
+  });
+
+  it("reads minutes since midnight and the ISO weekday on the Stockholm clock", () => {
+    expect(stockholmMinuteOfDay(new Date("2026-07-01T22:15:00Z"))).toBe(15);
+    expect(stockholmMinuteOfDay(new Date("2026-03-29T01:00:00Z"))).toBe(180);
+    expect(stockholmWeekday(new Date("2026-03-01T23:30:00Z"))).toBe(1); // Monday 00:30 in Stockholm
+    expect(stockholmWeekday(new Date("2026-03-01T22:30:00Z"))).toBe(7);
+  });
+
+  it("refuses an invalid Date", () => {
+    expect(() => stockholmDate(new Date("x"))).toThrow(RangeError);
+  });
+});
+
+describe("isWithinValidity", () => {
+  const now = new Date("2026-12-31T23:30:00Z"); // 2027-01-01 00:30 in Stockholm
+
+  it("reads calendar-date bounds on the Stockholm calendar, inclusive", () => {
+    expect(isWithinValidity(now, "2027-01-01", "2027-01-01")).toBe(true);
+    expect(isWithinValidity(now, undefined, "2026-12-31")).toBe(false);
+    expect(isWithinValidity(now, "2027-01-02")).toBe(false);
+    expect(isWithinValidity(now, "", "")).toBe(true);
+  });
+
+  it("compares instant bounds as instants and fails closed on a bound it cannot read", () => {
+    expect(isWithinValidity(now, "2026-12-31T23:00:00Z", "2027-01-01T00:00:00Z")).toBe(true);
+    expect(isWithinValidity(now, undefined, "2026-12-31T23:00:00Z")).toBe(false);
+    expect(isWithinValidity(now, "i morgon")).toBe(false);
   });
 });
