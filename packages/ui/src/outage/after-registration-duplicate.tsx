@@ -4,10 +4,10 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_SECONDARY, Radios, SelectField, TextArea, YES_NO } from "../case/fields";
-import { formatDateTime } from "../case/format";
+import { callError, type CallError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { BUTTON_SECONDARY, Radios, SelectField, TextArea, YES_NO } from "../kit/fields";
+import { formatDateTime } from "../kit/format";
 import type { AfterRegistrationEntry } from "./labels";
 
 /**

@@ -7,14 +7,14 @@ import type { ConsentKind } from "@vardkedjan/domain/case/types";
 import { DUPLICATE_CHECKED_KINDS } from "@vardkedjan/domain/outage/after-registration-duplicates";
 import type { AfterRegistrationKind } from "@vardkedjan/domain/outage/after-registration-types";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, Checkbox, TextArea, TextField } from "../case/fields";
-import { formatDateTime, fromLocalInput, toLocalInput } from "../case/format";
+import { callError, type CallError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { BUTTON_PRIMARY, Checkbox, TextArea, TextField } from "../kit/fields";
+import { formatDateTime, fromLocalInput, toLocalInput } from "../kit/format";
 import { AFTER_REGISTRATION_KIND_LABEL, type AfterRegistrationEntry, type AfterRegistrationList } from "./labels";
 import { ProgressTable } from "./progress-table";
 import { FixedCareContactFields, PossibleDuplicate, PrivateNotes, VoidItem } from "./after-registration-duplicate";
-import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "./session-draft";
+import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "../kit/session-draft";
 
 type Values = Record<string, string | boolean>;
 

@@ -2,10 +2,10 @@
 import { useId, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, Radios, SelectField, TextArea, TextField } from "../case/fields";
-import { formatDateTime, fromLocalInput, newIdempotencyKey } from "../case/format";
+import { callError, type CallError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, Radios, SelectField, TextArea, TextField } from "../kit/fields";
+import { formatDateTime, fromLocalInput, newIdempotencyKey } from "../kit/format";
 import { OUTAGE_SYSTEM_LABEL, OUTAGE_SYSTEM_OPTIONS, systemLabel, type OutageSystemValue, type RegionUnits } from "./labels";
 
 const MAX_SHOWN = 60;

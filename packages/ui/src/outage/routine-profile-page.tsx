@@ -8,11 +8,11 @@ import { parseRoutineProfile, type ManualCheck, type RoutineParagraph, type Rout
 import { paragraphsToText, textToParagraphs } from "@vardkedjan/domain/outage/profile-text";
 import type { RouterOutputs } from "@vardkedjan/api";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError, type FieldError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { ErrorSummary } from "../case/forms/form-parts";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, Checkbox, FieldGroup, Radios, SelectField, TextArea, TextField, YES_NO } from "../case/fields";
-import { formatDateTime } from "../case/format";
+import { callError, type CallError, type FieldError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { ErrorSummary } from "../kit/error-summary";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, Checkbox, FieldGroup, Radios, SelectField, TextArea, TextField, YES_NO } from "../kit/fields";
+import { formatDateTime } from "../kit/format";
 import { AfterRegistrationSettings, afterRegistrationSettingsText } from "./routine-after-registration-settings";
 
 /** Ids of this form's controls: `rp-` and the profile's path with dots as dashes (so ErrorSummary finds them). */

@@ -3,8 +3,8 @@ import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { roleMayCorrect } from "@vardkedjan/domain/case/transitions";
 import type { CaseMessage, CaseView } from "../types";
-import type { FieldError } from "../call-error";
-import { toDateInput, toLocalInput } from "../format";
+import type { FieldError } from "../../kit/call-error";
+import { toDateInput, toLocalInput } from "../../kit/format";
 
 /** A form's values: plain JSON, so that a draft can be kept in sessionStorage. */
 export type FormValues = Record<string, unknown>;

@@ -8,8 +8,8 @@ import {
   STAGE_LABELS,
 } from "@vardkedjan/domain/case/labels";
 import { useQueryClient, useTRPC } from "../../trpc/react";
-import { callError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
+import { callError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
 import { loadOpenForm, saveOpenForm, type OpenForm } from "../forms/draft";
 import type { SentInfo } from "../forms/message-form";
 import { kindInSentence, mayCorrect } from "../forms/spec";

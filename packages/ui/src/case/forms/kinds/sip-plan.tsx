@@ -8,7 +8,7 @@ import {
   TextField,
   YES_NO,
   yesNo,
-} from "../../fields";
+} from "../../../kit/fields";
 import { defineKind, isoToDateInput, str, yn } from "../spec";
 
 type Intervention = { what: string; responsible: string; by: string };

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../../trpc/react";
-import { Radios, SelectField, TextArea, YES_NO, yesNo } from "../../fields";
+import { Radios, SelectField, TextArea, YES_NO, yesNo } from "../../../kit/fields";
 import { defineKind, str, yn, type KindFieldsProps } from "../spec";
 
 type V = {
