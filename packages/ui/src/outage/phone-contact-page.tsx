@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { PHONE_STEPS, PHONE_STEP_LABELS, type PhoneStep } from "@vardkedjan/domain/outage/types";
 import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
+import { isUuid } from "@vardkedjan/domain/ids";
 import { CONSENT_KINDS, type ConsentKind } from "@vardkedjan/domain/case/types";
 import { CONSENT_KIND_LABELS, PARTY_ROLE_LABELS } from "@vardkedjan/domain/case/labels";
 import { useTRPC } from "../trpc/react";
@@ -19,7 +20,6 @@ import { useHydrated } from "./use-hydrated";
 const DRAFT_KEY = "vk-utkast:telefonkontakt";
 const P = "tk";
 const OTHER_UNIT = "__annan";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ConsentAnswer = "" | "ja" | "nej";
 
@@ -54,7 +54,7 @@ function freshDraft(caseId?: string): PhoneDraft {
     date: now.slice(0, 10),
     time: now.slice(11, 16),
     patientMode: "arende",
-    caseId: caseId && UUID.test(caseId) ? caseId : "",
+    caseId: caseId && isUuid(caseId) ? caseId : "",
     patientIdentifier: "",
     counterpartKind: "enhet",
     counterpartName: "",
@@ -160,7 +160,7 @@ function PhoneContactForm({ initialCaseId }: { initialCaseId?: string }) {
 
   const me = useQuery(trpc.session.current.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const cases = useQuery(trpc.case.list.queryOptions({ page: 1, pageSize: 200, includeClosed: false }, { staleTime: 60_000 }));
-  const chosenCase = draft.patientMode === "arende" && UUID.test(draft.caseId) ? draft.caseId : null;
+  const chosenCase = draft.patientMode === "arende" && isUuid(draft.caseId) ? draft.caseId : null;
   const caseView = useQuery({ ...trpc.case.get.queryOptions({ caseId: chosenCase ?? "" }), enabled: chosenCase !== null });
   const [caseFilter, setCaseFilter] = useState("");
 
