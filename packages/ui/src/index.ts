@@ -18,7 +18,7 @@ export { ContactListAdminPage } from "./outage/contact-list-admin";
 export { ContactConfirmPage } from "./outage/contact-confirm-page";
 export { OutageAdminPage } from "./outage/outage-admin-page";
 export { OutageDetailPage } from "./outage/outage-detail-page";
-export { RoutineProfilePage } from "./outage/routine-profile-page";
+export { RoutineProfilePage } from "./outage/routine-profile/routine-profile-page";
 export { AfterRegistrationPage } from "./outage/after-registration-page";
 export { PhoneContactPage } from "./outage/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
