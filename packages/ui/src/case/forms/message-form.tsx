@@ -13,6 +13,7 @@ import type { CaseMessage, CaseView } from "../types";
 import { PayloadView } from "../view/payload-view";
 import { clearDraft, loadDraft, saveDraft, type Draft } from "./draft";
 import { ErrorSummary } from "../../kit/error-summary";
+import { RestoredDraftNotice } from "../../kit/restored-draft-notice";
 import { RecipientsField, recipientOptions } from "./form-parts";
 import { actionLabel } from "./labels";
 import { KIND_FORMS } from "./registry";
@@ -221,14 +222,7 @@ export function MessageForm({
           Mottagarna får rättelsen som ett nytt meddelande att kvittera.
         </p>
       ) : null}
-      {restored ? (
-        <p className="mb-3 flex flex-wrap items-center gap-3 rounded border border-line bg-brand-50 p-2 text-sm">
-          Ett sparat utkast har återställts.
-          <button type="button" className="underline" onClick={reset}>
-            Töm formuläret
-          </button>
-        </p>
-      ) : null}
+      {restored ? <RestoredDraftNotice onReset={reset} /> : null}
       <form
         noValidate
         onSubmit={(e) => {
