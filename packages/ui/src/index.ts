@@ -19,6 +19,6 @@ export { ContactConfirmPage } from "./outage/contact-confirm-page";
 export { OutageAdminPage } from "./outage/outage-admin-page";
 export { OutageDetailPage } from "./outage/outage-detail-page";
 export { RoutineProfilePage } from "./outage/routine-profile/routine-profile-page";
-export { AfterRegistrationPage } from "./outage/after-registration-page";
+export { AfterRegistrationPage } from "./outage/after-registration/after-registration-page";
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";

@@ -43,7 +43,7 @@ export function freshDraft(
   if (corrects) {
     const allowed = new Set(recipientOptions(view, kind).map((p) => p.unitId));
     return {
-      values: spec.fromPayload(corrects.payload, view),
+      values: spec.fromPayload(corrects.payload),
       recipients: corrects.recipients
         .map((r) => r.unitId)
         .filter((id) => allowed.has(id)),

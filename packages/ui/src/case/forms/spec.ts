@@ -32,9 +32,10 @@ export interface KindSpec<V extends FormValues> {
   toPayload: (values: V, meta: FormMeta) => Record<string, unknown>;
   /**
    * The inverse of `toPayload`: a sent message's payload as the form's values, so that a
-   * correction starts from what was sent (dates and times as the inputs take them).
+   * correction starts from what was sent (dates and times as the inputs take them). From the
+   * payload alone, so that an item registered after an outage starts from its prefill the same way.
    */
-  fromPayload: (payload: Record<string, unknown>, view: CaseView) => V;
+  fromPayload: (payload: Record<string, unknown>) => V;
   Fields: (props: KindFieldsProps<V>) => ReactNode;
   /** Free text beside the form (messages.freeText); off where the form is itself free text. */
   freeText?: boolean;
