@@ -1,11 +1,11 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { useTRPC } from "../../trpc/react";
-import { callError, type CallError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
+import { useCallFailure } from "../../kit/use-call-failure";
 import { BUTTON_SECONDARY, TextArea } from "../../kit/fields";
 import { formatDateTime } from "../../kit/format";
 import type { AfterRegistrationEntry } from "../labels";
@@ -52,9 +52,8 @@ export function PossibleDuplicate({ item }: { item: AfterRegistrationEntry }) {
 export function VoidItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (text: string) => void }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
-  const [failure, setFailure] = useState<CallError | null>(null);
+  const { failure, setFailure, failureRef, fail } = useCallFailure();
   const [missing, setMissing] = useState(false);
-  const failureRef = useRef<HTMLDivElement>(null);
   const voidItem = useMutation(trpc.outage.voidAfterRegistration.mutationOptions());
   const submit = () => {
     if (voidItem.isPending) return;
@@ -68,10 +67,7 @@ export function VoidItem({ item, onDone }: { item: AfterRegistrationEntry; onDon
       { itemId: item.id, reason: reason.trim() },
       {
         onSuccess: () => onDone(`Makulerat: ${item.title}${item.patientName ? `, ${item.patientName}` : ""}.`),
-        onError: (e) => {
-          setFailure(callError(e));
-          requestAnimationFrame(() => failureRef.current?.focus());
-        },
+        onError: fail,
       },
     );
   };

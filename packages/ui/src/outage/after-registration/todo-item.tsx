@@ -5,8 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import { DUPLICATE_CHECKED_KINDS } from "@vardkedjan/domain/outage/after-registration-duplicates";
 import type { AfterRegistrationKind } from "@vardkedjan/domain/outage/after-registration-types";
 import { useTRPC } from "../../trpc/react";
-import { callError, type CallError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
+import { useCallFailure } from "../../kit/use-call-failure";
 import { BUTTON_PRIMARY } from "../../kit/fields";
 import { formatDateTime } from "../../kit/format";
 import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "../../kit/session-draft";
@@ -26,8 +26,7 @@ export function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDon
   const trpc = useTRPC();
   const [values, setValues] = useState<Values>(() => loadSessionDraft(draftKey(item.id), isValues) ?? initialValues(item));
   const [dirty, setDirty] = useState(false);
-  const [failure, setFailure] = useState<CallError | null>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
+  const { failure, setFailure, failureRef, fail } = useCallFailure();
   const inFlight = useRef(false);
   const register = useMutation(trpc.outage.registerAfterRegistration.mutationOptions());
 
@@ -60,10 +59,7 @@ export function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDon
           setDirty(false);
           onDone(`Registrerat: ${item.title}${item.patientName ? `, ${item.patientName}` : ""}, med händelsetiden ${formatDateTime(item.eventAt)}.`);
         },
-        onError: (e) => {
-          setFailure(callError(e));
-          requestAnimationFrame(() => failureRef.current?.focus());
-        },
+        onError: fail,
         onSettled: () => {
           inFlight.current = false;
         },
