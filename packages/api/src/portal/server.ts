@@ -58,7 +58,6 @@ function endSessionEndpoint(issuer: string): Promise<string | undefined> {
   return p.then((d) => d.end_session_endpoint);
 }
 
-
 /** Where a logged-in person should be sent when they cannot work in this portal yet. */
 export type Gate =
   | { kind: "ok"; session: SessionView & { activeContext: NonNullable<SessionView["activeContext"]> } }
