@@ -7,7 +7,7 @@ export interface NavItem {
 }
 
 /** Navigation per portal. Only pages that exist are listed. */
-/** The outage pages of the care portals (issue 4). */
+/** The outage pages of the care portals: the telephone log, after-registration and the contact list. */
 const CARE_OUTAGE_NAV: NavItem[] = [
   { href: "/telefonkontakt", label: "Logga telefonkontakt" },
   { href: "/efterregistrering", label: "Efterregistrering" },

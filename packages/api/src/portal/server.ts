@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { Portal } from "@vardkedjan/domain/identity/types";
+import { UUID_PATTERN as UUID } from "@vardkedjan/domain/ids";
 import { createPortalAuth, type PortalAuth } from "@vardkedjan/auth";
 import { createDb, type DbHandle } from "@vardkedjan/db/client";
 import { createCaller } from "../root";
@@ -56,8 +57,6 @@ function endSessionEndpoint(issuer: string): Promise<string | undefined> {
   }
   return p.then((d) => d.end_session_endpoint);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where a logged-in person should be sent when they cannot work in this portal yet. */
 export type Gate =

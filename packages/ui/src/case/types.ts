@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@vardkedjan/api";
 
-/** The API's shapes, never restated (ENGINEERING.md §3). */
+/** The API's shapes (RouterOutputs), never restated. */
 export type CaseView = RouterOutputs["case"]["get"];
 export type CaseMessage = CaseView["messages"][number];
 export type CaseParty = CaseView["parties"][number];

@@ -2,10 +2,10 @@
 import { useRef, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea } from "../case/fields";
-import { formatDateTime } from "../case/format";
+import { callError, type CallError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea } from "../kit/fields";
+import { formatDateTime } from "../kit/format";
 import { ContactEntriesEditor } from "./contact-list-admin";
 
 /**

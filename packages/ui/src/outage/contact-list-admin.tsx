@@ -2,10 +2,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, SelectField, TextArea, TextField } from "../case/fields";
-import { formatDateTime } from "../case/format";
+import { callError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { useCallFailure } from "../kit/use-call-failure";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, SelectField, TextArea, TextField } from "../kit/fields";
+import { formatDateTime } from "../kit/format";
 import { ContactListTables } from "./contact-list-view";
 import { PrintLinks } from "./contact-list-page";
 import type { ContactEntry, RegionUnits } from "./labels";
@@ -99,8 +100,7 @@ function EntryForm({ panel, units, onClose, onSaved }: { panel: Extract<Panel, {
     changeNote: "",
   }));
   const [errors, setErrors] = useState<Partial<Record<keyof EntryDraft, string>>>({});
-  const [failure, setFailure] = useState<CallError | null>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
+  const { failure, setFailure, failureRef, fail } = useCallFailure();
   const set = (patch: Partial<EntryDraft>) => setD((x) => ({ ...x, ...patch }));
   const unitOptions = units.units.filter((u) => u.organisationId === organisationId).map((u) => ({ value: u.id, label: u.name }));
   const remove = panel.mode === "remove";
@@ -144,10 +144,7 @@ function EntryForm({ panel, units, onClose, onSaved }: { panel: Extract<Panel, {
           void queryClient.invalidateQueries(trpc.contacts.pathFilter());
           onSaved(remove ? `Posten ${entryName(entry!)} är borttagen.` : entry ? `Posten är ändrad (version ${r.version}).` : "Posten är tillagd.");
         },
-        onError: (e) => {
-          setFailure(callError(e));
-          requestAnimationFrame(() => failureRef.current?.focus());
-        },
+        onError: fail,
       },
     );
   };

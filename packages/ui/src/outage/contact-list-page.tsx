@@ -2,9 +2,9 @@
 import { useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../trpc/react";
-import { callError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { formatDateTime } from "../case/format";
+import { callError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { formatDateTime } from "../kit/format";
 import { ContactListTables, contactMatches } from "./contact-list-view";
 
 export const DOC_LINK = "inline-block rounded border border-brand-600 bg-white px-3 py-1.5 font-medium text-brand-700 no-underline hover:bg-brand-50";

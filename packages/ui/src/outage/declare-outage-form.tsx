@@ -2,10 +2,10 @@
 import { useId, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, Radios, SelectField, TextArea, TextField } from "../case/fields";
-import { formatDateTime, fromLocalInput, newIdempotencyKey } from "../case/format";
+import { ErrorNotice } from "../kit/error-notice";
+import { useCallFailure } from "../kit/use-call-failure";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, describedBy, Help, Radios, SelectField, TextArea, TextField } from "../kit/fields";
+import { formatDateTime, fromLocalInput, newIdempotencyKey } from "../kit/format";
 import { OUTAGE_SYSTEM_LABEL, OUTAGE_SYSTEM_OPTIONS, systemLabel, type OutageSystemValue, type RegionUnits } from "./labels";
 
 const MAX_SHOWN = 60;
@@ -23,6 +23,8 @@ const UNIT_KIND: Record<string, string> = {
   forvaltning: "förvaltning",
 };
 
+const UNITS_HINT = "En vald enhet omfattar också enheterna under den (t.ex. ett sjukhus och dess avdelningar).";
+
 /** A searchable multi-select of the region's units: a filter box, matching checkboxes, the chosen as removable chips. */
 export function UnitMultiSelect({ units, value, onChange, error }: { units: RegionUnits | undefined; value: string[]; onChange: (ids: string[]) => void; error?: string }) {
   const id = useId();
@@ -39,17 +41,9 @@ export function UnitMultiSelect({ units, value, onChange, error }: { units: Regi
   const toggle = (unitId: string, on: boolean) => onChange(on ? [...value, unitId] : value.filter((x) => x !== unitId));
 
   return (
-    <fieldset id="dst-units" tabIndex={-1} className="mb-4 rounded border border-line p-3" aria-describedby={`${id}-hint${error ? ` ${id}-fel` : ""}`}>
+    <fieldset id="dst-units" tabIndex={-1} className="mb-4 rounded border border-line p-3" aria-describedby={describedBy(id, UNITS_HINT, error)}>
       <legend className="px-1 font-medium">Berörda enheter</legend>
-      <p id={`${id}-hint`} className="text-sm text-muted">
-        En vald enhet omfattar också enheterna under den (t.ex. ett sjukhus och dess avdelningar).
-      </p>
-      {error ? (
-        <p id={`${id}-fel`} className="mt-1 text-sm font-medium text-danger">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <Help id={id} hint={UNITS_HINT} error={error} />
       {value.length ? (
         <div className="mt-2">
           <p className="text-sm font-medium" id={`${id}-valda`}>
@@ -121,11 +115,10 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<"system" | "units" | "expectedEnd", string>>>({});
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<CallError | null>(null);
+  const { failure, setFailure, failureRef, fail } = useCallFailure();
   /** Made when the form opens: a double click or a retry after a network error starts one outage. */
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const confirmRef = useRef<HTMLHeadingElement>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
   const declare = useMutation(trpc.outage.declare.mutationOptions());
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const regionName = units.data?.organisations.find((o) => o.id === units.data?.regionId)?.name ?? "regionen";
@@ -169,10 +162,7 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
             `Driftstörningen är startad.${r.confirmationRequests ? ` ${r.confirmationRequests} ${r.confirmationRequests === 1 ? "kommun" : "kommuner"} ombeds bekräfta kontaktlistan per e-post.` : ""}`,
           );
         },
-        onError: (e) => {
-          setFailure(callError(e));
-          requestAnimationFrame(() => failureRef.current?.focus());
-        },
+        onError: fail,
       },
     );
   };

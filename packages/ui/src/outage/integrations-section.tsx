@@ -2,10 +2,10 @@
 import { useRef, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, SelectField, TextField } from "../case/fields";
-import { formatDateTime } from "../case/format";
+import { callError, type CallError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, SelectField, TextField } from "../kit/fields";
+import { formatDateTime } from "../kit/format";
 import { OUTAGE_SYSTEM_LABEL, OUTAGE_SYSTEM_OPTIONS, systemLabel, type OutageSystemValue } from "./labels";
 
 interface Draft {

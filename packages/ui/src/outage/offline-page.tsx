@@ -2,7 +2,7 @@
 import { useMemo, useSyncExternalStore } from "react";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { PlainPage } from "../shell/plain-page";
-import { formatDateTime } from "../case/format";
+import { formatDateTime } from "../kit/format";
 import { ContactListTables } from "./contact-list-view";
 import { OFFLINE_CONTACTS_KEY, type StoredContactList } from "./labels";
 

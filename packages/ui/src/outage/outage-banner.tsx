@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import { formatDateTime } from "../case/format";
+import { formatDateTime } from "../kit/format";
 import { useOutageMode } from "./outage-mode";
 import { scopeLabel, systemLabel } from "./labels";
 

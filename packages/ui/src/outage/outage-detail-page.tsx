@@ -2,16 +2,16 @@
 import { useRef, useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { isUuid } from "@vardkedjan/domain/ids";
 import { useQueryClient, useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea, TextField } from "../case/fields";
-import { formatDateTime, fromLocalInput, toLocalInput } from "../case/format";
+import { callError, type CallError } from "../kit/call-error";
+import { ErrorNotice } from "../kit/error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea, TextField } from "../kit/fields";
+import { formatDateTime, fromLocalInput, toLocalInput } from "../kit/format";
 import { StatusBadge } from "./outage-admin-page";
 import { ProgressTable } from "./progress-table";
 import { scopeLabel, systemLabel, type ConfirmationRow, type OutageDetail } from "./labels";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One row of the change history in words. */
 function describeChange(change: Record<string, unknown>): string {
@@ -303,7 +303,7 @@ function Loaded({ data, confirmations }: { data: OutageDetail; confirmations: Co
 /** One outage in Förvaltning: end it, follow the contact-list confirmations live, after-registration progress, history. */
 export function OutageDetailPage({ outageId }: { outageId: string }) {
   const trpc = useTRPC();
-  const valid = UUID.test(outageId);
+  const valid = isUuid(outageId);
   const detail = useQuery({ ...trpc.outage.get.queryOptions({ outageId }), enabled: valid });
   // Overdue is judged by the server at each fetch; refetch so a deadline passing shows without an event.
   const confirmations = useQuery({ ...trpc.outage.confirmations.queryOptions({ outageId }, { refetchInterval: 60_000 }), enabled: valid });

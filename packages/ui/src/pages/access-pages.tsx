@@ -12,7 +12,7 @@ function SignOutButton() {
   );
 }
 
-/** No rule granted anything: say why, in the user's words (identity.md §4.2 step 6). */
+/** No rule granted anything: say why, in the user's words (the reasons the rule evaluation gives). */
 export function NoAccessPage(props: { portal: Portal; name: string; reasons: { code: string; message: string }[] }) {
   return (
     <PlainPage portal={props.portal} heading="Ingen behörighet">

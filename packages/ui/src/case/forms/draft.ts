@@ -1,11 +1,17 @@
 import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
+import {
+  clearSessionDraft,
+  loadSessionDraft,
+  loadSessionText,
+  saveSessionDraft,
+  saveSessionText,
+} from "../../kit/session-draft";
 import type { FormValues } from "./spec";
 
 /**
- * Drafts of open message forms, per case and kind, in sessionStorage: nothing typed is lost on a
- * reload (expired session, context switched in another tab). sessionStorage stays in this tab and
- * is cleared when it closes; a sent message removes its draft. A correction of a sent message has
- * a draft of its own (per corrected message), apart from a new message of the same kind.
+ * Drafts of open message forms, per case and kind, kept in this tab (kit/session-draft.ts): a sent
+ * message removes its draft. A correction of a sent message has a draft of its own (per corrected
+ * message), apart from a new message of the same kind.
  */
 export interface Draft {
   values: FormValues;
@@ -33,29 +39,18 @@ export const draftKey = (
     : `vk-utkast:${caseId}:${kind}`;
 const openKey = (caseId: string) => `vk-oppet-formular:${caseId}`;
 
-function storage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
+const isDraft = (d: unknown): d is Draft =>
+  typeof d === "object" &&
+  d !== null &&
+  typeof (d as Draft).key === "string" &&
+  typeof (d as Draft).values === "object";
 
 export function loadDraft(
   caseId: string,
   kind: MessageKind,
   corrects: string | null = null,
 ): Draft | null {
-  const raw = storage()?.getItem(draftKey(caseId, kind, corrects));
-  if (!raw) return null;
-  try {
-    const d = JSON.parse(raw) as Draft;
-    return d && typeof d.key === "string" && typeof d.values === "object"
-      ? d
-      : null;
-  } catch {
-    return null;
-  }
+  return loadSessionDraft(draftKey(caseId, kind, corrects), isDraft);
 }
 
 export function saveDraft(
@@ -64,11 +59,7 @@ export function saveDraft(
   draft: Draft,
   corrects: string | null = null,
 ): void {
-  try {
-    storage()?.setItem(draftKey(caseId, kind, corrects), JSON.stringify(draft));
-  } catch {
-    // A full or disabled storage only loses the safety net.
-  }
+  saveSessionDraft(draftKey(caseId, kind, corrects), draft);
 }
 
 export function clearDraft(
@@ -76,20 +67,17 @@ export function clearDraft(
   kind: MessageKind,
   corrects: string | null = null,
 ): void {
-  storage()?.removeItem(draftKey(caseId, kind, corrects));
+  clearSessionDraft(draftKey(caseId, kind, corrects));
 }
 
 /** Which form was open, so that a reload opens it again with its draft. */
 export function loadOpenForm(caseId: string): OpenForm | null {
-  const raw = storage()?.getItem(openKey(caseId));
+  const raw = loadSessionText(openKey(caseId));
   return raw ? parseOpenForm(raw) : null;
 }
 
 export function saveOpenForm(caseId: string, form: OpenForm | null): void {
-  const s = storage();
-  if (!s) return;
-  if (form) s.setItem(openKey(caseId), formatOpenForm(form));
-  else s.removeItem(openKey(caseId));
+  saveSessionText(openKey(caseId), form ? formatOpenForm(form) : null);
 }
 
 /** "kind" for a new message, "kind:rattelse:<message id>" for a correction. */

@@ -5,14 +5,16 @@ import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { parseMessagePayload } from "@vardkedjan/domain/case/payloads";
 import { useTRPC } from "../../trpc/react";
-import { callError, type CallError, type FieldError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea } from "../fields";
-import { formatDateTime, newIdempotencyKey } from "../format";
+import { callError, type CallError, type FieldError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea } from "../../kit/fields";
+import { formatDateTime, newIdempotencyKey } from "../../kit/format";
 import type { CaseMessage, CaseView } from "../types";
 import { PayloadView } from "../view/payload-view";
 import { clearDraft, loadDraft, saveDraft, type Draft } from "./draft";
-import { ErrorSummary, RecipientsField, recipientOptions } from "./form-parts";
+import { ErrorSummary } from "../../kit/error-summary";
+import { RestoredDraftNotice } from "../../kit/restored-draft-notice";
+import { RecipientsField, recipientOptions } from "./form-parts";
 import { actionLabel } from "./labels";
 import { KIND_FORMS } from "./registry";
 import { kindInSentence, latestPayload } from "./spec";
@@ -41,7 +43,7 @@ export function freshDraft(
   if (corrects) {
     const allowed = new Set(recipientOptions(view, kind).map((p) => p.unitId));
     return {
-      values: spec.fromPayload(corrects.payload, view),
+      values: spec.fromPayload(corrects.payload),
       recipients: corrects.recipients
         .map((r) => r.unitId)
         .filter((id) => allowed.has(id)),
@@ -220,14 +222,7 @@ export function MessageForm({
           Mottagarna får rättelsen som ett nytt meddelande att kvittera.
         </p>
       ) : null}
-      {restored ? (
-        <p className="mb-3 flex flex-wrap items-center gap-3 rounded border border-line bg-brand-50 p-2 text-sm">
-          Ett sparat utkast har återställts.
-          <button type="button" className="underline" onClick={reset}>
-            Töm formuläret
-          </button>
-        </p>
-      ) : null}
+      {restored ? <RestoredDraftNotice onReset={reset} /> : null}
       <form
         noValidate
         onSubmit={(e) => {

@@ -3,8 +3,8 @@ import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { roleMayCorrect } from "@vardkedjan/domain/case/transitions";
 import type { CaseMessage, CaseView } from "../types";
-import type { FieldError } from "../call-error";
-import { toDateInput, toLocalInput } from "../format";
+import type { FieldError } from "../../kit/call-error";
+import { toDateInput, toLocalInput } from "../../kit/format";
 
 /** A form's values: plain JSON, so that a draft can be kept in sessionStorage. */
 export type FormValues = Record<string, unknown>;
@@ -32,9 +32,10 @@ export interface KindSpec<V extends FormValues> {
   toPayload: (values: V, meta: FormMeta) => Record<string, unknown>;
   /**
    * The inverse of `toPayload`: a sent message's payload as the form's values, so that a
-   * correction starts from what was sent (dates and times as the inputs take them).
+   * correction starts from what was sent (dates and times as the inputs take them). From the
+   * payload alone, so that an item registered after an outage starts from its prefill the same way.
    */
-  fromPayload: (payload: Record<string, unknown>, view: CaseView) => V;
+  fromPayload: (payload: Record<string, unknown>) => V;
   Fields: (props: KindFieldsProps<V>) => ReactNode;
   /** Free text beside the form (messages.freeText); off where the form is itself free text. */
   freeText?: boolean;

@@ -3,8 +3,8 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "../../trpc/react";
-import { callError, type CallError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
+import { callError, type CallError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
 import {
   BUTTON_PRIMARY,
   Checkbox,
@@ -12,8 +12,8 @@ import {
   Radios,
   SelectField,
   TextField,
-} from "../fields";
-import { fromLocalInput, newIdempotencyKey, toLocalInput } from "../format";
+} from "../../kit/fields";
+import { fromLocalInput, newIdempotencyKey, toLocalInput } from "../../kit/format";
 import type { NewCasePreparation } from "../types";
 
 const NONE = "";

@@ -2,10 +2,10 @@
 import { useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "../../trpc/react";
-import { callError, type CallError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
-import { BUTTON_PRIMARY, TextField } from "../fields";
-import { isLoginProblem } from "../call-error";
+import { callError, type CallError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
+import { BUTTON_PRIMARY, TextField } from "../../kit/fields";
+import { isLoginProblem } from "../../kit/call-error";
 import type { NewCasePreparation } from "../types";
 import { PatientSummary } from "./patient-summary";
 import { CaseDetailsForm } from "./case-details-form";

@@ -3,9 +3,9 @@ import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { useQueryClient, useTRPC, useTRPCClient } from "../../trpc/react";
-import { callError, type CallError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../fields";
+import { callError, type CallError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../../kit/fields";
 import type { CaseMessage, CaseView } from "../types";
 import { MessageCard } from "./messages";
 

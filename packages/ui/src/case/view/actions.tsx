@@ -1,7 +1,7 @@
 "use client";
 import { useRef } from "react";
 import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
-import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../fields";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../../kit/fields";
 import { actionLabel } from "../forms/labels";
 import { MessageForm, type SentInfo } from "../forms/message-form";
 import type { CaseView } from "../types";

@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../trpc/react";
-import { SelectField, BUTTON_SECONDARY } from "../fields";
-import { callError, type CallError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
+import { SelectField, BUTTON_SECONDARY } from "../../kit/fields";
+import { callError, type CallError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
 
 const KIND_LABELS: Record<string, string> = {
   bistandsenhet: "Biståndsenhet",

@@ -5,7 +5,7 @@ import {
 } from "@vardkedjan/domain/case/labels";
 import { daysSinceReady } from "@vardkedjan/domain/clock/losus";
 import type { CloseReason } from "@vardkedjan/domain/case/types";
-import { formatDate, formatDateTime } from "../format";
+import { formatDate, formatDateTime } from "../../kit/format";
 import type { CaseView } from "../types";
 
 /** The API formats the number; its shape tells the kind (samordningsnummer: day + 60). */

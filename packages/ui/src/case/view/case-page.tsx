@@ -3,13 +3,14 @@ import { useRef, useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Portal } from "@vardkedjan/domain/identity/types";
+import { isUuid } from "@vardkedjan/domain/ids";
 import {
   MESSAGE_KIND_LABELS,
   STAGE_LABELS,
 } from "@vardkedjan/domain/case/labels";
 import { useQueryClient, useTRPC } from "../../trpc/react";
-import { callError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
+import { callError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
 import { loadOpenForm, saveOpenForm, type OpenForm } from "../forms/draft";
 import type { SentInfo } from "../forms/message-form";
 import { kindInSentence, mayCorrect } from "../forms/spec";
@@ -22,7 +23,6 @@ import { PartiesList } from "./parties";
 import { CaseOutagePanel } from "../../outage/case-outage-panel";
 import { Timeline } from "./messages";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Tracked {
   at: number;
@@ -188,7 +188,7 @@ export function CaseViewPage({
   caseId: string;
 }) {
   const trpc = useTRPC();
-  const valid = UUID.test(caseId);
+  const valid = isUuid(caseId);
   const query = useQuery({
     ...trpc.case.get.queryOptions({ caseId }),
     enabled: valid,

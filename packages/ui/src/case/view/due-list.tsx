@@ -1,4 +1,4 @@
-import { formatDateTime } from "../format";
+import { formatDateTime } from "../../kit/format";
 import { OverdueMark } from "../worklist/worklist-table";
 import type { CaseView } from "../types";
 

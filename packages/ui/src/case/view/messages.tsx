@@ -1,8 +1,8 @@
 "use client";
 import { useRef, type ReactNode } from "react";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
-import { BUTTON_SECONDARY } from "../fields";
-import { formatDateTime } from "../format";
+import { BUTTON_SECONDARY } from "../../kit/fields";
+import { formatDateTime } from "../../kit/format";
 import type { OpenForm } from "../forms/draft";
 import { MessageForm, type SentInfo } from "../forms/message-form";
 import { kindInSentence, mayCorrect } from "../forms/spec";

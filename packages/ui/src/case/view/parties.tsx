@@ -1,5 +1,5 @@
 import { PARTY_ROLE_LABELS } from "@vardkedjan/domain/case/labels";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "../../kit/format";
 import type { CaseParty, CaseView } from "../types";
 import { AddParty } from "./add-party";
 

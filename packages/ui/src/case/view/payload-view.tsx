@@ -4,7 +4,7 @@ import {
   CLOSE_REASON_LABELS,
   CONSENT_KIND_LABELS,
 } from "@vardkedjan/domain/case/labels";
-import { formatDate, formatDateTime } from "../format";
+import { formatDate, formatDateTime } from "../../kit/format";
 import type { CaseView } from "../types";
 
 /** Field labels of every kind's payload, in the order they are shown. */

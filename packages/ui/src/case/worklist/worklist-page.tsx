@@ -5,10 +5,10 @@ import type { Portal } from "@vardkedjan/domain/identity/types";
 import { CASE_STAGES, type CaseStage } from "@vardkedjan/domain/case/types";
 import { STAGE_LABELS } from "@vardkedjan/domain/case/labels";
 import { useTRPC } from "../../trpc/react";
-import { callError } from "../call-error";
-import { ErrorNotice } from "../error-notice";
-import { BUTTON_SECONDARY } from "../fields";
-import { formatNumber } from "../format";
+import { callError } from "../../kit/call-error";
+import { ErrorNotice } from "../../kit/error-notice";
+import { BUTTON_SECONDARY } from "../../kit/fields";
+import { formatNumber } from "../../kit/format";
 import { WorklistTable } from "./worklist-table";
 
 const PAGE_SIZE = 50;

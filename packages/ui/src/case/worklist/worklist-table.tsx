@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { STAGE_LABELS } from "@vardkedjan/domain/case/labels";
 import { daysSinceReady } from "@vardkedjan/domain/clock/losus";
-import { dueStepLabel, formatDateTime, formatIdentifier } from "../format";
+import { formatDateTime, formatIdentifier } from "../../kit/format";
+import { dueStepLabel } from "./due-step-labels";
 import type { WorklistRow } from "../types";
 
 export function OverdueMark() {

@@ -1,7 +1,7 @@
 "use client";
 import { CLOSE_REASONS } from "@vardkedjan/domain/case/types";
 import { CLOSE_REASON_LABELS } from "@vardkedjan/domain/case/labels";
-import { Radios, TextArea } from "../../fields";
+import { Radios, TextArea } from "../../../kit/fields";
 import { defineKind, str } from "../spec";
 
 type V = { reason: string; comment: string };

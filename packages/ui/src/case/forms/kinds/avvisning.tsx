@@ -1,5 +1,5 @@
 "use client";
-import { SelectField, TextArea } from "../../fields";
+import { SelectField, TextArea } from "../../../kit/fields";
 import { defineKind, str } from "../spec";
 
 type V = { reason: string; text: string };

@@ -1,5 +1,5 @@
 "use client";
-import { Radios, TextArea, YES_NO, yesNo } from "../../fields";
+import { Radios, TextArea, YES_NO, yesNo } from "../../../kit/fields";
 import { defineKind, latestPayload, str, yn } from "../spec";
 
 type V = {

@@ -1,6 +1,6 @@
 "use client";
-import { TextField } from "../../fields";
-import { formatDate } from "../../format";
+import { TextField } from "../../../kit/fields";
+import { formatDate } from "../../../kit/format";
 import { defineKind, isoToDateInput } from "../spec";
 
 type V = { estimatedDischargeDate: string };

@@ -1,5 +1,5 @@
 "use client";
-import { TextArea, TextField } from "../../fields";
+import { TextArea, TextField } from "../../../kit/fields";
 import { defineKind, str } from "../spec";
 
 type V = { subject: string; text: string };

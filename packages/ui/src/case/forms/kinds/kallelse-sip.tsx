@@ -1,6 +1,6 @@
 "use client";
-import { Checkbox, Radios, TextArea, TextField } from "../../fields";
-import { localInputToIso } from "../../format";
+import { Checkbox, Radios, TextArea, TextField } from "../../../kit/fields";
+import { localInputToIso } from "../../../kit/format";
 import { defineKind, isoToLocalInput, joinLines, lines, str } from "../spec";
 
 type V = {

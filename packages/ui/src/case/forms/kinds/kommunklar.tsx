@@ -1,5 +1,5 @@
 "use client";
-import { TextArea } from "../../fields";
+import { TextArea } from "../../../kit/fields";
 import { defineKind, str } from "../spec";
 
 type V = { comment: string };

@@ -1,5 +1,5 @@
 "use client";
-import { TextArea } from "../../fields";
+import { TextArea } from "../../../kit/fields";
 import { defineKind, joinLines, lines } from "../spec";
 
 type V = { applied: string; decided: string };

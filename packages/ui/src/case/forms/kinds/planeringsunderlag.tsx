@@ -1,5 +1,5 @@
 "use client";
-import { SelectField, TextArea } from "../../fields";
+import { SelectField, TextArea } from "../../../kit/fields";
 import { defineKind, latestPayload, str } from "../spec";
 
 type V = {

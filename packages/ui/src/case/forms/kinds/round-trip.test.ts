@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { parseMessagePayload, type PayloadContext } from "@vardkedjan/domain/case/payloads";
 import { ADMITTED, CONTACT_STAFF, samplePayload } from "@vardkedjan/domain/case/test-fixtures";
 import { MESSAGE_KINDS, type MessageKind, type PartyRole } from "@vardkedjan/domain/case/types";
-import type { CaseView } from "../../types";
 import { KIND_FORMS } from "../registry";
 import type { FormMeta } from "../spec";
 
@@ -10,8 +9,6 @@ import type { FormMeta } from "../spec";
  * A correction starts from what was sent: each kind's `fromPayload` must be the inverse of its
  * `toPayload`, for the payloads the domain's tests use and fuller ones (every optional field).
  */
-
-const view = { planningVersion: 0, viewer: { role: "avdelning" } } as unknown as CaseView;
 
 /** Who sends each example (the payload's cross-field rules read the sender's role). */
 const SENDER: Partial<Record<MessageKind, PartyRole>> = {
@@ -145,11 +142,11 @@ describe("every message kind's form gives back what was sent", () => {
     const spec = KIND_FORMS[kind];
     // What is stored, and so what the message in the case view holds.
     const stored = canonical(kind, example, sender) as Record<string, unknown>;
-    const again = spec.toPayload(spec.fromPayload(stored, view), meta(stored));
+    const again = spec.toPayload(spec.fromPayload(stored), meta(stored));
     expect(parseMessagePayload(kind, again, ctx(sender))).toMatchObject({ ok: true });
     expect(canonical(kind, again, sender)).toEqual(stored);
     // And the form's own payload survives the round trip exactly.
-    expect(spec.toPayload(spec.fromPayload(again, view), meta(stored))).toEqual(again);
+    expect(spec.toPayload(spec.fromPayload(again), meta(stored))).toEqual(again);
   });
 });
 
@@ -169,20 +166,20 @@ describe("dates and times come back as the inputs take them, in Stockholm time",
     ["uppdrag_hemsjukvard", { tasks: "Såromläggning", from: "2026-02-09" }, { tasks: "Såromläggning", from: "2026-02-09" }],
     ["sip_plan", { interventions: [], followUpAt: "2026-03-02", offeredToPatient: true }, { followUpAt: "2026-03-02", offeredToPatient: "ja" }],
   ])("%s", (kind, payload, expected) => {
-    expect(KIND_FORMS[kind].fromPayload(payload, view)).toMatchObject(expected);
+    expect(KIND_FORMS[kind].fromPayload(payload)).toMatchObject(expected);
   });
 
   it("leaves a missing or unreadable time empty, for the form's own check to name", () => {
-    expect(KIND_FORMS.utskrivningsklar.fromPayload({ decidedAt: "igår" }, view)).toMatchObject({ decidedAt: "", decidedBy: "" });
-    expect(KIND_FORMS.utskrivningsdatum.fromPayload({}, view)).toEqual({ dischargeAt: "", transportBooked: false });
+    expect(KIND_FORMS.utskrivningsklar.fromPayload({ decidedAt: "igår" })).toMatchObject({ decidedAt: "", decidedBy: "" });
+    expect(KIND_FORMS.utskrivningsdatum.fromPayload({})).toEqual({ dischargeAt: "", transportBooked: false });
   });
 
   it("gives a SIP plan without interventions one empty row to fill in", () => {
-    expect(KIND_FORMS.sip_plan.fromPayload({}, view)).toMatchObject({ interventions: [{ what: "", responsible: "", by: "" }] });
+    expect(KIND_FORMS.sip_plan.fromPayload({})).toMatchObject({ interventions: [{ what: "", responsible: "", by: "" }] });
   });
 
   it("keeps the fast vårdkontakt's reference", () => {
-    expect(KIND_FORMS.svar_pa_inskrivning.fromPayload(samplePayload("svar_pa_inskrivning"), view)).toEqual({
+    expect(KIND_FORMS.svar_pa_inskrivning.fromPayload(samplePayload("svar_pa_inskrivning"))).toEqual({
       currentServices: "Hemtjänst 2 ggr/dag",
       knownToUnit: "ja",
       fixedCareContactStaffId: CONTACT_STAFF,

@@ -2,7 +2,7 @@
 import { CONSENT_KINDS, type ConsentKind } from "@vardkedjan/domain/case/types";
 import { CONSENT_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { MUNICIPALITY_HOLDABLE_CONSENTS } from "@vardkedjan/domain/case/consent";
-import { Checkbox, FieldGroup, Radios, TextArea } from "../../fields";
+import { Checkbox, FieldGroup, Radios, TextArea } from "../../../kit/fields";
 import { defineKind, str } from "../spec";
 
 type V = {

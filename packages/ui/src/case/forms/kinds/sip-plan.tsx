@@ -8,7 +8,7 @@ import {
   TextField,
   YES_NO,
   yesNo,
-} from "../../fields";
+} from "../../../kit/fields";
 import { defineKind, isoToDateInput, str, yn } from "../spec";
 
 type Intervention = { what: string; responsible: string; by: string };
@@ -27,7 +27,7 @@ const RESPONSIBLE = [
   { value: "annan", label: "Annan aktör" },
 ];
 
-/** SIP-plan with what the law requires (N17): interventions and who answers for each, overall responsibility. */
+/** SIP-plan with what the law requires (HSL 16 kap. 4 §, SoL 2 kap. 7 §): interventions and who answers for each, overall responsibility. */
 export const sipPlanForm = defineKind<V>({
   initial: () => ({
     interventions: [{ what: "", responsible: "", by: "" }],

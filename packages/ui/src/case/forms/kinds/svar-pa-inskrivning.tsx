@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../../trpc/react";
-import { Radios, SelectField, TextArea, YES_NO, yesNo } from "../../fields";
-import { defineKind, str, yn, type KindFieldsProps } from "../spec";
+import { Radios, SelectField, TextArea, YES_NO, yesNo } from "../../../kit/fields";
+import { defineKind, str, yn } from "../spec";
 
 type V = {
   currentServices: string;
@@ -12,38 +12,49 @@ type V = {
 
 const OUTPATIENT = ["vardcentral", "psykiatrisk_oppenvard"];
 
-function FixedCareContact({
-  values,
-  set,
-  error,
+/**
+ * The fast vårdkontakt: a person with a commission at the viewer's unit, offered by the API for the
+ * case (also used when the answer is registered after an outage).
+ */
+export function FixedCareContactSelect({
   id,
-  view,
-}: KindFieldsProps<V>) {
+  caseId,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  /** null while the patient has no case: nothing is fetched. */
+  caseId: string | null;
+  value: string;
+  onChange: (staffId: string) => void;
+  error?: string;
+}) {
   const trpc = useTRPC();
   const candidates = useQuery(
     trpc.case.fixedCareContacts.queryOptions(
-      { caseId: view.id },
-      { staleTime: 60_000 },
+      { caseId: caseId ?? "" },
+      { enabled: !!caseId, staleTime: 60_000 },
     ),
   );
   return (
     <SelectField
-      id={id("fixedCareContactStaffId")}
+      id={id}
       label="Fast vårdkontakt"
       hint={
         candidates.isPending
           ? "Hämtar personer vid din enhet …"
           : "En person med uppdrag vid din enhet"
       }
-      value={values.fixedCareContactStaffId}
-      onChange={(v) => set({ fixedCareContactStaffId: v })}
+      value={value}
+      onChange={onChange}
       placeholder="Välj fast vårdkontakt"
       options={(candidates.data ?? []).map((c) => ({
         value: c.staffId,
         label: c.title ? `${c.name}, ${c.title}` : c.name,
       }))}
       error={
-        error("fixedCareContactStaffId") ??
+        error ??
         (candidates.error
           ? "Kunde inte hämta personerna vid din enhet"
           : undefined)
@@ -70,8 +81,7 @@ export const svarPaInskrivningForm = defineKind<V>({
     fixedCareContactStaffId: str(p.fixedCareContactStaffId),
   }),
   submitLabel: "Skicka svar",
-  Fields: (props) => {
-    const { values, set, error, id, view } = props;
+  Fields: ({ values, set, error, id, view }) => {
     return (
       <>
         <Radios
@@ -92,7 +102,13 @@ export const svarPaInskrivningForm = defineKind<V>({
           error={error("currentServices")}
         />
         {OUTPATIENT.includes(view.viewer.role) ? (
-          <FixedCareContact {...props} />
+          <FixedCareContactSelect
+            id={id("fixedCareContactStaffId")}
+            caseId={view.id}
+            value={values.fixedCareContactStaffId}
+            onChange={(v) => set({ fixedCareContactStaffId: v })}
+            error={error("fixedCareContactStaffId")}
+          />
         ) : null}
       </>
     );

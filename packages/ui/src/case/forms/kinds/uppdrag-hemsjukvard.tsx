@@ -1,6 +1,6 @@
 "use client";
-import { TextArea, TextField } from "../../fields";
-import { toDateInput } from "../../format";
+import { TextArea, TextField } from "../../../kit/fields";
+import { toDateInput } from "../../../kit/format";
 import { defineKind, isoToDateInput, str } from "../spec";
 
 type V = { tasks: string; from: string };

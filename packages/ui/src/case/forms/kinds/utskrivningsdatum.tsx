@@ -1,6 +1,6 @@
 "use client";
-import { Checkbox, TextField } from "../../fields";
-import { localInputToIso, toLocalInput } from "../../format";
+import { Checkbox, TextField } from "../../../kit/fields";
+import { localInputToIso, toLocalInput } from "../../../kit/format";
 import { defineKind, isoToLocalInput } from "../spec";
 
 type V = { dischargeAt: string; transportBooked: boolean };

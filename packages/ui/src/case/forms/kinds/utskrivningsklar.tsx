@@ -1,6 +1,6 @@
 "use client";
-import { TextField } from "../../fields";
-import { localInputToIso, toLocalInput } from "../../format";
+import { TextField } from "../../../kit/fields";
+import { localInputToIso, toLocalInput } from "../../../kit/format";
 import { defineKind, isoToLocalInput, str } from "../spec";
 
 type V = { decidedAt: string; decidedBy: string };

@@ -1,6 +1,6 @@
 "use client";
-import { TextArea, TextField } from "../../fields";
-import { localInputToIso, toLocalInput } from "../../format";
+import { TextArea, TextField } from "../../../kit/fields";
+import { localInputToIso, toLocalInput } from "../../../kit/format";
 import { defineKind, isoToLocalInput, str } from "../spec";
 
 type V = {

@@ -7,7 +7,7 @@ import {
   planningBasisValue,
   sipInvitationFrom,
   sipInvitationValue,
-} from "./routine-after-registration-settings";
+} from "./after-registration-settings";
 
 describe("the routine page's after-registration settings", () => {
   it("shows each seeded routine's settings and saves them back unchanged", () => {

@@ -1,10 +1,13 @@
-import { stockholmInstant } from "@vardkedjan/domain/time/stockholm";
-import type { DueStepCode } from "@vardkedjan/domain/case/due";
+import { stockholmDate, stockholmInstant } from "@vardkedjan/domain/time/stockholm";
+import { stockholmDateTime } from "@vardkedjan/domain/time/format";
 
-/** Dates and numbers as Swedish users read them, always in Stockholm time whatever the browser's zone. */
-const TZ = "Europe/Stockholm";
+/**
+ * Dates and numbers as Swedish users read them, always in Stockholm time whatever the browser's
+ * zone. The wall clock of an instant and back come from the domain's Stockholm functions; only
+ * the display (Swedish month names) is formatted here.
+ */
 const DATE_TIME = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: TZ,
+  timeZone: "Europe/Stockholm",
   dateStyle: "medium",
   timeStyle: "short",
 });
@@ -13,15 +16,6 @@ const DATE = new Intl.DateTimeFormat("sv-SE", {
   dateStyle: "medium",
 });
 const NUMBER = new Intl.NumberFormat("sv-SE");
-const WALL = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TZ,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
 
 export function formatDateTime(at: Date | string | null | undefined): string {
   if (!at) return "–";
@@ -47,15 +41,12 @@ export function formatIdentifier(raw: string): string {
 
 /** The Stockholm wall clock of an instant, for <input type="datetime-local">: "YYYY-MM-DDTHH:MM". */
 export function toLocalInput(at: Date): string {
-  const p = Object.fromEntries(
-    WALL.formatToParts(at).map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  return stockholmDateTime(at).replace(" ", "T");
 }
 
 /** The Stockholm calendar date of an instant, for <input type="date">. */
 export function toDateInput(at: Date): string {
-  return toLocalInput(at).slice(0, 10);
+  return stockholmDate(at);
 }
 
 /** A datetime-local value read as Stockholm wall time, as an instant; null when empty or invalid. */
@@ -73,31 +64,6 @@ export function fromLocalInput(value: string): Date | null {
 export function localInputToIso(value: string): string | undefined {
   if (!value.trim()) return undefined;
   return fromLocalInput(value)?.toISOString() ?? value;
-}
-
-/** The worklist shows the next step by its code; the case view has the full Swedish sentence. */
-export const DUE_STEP_LABELS: Record<DueStepCode, string> = {
-  dokumentera_samtycke: "Dokumentera samtycke",
-  skicka_inskrivningsmeddelande: "Skicka inskrivningsmeddelande",
-  uppdatera_beraknat_datum: "Uppdatera beräknat utskrivningsdatum",
-  hantera_avvisning: "Hantera avvisning",
-  ny_utskrivningsklar: "Ny underrättelse om utskrivningsklar",
-  bestam_utskrivningsdatum: "Bestäm utskrivningsdatum",
-  skicka_utskrivningsmeddelande: "Skicka utskrivningsmeddelande",
-  avsluta_arende: "Avsluta ärendet",
-  kvittera: "Kvittera meddelanden",
-  svara_pa_inskrivning: "Svara på inskrivningsmeddelandet",
-  utse_fast_vardkontakt: "Utse fast vårdkontakt",
-  meddela_beslut: "Meddela beslut om insatser",
-  bekrafta_egenvard: "Bekräfta insatser efter egenvårdsbedömning",
-  meddela_kommunklar: "Meddela kommunklar",
-  meddela_redo: "Meddela redo att ta emot",
-  kalla_till_sip: "Kalla till SIP",
-};
-
-export function dueStepLabel(code: string | null): string {
-  if (!code) return "Inget att göra just nu";
-  return (DUE_STEP_LABELS as Record<string, string>)[code] ?? code;
 }
 
 /** A random key for double-click protection; crypto.randomUUID needs a secure context. */

@@ -1,19 +1,19 @@
 "use client";
-import { useRef, useState } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
-import { useTRPC } from "../trpc/react";
-import { callError, type CallError } from "../case/call-error";
-import { ErrorNotice } from "../case/error-notice";
-import { BUTTON_SECONDARY, Radios, SelectField, TextArea, YES_NO } from "../case/fields";
-import { formatDateTime } from "../case/format";
-import type { AfterRegistrationEntry } from "./labels";
+import { useTRPC } from "../../trpc/react";
+import { ErrorNotice } from "../../kit/error-notice";
+import { useCallFailure } from "../../kit/use-call-failure";
+import { BUTTON_SECONDARY, TextArea } from "../../kit/fields";
+import { formatDateTime } from "../../kit/format";
+import type { AfterRegistrationEntry } from "../labels";
 
 /**
  * The parts of an after-registration item beyond its message form: a possible duplicate beside
- * the message already in the case, with "Makulera" (a required reason); the notes from the calls
- * that are not sent; and the answer that confirms the fast vårdkontakt.
+ * the message already in the case, with "Makulera" (a required reason); and the notes from the
+ * calls that are not sent.
  */
 
 const kindLabel = (kind: string) => MESSAGE_KIND_LABELS[kind as MessageKind] ?? kind;
@@ -52,9 +52,8 @@ export function PossibleDuplicate({ item }: { item: AfterRegistrationEntry }) {
 export function VoidItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (text: string) => void }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
-  const [failure, setFailure] = useState<CallError | null>(null);
+  const { failure, setFailure, failureRef, fail } = useCallFailure();
   const [missing, setMissing] = useState(false);
-  const failureRef = useRef<HTMLDivElement>(null);
   const voidItem = useMutation(trpc.outage.voidAfterRegistration.mutationOptions());
   const submit = () => {
     if (voidItem.isPending) return;
@@ -68,10 +67,7 @@ export function VoidItem({ item, onDone }: { item: AfterRegistrationEntry; onDon
       { itemId: item.id, reason: reason.trim() },
       {
         onSuccess: () => onDone(`Makulerat: ${item.title}${item.patientName ? `, ${item.patientName}` : ""}.`),
-        onError: (e) => {
-          setFailure(callError(e));
-          requestAnimationFrame(() => failureRef.current?.focus());
-        },
+        onError: fail,
       },
     );
   };
@@ -116,31 +112,5 @@ export function PrivateNotes({ item }: { item: AfterRegistrationEntry }) {
       <p className="mb-1 text-muted">Alla mottagare får inte läsa det här. För bara in det som varje mottagare får se.</p>
       <p className="whitespace-pre-line">{text}</p>
     </div>
-  );
-}
-
-type Values = Record<string, string | boolean>;
-
-/** The answer to the admission notice that confirms the fast vårdkontakt (svar på inskrivning). */
-export function FixedCareContactFields({ item, values, set, error }: { item: AfterRegistrationEntry; values: Values; set: (k: string, v: string) => void; error: (k: string) => string | undefined }) {
-  const trpc = useTRPC();
-  const id = (k: string) => `ar-${item.id}-${k}`;
-  const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
-  const candidates = useQuery(trpc.case.fixedCareContacts.queryOptions({ caseId: item.caseId ?? "" }, { enabled: !!item.caseId, staleTime: 60_000 }));
-  return (
-    <>
-      <SelectField
-        id={id("fixedCareContactStaffId")}
-        label="Fast vårdkontakt"
-        hint={candidates.isPending ? "Hämtar personer vid din enhet …" : "En person med uppdrag vid din enhet"}
-        value={text("fixedCareContactStaffId")}
-        onChange={(v) => set("fixedCareContactStaffId", v)}
-        placeholder="Välj fast vårdkontakt"
-        options={(candidates.data ?? []).map((c) => ({ value: c.staffId, label: c.title ? `${c.name}, ${c.title}` : c.name }))}
-        error={error("fixedCareContactStaffId") ?? (candidates.error ? "Kunde inte hämta personerna vid din enhet" : undefined)}
-      />
-      <Radios id={id("knownToUnit")} legend="Är patienten känd hos er enhet?" inline value={text("knownToUnit")} onChange={(v) => set("knownToUnit", v)} options={YES_NO} error={error("knownToUnit")} />
-      <TextArea id={id("currentServices")} label="Aktuella insatser" hint="Skriv ”Inga insatser” om patienten inte har några." value={text("currentServices")} onChange={(v) => set("currentServices", v)} error={error("currentServices")} />
-    </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import type { RoutineProfile } from "@vardkedjan/domain/outage/profile-schema";
-import { Radios } from "../case/fields";
+import { Radios } from "../../kit/fields";
 
 /**
  * Two after-registration settings of the routine profile on the routine page: when a planning

@@ -9,7 +9,8 @@ import type { ReactNode } from "react";
 const INPUT =
   "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-ink aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
 
-function describedBy(
+/** The ids of a control's hint and error, for its aria-describedby. */
+export function describedBy(
   id: string,
   hint?: ReactNode,
   error?: string,
@@ -21,7 +22,8 @@ function describedBy(
   );
 }
 
-function Help({
+/** A control's hint and error (as text, not colour alone), under the ids describedBy names. */
+export function Help({
   id,
   hint,
   error,
@@ -75,6 +77,30 @@ function Label({
   );
 }
 
+/** The attributes every labelled control shares: its name, its hint and error tied to it, required unless optional. */
+function controlProps(props: Base) {
+  return {
+    id: props.id,
+    name: props.id,
+    "aria-invalid": props.error ? true : undefined,
+    "aria-describedby": describedBy(props.id, props.hint, props.error),
+    "aria-required": props.optional ? undefined : true,
+    disabled: props.disabled,
+    className: INPUT,
+  } as const;
+}
+
+/** A control with its label above, then its hint and error. */
+function Labelled({ props, className, children }: { props: Base; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ?? "mb-4"}>
+      <Label id={props.id} label={props.label} optional={props.optional} />
+      <Help id={props.id} hint={props.hint} error={props.error} />
+      {children}
+    </div>
+  );
+}
+
 export function TextField(
   props: Base & {
     value: string;
@@ -86,24 +112,16 @@ export function TextField(
   },
 ) {
   return (
-    <div className={props.className ?? "mb-4"}>
-      <Label id={props.id} label={props.label} optional={props.optional} />
-      <Help id={props.id} hint={props.hint} error={props.error} />
+    <Labelled props={props} className={props.className}>
       <input
-        id={props.id}
-        name={props.id}
+        {...controlProps(props)}
         type={props.type ?? "text"}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
-        aria-required={props.optional ? undefined : true}
         autoComplete={props.autoComplete ?? "off"}
         inputMode={props.inputMode}
-        disabled={props.disabled}
-        className={INPUT}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -111,22 +129,14 @@ export function TextArea(
   props: Base & { value: string; onChange: (v: string) => void; rows?: number },
 ) {
   return (
-    <div className="mb-4">
-      <Label id={props.id} label={props.label} optional={props.optional} />
-      <Help id={props.id} hint={props.hint} error={props.error} />
+    <Labelled props={props}>
       <textarea
-        id={props.id}
-        name={props.id}
+        {...controlProps(props)}
         rows={props.rows ?? 3}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
-        aria-required={props.optional ? undefined : true}
-        disabled={props.disabled}
-        className={INPUT}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -144,19 +154,11 @@ export function SelectField(
   },
 ) {
   return (
-    <div className="mb-4">
-      <Label id={props.id} label={props.label} optional={props.optional} />
-      <Help id={props.id} hint={props.hint} error={props.error} />
+    <Labelled props={props}>
       <select
-        id={props.id}
-        name={props.id}
+        {...controlProps(props)}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
-        aria-required={props.optional ? undefined : true}
-        disabled={props.disabled}
-        className={INPUT}
       >
         {props.placeholder !== undefined ? (
           <option value="">{props.placeholder}</option>
@@ -167,7 +169,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }
 
