@@ -22,3 +22,4 @@ export { RoutineProfilePage } from "./outage/routine-profile/routine-profile-pag
 export { AfterRegistrationPage } from "./outage/after-registration/after-registration-page";
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
+export { GlobalErrorDocument } from "./shell/global-error-document";
