@@ -354,14 +354,6 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
       return { portal, name: session.name, targets: session.otherPortals.map((p) => ({ portal: p, url: getEnv().portalUrls[p] })) };
     },
 
-    workspaceProps() {
-      return forPage("arbetsyta", async () => {
-        const session = await requireSession();
-        const data = await (await caller()).workspace.overview();
-        return { portal, heading: "Min arbetsyta", contextLabel: session.activeContext.label.label, data };
-      });
-    },
-
     adminOverviewProps() {
       return forPage("forvaltning", async () => {
         const session = await requireSession();
