@@ -20,7 +20,6 @@ import { sql } from "@vardkedjan/db/client";
 import { getWorklist } from "@vardkedjan/api/services/case/worklist";
 import { demoActor } from "@vardkedjan/api/seed/actors";
 import { declareOutage, endOutage } from "@vardkedjan/api/services/outage/manage";
-import { computeAndStoreAfterRegistration } from "@vardkedjan/api/services/outage/after-registration";
 
 interface Result {
   name: string;
@@ -108,13 +107,12 @@ try {
     insert into case_parties (case_id, unit_id, role) select c.id, c.ward_unit_id, 'avdelning' from c`);
   const asa = await demoActor(h.db, "asa.berg", "forvaltning");
   const { outageId } = await declareOutage(h.db, asa, { system: "journalsystem", scope: "region", idempotencyKey: "bench-declare-region" }, new Date(Date.now() - 11 * 24 * 3600_000));
-  let covered = 0;
   const t0 = performance.now();
-  await endOutage(h.db, asa, outageId, async (tx, o) => {
-    await computeAndStoreAfterRegistration(tx, o);
-    covered = Number((await tx.execute<{ n: string }>(sql`select count(*)::text as n from coordination_cases where region_id = ${o.regionId}`)).rows[0]!.n);
-  });
-  results.push({ name: `after-registration lists, outage over ${covered.toLocaleString("en")} cases (end to end)`, value: performance.now() - t0, unit: "ms", target: 15_000 });
+  // Ending the outage computes every unit's after-registration list in its transaction.
+  await endOutage(h.db, asa, outageId);
+  const elapsed = performance.now() - t0;
+  const covered = Number((await h.db.execute<{ n: string }>(sql`select count(*)::text as n from coordination_cases where region_id = (select region_id from outages where id = ${outageId})`)).rows[0]!.n);
+  results.push({ name: `after-registration lists, outage over ${covered.toLocaleString("en")} cases (end to end)`, value: elapsed, unit: "ms", target: 15_000 });
 } finally {
   await h.close();
   await pg.stop();

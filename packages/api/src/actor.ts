@@ -2,7 +2,8 @@ import type { Portal, RoleContext } from "@vardkedjan/domain/identity/types";
 
 /** The logged-in person as services see them: who, in which portal, in which active context. */
 export interface Actor {
-  loginSessionId: string;
+  /** The login session acted in; null for work done without one (the demo data). */
+  loginSessionId: string | null;
   staffId: string;
   hsaId: string;
   name: string;

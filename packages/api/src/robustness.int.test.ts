@@ -7,7 +7,7 @@ import { clientShape, outcomeOf } from "./testing/procedures";
 import { stateFingerprint, changedTables } from "./testing/fingerprint";
 import type { TRPCError } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter, publicProcedure } from "./trpc";
-import { handleTrpcRequest, MAX_BATCH_SIZE } from "./portal/trpc-handler";
+import { handleTrpcRequest, MAX_BATCH_SIZE } from "./portal/routes/trpc";
 
 /** Refusals are audited, malformed input is refused in Swedish and changes nothing, at the API and over HTTP. */
 describe("robustness of the API", () => {

@@ -33,19 +33,19 @@ describe("API authorisation", () => {
 
   it("asks an anonymous caller to log in, in Swedish", async () => {
     const caller = await callerFor("slutenvard");
-    expect(await codeOf(caller.workspace.overview())).toEqual({ code: "UNAUTHORIZED", message: expect.stringMatching(/inte inloggad/) });
+    expect(await codeOf(caller.outage.current())).toEqual({ code: "UNAUTHORIZED", message: expect.stringMatching(/inte inloggad/) });
     expect(await caller.session.current()).toBeNull();
   });
 
-  it("gives Sanna her (empty) workspace", async () => {
+  it("gives Sanna her worklist", async () => {
     const caller = await callerFor("slutenvard", "sanna.sjoberg");
-    expect(await caller.workspace.overview()).toMatchObject({ openCases: 0, unacknowledgedMessages: 0 });
+    expect(await caller.case.list({})).toMatchObject({ page: 1, rows: expect.any(Array) });
     expect(await caller.session.current()).toMatchObject({ name: "Sanna Sjöberg", activeContext: { role: "avd_ssk" } });
   });
 
   it("asks Mira to choose a context before anything else", async () => {
     const caller = await callerFor("slutenvard", "mira.dahl");
-    expect(await codeOf(caller.workspace.overview())).toEqual({ code: "FORBIDDEN", message: expect.stringMatching(/arbetssammanhang/) });
+    expect(await codeOf(caller.outage.current())).toEqual({ code: "FORBIDDEN", message: expect.stringMatching(/arbetssammanhang/) });
   });
 
   it("refuses the administration API outside Förvaltning and scopes administrators to their organisation", async () => {
@@ -69,7 +69,7 @@ describe("API authorisation", () => {
 
   it("catches a page rendered with another context (a second tab that switched)", async () => {
     const caller = await callerFor("slutenvard", "sanna.sjoberg", "slutenvard~avd_ssk~SOMETHING-ELSE~s~X");
-    expect(await codeOf(caller.workspace.overview())).toEqual({ code: "CONFLICT", message: expect.stringMatching(/annan flik/) });
+    expect(await codeOf(caller.outage.current())).toEqual({ code: "CONFLICT", message: expect.stringMatching(/annan flik/) });
   });
 
   it("validates input with a Swedish message", async () => {

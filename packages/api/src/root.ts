@@ -2,7 +2,6 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { sessionRouter } from "./router/session/router";
 import { systemRouter } from "./router/system/router";
-import { workspaceRouter } from "./router/workspace/router";
 import { adminRouter } from "./router/admin/router";
 import { caseRouter } from "./router/case/router";
 import { outageRouter } from "./router/outage/router";
@@ -11,7 +10,6 @@ import { contactsRouter } from "./router/contacts/router";
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   system: systemRouter,
-  workspace: workspaceRouter,
   admin: adminRouter,
   case: caseRouter,
   outage: outageRouter,

@@ -21,7 +21,7 @@ export async function demoActor(db: DbOrTx, key: DemoKey, portal: Portal, now = 
   const [person] = await db.select().from(schema.staff).where(eq(schema.staff.hsaId, principal.employeeHsaId));
   if (!person) throw new Error(`${key} saknas i staff`);
   return {
-    loginSessionId: "00000000-0000-0000-0000-000000000000",
+    loginSessionId: null,
     staffId: person.id,
     hsaId: person.hsaId,
     name: principal.displayName,

@@ -23,6 +23,7 @@ export const ACTIONS = [
   "outage.end",
   "outage.logPhoneContact",
   "outage.report",
+  "outage.printKit",
   "afterRegistration.register",
   "org.manage",
   "rules.manage",
@@ -64,13 +65,14 @@ export const ACTION_LABELS: Record<Action, string> = {
   "outage.end": "avsluta driftstörning",
   "outage.logPhoneContact": "anteckna telefonkontakter under driftstörning",
   "outage.report": "hämta rapporten över en driftstörning",
+  "outage.printKit": "skriva ut reservpärmen och blanketterna för driftstörning",
   "afterRegistration.register": "efterregistrera ärenden",
   "org.manage": "administrera organisationer och enheter",
   "rules.manage": "administrera behörighetsregler",
   "audit.read": "granska loggar",
 };
 
-const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read"];
+const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
 
 /** The ward: opens the case, plans, registers what happened during an outage (seed 002). */
 const WARD: Action[] = [

@@ -108,6 +108,7 @@ export interface ConfirmationStatus {
 /** Who has confirmed, who is overdue: Förvaltning's live view of an outage. */
 export async function confirmationStatus(db: Db, actor: Actor, outageId: string, now = new Date()): Promise<ConfirmationStatus[]> {
   const regionId = await regionOfActor(db, actor);
+  if (!regionId) return [];
   const rows = await db
     .select({
       c: schema.contactConfirmations,
@@ -117,7 +118,7 @@ export async function confirmationStatus(db: Db, actor: Actor, outageId: string,
     .from(schema.contactConfirmations)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.contactConfirmations.organisationId))
     .innerJoin(schema.outages, eq(schema.outages.id, schema.contactConfirmations.outageId))
-    .where(and(eq(schema.contactConfirmations.outageId, outageId), eq(schema.outages.regionId, regionId ?? "00000000-0000-0000-0000-000000000000")))
+    .where(and(eq(schema.contactConfirmations.outageId, outageId), eq(schema.outages.regionId, regionId)))
     .orderBy(asc(schema.organisations.name));
   const reps = rows.length
     ? await db

@@ -6,7 +6,8 @@ import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import type { Actor } from "../../actor";
 
-export interface SessionView extends Omit<Actor, "context"> {
+export interface SessionView extends Omit<Actor, "context" | "loginSessionId"> {
+  loginSessionId: string;
   /** Contexts of this portal, the preferred one first. */
   contexts: StoredRoleContext[];
   activeContext: StoredRoleContext | null;

@@ -68,7 +68,8 @@ export async function runIntegrationChecks(db: Db, probe: HealthProbe = httpProb
 
 export async function listIntegrations(db: Db, actor: Actor) {
   const regionId = await regionOfActor(db, actor);
-  return db.select().from(schema.integrations).where(eq(schema.integrations.regionId, regionId ?? "00000000-0000-0000-0000-000000000000"));
+  if (!regionId) return [];
+  return db.select().from(schema.integrations).where(eq(schema.integrations.regionId, regionId));
 }
 
 /** Adds (or changes) an integration whose health is checked. */

@@ -5,6 +5,7 @@ import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { requireOwnRegion } from "./region";
 import { createConfirmationRequests, type PendingConfirmationMail } from "../contacts/confirmations";
+import { computeAndStoreAfterRegistration } from "./after-registration";
 
 export { OUTAGE_SYSTEMS as OUTAGE_SYSTEM_VALUES, type OutageSystem } from "@vardkedjan/domain/outage/types";
 import type { OutageSystem } from "@vardkedjan/domain/outage/types";
@@ -127,14 +128,15 @@ export async function decideProposedOutage(db: Db, actor: Actor, input: { outage
   });
 }
 
-/** "Avsluta driftstörning": pages switch back; the caller computes the after-registration lists in the same transaction. */
-export async function endOutage(db: Db, actor: Actor, outageId: string, afterEnd: (tx: Tx, outage: typeof schema.outages.$inferSelect) => Promise<void>, now = new Date()): Promise<void> {
+/** "Avsluta driftstörning": pages switch back, and every unit's after-registration list is computed in the same transaction. */
+export async function endOutage(db: Db, actor: Actor, outageId: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const outage = await loadOwnOutage(tx, actor, outageId);
     if (outage.status !== "pagaende") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Driftstörningen är redan avslutad." });
     const [ended] = await tx.update(schema.outages).set({ status: "avslutad", endedAt: now, endedByStaffId: actor.staffId }).where(eq(schema.outages.id, outage.id)).returning();
     await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: "avslutad" } });
-    await afterEnd(tx, ended!);
+    // In the same transaction: an outage is never ended without its after-registration lists.
+    await computeAndStoreAfterRegistration(tx, ended!);
     await writeAudit(tx, actor, { action: "outage.end", entityType: "outage", entityId: outage.id });
     await notifyChange(tx, { type: "outage.changed", regionId: outage.regionId, outageId: outage.id });
   });

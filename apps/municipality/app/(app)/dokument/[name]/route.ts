@@ -2,5 +2,5 @@ import { portal } from "@/server";
 
 export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ name: string }> }) {
-  return portal.documentRoute((await params).name, new URL(req.url).searchParams);
+  return portal.documentRoute(req, (await params).name);
 }

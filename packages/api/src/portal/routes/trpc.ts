@@ -1,9 +1,11 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "../root";
-import type { ApiContext } from "../trpc";
-import { AppError, isAppError } from "../errors";
-import { databaseRefusal } from "../db-errors";
-import { logServerError } from "./log";
+import { appRouter } from "../../root";
+import type { ApiContext } from "../../trpc";
+import { AppError, isAppError } from "../../errors";
+import { databaseRefusal } from "../../db-errors";
+import type { PortalContext } from "../context";
+import { logServerError } from "../log";
+import { refuseQueryInUrl } from "../requests";
 
 /** Far more calls in one batch than any page makes at once (the client link sets no limit); a longer one is refused. */
 export const MAX_BATCH_SIZE = 100;
@@ -37,4 +39,11 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Api
       if (error.code === "INTERNAL_SERVER_ERROR") logServerError(`trpc ${path ?? "?"}`, error);
     },
   });
+}
+
+/** POST /api/trpc: the API, with the session of the request and the context the page was rendered with. */
+export function trpcRoute(ctx: PortalContext, req: Request): Promise<Response> {
+  const refused = refuseQueryInUrl(req);
+  if (refused) return Promise.resolve(refused);
+  return handleTrpcRequest(req, () => ctx.apiContext(req.headers.get("x-vk-context")));
 }

@@ -1,4 +1,0 @@
-import { createTRPCRouter } from "../../trpc";
-import { overview } from "./overview";
-
-export const workspaceRouter = createTRPCRouter({ overview });
