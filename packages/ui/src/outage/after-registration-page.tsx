@@ -3,15 +3,14 @@ import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CONSENT_KIND_LABELS } from "@vardkedjan/domain/case/labels";
-import type { ConsentKind } from "@vardkedjan/domain/case/types";
 import { DUPLICATE_CHECKED_KINDS } from "@vardkedjan/domain/outage/after-registration-duplicates";
-import type { AfterRegistrationKind } from "@vardkedjan/domain/outage/after-registration-types";
+import { AFTER_REGISTRATION_KIND_LABELS } from "@vardkedjan/domain/outage/after-registration-types";
 import { useQueryClient, useTRPC } from "../trpc/react";
 import { callError, type CallError } from "../case/call-error";
 import { ErrorNotice } from "../case/error-notice";
 import { BUTTON_PRIMARY, Checkbox, TextArea, TextField } from "../case/fields";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../case/format";
-import { AFTER_REGISTRATION_KIND_LABEL, type AfterRegistrationEntry, type AfterRegistrationList } from "./labels";
+import type { AfterRegistrationEntry, AfterRegistrationList } from "./labels";
 import { ProgressTable } from "./progress-table";
 import { FixedCareContactFields, PossibleDuplicate, PrivateNotes, VoidItem } from "./after-registration-duplicate";
 import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "./session-draft";
@@ -123,7 +122,7 @@ function ItemEditor({ item, values, set, error }: { item: AfterRegistrationEntry
               <ul className="list-disc pl-6 text-sm">
                 {item.prefill.consents.map((c) => (
                   <li key={c.kind}>
-                    {CONSENT_KIND_LABELS[c.kind as ConsentKind] ?? c.kind}: {c.given ? "ja" : "nej"}
+                    {CONSENT_KIND_LABELS[c.kind]}: {c.given ? "ja" : "nej"}
                   </li>
                 ))}
               </ul>
@@ -234,7 +233,7 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
   const acknowledge = item.kind === "acknowledge";
   // A possible duplicate, flagged when the list was made or found when registering (the API refuses
   // with CONFLICT): the user registers anyway or dismisses it.
-  const duplicate = !!item.prefill.possibleDuplicate || (failure?.appCode === "CONFLICT" && DUPLICATE_CHECKED_KINDS.has(item.kind as AfterRegistrationKind));
+  const duplicate = !!item.prefill.possibleDuplicate || (failure?.appCode === "CONFLICT" && DUPLICATE_CHECKED_KINDS.has(item.kind));
 
   const submit = () => {
     // A double click comes before the pending state renders: the ref stops the second request.
@@ -269,7 +268,7 @@ function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDone: (tex
       </h3>
       <dl className="mt-2 mb-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted">Typ</dt>
-        <dd>{AFTER_REGISTRATION_KIND_LABEL[item.kind] ?? item.kind}</dd>
+        <dd>{AFTER_REGISTRATION_KIND_LABELS[item.kind]}</dd>
         <dt className="text-muted">Patient</dt>
         <dd>{item.patientName ?? "–"}</dd>
         <dt className="text-muted">Ärende</dt>

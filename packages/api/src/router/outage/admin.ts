@@ -3,7 +3,7 @@ import { adminProcedure, authorize } from "../../trpc";
 import { getOutage, listOutages } from "../../services/outage/overview";
 import { confirmationStatus } from "../../services/contacts/confirmations";
 import { listIntegrations, saveIntegration, runIntegrationChecks } from "../../services/outage/health-checks";
-import { OUTAGE_SYSTEM_VALUES } from "../../services/outage/manage";
+import { OUTAGE_SYSTEMS } from "@vardkedjan/domain/outage/types";
 
 const admin = (action: "outage.declare" | "contactList.read") => authorize(action, adminProcedure);
 
@@ -16,7 +16,7 @@ export const confirmations = admin("contactList.read")
   .query(({ ctx, input }) => confirmationStatus(ctx.db, ctx.actor, input.outageId));
 export const integrations = admin("outage.declare").query(({ ctx }) => listIntegrations(ctx.db, ctx.actor));
 export const saveIntegrationProcedure = admin("outage.declare")
-  .input(z.object({ id: z.string().uuid().nullish(), name: z.string().max(200), system: z.enum(OUTAGE_SYSTEM_VALUES), healthUrl: z.string().max(500) }))
+  .input(z.object({ id: z.string().uuid().nullish(), name: z.string().max(200), system: z.enum(OUTAGE_SYSTEMS), healthUrl: z.string().max(500) }))
   .mutation(({ ctx, input }) => saveIntegration(ctx.db, ctx.actor, input));
 /** Runs the health checks now (they also run every 30 seconds in Förvaltning). */
 export const checkIntegrations = admin("outage.declare").mutation(({ ctx }) => runIntegrationChecks(ctx.db));

@@ -1,13 +1,14 @@
 import { sql, type Db } from "@vardkedjan/db/client";
+import type { OutageScopeKind, OutageSystem } from "@vardkedjan/domain/outage/types";
 import type { Actor } from "../../actor";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { regionOfActor } from "./region";
 
 export interface ActiveOutage {
   id: string;
-  system: string;
+  system: OutageSystem;
   systemDetail: string | null;
-  scope: "region" | "units";
+  scope: OutageScopeKind;
   message: string | null;
   startedAt: Date;
   expectedEndAt: Date | null;
@@ -23,7 +24,7 @@ export async function activeOutagesFor(db: Db, actor: Actor): Promise<ActiveOuta
   if (!regionId) return [];
   const scope = await resolveScopeUnitIds(db, actor.context);
   const scopeArray = sql`${`{${scope.join(",")}}`}::uuid[]`;
-  const res = await db.execute<{ id: string; system: string; system_detail: string | null; scope: "region" | "units"; message: string | null; started_at: Date; expected_end_at: Date | null; region_name: string }>(sql`
+  const res = await db.execute<{ id: string; system: OutageSystem; system_detail: string | null; scope: OutageScopeKind; message: string | null; started_at: Date; expected_end_at: Date | null; region_name: string }>(sql`
     with recursive affected(outage_id, unit_id) as (
       select ou.outage_id, ou.unit_id from outage_units ou
       union

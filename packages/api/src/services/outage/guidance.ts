@@ -20,7 +20,7 @@ export type CaseChecklistItem = ChecklistItem & { tick: ChecklistTick | null };
 
 export interface CaseOutageGuidance {
   /** The outage in progress that affects the viewer's unit; null when none (no guidance then). */
-  outage: { id: string; system: string; startedAt: Date } | null;
+  outage: { id: string; system: OutageSystem; startedAt: Date } | null;
   routine: { name: string; applies: boolean; text: string; variantName: string | null; instructions: string[] } | null;
   /** "Vem ska jag ringa" per step due for the viewer. */
   steps: StepGuidance[];
@@ -93,7 +93,7 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
     if (view.stage === "planering") extra.push("meddela_planering");
     if (view.stage === "utskrivningsklar") extra.push("meddela_utskrivningsklar");
   }
-  const system = outage.system as OutageSystem;
+  const system = outage.system;
   const full = view.viewer.visibility.level === "full";
   const steps = callGuidance({
     steps: [...(view.due as DueStep[]), ...extra],

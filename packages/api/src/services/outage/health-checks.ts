@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { regionOfActor } from "./region";
-import type { OutageSystem } from "./manage";
+import type { OutageSystem } from "@vardkedjan/domain/outage/types";
 
 /** How long an integration must fail before an outage is proposed: one failed check is not an outage. */
 export const PROPOSE_AFTER_MS = 60_000;

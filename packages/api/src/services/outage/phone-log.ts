@@ -1,7 +1,7 @@
 import { schema, and, desc, eq, isNull, isNotNull, inArray, type Db } from "@vardkedjan/db/client";
 import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
 import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
-import type { CounterpartKind, PhoneContactDetails, PhoneStep } from "@vardkedjan/domain/outage/types";
+import { parseStoredPhoneContact, storedPhoneDetails } from "@vardkedjan/domain/outage/phone-contact-stored";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -102,7 +102,7 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
         steps: form.steps,
         direction: form.direction,
         receiverConfirmed: form.receiverConfirmed,
-        details: { ...form.details, counterpartKind: form.counterpartKind },
+        details: storedPhoneDetails(form.details, form.counterpartKind),
         comment: form.comment,
         unitId: access.viewerUnitIds[0]!,
         signedByStaffId: actor.staffId,
@@ -140,7 +140,7 @@ export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
     const { facts } = await loadCaseFacts(tx, caseId);
     const viewer = { partyRole: access.viewerRole, role: actor.context.role };
     const calls = rows.map(({ p, unitName, signedBy, signedByFamily }) => {
-      const { counterpartKind, ...details } = (p.details ?? {}) as PhoneContactDetails & { counterpartKind?: CounterpartKind };
+      const { steps, details, counterpartKind } = parseStoredPhoneContact(p);
       return {
         id: p.id,
         occurredAt: p.occurredAt,
@@ -150,7 +150,7 @@ export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
         counterpartName: p.counterpartName,
         counterpartUnitText: p.counterpartUnitText,
         counterpartUnitId: p.counterpartUnitId,
-        steps: p.steps as PhoneStep[],
+        steps,
         direction: p.direction,
         receiverConfirmed: p.receiverConfirmed,
         comment: p.comment,
