@@ -7,6 +7,7 @@ import { AFTER_REGISTRATION_KINDS, type AfterRegistrationStatus } from "@vardked
 import type { OutageChange } from "@vardkedjan/domain/outage/outage-change";
 import type { StoredPhoneDetails } from "@vardkedjan/domain/outage/phone-contact-stored";
 import type { StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
+import type { RoutineProfile } from "@vardkedjan/domain/outage/profile-schema";
 import { patients } from "./patient";
 
 export const outageSystem = pgEnum("outage_system", OUTAGE_SYSTEMS);
@@ -175,7 +176,8 @@ export const routineProfiles = pgTable("routine_profiles", {
   regionId: uuid()
     .primaryKey()
     .references(() => organisations.id),
-  profile: jsonb().$type<Record<string, unknown>>().notNull(),
+  /** Parsed with the domain's routineProfileSchema when read (a profile that no longer parses falls back to the seeded one). */
+  profile: jsonb().$type<RoutineProfile>().notNull(),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedByStaffId: uuid().references(() => staff.id),
