@@ -4,6 +4,7 @@ import { outageChecklist, dischargeBlockers, type ChecklistItem } from "@vardked
 import { routineStatus, routineVariantFor } from "@vardkedjan/domain/outage/routine-profile";
 import type { ContactEntry, OutageSystem } from "@vardkedjan/domain/outage/types";
 import type { DueStep } from "@vardkedjan/domain/case/due";
+import { isWardParty } from "@vardkedjan/domain/case/party-role";
 import type { Actor } from "../../actor";
 import { getCase } from "../case/get-case";
 import { loadCaseFacts } from "../case/facts";
@@ -89,7 +90,7 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
 
   // The process steps without a deadline that are phoned in an outage, by the stage the case is in.
   const extra: GuidanceStepCode[] = [];
-  if (view.viewer.role === "avdelning") {
+  if (isWardParty(view.viewer.role)) {
     if (view.stage === "planering") extra.push("meddela_planering");
     if (view.stage === "utskrivningsklar") extra.push("meddela_utskrivningsklar");
   }

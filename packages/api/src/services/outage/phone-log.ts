@@ -3,6 +3,8 @@ import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
 import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
 import { parseStoredPhoneContact, storedPhoneDetails } from "@vardkedjan/domain/outage/phone-contact-stored";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import { isReceivingParty, MUNICIPALITY_CASE_ROLES, OUTPATIENT_PARTY_ROLES } from "@vardkedjan/domain/case/party-role";
+import type { PartyRole } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -65,11 +67,11 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
       const municipality = await municipalityUnitFor(db, person?.municipalityCode ?? null);
       const listed = await unitByHsaId(db, person?.listedUnitHsaId ?? null);
       const party = await partyUnitById(db, form.counterpartUnitId);
-      const chosen = [municipality, listed, party].filter((u): u is NonNullable<typeof u> => !!u && u.role !== "avdelning");
+      const chosen = [municipality, listed, party].filter((u): u is NonNullable<typeof u> => !!u && isReceivingParty(u.role));
       const unique = [...new Map(chosen.map((u) => [u.id, u])).values()];
-      const first = (roles: string[]) => unique.find((u) => roles.includes(u.role))?.id ?? null;
-      const municipalityUnitId = first(["kommun"]);
-      const primaryCareUnitId = first(["vardcentral", "psykiatrisk_oppenvard"]);
+      const first = (roles: readonly PartyRole[]) => unique.find((u) => roles.includes(u.role))?.id ?? null;
+      const municipalityUnitId = first(MUNICIPALITY_CASE_ROLES);
+      const primaryCareUnitId = first(OUTPATIENT_PARTY_ROLES);
       const created = await createCase(db, actor, {
         identifier: id.value,
         admittedAt: form.occurredAt,
