@@ -1,5 +1,5 @@
 import type { OrgNodeKind, UnitKind } from "../identity/types";
-import type { PartyRole } from "./types";
+import { PARTY_ROLES, type PartyRole } from "./types";
 
 /** Which unit kinds can take part in a case, and in which capacity. */
 export const PARTY_ROLE_BY_UNIT_KIND: Partial<Record<UnitKind, PartyRole>> = {
@@ -51,7 +51,7 @@ export const OUTPATIENT_PARTY_ROLES: readonly PartyRole[] = ["vardcentral", "psy
  * utskrivningsledare over the hospital), the capacity they act in: the ward first, then the
  * receiving parties in process order.
  */
-const PRIORITY: readonly PartyRole[] = ["avdelning", "kommun", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanst"];
+const PRIORITY: readonly PartyRole[] = PARTY_ROLES;
 
 export function primaryPartyRole(roles: readonly PartyRole[]): PartyRole | null {
   return PRIORITY.find((r) => roles.includes(r)) ?? null;
