@@ -15,25 +15,15 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { CASE_STAGES, CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, PARTY_ROLES, type ConsentSource } from "@vardkedjan/domain/case/types";
 import { careType, organisations, units } from "./organisation";
 import { patients } from "./patient";
 import { staff } from "./identity";
 
-/** Where the samordningsärende stands in the LOSUS process. */
-export const caseStage = pgEnum("case_stage", [
-  "inskriven", // case opened, admission notice not yet sent
-  "planering", // admission notice sent, planning under way
-  "utskrivningsklar", // physician has declared the patient ready for discharge
-  "utskriven", // discharge notice sent; coordination may go on after discharge
-  "avslutad",
-]);
+/** Where the samordningsärende stands in the LOSUS process (inskriven → planering → utskrivningsklar → utskriven → avslutad). */
+export const caseStage = pgEnum("case_stage", CASE_STAGES);
 
-export const caseCloseReason = pgEnum("case_close_reason", [
-  "utskriven_klar",
-  "avliden",
-  "overflyttad",
-  "makulerad",
-]);
+export const caseCloseReason = pgEnum("case_close_reason", CLOSE_REASONS);
 
 /** Numbers the human case references ("SRM-2026-00042"). */
 export const caseReferenceSeq = pgSequence("case_reference_seq", { startWith: 1 });
@@ -92,14 +82,7 @@ export const coordinationCases = pgTable(
   ],
 );
 
-export const casePartyRole = pgEnum("case_party_role", [
-  "avdelning",
-  "kommun",
-  "vardcentral",
-  "psykiatrisk_oppenvard",
-  "hemsjukvard",
-  "hemtjanst",
-]);
+export const casePartyRole = pgEnum("case_party_role", PARTY_ROLES);
 
 /** The units taking part in a case; a unit sees only cases it is a party to. */
 export const caseParties = pgTable(
@@ -141,26 +124,7 @@ export const caseParties = pgTable(
   ],
 );
 
-export const messageKind = pgEnum("message_kind", [
-  "samtycke",
-  "inskrivningsmeddelande",
-  "andrat_utskrivningsdatum",
-  "svar_pa_inskrivning",
-  "avvisning",
-  "planeringsunderlag",
-  "meddela_beslut",
-  "uppdrag_hemsjukvard",
-  "egenvardsbedomning",
-  "kallelse_sip",
-  "sip_plan",
-  "utskrivningsklar",
-  "ej_utskrivningsklar",
-  "kommunklar",
-  "utskrivningsdatum",
-  "utskrivningsmeddelande",
-  "generellt",
-  "avslut",
-]);
+export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
 
 /** A structured message in a case; immutable once sent (a correction refers to the old one). */
 export const messages = pgTable(
@@ -217,12 +181,7 @@ export const messageRecipients = pgTable(
   ],
 );
 
-export const consentKind = pgEnum("consent_kind", [
-  "informationsoverforing_kommun",
-  "informationsoverforing_vardcentral",
-  "npo",
-  "sip",
-]);
+export const consentKind = pgEnum("consent_kind", CONSENT_KINDS);
 
 /** Samtycke as documented by a party; the latest row per (case, kind, unit) is current. */
 export const consents = pgTable(
@@ -234,8 +193,8 @@ export const consents = pgTable(
       .references(() => coordinationCases.id),
     kind: consentKind().notNull(),
     given: boolean().notNull(),
-    /** "patient" (given to the ward) or "befintligt" (the kommun states a consent it already holds). */
-    source: text().$type<"patient" | "befintligt" | "telefon">().notNull(),
+    /** "patient" (given to the ward), "befintligt" (the kommun states a consent it already holds) or "telefon" (handed over by phone during an outage). */
+    source: text().$type<ConsentSource>().notNull(),
     documentedByStaffId: uuid()
       .notNull()
       .references(() => staff.id),

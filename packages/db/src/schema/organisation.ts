@@ -1,22 +1,15 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { ORGANISATION_KINDS, UNIT_KINDS } from "@vardkedjan/domain/identity/types";
+import { CARE_TYPES } from "@vardkedjan/domain/case/types";
 
 /** Huvudman: region, kommun or a private care provider (vårdval, LOV). */
-export const organisationKind = pgEnum("organisation_kind", ["region", "kommun", "privat_vardgivare"]);
+export const organisationKind = pgEnum("organisation_kind", ORGANISATION_KINDS);
 
-/** The unit kinds of our mirror of the HSA tree (see @vardkedjan/domain OrgNodeKind). */
-export const unitKind = pgEnum("unit_kind", [
-  "sjukhus",
-  "vardavdelning",
-  "vardcentral",
-  "psykiatrisk_oppenvard",
-  "bistandsenhet",
-  "hemsjukvard",
-  "hemtjanstgrupp",
-  "forvaltning",
-]);
+/** The unit kinds of our mirror of the HSA tree. */
+export const unitKind = pgEnum("unit_kind", UNIT_KINDS);
 
-export const careType = pgEnum("care_type", ["somatisk", "psykiatrisk"]);
+export const careType = pgEnum("care_type", CARE_TYPES);
 
 export const organisations = pgTable("organisations", {
   id: uuid().primaryKey().defaultRandom(),

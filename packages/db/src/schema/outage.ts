@@ -1,18 +1,20 @@
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, units } from "./organisation";
 import { staff } from "./identity";
-import { coordinationCases } from "./case";
+import { coordinationCases, messageKind } from "./case";
+import { OUTAGE_SCOPE_KINDS, OUTAGE_STATUSES, OUTAGE_SYSTEMS, PHONE_DIRECTIONS, type PhoneStep } from "@vardkedjan/domain/outage/types";
+import { AFTER_REGISTRATION_KINDS, type AfterRegistrationStatus } from "@vardkedjan/domain/outage/after-registration-types";
+import type { OutageChange } from "@vardkedjan/domain/outage/outage-change";
+import type { StoredPhoneDetails } from "@vardkedjan/domain/outage/phone-contact-stored";
+import type { StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
+import type { RoutineProfile } from "@vardkedjan/domain/outage/profile-schema";
 import { patients } from "./patient";
 
-export const outageSystem = pgEnum("outage_system", [
-  "journalsystem", // the hospital EHR (e.g. Cosmic)
-  "samordning", // the coordination workspace
-  "vardkedjan_planerat", // Vårdkedjan itself, planned maintenance
-  "inloggning", // login / SITHS
-  "integration",
-]);
+export const outageSystem = pgEnum("outage_system", OUTAGE_SYSTEMS);
 
-export const outageStatus = pgEnum("outage_status", ["foreslagen", "pagaende", "avslutad", "avvisad"]);
+export const outageStatus = pgEnum("outage_status", OUTAGE_STATUSES);
+
+export const afterRegistrationKind = pgEnum("after_registration_kind", AFTER_REGISTRATION_KINDS);
 
 /** Driftstörning: declared per region, for the whole region or some units. */
 export const outages = pgTable(
@@ -26,7 +28,7 @@ export const outages = pgTable(
     systemDetail: text(),
     status: outageStatus().notNull(),
     /** "region" = every unit of the region and its kommuner; "units" = outage_units only. */
-    scope: text().$type<"region" | "units">().notNull(),
+    scope: text({ enum: OUTAGE_SCOPE_KINDS }).notNull(),
     message: text(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     expectedEndAt: timestamp({ withTimezone: true }),
@@ -63,7 +65,8 @@ export const outageEvents = pgTable("outage_events", {
     .references(() => outages.id),
   at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   staffId: uuid().references(() => staff.id),
-  change: jsonb().$type<Record<string, unknown>>().notNull(),
+  /** Parsed with the domain's outageChangeSchema when read. */
+  change: jsonb().$type<OutageChange>().notNull(),
 });
 
 /** Telefonkontakt logged during an outage (the outage form of Region Västernorrland, "Avbrottsrutin Lifecare SP", made digital). */
@@ -80,12 +83,12 @@ export const phoneContacts = pgTable(
     counterpartName: text().notNull(),
     counterpartUnitId: uuid().references(() => units.id),
     counterpartUnitText: text(),
-    steps: jsonb().$type<string[]>().notNull(),
-    direction: text().$type<"lamnat" | "mottaget">().notNull(),
+    steps: jsonb().$type<PhoneStep[]>().notNull(),
+    direction: text({ enum: PHONE_DIRECTIONS }).notNull(),
     /** The receiving unit confirmed it got the information (discharge waits for it: Region Västernorrland, "Avbrottsrutin Lifecare SP"). */
     receiverConfirmed: boolean().notNull().default(false),
-    /** What was said: dates and consents, to pre-fill the after-registration. */
-    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** What was said: dates and consents, to pre-fill the after-registration (parsed with the domain's storedPhoneDetailsSchema when read). */
+    details: jsonb().$type<StoredPhoneDetails>().notNull().default({}),
     comment: text(),
     unitId: uuid()
       .notNull()
@@ -149,15 +152,16 @@ export const afterRegistrationItems = pgTable(
       .references(() => units.id),
     caseId: uuid().references(() => coordinationCases.id),
     patientId: uuid().references(() => patients.id),
-    kind: text().notNull(),
-    messageKind: text(),
+    kind: afterRegistrationKind().notNull(),
+    messageKind: messageKind(),
     eventAt: timestamp({ withTimezone: true }).notNull(),
     title: text().notNull(),
-    prefill: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** Parsed with the domain's storedPrefillSchema when read. */
+    prefill: jsonb().$type<StoredPrefill>().notNull().default({} as StoredPrefill),
     sourcePhoneContactIds: jsonb().$type<string[]>().notNull().default([]),
     /** For an acknowledgement item: the message to acknowledge. */
     messageId: uuid(),
-    status: text().$type<"att_gora" | "klar" | "makulerad">().notNull().default("att_gora"),
+    status: text().$type<AfterRegistrationStatus>().notNull().default("att_gora"),
     doneAt: timestamp({ withTimezone: true }),
     doneByStaffId: uuid().references(() => staff.id),
     resultMessageId: uuid(),
@@ -172,7 +176,8 @@ export const routineProfiles = pgTable("routine_profiles", {
   regionId: uuid()
     .primaryKey()
     .references(() => organisations.id),
-  profile: jsonb().$type<Record<string, unknown>>().notNull(),
+  /** Parsed with the domain's routineProfileSchema when read (a profile that no longer parses falls back to the seeded one). */
+  profile: jsonb().$type<RoutineProfile>().notNull(),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedByStaffId: uuid().references(() => staff.id),

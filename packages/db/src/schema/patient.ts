@@ -1,11 +1,8 @@
 import { boolean, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { PATIENT_IDENTIFIER_KINDS } from "@vardkedjan/domain/patient/identifier";
 import { units } from "./organisation";
 
-export const patientIdentifierKind = pgEnum("patient_identifier_kind", [
-  "personnummer",
-  "samordningsnummer",
-  "reservnummer",
-]);
+export const patientIdentifierKind = pgEnum("patient_identifier_kind", PATIENT_IDENTIFIER_KINDS);
 
 export const patients = pgTable("patients", {
   id: uuid().primaryKey().defaultRandom(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../identity/types";
+import { portalForRole } from "../identity/context-label";
 import { ACTION_LABELS, ACTIONS, actionsFor, assertCan, can, isAction, PATIENT_DATA_ACTIONS, ROLE_ACTIONS } from "./actions";
 
 describe("role → actions table", () => {
@@ -33,6 +34,19 @@ describe("role → actions table", () => {
   it("only the region's system administrator declares and ends an outage", () => {
     expect(ROLES.filter((r) => can(r, "outage.declare"))).toEqual(["sysadmin"]);
     expect(ROLES.filter((r) => can(r, "outage.end"))).toEqual(["sysadmin"]);
+  });
+
+  it("procedures that borrowed another action keep exactly the roles they had", () => {
+    // Adding a party was authorised as sending a message, in the ward's portal.
+    expect(ROLES.filter((r) => can(r, "case.addParty"))).toEqual(ROLES.filter((r) => portalForRole(r) === "slutenvard" && can(r, "case.sendMessage")));
+    // The outage list and the region's units were authorised as reading the contact list, in Förvaltning.
+    for (const action of ["outage.read", "org.readUnits"] as const) {
+      expect(ROLES.filter((r) => can(r, action))).toEqual(ROLES.filter((r) => portalForRole(r) === "forvaltning" && can(r, "contactList.read")));
+    }
+    // Integrations and the routine profile were authorised as declaring an outage.
+    for (const action of ["outage.manageIntegrations", "outage.manageRoutine"] as const) {
+      expect(ROLES.filter((r) => can(r, action))).toEqual(ROLES.filter((r) => can(r, "outage.declare")));
+    }
   });
 
   it("only administrators fetch an outage's report", () => {

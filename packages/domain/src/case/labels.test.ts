@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   capitalise,
+  CARE_TYPE_LABELS,
   CLOSE_REASON_LABELS,
   CONSENT_KIND_LABELS,
   MESSAGE_KIND_LABELS,
   PARTY_ROLE_LABELS,
   STAGE_LABELS,
 } from "./labels";
-import { CASE_STAGES, CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, PARTY_ROLES } from "./types";
+import { CARE_TYPES, CASE_STAGES, CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, PARTY_ROLES } from "./types";
 
 describe("labels", () => {
   it("covers every value of every closed list, in Swedish", () => {
@@ -16,6 +17,7 @@ describe("labels", () => {
     expect(Object.keys(PARTY_ROLE_LABELS)).toEqual([...PARTY_ROLES]);
     expect(Object.keys(CONSENT_KIND_LABELS)).toEqual([...CONSENT_KINDS]);
     expect(Object.keys(CLOSE_REASON_LABELS)).toEqual([...CLOSE_REASONS]);
+    expect(Object.keys(CARE_TYPE_LABELS)).toEqual([...CARE_TYPES]);
     expect(MESSAGE_KIND_LABELS.svar_pa_inskrivning).toBe("Svar på inskrivning");
     expect(MESSAGE_KIND_LABELS.generellt).toBe("Generellt meddelande");
   });

@@ -1,4 +1,4 @@
-import type { CaseStage, CloseReason, ConsentKind, MessageKind, PartyRole } from "./types";
+import type { CareType, CaseStage, CloseReason, ConsentKind, MessageKind, PartyRole } from "./types";
 
 /** Swedish names of the case's stages, as the worklists and case header show them. */
 export const STAGE_LABELS: Record<CaseStage, string> = {
@@ -57,6 +57,12 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
   avliden: "Patienten har avlidit",
   overflyttad: "Överflyttad till annan vårdenhet",
   makulerad: "Makulerat (felaktigt upplagt)",
+};
+
+/** Vårdform, as the new-case form offers it and the case header shows it. */
+export const CARE_TYPE_LABELS: Record<CareType, string> = {
+  somatisk: "Somatisk vård",
+  psykiatrisk: "Psykiatrisk vård",
 };
 
 /** Capitalise the first letter, for role labels that begin a sentence. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stockholmDate } from "../time/stockholm";
 import { CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, type MessageKind, type PartyRole } from "./types";
+import { OUTPATIENT_PARTY_ROLES } from "./party-role";
 
 /**
  * The structured payload of each message kind: the fields of its form (DOMAIN.md's process
@@ -247,8 +248,6 @@ const swedishErrors = z.locales.sv().localeError;
 /** Clocks of two machines differ a little; a decision "in the future" by less than this is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const REGION_OUTPATIENT: readonly PartyRole[] = ["vardcentral", "psykiatrisk_oppenvard"];
-
 /** Validate a message's payload for its kind. Never throws. */
 export function parseMessagePayload<K extends MessageKind>(kind: K, input: unknown, ctx: PayloadContext = {}): PayloadResult<K> {
   if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
@@ -292,13 +291,13 @@ function contextErrors(kind: MessageKind, p: Record<string, unknown>, ctx: Paylo
       notBeforeAdmissionDay("from", "Startdatum för uppdraget");
       break;
     case "svar_pa_inskrivning":
-      if (ctx.senderRole && REGION_OUTPATIENT.includes(ctx.senderRole) && !p.fixedCareContactStaffId) {
+      if (ctx.senderRole && OUTPATIENT_PARTY_ROLES.includes(ctx.senderRole) && !p.fixedCareContactStaffId) {
         errors.push({
           path: "fixedCareContactStaffId",
           message: "Öppenvården ska utse en fast vårdkontakt i svaret på inskrivningsmeddelandet",
         });
       }
-      if (ctx.senderRole && !REGION_OUTPATIENT.includes(ctx.senderRole) && p.fixedCareContactStaffId) {
+      if (ctx.senderRole && !OUTPATIENT_PARTY_ROLES.includes(ctx.senderRole) && p.fixedCareContactStaffId) {
         errors.push({
           path: "fixedCareContactStaffId",
           message: "Fast vårdkontakt utses av vårdcentralen eller den psykiatriska öppenvården",

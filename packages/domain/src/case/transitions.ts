@@ -3,7 +3,7 @@ import { parseMessagePayload, type MessagePayload } from "./payloads";
 import { payloadRefusal, refuse, stateRefusal, the, type RuleContext, type SendRefusal } from "./send-rules";
 import { sendWarnings } from "./send-warnings";
 import { deriveCaseState, partyState, RECEIVING_ROLES, type DerivedCaseState, type PartyState } from "./state";
-import type { CaseFacts, CaseStage, MessageKind, PartyRole } from "./types";
+import { PARTY_ROLES, type CaseFacts, type CaseStage, type MessageKind, type PartyRole } from "./types";
 
 export { deriveCaseState, type DerivedCaseState };
 export { SEND_REFUSAL_CODES, type SendRefusal, type SendRefusalCode } from "./send-rules";
@@ -42,7 +42,7 @@ export type SendCheck<K extends MessageKind = MessageKind> =
   { ok: true; payload: MessagePayload<K>; /** Swedish; the send goes ahead */ warnings: string[] } | SendRefusal;
 
 const WARD: readonly PartyRole[] = ["avdelning"];
-const ALL: readonly PartyRole[] = ["avdelning", "kommun", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanst"];
+const ALL: readonly PartyRole[] = PARTY_ROLES;
 /** Everyone but hemtjänst, which never handles planning content. */
 const NOT_HEMTJANST: readonly PartyRole[] = ALL.filter((r) => r !== "hemtjanst");
 

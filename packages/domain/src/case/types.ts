@@ -9,7 +9,7 @@ export const CASE_STAGES = ["inskriven", "planering", "utskrivningsklar", "utskr
  * utskriven: discharge notice sent (coordination may go on); avslutad: closed. */
 export type CaseStage = (typeof CASE_STAGES)[number];
 
-/** Must match the PostgreSQL enum `message_kind` (packages/db/src/schema/case.ts). */
+/** The kinds of structured message; the PostgreSQL enum `message_kind` is built from this list. */
 export const MESSAGE_KINDS = [
   "samtycke",
   "inskrivningsmeddelande",
@@ -32,7 +32,7 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-/** Must match `case_party_role`. */
+/** A unit's capacity in a case; the enum `case_party_role` is built from this list. */
 export const PARTY_ROLES = ["avdelning", "kommun", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanst"] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
@@ -42,7 +42,13 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export const CLOSE_REASONS = ["utskriven_klar", "avliden", "overflyttad", "makulerad"] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-export type CareType = "somatisk" | "psykiatrisk";
+/** Vårdform of the admission: the psychiatric one may come with LPT or LRV. */
+export const CARE_TYPES = ["somatisk", "psykiatrisk"] as const;
+export type CareType = (typeof CARE_TYPES)[number];
+
+/** Who stands behind a consent record: the patient (at the ward), the kommun stating one it already holds, or a phone call during an outage. */
+export const CONSENT_SOURCES = ["patient", "befintligt", "telefon"] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 export interface CaseParty {
   unitId: string;
@@ -69,7 +75,7 @@ export interface ConsentRecord {
   given: boolean;
   documentedAt: Date;
   documentedByUnitId: string;
-  source: "patient" | "befintligt" | "telefon";
+  source: ConsentSource;
 }
 
 /** What the rules need to know about a case. */

@@ -142,11 +142,12 @@ export interface MappingRule {
   validTo?: string;
 }
 
-/** Kinds of node in our mirror of the HSA tree. Organisations are roots. */
-export const ORG_NODE_KINDS = [
-  "region",
-  "kommun",
-  "privat_vardgivare",
+/** Huvudman: region, kommun or a private care provider (vårdval, LOV); the roots of the tree. */
+export const ORGANISATION_KINDS = ["region", "kommun", "privat_vardgivare"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** The unit kinds below an organisation. */
+export const UNIT_KINDS = [
   "sjukhus",
   "vardavdelning",
   "vardcentral",
@@ -156,6 +157,10 @@ export const ORG_NODE_KINDS = [
   "hemtjanstgrupp",
   "forvaltning", // administrative unit
 ] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Kinds of node in our mirror of the HSA tree. Organisations are roots. */
+export const ORG_NODE_KINDS = [...ORGANISATION_KINDS, ...UNIT_KINDS] as const;
 export type OrgNodeKind = (typeof ORG_NODE_KINDS)[number];
 
 export interface OrgNode {

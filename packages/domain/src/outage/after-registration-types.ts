@@ -18,6 +18,21 @@ export const AFTER_REGISTRATION_KINDS = [
 ] as const;
 export type AfterRegistrationKind = (typeof AFTER_REGISTRATION_KINDS)[number];
 
+/** What an item asks of the unit, as its list shows it ("Typ"). */
+export const AFTER_REGISTRATION_KIND_LABELS: Record<AfterRegistrationKind, string> = {
+  register_admission: "Registrera inskrivning",
+  register_discharge: "Registrera utskrivning",
+  register_planning_basis: "Registrera planeringsunderlag",
+  formal_sip_call: "Formell kallelse till SIP",
+  confirm_fixed_care_contact: "Bekräfta fast vårdkontakt",
+  summary_message: "Sammanfattning av samordning under driftstörning",
+  acknowledge: "Kvittera meddelande",
+};
+
+/** An item's state on the list: to do, registered, or dismissed (a duplicate, or voided with its case). */
+export const AFTER_REGISTRATION_STATUSES = ["att_gora", "klar", "makulerad"] as const;
+export type AfterRegistrationStatus = (typeof AFTER_REGISTRATION_STATUSES)[number];
+
 export interface AfterRegistrationCase {
   id: string;
   patientId: string;

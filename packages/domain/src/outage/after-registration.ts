@@ -35,7 +35,10 @@ import { isVoidedCase } from "./voided-case";
 
 export { DUPLICATE_CHECKED_KINDS, type DuplicateReference } from "./after-registration-duplicates";
 export {
+  AFTER_REGISTRATION_KIND_LABELS,
   AFTER_REGISTRATION_KINDS,
+  AFTER_REGISTRATION_STATUSES,
+  type AfterRegistrationStatus,
   type AfterRegistrationCase,
   type AfterRegistrationInput,
   type AfterRegistrationItem,

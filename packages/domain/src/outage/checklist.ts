@@ -1,6 +1,7 @@
 import { admissionNoticeDue } from "../clock/losus";
 import { deriveCaseState } from "../case/state";
-import type { CaseFacts, PartyRole } from "../case/types";
+import { PARTY_ROLES, type CaseFacts, type PartyRole } from "../case/types";
+import { isReceivingParty } from "../case/party-role";
 import { partyLabel, type GuidanceParty } from "./guidance";
 import { followUpDue, type RoutineProfile } from "./routine-profile";
 import type { PhoneContactEntry, PhoneStep } from "./types";
@@ -57,7 +58,7 @@ export interface ChecklistItem {
   overdue: boolean;
 }
 
-const RECEIVING: readonly PartyRole[] = ["kommun", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanst"];
+const RECEIVING: readonly PartyRole[] = PARTY_ROLES.filter(isReceivingParty);
 const ADMISSION_STEPS: readonly PhoneStep[] = ["inskrivning"];
 const DISCHARGE_STEPS: readonly PhoneStep[] = ["utskrivningsmeddelande", "faktiskt_utskrivningsdatum"];
 

@@ -2,21 +2,13 @@ import { AFTER_REGISTRATION_KINDS, type AfterRegistrationItem, type AfterRegistr
 import { formatDuration, stockholmDateTime } from "../time/format";
 import { OUTAGE_SYSTEM_LABELS, type OutageWindow, type PhoneContactEntry } from "./types";
 
+export { AFTER_REGISTRATION_KIND_LABELS } from "./after-registration-types";
+
 /**
  * Progress of the after-registration per unit ("Efterregistrering" shows it until the list is
  * empty) and the outage report's rows for the CSV export (the API writes the file). Plain values
  * only: strings and numbers, times on the Stockholm clock.
  */
-
-export const AFTER_REGISTRATION_KIND_LABELS: Record<AfterRegistrationKind, string> = {
-  register_admission: "Inskrivning",
-  register_discharge: "Utskrivning",
-  register_planning_basis: "Planeringsunderlag",
-  formal_sip_call: "Kallelse till SIP",
-  confirm_fixed_care_contact: "Fast vårdkontakt",
-  summary_message: "Sammanfattning",
-  acknowledge: "Kvittens",
-};
 
 export interface UnitProgress {
   unitId: string;

@@ -7,10 +7,11 @@ import type { ConsentKind, MessageKind, PartyRole } from "../case/types";
  * its after-registration list (efterregistrering). Plain data, no IO.
  */
 
-/** What is down. Must match the PostgreSQL enum `outage_system` (packages/db/src/schema/outage.ts). */
+/** What is down; the PostgreSQL enum `outage_system` is built from this list. */
 export const OUTAGE_SYSTEMS = ["journalsystem", "samordning", "vardkedjan_planerat", "inloggning", "integration"] as const;
 export type OutageSystem = (typeof OUTAGE_SYSTEMS)[number];
 
+/** What is down, as the administrator chooses it, the banner and the report show it and the e-mail to the kommuner names it. */
 export const OUTAGE_SYSTEM_LABELS: Record<OutageSystem, string> = {
   journalsystem: "Journalsystemet (t.ex. Cosmic)",
   samordning: "Samordningen (arbetsytan i Vårdkedjan)",
@@ -18,6 +19,21 @@ export const OUTAGE_SYSTEM_LABELS: Record<OutageSystem, string> = {
   inloggning: "Inloggning (SITHS)",
   integration: "Integration med annat system",
 };
+
+/** foreslagen: proposed by a failing health check, for an administrator to confirm; pagaende: going on. */
+export const OUTAGE_STATUSES = ["foreslagen", "pagaende", "avslutad", "avvisad"] as const;
+export type OutageStatus = (typeof OUTAGE_STATUSES)[number];
+
+export const OUTAGE_STATUS_LABELS: Record<OutageStatus, string> = {
+  foreslagen: "Föreslagen",
+  pagaende: "Pågår",
+  avslutad: "Avslutad",
+  avvisad: "Avvisad",
+};
+
+/** How far an outage reaches: the whole region (with its kommuner and providers) or chosen units. */
+export const OUTAGE_SCOPE_KINDS = ["region", "units"] as const;
+export type OutageScopeKind = (typeof OUTAGE_SCOPE_KINDS)[number];
 
 /** "region": every unit of the region and of the kommuner (and private providers) belonging to it. */
 export type OutageScope = { kind: "region" } | { kind: "units"; unitIds: string[] };

@@ -14,7 +14,9 @@ import { stockholmDate } from "../time/stockholm";
  * of digits only is never a reservnummer: it must pass as a personnummer or be rejected.
  */
 
-export type PatientIdentifierKind = "personnummer" | "samordningsnummer" | "reservnummer";
+/** The PostgreSQL enum `patient_identifier_kind` is built from this list. */
+export const PATIENT_IDENTIFIER_KINDS = ["personnummer", "samordningsnummer", "reservnummer"] as const;
+export type PatientIdentifierKind = (typeof PATIENT_IDENTIFIER_KINDS)[number];
 
 export interface PatientIdentifier {
   kind: PatientIdentifierKind;

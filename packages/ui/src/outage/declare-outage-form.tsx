@@ -6,7 +6,8 @@ import { ErrorNotice } from "../kit/error-notice";
 import { useCallFailure } from "../kit/use-call-failure";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, describedBy, Help, Radios, SelectField, TextArea, TextField } from "../kit/fields";
 import { formatDateTime, fromLocalInput, newIdempotencyKey } from "../kit/format";
-import { OUTAGE_SYSTEM_LABEL, OUTAGE_SYSTEM_OPTIONS, systemLabel, type OutageSystemValue, type RegionUnits } from "./labels";
+import { OUTAGE_SYSTEM_LABELS, OUTAGE_SYSTEMS, type OutageSystem } from "@vardkedjan/domain/outage/types";
+import { systemLabel, type RegionUnits } from "./labels";
 
 const MAX_SHOWN = 60;
 /** Read in event handlers only. */
@@ -94,7 +95,7 @@ export function UnitMultiSelect({ units, value, onChange, error }: { units: Regi
 }
 
 interface Form {
-  system: "" | OutageSystemValue;
+  system: "" | OutageSystem;
   systemDetail: string;
   scope: "region" | "units";
   unitIds: string[];
@@ -190,7 +191,7 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
             label="Vad fungerar inte?"
             value={form.system}
             onChange={(v) => set({ system: v as Form["system"] })}
-            options={OUTAGE_SYSTEM_OPTIONS.map((s) => ({ value: s, label: OUTAGE_SYSTEM_LABEL[s] }))}
+            options={OUTAGE_SYSTEMS.map((s) => ({ value: s, label: OUTAGE_SYSTEM_LABELS[s] }))}
             placeholder="Välj system"
             error={errors.system}
           />
@@ -224,7 +225,7 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
           </h3>
           <dl className="mb-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="text-muted">System</dt>
-            <dd className="font-medium">{systemLabel(form.system, form.systemDetail.trim() || null)}</dd>
+            <dd className="font-medium">{form.system ? systemLabel(form.system, form.systemDetail.trim() || null) : null}</dd>
             <dt className="text-muted">Berörda</dt>
             <dd>{scopeText}</dd>
             <dt className="text-muted">Beräknat slut</dt>

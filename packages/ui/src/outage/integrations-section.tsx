@@ -6,12 +6,13 @@ import { callError, type CallError } from "../kit/call-error";
 import { ErrorNotice } from "../kit/error-notice";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, SelectField, TextField } from "../kit/fields";
 import { formatDateTime } from "../kit/format";
-import { OUTAGE_SYSTEM_LABEL, OUTAGE_SYSTEM_OPTIONS, systemLabel, type OutageSystemValue } from "./labels";
+import { OUTAGE_SYSTEM_LABELS, OUTAGE_SYSTEMS, type OutageSystem } from "@vardkedjan/domain/outage/types";
+import { systemLabel } from "./labels";
 
 interface Draft {
   id: string | null;
   name: string;
-  system: "" | OutageSystemValue;
+  system: "" | OutageSystem;
   healthUrl: string;
 }
 const EMPTY: Draft = { id: null, name: "", system: "", healthUrl: "" };
@@ -48,7 +49,7 @@ export function IntegrationsSection() {
       return;
     }
     save.mutate(
-      { id: draft.id, name: draft.name.trim(), system: draft.system as OutageSystemValue, healthUrl: draft.healthUrl.trim() },
+      { id: draft.id, name: draft.name.trim(), system: draft.system as OutageSystem, healthUrl: draft.healthUrl.trim() },
       {
         onSuccess: () => {
           setStatus(draft.id ? `Integrationen ${draft.name.trim()} är ändrad.` : `Integrationen ${draft.name.trim()} är tillagd.`);
@@ -152,7 +153,7 @@ export function IntegrationsSection() {
             label="System"
             value={draft.system}
             onChange={(v) => setDraft({ ...draft, system: v as Draft["system"] })}
-            options={OUTAGE_SYSTEM_OPTIONS.map((s) => ({ value: s, label: OUTAGE_SYSTEM_LABEL[s] }))}
+            options={OUTAGE_SYSTEMS.map((s) => ({ value: s, label: OUTAGE_SYSTEM_LABELS[s] }))}
             placeholder="Välj system"
             error={errors.system}
           />

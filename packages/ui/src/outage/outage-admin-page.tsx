@@ -9,17 +9,18 @@ import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../kit/fields";
 import { formatDateTime } from "../kit/format";
 import { DeclareOutageForm } from "./declare-outage-form";
 import { IntegrationsSection } from "./integrations-section";
-import { OUTAGE_STATUS_LABEL, scopeLabel, systemLabel, type OutageListRow } from "./labels";
+import { OUTAGE_STATUS_LABELS, type OutageStatus } from "@vardkedjan/domain/outage/types";
+import { scopeLabel, systemLabel, type OutageListRow } from "./labels";
 
-const STATUS_STYLE: Record<string, string> = {
+const STATUS_STYLE: Partial<Record<OutageStatus, string>> = {
   pagaende: "border-warn bg-warn-bg text-warn",
   foreslagen: "border-brand-600 bg-brand-50 text-brand-800",
   avslutad: "border-line bg-white text-muted",
   avvisad: "border-line bg-white text-muted",
 };
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${STATUS_STYLE[status] ?? ""}`}>{OUTAGE_STATUS_LABEL[status] ?? status}</span>;
+export function StatusBadge({ status }: { status: OutageStatus }) {
+  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${STATUS_STYLE[status] ?? ""}`}>{OUTAGE_STATUS_LABELS[status]}</span>;
 }
 
 /** A proposal from a failing health check: Bekräfta (outage mode starts) or Avvisa, each confirmed once more. */

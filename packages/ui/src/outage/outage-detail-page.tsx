@@ -10,37 +10,35 @@ import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextArea, TextField } from "../kit/fi
 import { formatDateTime, fromLocalInput, toLocalInput } from "../kit/format";
 import { StatusBadge } from "./outage-admin-page";
 import { ProgressTable } from "./progress-table";
+import type { OutageChange } from "@vardkedjan/domain/outage/outage-change";
 import { scopeLabel, systemLabel, type ConfirmationRow, type OutageDetail } from "./labels";
 
 
 /** One row of the change history in words. */
-function describeChange(change: Record<string, unknown>): string {
-  const s = (k: string) => (typeof change[k] === "string" ? (change[k] as string) : null);
-  const when = (k: string) => (s(k) ? formatDateTime(s(k)) : "inte angivet");
+function describeChange(change: OutageChange): string {
+  const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso) : "inte angivet");
   switch (change.action) {
     case "startad": {
-      const parts = [`Startade driftstörningen: ${systemLabel(s("system") ?? "", s("systemDetail"))}`, scopeLabel(change.scope === "units" ? "units" : "region", null, Array.isArray(change.unitIds) ? change.unitIds.length : undefined)];
-      if (s("expectedEndAt")) parts.push(`beräknat slut ${when("expectedEndAt")}`);
-      if (s("message")) parts.push(`meddelande: ”${s("message")}”`);
+      const parts = [`Startade driftstörningen: ${systemLabel(change.system, change.systemDetail)}`, scopeLabel(change.scope, null, change.unitIds.length)];
+      if (change.expectedEndAt) parts.push(`beräknat slut ${when(change.expectedEndAt)}`);
+      if (change.message) parts.push(`meddelande: ”${change.message}”`);
       return parts.join(", ");
     }
     case "andrad": {
       const parts: string[] = [];
-      if ("expectedEndAt" in change) parts.push(`beräknat slut till ${when("expectedEndAt")}`);
-      if ("message" in change) parts.push(s("message") ? `meddelandet till ”${s("message")}”` : "tog bort meddelandet");
-      if ("systemDetail" in change) parts.push(s("systemDetail") ? `detaljerna till ”${s("systemDetail")}”` : "tog bort detaljerna");
+      if ("expectedEndAt" in change) parts.push(`beräknat slut till ${when(change.expectedEndAt)}`);
+      if ("message" in change) parts.push(change.message ? `meddelandet till ”${change.message}”` : "tog bort meddelandet");
+      if ("systemDetail" in change) parts.push(change.systemDetail ? `detaljerna till ”${change.systemDetail}”` : "tog bort detaljerna");
       return `Ändrade ${parts.join("; ") || "uppgifterna"}`;
     }
     case "avslutad":
       return "Avslutade driftstörningen; efterregistreringslistorna beräknades";
     case "foreslagen":
-      return `Hälsokontrollen föreslog en driftstörning (${s("integration") ?? "integration"}: ${s("detail") ?? "fel"})`;
+      return `Hälsokontrollen föreslog en driftstörning (${change.integration}: ${change.detail})`;
     case "bekraftad":
       return "Bekräftade förslaget: driftstörningen startade";
     case "avvisad":
       return "Avvisade förslaget";
-    default:
-      return String(change.action ?? "Ändring");
   }
 }
 

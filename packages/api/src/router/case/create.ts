@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CARE_TYPES } from "@vardkedjan/domain/case/types";
 import { dateInput, unitIdList } from "../../input";
 import { authorize, wardProcedure } from "../../trpc";
 import { createCase } from "../../services/case/create-case";
@@ -10,7 +11,7 @@ export const create = authorize("case.create", wardProcedure)
       admittedAt: dateInput(),
       needAssessedAt: dateInput().nullish(),
       wardUnitId: z.string().uuid(),
-      careType: z.enum(["somatisk", "psykiatrisk"]),
+      careType: z.enum(CARE_TYPES),
       lpt: z.boolean().default(false),
       lrv: z.boolean().default(false),
       municipalityUnitId: z.string().uuid().nullable(),

@@ -1,23 +1,16 @@
 import { z } from "zod";
 import { dateInput, unitIdList } from "../../input";
 import { adminProcedure, authorize } from "../../trpc";
-import { declareOutage, OUTAGE_SYSTEM_VALUES } from "../../services/outage/manage";
+import { OUTAGE_SCOPE_KINDS, OUTAGE_SYSTEM_LABELS, OUTAGE_SYSTEMS } from "@vardkedjan/domain/outage/types";
+import { declareOutage } from "../../services/outage/manage";
 import { mailConfirmationRequests } from "../../services/contacts/confirmations";
-
-const SYSTEM_LABELS: Record<(typeof OUTAGE_SYSTEM_VALUES)[number], string> = {
-  journalsystem: "journalsystemet",
-  samordning: "samordningssystemet",
-  vardkedjan_planerat: "Vårdkedjan (planerat underhåll)",
-  inloggning: "inloggningen (SITHS)",
-  integration: "en integration",
-};
 
 export const declare = authorize("outage.declare", adminProcedure)
   .input(
     z.object({
-      system: z.enum(OUTAGE_SYSTEM_VALUES),
+      system: z.enum(OUTAGE_SYSTEMS),
       systemDetail: z.string().max(200).nullish(),
-      scope: z.enum(["region", "units"]),
+      scope: z.enum(OUTAGE_SCOPE_KINDS),
       unitIds: unitIdList(500).optional(),
       expectedEndAt: dateInput().nullish(),
       message: z.string().max(2000).nullish(),
@@ -30,7 +23,7 @@ export const declare = authorize("outage.declare", adminProcedure)
     // After commit: a slow or failing SMTP server must not hold up the switch to outage mode.
     // A replayed key returns no confirmations, so its e-mail batch is never sent twice.
     if (result.confirmations.length) {
-      void mailConfirmationRequests(ctx.db, ctx.mailer ?? null, result.confirmations, ctx.portalUrls?.forvaltning ?? "", SYSTEM_LABELS[input.system]).catch(() => undefined);
+      void mailConfirmationRequests(ctx.db, ctx.mailer ?? null, result.confirmations, ctx.portalUrls?.forvaltning ?? "", OUTAGE_SYSTEM_LABELS[input.system]).catch(() => undefined);
     }
     return { outageId: result.outageId, confirmationRequests: result.confirmations.length };
   });

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { adminProcedure, authorize } from "../../trpc";
 import { getRoutineProfile, resetRoutineProfile, saveRoutineProfile } from "../../services/outage/profile";
 
-/** Förvaltning's "Reservrutin för driftstörning": the region's routine profile, as the other outage administration. */
-const admin = authorize("outage.declare", adminProcedure);
+/** Förvaltning's "Reservrutin för driftstörning": the region's routine profile. */
+const admin = authorize("outage.manageRoutine", adminProcedure);
 
 const expectedVersion = z.number({ error: "Versionen saknas" }).int().min(0);
 

@@ -1,11 +1,13 @@
 import { schema, and, asc, eq, inArray, or, type Db } from "@vardkedjan/db/client";
+import { adminReach } from "@vardkedjan/domain/access/admin-reach";
+import type { OrganisationKind } from "@vardkedjan/domain/identity/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { regionOfActor } from "../outage/region";
 
 export interface RegionUnits {
   regionId: string;
-  organisations: { id: string; name: string; kind: "region" | "kommun" | "privat_vardgivare"; hsaId: string; editable: boolean }[];
+  organisations: { id: string; name: string; kind: OrganisationKind; hsaId: string; editable: boolean }[];
   units: { id: string; name: string; kind: string; organisationId: string; parentId: string | null }[];
 }
 
@@ -30,10 +32,10 @@ export async function regionUnits(db: Db, actor: Actor): Promise<RegionUnits> {
         .where(and(inArray(schema.units.organisationId, orgs.map((o) => o.id)), eq(schema.units.active, true)))
         .orderBy(asc(schema.units.name))
     : [];
-  const kommunAdmin = actor.context.role === "kommunadmin";
+  const reach = adminReach(actor.context.role);
   return {
     regionId,
-    organisations: orgs.map((o) => ({ ...o, editable: kommunAdmin ? o.hsaId === actor.context.scopeHsaId : actor.context.role === "sysadmin" })),
+    organisations: orgs.map((o) => ({ ...o, editable: reach === "ownOrganisation" ? o.hsaId === actor.context.scopeHsaId : reach === "region" })),
     units,
   };
 }

@@ -1,5 +1,6 @@
 import { schema, and, eq, isNull, or, asc, inArray, type Db, type DbOrTx, type SQL } from "@vardkedjan/db/client";
 import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
+import { addsParties, isReceivingParty, RECEIVING_UNIT_KINDS } from "@vardkedjan/domain/case/party-role";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -15,14 +16,14 @@ import { refreshCaseDerived } from "./facts";
  */
 export async function addParty(db: Db, actor: Actor, input: { caseId: string; unitId: string }, now = new Date()): Promise<void> {
   await withCaseAccess(db, actor, input.caseId, async (tx, access) => {
-    if (access.viewerRole !== "avdelning") throw new AppError("FORBIDDEN", { userMessage: "Parter läggs till av avdelningen." });
+    if (!addsParties(access.viewerRole)) throw new AppError("FORBIDDEN", { userMessage: "Parter läggs till av avdelningen." });
     const [kase] = await tx.select({ closedAt: schema.coordinationCases.closedAt, regionId: schema.coordinationCases.regionId }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, input.caseId));
     if (kase?.closedAt) throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Ärendet är avslutat." });
     // Only a unit the case offers (partyOptions): not any receiving unit in the country.
     const [offered] = await offeredUnits(tx, kase!.regionId, eq(schema.units.id, input.unitId));
     if (!offered) throw new AppError("INVALID_INPUT", { userMessage: "Enheten kan inte läggas till i det här ärendet. Välj en av enheterna i listan: regionens och dess kommuners mottagande enheter." });
     const [unit] = await loadPartyUnits(tx, [input.unitId]);
-    if (!unit || unit.role === "avdelning") throw new AppError("INVALID_INPUT", { userMessage: "Välj en mottagande enhet (kommun, vårdcentral, psykiatrisk öppenvård, hemsjukvård eller hemtjänst)." });
+    if (!unit || !isReceivingParty(unit.role)) throw new AppError("INVALID_INPUT", { userMessage: "Välj en mottagande enhet (kommun, vårdcentral, psykiatrisk öppenvård, hemsjukvård eller hemtjänst)." });
     const [existing] = await tx.select().from(schema.caseParties).where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, unit.id)));
     if (existing && !existing.removedAt) throw new AppError("CONFLICT", { userMessage: `${unit.name} är redan part i ärendet.` });
     if (existing) await tx.update(schema.caseParties).set({ removedAt: null, addedAt: now, addedByStaffId: actor.staffId }).where(eq(schema.caseParties.id, existing.id));
@@ -43,7 +44,7 @@ function offeredUnits(tx: DbOrTx, regionId: string, also?: SQL) {
     .where(
       and(
         eq(schema.units.active, true),
-        inArray(schema.units.kind, ["bistandsenhet", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard", "hemtjanstgrupp"]),
+        inArray(schema.units.kind, [...RECEIVING_UNIT_KINDS]),
         or(eq(schema.organisations.id, regionId), eq(schema.organisations.regionId, regionId)),
         also,
       ),

@@ -1,5 +1,6 @@
 import { schema, and, eq, isNotNull, desc, sql, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
 import { parsePatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import { isReceivingParty, isWardParty } from "@vardkedjan/domain/case/party-role";
 import type { CareType } from "@vardkedjan/domain/case/types";
 import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
 import type { Actor } from "../../actor";
@@ -85,7 +86,7 @@ async function createOnce(db: Db, actor: Actor, input: CreateCaseInput, director
     const scope = new Set(await resolveScopeUnitIds(tx, actor.context));
     if (!scope.has(input.wardUnitId)) throw new AppError("FORBIDDEN", { userMessage: "Du kan bara starta samordning för en avdelning du arbetar på." });
     const [ward] = await loadPartyUnits(tx, [input.wardUnitId]);
-    if (ward?.role !== "avdelning") throw new AppError("INVALID_INPUT", { userMessage: "Välj en vårdavdelning." });
+    if (!ward || !isWardParty(ward.role)) throw new AppError("INVALID_INPUT", { userMessage: "Välj en vårdavdelning." });
     const [wardRow] = await tx.select({ parentId: schema.units.parentId }).from(schema.units).where(eq(schema.units.id, ward.id));
     const hospitalId = wardRow?.parentId;
     if (!hospitalId) throw new AppError("INVALID_INPUT", { userMessage: "Avdelningen saknar sjukhus i organisationsträdet." });
@@ -93,7 +94,7 @@ async function createOnce(db: Db, actor: Actor, input: CreateCaseInput, director
     const receiverIds = [input.municipalityUnitId, input.primaryCareUnitId, ...input.otherPartyUnitIds].filter((x): x is string => !!x);
     if (new Set(receiverIds).size !== receiverIds.length) throw new AppError("INVALID_INPUT", { userMessage: "Samma enhet är vald två gånger." });
     const receivers = await loadPartyUnits(tx, receiverIds);
-    if (receivers.some((r) => r.role === "avdelning")) throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
+    if (receivers.some((r) => !isReceivingParty(r.role))) throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
 
     const person = await directory.lookup(tx, parsed.value);
     const name = person ?? (parsed.value.kind === "reservnummer" && input.manualName ? input.manualName : null);

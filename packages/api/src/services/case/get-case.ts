@@ -4,7 +4,7 @@ import { checkOpen } from "@vardkedjan/domain/case/transitions";
 import { caseVisibility, viewMessage, type CaseVisibility } from "@vardkedjan/domain/case/visibility";
 import { dueSteps, type DueStep } from "@vardkedjan/domain/case/due";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
-import { MESSAGE_KINDS, type CaseStage, type MessageKind, type PartyRole } from "@vardkedjan/domain/case/types";
+import { MESSAGE_KINDS, type CareType, type CaseStage, type MessageKind, type PartyRole } from "@vardkedjan/domain/case/types";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
@@ -37,7 +37,7 @@ export interface CaseView {
   reference: string;
   stage: CaseStage;
   version: number;
-  careType: "somatisk" | "psykiatrisk";
+  careType: CareType;
   lpt: boolean;
   lrv: boolean;
   admittedAt: Date;

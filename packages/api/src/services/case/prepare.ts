@@ -1,4 +1,5 @@
 import { schema, and, eq, inArray, or, asc, type Db, type DbOrTx } from "@vardkedjan/db/client";
+import { mayBeFixedCareContact } from "@vardkedjan/domain/case/fixed-care-contact";
 import { parsePatientIdentifier, formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -90,16 +91,21 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
   });
 }
 
-/** For naming the fast vårdkontakt: people with a care commission at the viewer's unit. */
+/** For naming the fast vårdkontakt: the people the domain allows at the viewer's unit (a care commission there). */
 export async function fixedCareContactCandidates(db: Db, actor: Actor, caseId: string): Promise<{ staffId: string; name: string; title: string | null }[]> {
   return withCaseAccess(db, actor, caseId, async (tx, access) => {
     const units = await tx.select({ hsaId: schema.units.hsaId }).from(schema.units).where(inArray(schema.units.id, access.viewerUnitIds));
     const rows = await tx
-      .selectDistinct({ staffId: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName, title: schema.staff.title })
+      .select({ staffId: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName, title: schema.staff.title, unitHsaId: schema.staffCommissions.unitHsaId, purpose: schema.staffCommissions.purpose })
       .from(schema.staffCommissions)
       .innerJoin(schema.staff, eq(schema.staff.id, schema.staffCommissions.staffId))
-      .where(and(inArray(schema.staffCommissions.unitHsaId, units.map((u) => u.hsaId)), eq(schema.staffCommissions.purpose, "Vård och behandling")))
-      .orderBy(asc(schema.staff.familyName), asc(schema.staff.givenName));
-    return rows.map((r) => ({ staffId: r.staffId, name: `${r.givenName} ${r.familyName}`, title: r.title }));
+      .where(inArray(schema.staffCommissions.unitHsaId, units.map((u) => u.hsaId)))
+      .orderBy(asc(schema.staff.familyName), asc(schema.staff.givenName), asc(schema.staff.id));
+    const candidates = new Map<string, { staffId: string; name: string; title: string | null }>();
+    for (const r of rows) {
+      if (candidates.has(r.staffId) || !units.some((u) => mayBeFixedCareContact([r], u.hsaId))) continue;
+      candidates.set(r.staffId, { staffId: r.staffId, name: `${r.givenName} ${r.familyName}`, title: r.title });
+    }
+    return [...candidates.values()];
   });
 }

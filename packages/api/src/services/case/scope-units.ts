@@ -1,10 +1,8 @@
 import { schema, and, eq, inArray, asc, type Db } from "@vardkedjan/db/client";
+import { PARTY_UNIT_KINDS } from "@vardkedjan/domain/case/party-role";
 import type { Actor } from "../../actor";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import type { UnitOption } from "./prepare";
-
-/** Unit kinds that take part in cases (the worklist's unit filter offers only these). */
-const PARTY_UNIT_KINDS = ["vardavdelning", "vardcentral", "psykiatrisk_oppenvard", "bistandsenhet", "hemsjukvard", "hemtjanstgrupp"] as const;
 
 /**
  * The units of the actor's scope that can be parties of a case, for the worklist's unit filter

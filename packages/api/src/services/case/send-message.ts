@@ -1,8 +1,9 @@
 import { schema, and, eq, inArray, type Db, type Tx } from "@vardkedjan/db/client";
 import { checkSend } from "@vardkedjan/domain/case/transitions";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
-import { consentRecordsFromMessage } from "@vardkedjan/domain/case/consent";
-import { messageAudience, visibleFromAfterMessage } from "@vardkedjan/domain/case/party-visibility";
+import { sendEffects } from "@vardkedjan/domain/case/send-effects";
+import { FIXED_CARE_CONTACT_REFUSAL, mayBeFixedCareContact } from "@vardkedjan/domain/case/fixed-care-contact";
+import { messageAudience } from "@vardkedjan/domain/case/party-visibility";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -11,7 +12,6 @@ import { notifyChange } from "../../realtime/events";
 import { withCaseAccess } from "./scope";
 import { loadCaseFacts, refreshCaseDerived } from "./facts";
 import { isUniqueViolation } from "./unique-violation";
-import { isVoidingClosure } from "@vardkedjan/domain/outage/voided-case";
 import { voidOpenAfterRegistrationItems } from "../outage/voided-case";
 
 export interface SendMessageInput {
@@ -134,36 +134,27 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
     if (input.recipientUnitIds.length > 0) {
       await tx.insert(schema.messageRecipients).values(input.recipientUnitIds.map((unitId) => ({ messageId, unitId })));
     }
-    // The first message addressed to a party lets it see the case.
-    for (const party of loaded.parties) {
-      const visibleFrom = visibleFromAfterMessage(party.visibleFrom, party.unitId, input.recipientUnitIds, now);
-      if (visibleFrom !== party.visibleFrom) await tx.update(schema.caseParties).set({ visibleFrom }).where(eq(schema.caseParties.id, party.id));
+    // What the message implies, as the domain reads it (checkSend has already refused a statement
+    // the sender may not make, e.g. a kommun's "already held" over the patient's no).
+    const effects = sendEffects({ id: messageId, kind: input.kind, occurredAt, senderUnitId, senderRole: access.viewerRole, recipientUnitIds: input.recipientUnitIds, payload }, loaded.parties, now);
+    for (const party of effects.partiesNowVisible) {
+      await tx.update(schema.caseParties).set({ visibleFrom: party.visibleFrom }).where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, party.unitId)));
     }
-
-    // The consents the message documents, as the domain reads them (checkSend has already refused
-    // a statement the sender may not make, e.g. a kommun's "already held" over the patient's no).
-    const consentRows = consentRecordsFromMessage({ id: "", kind: input.kind, occurredAt, senderUnitId, senderRole: access.viewerRole, recipientUnitIds: input.recipientUnitIds, payload });
-    if (consentRows.length > 0) {
+    if (effects.consents.length > 0) {
       await tx.insert(schema.consents).values(
-        consentRows.map((r) => ({ caseId: input.caseId, kind: r.kind, given: r.given, source: r.source, documentedByStaffId: actor.staffId, documentedByUnitId: r.documentedByUnitId, documentedAt: r.documentedAt, note: input.freeText?.trim() || null })),
+        effects.consents.map((r) => ({ caseId: input.caseId, kind: r.kind, given: r.given, source: r.source, documentedByStaffId: actor.staffId, documentedByUnitId: r.documentedByUnitId, documentedAt: r.documentedAt, note: input.freeText?.trim() || null })),
       );
     }
-    if (input.kind === "svar_pa_inskrivning" && typeof payload.fixedCareContactStaffId === "string") {
-      // The fast vårdkontakt must be a person with a care commission at the answering unit (N10).
-      const [sender] = await tx.select({ hsaId: schema.units.hsaId }).from(schema.units).where(eq(schema.units.id, senderUnitId));
-      const [ok] = await tx
-        .select({ staffId: schema.staffCommissions.staffId })
-        .from(schema.staffCommissions)
-        .where(and(eq(schema.staffCommissions.staffId, payload.fixedCareContactStaffId), eq(schema.staffCommissions.unitHsaId, sender!.hsaId)));
-      if (!ok) throw new AppError("INVALID_INPUT", { userMessage: "Fast vårdkontakt måste vara en person med uppdrag vid din enhet." });
-      await tx
-        .update(schema.caseParties)
-        .set({ fixedCareContactStaffId: payload.fixedCareContactStaffId })
-        .where(and(eq(schema.caseParties.caseId, input.caseId), inArray(schema.caseParties.unitId, [senderUnitId])));
+    if (effects.fixedCareContact) {
+      const { unitId, staffId } = effects.fixedCareContact;
+      const [unit] = await tx.select({ hsaId: schema.units.hsaId }).from(schema.units).where(eq(schema.units.id, unitId));
+      const commissions = await tx.select({ unitHsaId: schema.staffCommissions.unitHsaId, purpose: schema.staffCommissions.purpose }).from(schema.staffCommissions).where(eq(schema.staffCommissions.staffId, staffId));
+      if (!mayBeFixedCareContact(commissions, unit!.hsaId)) throw new AppError("INVALID_INPUT", { userMessage: FIXED_CARE_CONTACT_REFUSAL });
+      await tx.update(schema.caseParties).set({ fixedCareContactStaffId: staffId }).where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, unitId)));
     }
 
     const after = await refreshCaseDerived(tx, input.caseId, now);
-    if (isVoidingClosure({ kind: input.kind, payload })) await voidOpenAfterRegistrationItems(tx, input.caseId);
+    if (effects.voidsAfterRegistration) await voidOpenAfterRegistrationItems(tx, input.caseId);
     await tx.update(schema.coordinationCases).set({ version: after.row.version + 1 }).where(eq(schema.coordinationCases.id, input.caseId));
 
     await writeAudit(tx, actor, {

@@ -38,7 +38,7 @@ export async function municipalityUnitFor(db: DbOrTx, municipalityCode: string |
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
     .where(and(eq(schema.organisations.municipalityCode, municipalityCode), eq(schema.units.kind, "bistandsenhet"), eq(schema.units.active, true)))
     .limit(1);
-  return row ? { ...row, role: "kommun" } : null;
+  return row ? { ...row, role: partyRoleForUnitKind("bistandsenhet")! } : null;
 }
 
 export async function unitByHsaId(db: DbOrTx, hsaId: string | null): Promise<PartyUnit | null> {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { adminReach } from "@vardkedjan/domain/access/admin-reach";
 import { schema, and, asc, eq, inArray, sql, type Db, type DbOrTx } from "@vardkedjan/db/client";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -151,7 +152,7 @@ export async function openConfirmation(db: Db, actor: Actor, token: string) {
     .where(eq(schema.contactConfirmations.tokenHash, hash(token)));
   if (!row) throw new AppError("NOT_FOUND", { userMessage: "Länken är ogiltig. Kontrollera att du använt hela länken i e-postmeddelandet." });
   const myRegion = await regionOfActor(db, actor);
-  const mayAnswer = actor.context.role === "sysadmin" ? myRegion === row.regionId : actor.context.scopeHsaId === row.organisationHsaId;
+  const mayAnswer = adminReach(actor.context.role) === "region" ? myRegion === row.regionId : actor.context.scopeHsaId === row.organisationHsaId;
   if (!mayAnswer) throw new AppError("FORBIDDEN", { userMessage: `Bekräftelsen gäller ${row.organisationName}. Logga in som kommunens företrädare.` });
   return { confirmationId: row.c.id, organisationId: row.c.organisationId, organisationName: row.organisationName, deadlineAt: row.c.deadlineAt, respondedAt: row.c.respondedAt, response: row.c.response };
 }

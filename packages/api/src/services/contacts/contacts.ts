@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { adminReach } from "@vardkedjan/domain/access/admin-reach";
 import { schema, and, asc, eq, isNull, sql, type Db, type DbOrTx } from "@vardkedjan/db/client";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -106,7 +107,7 @@ async function requireEditable(tx: DbOrTx, actor: Actor, organisationId: string)
   const regionId = await regionOfActor(tx, actor);
   const [org] = await tx.select().from(schema.organisations).where(eq(schema.organisations.id, organisationId));
   if (!org || !regionId || (org.id !== regionId && org.regionId !== regionId)) throw new AppError("FORBIDDEN", { userMessage: "Organisationen hör inte till din region." });
-  if (actor.context.role === "kommunadmin" && org.hsaId !== actor.context.scopeHsaId) {
+  if (adminReach(actor.context.role) === "ownOrganisation" && org.hsaId !== actor.context.scopeHsaId) {
     throw new AppError("FORBIDDEN", { userMessage: "Du kan bara ändra din egen kommuns uppgifter." });
   }
   return regionId;

@@ -8,6 +8,7 @@ import {
   type ContactListContent,
 } from "@vardkedjan/documents";
 import { schema, eq, inArray, type Db } from "@vardkedjan/db/client";
+import { isReceivingParty } from "@vardkedjan/domain/case/party-role";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -97,7 +98,7 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
       plan: summary.careSummary,
       medication: summary.medication,
       aidsReturned: [],
-      receivingUnits: view.parties.filter((p) => p.role !== "avdelning").map((p) => ({ name: p.unitName, organisation: p.organisationName, phone: p.phone ?? undefined })),
+      receivingUnits: view.parties.filter((p) => isReceivingParty(p.role)).map((p) => ({ name: p.unitName, organisation: p.organisationName, phone: p.phone ?? undefined })),
       fixedCareContact: summary.fixedCareContact,
       sip: summary.sip,
       printedBy,

@@ -1,5 +1,6 @@
 import { renderPatientSummary, type PatientSummaryInput } from "@vardkedjan/documents";
 import type { Db } from "@vardkedjan/db/client";
+import { isReceivingParty, OUTPATIENT_PARTY_ROLES, printsPatientSummary } from "@vardkedjan/domain/case/party-role";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -13,7 +14,7 @@ export function patientSummaryContent(view: CaseView): Omit<PatientSummaryInput,
   const sipCall = latest("kallelse_sip");
   const decisions = view.messages.filter((m) => m.kind === "meddela_beslut").flatMap((m) => (m.payload.decided as string[] | undefined) ?? []);
   const homeCare = view.messages.filter((m) => m.kind === "uppdrag_hemsjukvard").map((m) => `Hemsjukvården: ${String(m.payload.tasks ?? "")}`);
-  const vc = view.parties.find((p) => (p.role === "vardcentral" || p.role === "psykiatrisk_oppenvard") && p.fixedCareContact);
+  const vc = view.parties.find((p) => OUTPATIENT_PARTY_ROLES.includes(p.role) && p.fixedCareContact);
   return {
     patient: { name: view.patient.name, personnummer: view.patient.identifier },
     ward: { name: view.ward.name, hospital: view.ward.hospitalName, phone: view.ward.phone ?? undefined },
@@ -26,7 +27,7 @@ export function patientSummaryContent(view: CaseView): Omit<PatientSummaryInput,
     medication: String(discharge?.payload.medicationList ?? "Se läkemedelslistan som du fått av avdelningen."),
     contacts: [
       ...(view.ward.phone ? [{ label: `${view.ward.name}, ${view.ward.hospitalName}`, phone: view.ward.phone, hours: "dygnet runt" }] : []),
-      ...view.parties.filter((p) => p.role !== "avdelning" && p.phone).map((p) => ({ label: `${p.unitName} (${p.organisationName})`, phone: p.phone! })),
+      ...view.parties.filter((p) => isReceivingParty(p.role) && p.phone).map((p) => ({ label: `${p.unitName} (${p.organisationName})`, phone: p.phone! })),
     ],
   };
 }
@@ -34,7 +35,7 @@ export function patientSummaryContent(view: CaseView): Omit<PatientSummaryInput,
 /** Renders the summary as a PDF for the ward to hand over; audited as a print (Utskrift) of patient data. */
 export async function patientSummaryPdf(db: Db, actor: Actor, caseId: string): Promise<{ pdf: Buffer; reference: string }> {
   const view = await getCase(db, actor, caseId);
-  if (view.viewer.role !== "avdelning") throw new AppError("FORBIDDEN", { userMessage: "Sammanfattningen till patienten skrivs ut av avdelningen." });
+  if (!printsPatientSummary(view.viewer.role)) throw new AppError("FORBIDDEN", { userMessage: "Sammanfattningen till patienten skrivs ut av avdelningen." });
   const pdf = await renderPatientSummary({ ...patientSummaryContent(view), printedBy: actor.name });
   await withCaseAccess(db, actor, caseId, (tx, access) =>
     writeAudit(tx, actor, { action: "case.print", activity: "Utskrift", patientId: access.patientId, caseId, entityType: "document", entityId: "patientsammanfattning" }),

@@ -4,15 +4,14 @@ import {
   duplicateCheckFrom,
   findPossibleDuplicate,
 } from "@vardkedjan/domain/outage/after-registration-duplicates";
-import type { AfterRegistrationKind } from "@vardkedjan/domain/outage/after-registration";
-import type { CaseEvent, MessageKind } from "@vardkedjan/domain/case/types";
+import type { CaseEvent } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { loadCaseFacts } from "../case/facts";
 import { withCaseAccess } from "../case/scope";
-import { storedPrefill, type StoredPrefill } from "./after-registration-prefill";
+import { storedPrefill, type StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
 
 type ItemRow = typeof schema.afterRegistrationItems.$inferSelect;
 
@@ -36,7 +35,7 @@ export async function itemCaseInScope(db: Db, actor: Actor, itemId: string): Pro
  * made), with the sending unit's name.
  */
 export async function currentDuplicate(tx: Tx, item: ItemRow, prefill: StoredPrefill): Promise<{ event: CaseEvent; unitName: string | null } | null> {
-  if (!item.caseId || !item.messageKind || !DUPLICATE_CHECKED_KINDS.has(item.kind as AfterRegistrationKind)) return null;
+  if (!item.caseId || !item.messageKind || !DUPLICATE_CHECKED_KINDS.has(item.kind)) return null;
   let since = prefill.duplicateCheckFrom ? new Date(prefill.duplicateCheckFrom) : null;
   if (!since || Number.isNaN(since.getTime())) {
     const [outage] = await tx.select({ startedAt: schema.outages.startedAt }).from(schema.outages).where(eq(schema.outages.id, item.outageId));
@@ -44,7 +43,7 @@ export async function currentDuplicate(tx: Tx, item: ItemRow, prefill: StoredPre
   }
   const loaded = await loadCaseFacts(tx, item.caseId);
   const event = findPossibleDuplicate({
-    kind: item.messageKind as MessageKind,
+    kind: item.messageKind,
     events: loaded.facts.events,
     since,
     viewerUnitId: item.unitId,

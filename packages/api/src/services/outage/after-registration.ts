@@ -1,5 +1,12 @@
 import { schema, and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql, type Db, type Tx } from "@vardkedjan/db/client";
-import { computeAfterRegistration, type AfterRegistrationCase, type AfterRegistrationItem, type UnacknowledgedRecipient } from "@vardkedjan/domain/outage/after-registration";
+import {
+  computeAfterRegistration,
+  type AfterRegistrationCase,
+  type AfterRegistrationItem,
+  type AfterRegistrationKind,
+  type AfterRegistrationStatus,
+  type UnacknowledgedRecipient,
+} from "@vardkedjan/domain/outage/after-registration";
 import type { OutageWindow } from "@vardkedjan/domain/outage/types";
 import type { ScopeUnit } from "@vardkedjan/domain/outage/scope";
 import { afterRegistrationProgress } from "@vardkedjan/domain/outage/report";
@@ -15,7 +22,7 @@ import { sendMessage, acknowledgeMessage } from "../case/send-message";
 import { withCaseAccess } from "../case/scope";
 import { routineProfileFor } from "./profile";
 import { loadPhoneLog } from "./phone-log-entries";
-import { storedPrefill, type StoredPrefill } from "./after-registration-prefill";
+import { storedPrefill, type StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
 import { currentDuplicate, itemCaseInScope, notOnList } from "./after-registration-void";
 import { duplicateRefusal } from "@vardkedjan/domain/outage/after-registration-duplicates";
 
@@ -120,7 +127,7 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
   return items.length;
 }
 
-export type { StoredPrefill } from "./after-registration-prefill";
+export type { StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
 
 export interface AfterRegistrationListItem {
   id: string;
@@ -130,12 +137,12 @@ export interface AfterRegistrationListItem {
   patientName: string | null;
   unitId: string;
   unitName: string;
-  kind: string;
-  messageKind: string | null;
+  kind: AfterRegistrationKind;
+  messageKind: MessageKind | null;
   eventAt: Date;
   title: string;
   prefill: StoredPrefill;
-  status: "att_gora" | "klar" | "makulerad";
+  status: AfterRegistrationStatus;
   doneAt: Date | null;
   doneBy: string | null;
   /** Why it was dismissed (makulerad) as a duplicate. */
@@ -198,7 +205,7 @@ export function asDomainItem(i: typeof schema.afterRegistrationItems.$inferSelec
     unitId: i.unitId,
     caseId: i.caseId,
     patientId: i.patientId ?? "",
-    kind: i.kind as AfterRegistrationItem["kind"],
+    kind: i.kind,
     eventAt: i.eventAt,
     title: i.title,
     notes: [],
@@ -250,7 +257,7 @@ export async function registerAfterRegistrationItem(
       await acknowledgeMessage(db, actor, { caseId, messageId: item.messageId }, now, tx);
     } else {
       // Which message registers the item is the domain's decision, stored with the item.
-      const kind = item.messageKind as MessageKind | null;
+      const kind = item.messageKind;
       if (!kind) throw new AppError("INTERNAL", { internal: `after-registration item ${item.id} has no message kind` });
       const loaded = await loadCaseFacts(tx, caseId);
       const sender = loaded.parties.find((p) => p.unitId === item.unitId);

@@ -1,4 +1,5 @@
 import { schema, eq, sql, type Db } from "@vardkedjan/db/client";
+import type { OutageScopeKind, OutageSystem } from "@vardkedjan/domain/outage/types";
 import type { Actor } from "../../actor";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { regionOfActor } from "./region";
@@ -6,9 +7,9 @@ import { unitsWithDescendants } from "../org/unit-tree";
 
 export interface ActiveOutage {
   id: string;
-  system: string;
+  system: OutageSystem;
   systemDetail: string | null;
-  scope: "region" | "units";
+  scope: OutageScopeKind;
   message: string | null;
   startedAt: Date;
   expectedEndAt: Date | null;
@@ -23,7 +24,7 @@ export async function activeOutagesFor(db: Db, actor: Actor): Promise<ActiveOuta
   const regionId = await regionOfActor(db, actor);
   if (!regionId) return [];
   const scope = await resolveScopeUnitIds(db, actor.context);
-  const res = await db.execute<{ id: string; system: string; system_detail: string | null; scope: "region" | "units"; message: string | null; started_at: Date; expected_end_at: Date | null; region_name: string }>(sql`
+  const res = await db.execute<{ id: string; system: OutageSystem; system_detail: string | null; scope: OutageScopeKind; message: string | null; started_at: Date; expected_end_at: Date | null; region_name: string }>(sql`
     select o.id, o.system::text as system, o.system_detail, o.scope, o.message, o.started_at, o.expected_end_at, r.name as region_name
     from outages o join organisations r on r.id = o.region_id
     where o.status = 'pagaende' and o.region_id = ${regionId}

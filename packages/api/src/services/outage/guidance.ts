@@ -4,6 +4,7 @@ import { outageChecklist, dischargeBlockers, type ChecklistItem } from "@vardked
 import { routineStatus, routineVariantFor } from "@vardkedjan/domain/outage/routine-profile";
 import type { ContactEntry, OutageSystem } from "@vardkedjan/domain/outage/types";
 import type { DueStep } from "@vardkedjan/domain/case/due";
+import { isWardParty } from "@vardkedjan/domain/case/party-role";
 import type { Actor } from "../../actor";
 import { getCase } from "../case/get-case";
 import { loadCaseFacts } from "../case/facts";
@@ -21,7 +22,7 @@ export type CaseChecklistItem = ChecklistItem & { tick: ChecklistTick | null };
 
 export interface CaseOutageGuidance {
   /** The outage in progress that affects the viewer's unit; null when none (no guidance then). */
-  outage: { id: string; system: string; startedAt: Date } | null;
+  outage: { id: string; system: OutageSystem; startedAt: Date } | null;
   routine: { name: string; applies: boolean; text: string; variantName: string | null; instructions: string[] } | null;
   /** "Vem ska jag ringa" per step due for the viewer. */
   steps: StepGuidance[];
@@ -80,11 +81,11 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
 
   // The process steps without a deadline that are phoned in an outage, by the stage the case is in.
   const extra: GuidanceStepCode[] = [];
-  if (view.viewer.role === "avdelning") {
+  if (isWardParty(view.viewer.role)) {
     if (view.stage === "planering") extra.push("meddela_planering");
     if (view.stage === "utskrivningsklar") extra.push("meddela_utskrivningsklar");
   }
-  const system = outage.system as OutageSystem;
+  const system = outage.system;
   const full = view.viewer.visibility.level === "full";
   const steps = callGuidance({
     steps: [...(view.due as DueStep[]), ...extra],

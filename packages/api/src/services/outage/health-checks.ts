@@ -5,7 +5,8 @@ import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { regionOfActor } from "./region";
-import type { OutageSystem } from "./manage";
+import type { OutageSystem } from "@vardkedjan/domain/outage/types";
+import { can } from "@vardkedjan/domain/access/actions";
 
 /** How long an integration must fail before an outage is proposed: one failed check is not an outage. */
 export const PROPOSE_AFTER_MS = 60_000;
@@ -85,7 +86,7 @@ export async function saveIntegration(db: Db, actor: Actor, input: { id?: string
   if (!input.name.trim()) throw new AppError("INVALID_INPUT", { userMessage: "Ange ett namn på integrationen." });
   return db.transaction(async (tx) => {
     const regionId = await regionOfActor(tx, actor);
-    if (!regionId || actor.context.role !== "sysadmin") throw new AppError("FORBIDDEN", { userMessage: "Integrationer hanteras av regionens systemförvaltare." });
+    if (!regionId || !can(actor.context.role, "outage.manageIntegrations")) throw new AppError("FORBIDDEN", { userMessage: "Integrationer hanteras av regionens systemförvaltare." });
     let id = input.id ?? null;
     if (id) {
       const [row] = await tx.update(schema.integrations).set({ name: input.name.trim(), system: input.system, healthUrl: url.toString() }).where(and(eq(schema.integrations.id, id), eq(schema.integrations.regionId, regionId))).returning({ id: schema.integrations.id });

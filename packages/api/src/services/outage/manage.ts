@@ -7,13 +7,13 @@ import { requireOwnRegion } from "./region";
 import { createConfirmationRequests, type PendingConfirmationMail } from "../contacts/confirmations";
 import { computeAndStoreAfterRegistration } from "./after-registration";
 
-export { OUTAGE_SYSTEMS as OUTAGE_SYSTEM_VALUES, type OutageSystem } from "@vardkedjan/domain/outage/types";
-import type { OutageSystem } from "@vardkedjan/domain/outage/types";
+import type { OutageScopeKind, OutageSystem } from "@vardkedjan/domain/outage/types";
+import { declaredChange, updatedChange } from "@vardkedjan/domain/outage/outage-change";
 
 export interface DeclareOutageInput {
   system: OutageSystem;
   systemDetail?: string | null;
-  scope: "region" | "units";
+  scope: OutageScopeKind;
   unitIds?: string[];
   expectedEndAt?: Date | null;
   message?: string | null;
@@ -87,9 +87,8 @@ export async function declareOutage(db: Db, actor: Actor, input: DeclareOutageIn
       return raced;
     }
     const outageId = outage.id;
-    const { idempotencyKey: _key, ...fields } = input;
     if (unitIds.length) await tx.insert(schema.outageUnits).values(unitIds.map((unitId) => ({ outageId, unitId })));
-    await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: { action: "startad", ...fields, unitIds } });
+    await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: declaredChange({ ...input, unitIds }) });
     const confirmations = input.scope === "region" ? await createConfirmationRequests(tx, outageId, regionId, now) : [];
     await writeAudit(tx, actor, { action: "outage.declare", entityType: "outage", entityId: outageId, details: { system: input.system, scope: input.scope, units: unitIds.length } });
     await notifyChange(tx, { type: "outage.changed", regionId, outageId });
@@ -107,7 +106,7 @@ export async function updateOutage(db: Db, actor: Actor, input: { outageId: stri
     if (input.message !== undefined) set.message = input.message?.trim() || null;
     if (input.systemDetail !== undefined) set.systemDetail = input.systemDetail?.trim() || null;
     await tx.update(schema.outages).set(set).where(eq(schema.outages.id, outage.id));
-    await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: "andrad", ...input } });
+    await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: updatedChange(input) });
     await writeAudit(tx, actor, { action: "admin.change", entityType: "outage", entityId: outage.id, details: { fields: Object.keys(set) } });
     await notifyChange(tx, { type: "outage.changed", regionId: outage.regionId, outageId: outage.id });
   });

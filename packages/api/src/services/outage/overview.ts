@@ -2,7 +2,8 @@ import { schema, and, asc, desc, eq, inArray, sql, type Db } from "@vardkedjan/d
 import { can } from "@vardkedjan/domain/access/actions";
 import { afterRegistrationProgress } from "@vardkedjan/domain/outage/report";
 import { outageReportRows, OUTAGE_REPORT_COLUMNS } from "@vardkedjan/domain/outage/report";
-import type { PhoneContactEntry } from "@vardkedjan/domain/outage/types";
+import { parseOutageChange } from "@vardkedjan/domain/outage/outage-change";
+import { parseStoredPhoneContact } from "@vardkedjan/domain/outage/phone-contact-stored";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { regionOfActor } from "./region";
@@ -49,11 +50,12 @@ export async function getOutage(db: Db, actor: Actor, outageId: string) {
     .innerJoin(schema.units, eq(schema.units.id, schema.outageUnits.unitId))
     .where(eq(schema.outageUnits.outageId, outageId))
     .orderBy(asc(schema.units.name));
-  const events = await db
+  const eventRows = await db
     .select({ at: schema.outageEvents.at, change: schema.outageEvents.change, by: sql<string | null>`(select given_name || ' ' || family_name from staff where staff.id = ${schema.outageEvents.staffId})` })
     .from(schema.outageEvents)
     .where(eq(schema.outageEvents.outageId, outageId))
     .orderBy(asc(schema.outageEvents.at));
+  const events = eventRows.map((e) => ({ ...e, change: parseOutageChange(e.change) }));
   const items = await db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.outageId, outageId));
   const unitNames = new Map(
     (items.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, [...new Set(items.map((i) => i.unitId))])) : []).map((u) => [u.id, u.name]),
@@ -81,7 +83,7 @@ export async function outageReportCsv(db: Db, actor: Actor, outageId: string, no
   const rows = outageReportRows({
     outage: await windowOf(db, outage),
     units: [...units, ...names],
-    phoneLog: phoneRows.map((p) => ({ id: p.id, outageId: p.outageId, caseId: p.caseId, patientId: p.patientId, unitId: p.unitId, occurredAt: p.occurredAt, counterpartName: p.counterpartName, counterpartUnitId: p.counterpartUnitId, counterpartUnitText: p.counterpartUnitText, steps: p.steps as PhoneContactEntry["steps"], direction: p.direction, comment: null, receiverConfirmed: p.receiverConfirmed })),
+    phoneLog: phoneRows.map((p) => ({ id: p.id, outageId: p.outageId, caseId: p.caseId, patientId: p.patientId, unitId: p.unitId, occurredAt: p.occurredAt, counterpartName: p.counterpartName, counterpartUnitId: p.counterpartUnitId, counterpartUnitText: p.counterpartUnitText, steps: parseStoredPhoneContact(p).steps, direction: p.direction, comment: null, receiverConfirmed: p.receiverConfirmed })),
     items: items.map(asDomainItem),
     doneKeys: items.filter((i) => i.status !== "att_gora").map((i) => i.key),
     now,

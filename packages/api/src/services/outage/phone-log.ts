@@ -2,8 +2,10 @@ import { schema, and, desc, eq, isNull, isNotNull, inArray, type Db } from "@var
 import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
 import { visiblePhoneContacts } from "@vardkedjan/domain/case/phone-contact-visibility";
 import { phoneContactAudience, visibleFromAfterMessage } from "@vardkedjan/domain/case/party-visibility";
-import type { CounterpartKind, PhoneContactDetails, PhoneStep } from "@vardkedjan/domain/outage/types";
+import { parseStoredPhoneContact, storedPhoneDetails } from "@vardkedjan/domain/outage/phone-contact-stored";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import { isReceivingParty, MUNICIPALITY_CASE_ROLES, OUTPATIENT_PARTY_ROLES } from "@vardkedjan/domain/case/party-role";
+import type { PartyRole } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
@@ -66,11 +68,11 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
       const municipality = await municipalityUnitFor(db, person?.municipalityCode ?? null);
       const listed = await unitByHsaId(db, person?.listedUnitHsaId ?? null);
       const party = await partyUnitById(db, form.counterpartUnitId);
-      const chosen = [municipality, listed, party].filter((u): u is NonNullable<typeof u> => !!u && u.role !== "avdelning");
+      const chosen = [municipality, listed, party].filter((u): u is NonNullable<typeof u> => !!u && isReceivingParty(u.role));
       const unique = [...new Map(chosen.map((u) => [u.id, u])).values()];
-      const first = (roles: string[]) => unique.find((u) => roles.includes(u.role))?.id ?? null;
-      const municipalityUnitId = first(["kommun"]);
-      const primaryCareUnitId = first(["vardcentral", "psykiatrisk_oppenvard"]);
+      const first = (roles: readonly PartyRole[]) => unique.find((u) => roles.includes(u.role))?.id ?? null;
+      const municipalityUnitId = first(MUNICIPALITY_CASE_ROLES);
+      const primaryCareUnitId = first(OUTPATIENT_PARTY_ROLES);
       const created = await createCase(db, actor, {
         identifier: id.value,
         admittedAt: form.occurredAt,
@@ -103,7 +105,7 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
         steps: form.steps,
         direction: form.direction,
         receiverConfirmed: form.receiverConfirmed,
-        details: { ...form.details, counterpartKind: form.counterpartKind },
+        details: storedPhoneDetails(form.details, form.counterpartKind),
         comment: form.comment,
         unitId: access.viewerUnitIds[0]!,
         signedByStaffId: actor.staffId,
@@ -149,7 +151,7 @@ export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
     const { facts } = await loadCaseFacts(tx, caseId);
     const viewer = { partyRole: access.viewerRole, role: actor.context.role };
     const calls = rows.map(({ p, unitName, signedBy, signedByFamily }) => {
-      const { counterpartKind, ...details } = (p.details ?? {}) as PhoneContactDetails & { counterpartKind?: CounterpartKind };
+      const { steps, details, counterpartKind } = parseStoredPhoneContact(p);
       return {
         id: p.id,
         occurredAt: p.occurredAt,
@@ -159,7 +161,7 @@ export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
         counterpartName: p.counterpartName,
         counterpartUnitText: p.counterpartUnitText,
         counterpartUnitId: p.counterpartUnitId,
-        steps: p.steps as PhoneStep[],
+        steps,
         direction: p.direction,
         receiverConfirmed: p.receiverConfirmed,
         comment: p.comment,

@@ -76,7 +76,7 @@ async function store(tx: Tx, actor: Actor, region: Region, profile: RoutineProfi
   if (stored !== expectedVersion) throw new AppError("CONFLICT", { userMessage: CONFLICT_MESSAGE });
   const before = await routineProfileFor(tx, region.id);
   const version = stored + 1;
-  const values = { profile: profile as Record<string, unknown>, version, updatedAt: now, updatedByStaffId: actor.staffId };
+  const values = { profile, version, updatedAt: now, updatedByStaffId: actor.staffId };
   const [written] = current
     ? await tx
         .update(schema.routineProfiles)

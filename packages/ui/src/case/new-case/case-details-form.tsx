@@ -15,6 +15,8 @@ import {
 } from "../../kit/fields";
 import { fromLocalInput, newIdempotencyKey, toLocalInput } from "../../kit/format";
 import type { NewCasePreparation } from "../types";
+import { CARE_TYPE_LABELS } from "@vardkedjan/domain/case/labels";
+import { CARE_TYPES, type CareType } from "@vardkedjan/domain/case/types";
 
 const NONE = "";
 
@@ -41,7 +43,7 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
     prep.options.wards.length === 1 ? prep.options.wards[0]!.id : "",
   );
   const [admittedAt, setAdmitted] = useState(() => toLocalInput(new Date()));
-  const [careType, setCareType] = useState<"somatisk" | "psykiatrisk">(
+  const [careType, setCareType] = useState<CareType>(
     "somatisk",
   );
   const [lpt, setLpt] = useState(false);
@@ -184,11 +186,8 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
         legend="Vårdform"
         inline
         value={careType}
-        onChange={(v) => setCareType(v as "somatisk" | "psykiatrisk")}
-        options={[
-          { value: "somatisk", label: "Somatisk vård" },
-          { value: "psykiatrisk", label: "Psykiatrisk vård" },
-        ]}
+        onChange={(v) => setCareType(v as CareType)}
+        options={CARE_TYPES.map((c) => ({ value: c, label: CARE_TYPE_LABELS[c] }))}
       />
       {careType === "psykiatrisk" ? (
         <FieldGroup id="ny-tvang" legend="Vård enligt tvångslag" optional>

@@ -1,6 +1,7 @@
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import {
   STAGE_LABELS,
+  CARE_TYPE_LABELS,
   CLOSE_REASON_LABELS,
 } from "@vardkedjan/domain/case/labels";
 import { daysSinceReady } from "@vardkedjan/domain/clock/losus";
@@ -43,7 +44,7 @@ export function CaseHeader({
     ],
     [
       "Vårdform",
-      `${view.careType === "psykiatrisk" ? "Psykiatrisk" : "Somatisk"}${view.lpt ? ", LPT" : ""}${view.lrv ? ", LRV" : ""}`,
+      `${CARE_TYPE_LABELS[view.careType]}${view.lpt ? ", LPT" : ""}${view.lrv ? ", LRV" : ""}`,
     ],
     ["Inskriven", formatDateTime(view.admittedAt)],
     [

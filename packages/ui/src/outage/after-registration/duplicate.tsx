@@ -16,7 +16,7 @@ import type { AfterRegistrationEntry } from "../labels";
  * calls that are not sent.
  */
 
-const kindLabel = (kind: string) => MESSAGE_KIND_LABELS[kind as MessageKind] ?? kind;
+const kindLabel = (kind: MessageKind | null) => (kind ? MESSAGE_KIND_LABELS[kind] : "");
 
 /** The phoned item and the message already in the case, side by side. */
 export function PossibleDuplicate({ item }: { item: AfterRegistrationEntry }) {
@@ -32,7 +32,7 @@ export function PossibleDuplicate({ item }: { item: AfterRegistrationEntry }) {
         <div>
           <p className="font-medium">Per telefon under driftstörningen</p>
           <p>
-            {kindLabel(item.messageKind ?? "")}, {formatDateTime(item.eventAt)}
+            {kindLabel(item.messageKind)}, {formatDateTime(item.eventAt)}
           </p>
           <p className="text-muted">Uppgifterna nedan är de som lämnades per telefon.</p>
         </div>

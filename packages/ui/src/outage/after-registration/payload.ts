@@ -1,4 +1,3 @@
-import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
 import { KIND_FORMS } from "../../case/forms/registry";
 import type { FormValues, KindSpec } from "../../case/forms/spec";
 import type { AfterRegistrationEntry } from "../labels";
@@ -36,8 +35,7 @@ export const fieldOf = (path: string) => path.replace(/^payload\./, "").split(".
 export const groupField = (i: number) => (i === 0 ? "text" : `text_${i}`);
 
 function formOf(item: AfterRegistrationEntry): KindSpec<FormValues> | null {
-  const kind = item.messageKind;
-  return kind && (MESSAGE_KINDS as readonly string[]).includes(kind) ? KIND_FORMS[kind as MessageKind] : null;
+  return item.messageKind ? KIND_FORMS[item.messageKind] : null;
 }
 
 const text = (v: Values, k: string) => (typeof v[k] === "string" ? (v[k] as string) : "");

@@ -3,14 +3,14 @@ import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { DUPLICATE_CHECKED_KINDS } from "@vardkedjan/domain/outage/after-registration-duplicates";
-import type { AfterRegistrationKind } from "@vardkedjan/domain/outage/after-registration-types";
 import { useTRPC } from "../../trpc/react";
 import { ErrorNotice } from "../../kit/error-notice";
 import { useCallFailure } from "../../kit/use-call-failure";
 import { BUTTON_PRIMARY } from "../../kit/fields";
 import { formatDateTime } from "../../kit/format";
 import { clearSessionDraft, loadSessionDraft, saveSessionDraft } from "../../kit/session-draft";
-import { AFTER_REGISTRATION_KIND_LABEL, type AfterRegistrationEntry } from "../labels";
+import { AFTER_REGISTRATION_KIND_LABELS } from "@vardkedjan/domain/outage/after-registration-types";
+import type { AfterRegistrationEntry } from "../labels";
 import { PossibleDuplicate, PrivateNotes, VoidItem } from "./duplicate";
 import { ItemEditor } from "./item-editor";
 import { editedFields, fieldOf, initialValues, toInput, type Values } from "./payload";
@@ -43,7 +43,7 @@ export function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDon
   const acknowledge = item.kind === "acknowledge";
   // A possible duplicate, flagged when the list was made or found when registering (the API refuses
   // with CONFLICT): the user registers anyway or dismisses it.
-  const duplicate = !!item.prefill.possibleDuplicate || (failure?.appCode === "CONFLICT" && DUPLICATE_CHECKED_KINDS.has(item.kind as AfterRegistrationKind));
+  const duplicate = !!item.prefill.possibleDuplicate || (failure?.appCode === "CONFLICT" && DUPLICATE_CHECKED_KINDS.has(item.kind));
 
   const submit = () => {
     // A double click comes before the pending state renders: the ref stops the second request.
@@ -75,7 +75,7 @@ export function TodoItem({ item, onDone }: { item: AfterRegistrationEntry; onDon
       </h3>
       <dl className="mt-2 mb-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted">Typ</dt>
-        <dd>{AFTER_REGISTRATION_KIND_LABEL[item.kind] ?? item.kind}</dd>
+        <dd>{AFTER_REGISTRATION_KIND_LABELS[item.kind]}</dd>
         <dt className="text-muted">Patient</dt>
         <dd>{item.patientName ?? "–"}</dd>
         <dt className="text-muted">Ärende</dt>
