@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessible, openSession, urls } from "./support";
 
-// Outage mode through the real portals (issue 4): Åsa Berg (Förvaltning) declares that the hospital
+// Outage mode through the real portals: Åsa Berg (Förvaltning) declares that the hospital
 // EHR is down while Sanna Sjöberg (ward) and Berit Holm (kommun) have pages open; both switch to
 // outage mode without a reload; Sanna works by phone and logs two calls; Åsa ends the outage;
 // Sanna's after-registration list holds exactly what the rules say, and registering keeps the
@@ -224,7 +224,7 @@ test("Åsa edits Sörmland's backup routine: a blank name is refused in Swedish,
   await page.getByRole("link", { name: "Reservrutin" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reservrutin för driftstörning" })).toBeVisible();
   const deadline = page.getByLabel("Tid för att bekräfta kontaktlistan (timmar)");
-  await expect(deadline).toHaveValue("6"); // seed 000: six hours
+  await expect(deadline).toHaveValue("6"); // Region Sörmland, Reservrutin Link: six hours
   await expectAccessible(page);
 
   const name = page.getByLabel("Rutinens namn");

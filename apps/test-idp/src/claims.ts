@@ -1,7 +1,7 @@
 /**
  * The claim catalogue of the test IdP: which claim names it may release, in which scope, and how a
  * claim set (a demo identity's or a pasted one) is checked before it is issued.
- * Names follow shared/research/identity.md §1–2 (Inera IdP OIDC short names, plus the current
+ * Names follow Inera IdP's attribute specification (its OIDC short names, plus the current
  * `http://sambi.se/attributes/1/…` and legacy `urn:sambi:names:attribute:…` forms, so that the
  * portals' claim normalisation can be tested against every form Inera or a proxy IdP may send).
  */

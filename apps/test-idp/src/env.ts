@@ -1,5 +1,5 @@
 /**
- * The test IdP's environment, validated once at start (ENGINEERING.md §10).
+ * The test IdP's environment, validated once at start.
  *
  *   TEST_IDP_PORT     port to listen on (default 3010)
  *   TEST_IDP_ISSUER   issuer origin the browser and the portals use (default http://localhost:<port>)

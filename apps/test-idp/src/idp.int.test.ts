@@ -74,7 +74,7 @@ const clients: ClientConfig[] = [
 ];
 const [ward, muni] = clients as [ClientConfig, ClientConfig];
 
-/** The claims parameter the portals send (identity.md §5.2). */
+/** The claims parameter the portals send. */
 const CLAIMS_PARAM = {
   id_token: {
     acr: { essential: true, values: [LOA3, LOA2] },

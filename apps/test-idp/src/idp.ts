@@ -1,6 +1,6 @@
 /**
  * A local SITHS test identity provider on oidc-provider that behaves like Inera IdP's OpenID
- * Connect interface for the four portals (see shared/research/identity.md §2 and §5):
+ * Connect interface for the four portals:
  * authorization code + PKCE, the `claims` request parameter, acr = Sambi LoA, an opaque `sub`,
  * the HSA claim set in the id_token, SSO across portals and RP-initiated logout.
  */

@@ -1,5 +1,5 @@
 /**
- * The test mail server's environment, validated once at start (ENGINEERING.md §10).
+ * The test mail server's environment, validated once at start.
  *
  *   TEST_MAIL_SMTP_PORT  SMTP port the portals send to (default 3025)
  *   TEST_MAIL_HTTP_PORT  port of the page that shows what arrived, and of /api/messages (default 3011)

@@ -48,7 +48,7 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "admin.change": "admin",
 };
 
-/** PDL activity types (identity.md §3.2). */
+/** PDL activity types. */
 export type AuditActivity = "Läsa" | "Skriva" | "Skicka" | "Kvittera" | "Utskrift" | "Radera";
 
 export interface AuditInput {

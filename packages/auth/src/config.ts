@@ -9,11 +9,11 @@ export interface SithsAuthOptions {
   clientId: string;
   clientSecret: string;
   secret: string;
-  /** Levels of assurance accepted at login; the IdP compares exactly (identity.md §2.2). */
+  /** Levels of assurance accepted at login; the IdP compares exactly. */
   acceptedLoa: string[];
   /** Mark cookies Secure (the portal is served over https). */
   secureCookies: boolean;
-  /** Session lifetime in seconds (≤ 8 h, identity.md §4.4). */
+  /** Session lifetime in seconds (≤ 8 h, a working shift). */
   maxAgeSeconds: number;
   /**
    * Called once per successful IdP login with the raw id_token claims. Returns the id of the
@@ -22,7 +22,7 @@ export interface SithsAuthOptions {
   onSignIn(input: { portal: Portal; claims: Record<string, unknown>; idToken: string | undefined }): Promise<string>;
 }
 
-/** The claims requested from the IdP: person-level attributes plus allCommissions (identity.md §2.3). */
+/** The claims requested from the IdP: person-level attributes plus allCommissions. */
 export function sithsClaimsRequest(acceptedLoa: string[]) {
   return {
     id_token: {

@@ -6,7 +6,7 @@ import { ACCOMPANYING_FORM_TITLE, renderAccompanyingForm } from "./accompanying-
 const HEADINGS = [ACCOMPANYING_FORM_TITLE, "Personuppgifter", "Kontaktuppgifter", "Samtycke", "Hjälpbehov före aktuell händelse", "SBAR", "Läkemedel", "Hjälpmedel", "Ifylld av"];
 
 describe("renderAccompanyingForm", () => {
-  it("renders the blank form with every part of seed 000's table", async () => {
+  it("renders the blank form with every part of the Sörmland routine's table", async () => {
     const pdf = await renderAccompanyingForm({ ...PRINT });
     expect(looksLikePdf(pdf)).toBe(true);
     const { text, pages } = await extractPdf(pdf);

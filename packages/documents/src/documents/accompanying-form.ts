@@ -7,7 +7,7 @@ import { patientHeaderLine, SEALED_ENVELOPE_NOTE } from "./common";
 
 /**
  * "Medföljande blankett": what the municipality's health care sends with a patient to hospital
- * in a sealed envelope when the system is down (seed 000, table row "Vårdbegäran"): consent,
+ * in a sealed envelope when the system is down (Region Sörmland, Reservrutin Link, table row "Vårdbegäran"): consent,
  * personal and contact data, help needs before admission, SBAR, current prescriptions, personal
  * medicines (insulin pens, inhalers, eye drops), aids. Blank, or pre-filled from what is known.
  */

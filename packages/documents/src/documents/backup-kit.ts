@@ -9,7 +9,7 @@ import { CONTACT_LIST_TITLE, contactListVersionLine, drawContactList, type Conta
 import { drawOutageForm, OUTAGE_FORM_TITLE } from "./outage-form";
 
 /**
- * "Reservpärm": the print-out the routines ask every unit to keep (seed 000: "utskrift av aktuell
+ * "Reservpärm": the print-out the routines ask every unit to keep (Region Sörmland, Reservrutin Link: "utskrift av aktuell
  * version av rutinen och kontaktlistan, samt tillhörande blanketter"). One PDF: a cover page with
  * the contents, the region's routine, the current contact list, and the blank forms. Each part
  * keeps its own header and "Sida N av M"; the footer also counts the sheets of the whole kit.

@@ -5,7 +5,7 @@ import type { PdfLayout, PrintInfo } from "../layout/page";
 import { renderPdf } from "../layout/render";
 
 /**
- * "Kontaktlista driftstörning": the phone list every unit keeps printed (seed 000), grouped by
+ * "Kontaktlista driftstörning": the phone list every unit keeps printed (Region Sörmland, Reservrutin Link), grouped by
  * organisation and unit, with the version and its validity date on every page so an old printout
  * is easy to spot.
  */

@@ -16,7 +16,7 @@ import {
 /**
  * "Utskrivningsplan": what the discharge notice carries (utskrivningsmeddelande + plan), printed
  * to go with the patient in a sealed envelope when the receiving parties cannot read it in the
- * system (seed 000: "Regionen fyller i blankett utskrivningsplan … skickas med patienten").
+ * system (Region Sörmland, Reservrutin Link: "Regionen fyller i blankett utskrivningsplan … skickas med patienten").
  */
 
 export const DISCHARGE_PLAN_TITLE = "Utskrivningsplan";

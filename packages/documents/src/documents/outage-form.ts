@@ -6,8 +6,8 @@ import { renderPdf } from "../layout/render";
 import { patientHeaderLine, type PatientRef } from "./common";
 
 /**
- * "Blankett vid driftstörning i Vårdkedjan": seed 002's registration form for what was said by
- * phone during an outage, the paper twin of "Logga telefonkontakt" (issue 4). Blank (ruled
+ * "Blankett vid driftstörning i Vårdkedjan": the Västernorrland routine's registration form for what was said by
+ * phone during an outage, the paper twin of "Logga telefonkontakt". Blank (ruled
  * fields, several contacts per page) or pre-filled for a case (its patient and the contacts
  * logged so far, then blank rows for more).
  */
@@ -62,7 +62,7 @@ export interface OutageFormContent {
 
 export type OutageFormInput = OutageFormContent & PrintInfo;
 
-/** The instructions of seed 002 (Västernorrland), worded for Vårdkedjan. */
+/** The instructions of the Västernorrland routine (Västernorrland), worded for Vårdkedjan. */
 export const OUTAGE_FORM_INSTRUCTIONS: readonly string[] = [
   "Använd blanketten under driftstörningen för att notera information som du har lämnat eller tagit emot muntligt, till exempel per telefon. Den är ett stöd för korrekt efterregistrering i Vårdkedjan när systemet är i drift igen.",
   "Fyll i datum, tid och signatur för varje kontakt, och namnet på den person du har haft kontakt med.",

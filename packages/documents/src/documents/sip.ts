@@ -9,7 +9,7 @@ import { meetingText, patientHeaderLine, SEALED_ENVELOPE_NOTE, type PatientRef, 
  * "Samordnad individuell plan (SIP)" with the content the law requires (HSL 16 kap 4 §,
  * SoL 2 kap 7 §; research rule N17): which interventions, which huvudman answers for which,
  * measures by other actors, and which huvudman has the overall responsibility. Plus goals,
- * follow-up, participants, consent (N16) and that the patient was offered a copy (seed 002).
+ * follow-up, participants, consent and that the patient was offered a copy (Region Västernorrland, Avbrottsrutin Lifecare SP).
  */
 
 export const SIP_TITLE = "Samordnad individuell plan (SIP)";

@@ -15,7 +15,7 @@ import type { PrintInfo } from "../layout/page";
 export const PRINT: Required<PrintInfo> = { printedBy: "Sanna Sjöberg", printedAt: new Date("2026-07-01T12:05:00Z") };
 
 export const TOLVAN = { name: "Tolvan Tolvansson", personnummer: "191212121212" };
-// Skatteverket test number (identity.md §7.2): never a random valid personnummer.
+// Skatteverket test number: never a random valid personnummer.
 export const ASA = { name: "Åsa Öberg-Ärlig", personnummer: "194408139089" };
 
 export const patientSummary: PatientSummaryContent = {

@@ -2,7 +2,7 @@ import { ROLE_LABELS } from "../identity/context-label";
 import type { Role } from "../identity/types";
 
 /**
- * Who may do what (ENGINEERING.md §2): a closed list of actions and a role → actions table,
+ * Who may do what: a closed list of actions and a role → actions table,
  * checked at one chokepoint (the API's procedure builders and service guards). Unit scope is
  * NOT decided here: it is the active RoleContext's scope, checked beside this table.
  */
@@ -38,7 +38,7 @@ export type Action = (typeof ACTIONS)[number];
 
 /**
  * Actions that touch patient data (PDL / SVOD). Administrators get none of them: separation of
- * duties (identity.md §4.3 R8). `audit.read` is not here: log follow-up is its own legal
+ * duties. `audit.read` is not here: log follow-up is its own legal
  * purpose (HSLF-FS 2016:40 4 kap. 9 §), even though the log names patients.
  */
 export const PATIENT_DATA_ACTIONS: readonly Action[] = [
@@ -85,7 +85,7 @@ export const ACTION_LABELS: Record<Action, string> = {
 
 const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
 
-/** The ward: opens the case, plans, registers what happened during an outage (seed 002). */
+/** The ward: opens the case, plans, registers what happened during an outage (Region Västernorrland, Avbrottsrutin Lifecare SP). */
 const WARD: Action[] = [
   ...BASE,
   "case.read",
@@ -126,7 +126,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   psykiatri_oppenvard: RECEIVER,
   bistandshandlaggare: RECEIVER,
   kommun_ssk: RECEIVER,
-  // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ (DOMAIN.md).
+  // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ.
   // After an outage its list holds only messages to acknowledge, so it may work that list.
   hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
   // MAS: read-all within the kommun and follow-up, including log checks.
@@ -145,7 +145,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "rules.manage",
     "audit.read",
   ],
-  // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (seed 000).
+  // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
   kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "audit.read"],
 };
 

@@ -79,7 +79,7 @@ export function consentRefused(consents: readonly ConsentRecord[], kind: Consent
   return currentConsent(consents, kind)?.given === false;
 }
 
-/** The consent to information transfer that a receiving party needs (N6/N7, N26), if any. */
+/** The consent to information transfer that a receiving party needs, if any. */
 export function infoTransferConsentFor(role: PartyRole): ConsentKind | null {
   switch (role) {
     case "kommun":

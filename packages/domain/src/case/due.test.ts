@@ -45,14 +45,14 @@ describe("dueSteps: the ward", () => {
     expect(steps[0]).toMatchObject({ step: "skicka_inskrivningsmeddelande", overdue: true });
   });
 
-  it("asks to update an estimated date that has passed (N8)", () => {
+  it("asks to update an estimated date that has passed", () => {
     const steps = dueSteps(notified(), "avdelning", at("2026-02-10", "08:00"));
     expect(find(steps, "uppdatera_beraknat_datum")).toMatchObject({ overdue: true, kind: "andrat_utskrivningsdatum" });
     expect(iso(find(steps, "uppdatera_beraknat_datum")?.dueAt)).toBe("2026-02-09T22:59:59.999Z");
     expect(find(dueSteps(notified(), "avdelning", at("2026-02-09", "23:00")), "uppdatera_beraknat_datum")).toBeUndefined();
   });
 
-  it("sends the discharge information by the end of the agreed discharge day (N13)", () => {
+  it("sends the discharge information by the end of the agreed discharge day", () => {
     const f = withEvents(
       ready(),
       event("utskrivningsdatum", at("2026-02-06", "14:00"), WARD, [KOMMUN], { dischargeAt: "2026-02-09T10:00:00+01:00" }),
@@ -69,13 +69,13 @@ describe("dueSteps: the ward", () => {
     expect(find(steps, "skicka_utskrivningsmeddelande")).toMatchObject({ dueAt: null, severity: "normal", overdue: false });
   });
 
-  it("does not show a patient still in hospital as overdue when the estimated date has passed (N13)", () => {
+  it("does not show a patient still in hospital as overdue when the estimated date has passed", () => {
     // The estimate was 2026-02-09; two days later the patient is still in hospital, no time agreed.
     const step = find(dueSteps(ready(), "avdelning", at("2026-02-11", "12:00")), "skicka_utskrivningsmeddelande");
     expect(step).toMatchObject({ dueAt: null, overdue: false });
   });
 
-  it("after a withdrawal, reminds to re-notify when ready again (N12)", () => {
+  it("after a withdrawal, reminds to re-notify when ready again", () => {
     const f = withEvents(ready(), event("ej_utskrivningsklar", at("2026-02-07", "08:00"), WARD, [KOMMUN, VC]));
     const steps = dueSteps(f, "avdelning", at("2026-02-07", "09:00"));
     expect(find(steps, "ny_utskrivningsklar")).toMatchObject({ dueAt: null, severity: "info", rule: "N12" });
@@ -125,7 +125,7 @@ describe("dueSteps: the kommun", () => {
     expect(codes(steps)).toEqual(["bekrafta_egenvard", "meddela_beslut"]);
   });
 
-  it("gives kommunklar by the payment clock, with the day count (N19)", () => {
+  it("gives kommunklar by the payment clock, with the day count", () => {
     const steps = dueSteps(ready(), "kommun", at("2026-02-08", "12:00"));
     const step = find(steps, "meddela_kommunklar");
     expect(step).toMatchObject({ label: "Meddela kommunklar (dag 2 efter utskrivningsklar)", severity: "legal", overdue: false });
@@ -173,7 +173,7 @@ describe("dueSteps: the kommun", () => {
 });
 
 describe("dueSteps: the vårdcentral", () => {
-  it("names a fast vårdkontakt before the estimated discharge day (N10)", () => {
+  it("names a fast vårdkontakt before the estimated discharge day", () => {
     const step = find(dueSteps(notified(), "vardcentral", at("2026-02-03")), "utse_fast_vardkontakt");
     expect(step).toMatchObject({
       label: "Utse fast vårdkontakt och svara på inskrivningsmeddelandet",
@@ -203,7 +203,7 @@ describe("dueSteps: the vårdcentral", () => {
     expect(find(dueSteps(gone, "vardcentral", at("2026-02-07", "12:00")), "utse_fast_vardkontakt")?.overdue).toBe(true);
   });
 
-  it("calls to SIP within 3 days of the ready notice (N15), and is ready to receive", () => {
+  it("calls to SIP within 3 days of the ready notice, and is ready to receive", () => {
     const steps = dueSteps(ready(), "vardcentral", at("2026-02-06", "12:00"));
     expect(codes(steps)).toEqual(["kalla_till_sip", "meddela_redo"]);
     expect(steps[0]).toMatchObject({ label: "Kalla till SIP", severity: "legal", rule: "N15", overdue: false });

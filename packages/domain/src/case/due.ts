@@ -58,7 +58,7 @@ export interface DueStep {
   /** now > dueAt */
   overdue: boolean;
   severity: DueSeverity;
-  /** The rule behind it (research/domain.md), e.g. "N5". */
+  /** A stable id of the rule behind it, e.g. "N5" (the admission notice within 24 h); never shown. */
   rule?: string;
   /** The message that completes the step, for the UI to open its form. */
   kind?: MessageKind;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mayBeFixedCareContact } from "./fixed-care-contact";
 
-describe("who may be named fast vårdkontakt (N10)", () => {
+describe("who may be named fast vårdkontakt", () => {
   const UNIT = "SE2321000032-vc1";
   it("a person with a care commission at the answering unit", () => {
     expect(mayBeFixedCareContact([{ unitHsaId: UNIT, purpose: "Vård och behandling" }], UNIT)).toBe(true);

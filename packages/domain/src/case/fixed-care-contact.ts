@@ -8,7 +8,7 @@ export interface CommissionAtUnit {
 
 /**
  * The fast vårdkontakt named by the answering vårdcentral or psychiatric outpatient unit must be a
- * person with a care commission ("Vård och behandling") at that unit (N10): the people the answer
+ * person with a care commission ("Vård och behandling") at that unit: the people the answer
  * form offers, and the only ones an answer may name.
  */
 export function mayBeFixedCareContact(commissions: readonly CommissionAtUnit[], unitHsaId: string): boolean {

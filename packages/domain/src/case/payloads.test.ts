@@ -121,14 +121,14 @@ describe("parseMessagePayload", () => {
       /minst en deltagare/,
     ],
     [
-      "no SIP interventions (N17)",
+      "no SIP interventions",
       "sip_plan",
       { interventions: [], overallResponsible: "kommun", offeredToPatient: true },
       "interventions",
       /minst en insats/,
     ],
     [
-      "no overall responsibility (N17)",
+      "no overall responsibility",
       "sip_plan",
       { interventions: [{ what: "x", responsible: "kommun" }], offeredToPatient: true },
       "overallResponsible",
@@ -209,7 +209,7 @@ describe("parseMessagePayload", () => {
       );
     });
 
-    it("requires a fast vårdkontakt in the vårdcentral's and psychiatry's answer (N10), not in the kommun's", () => {
+    it("requires a fast vårdkontakt in the vårdcentral's and psychiatry's answer, not in the kommun's", () => {
       const answer = { currentServices: "Inga insatser", knownToUnit: false };
       expect(errors("svar_pa_inskrivning", answer, { senderRole: "vardcentral" }).fixedCareContactStaffId).toMatch(
         /fast vårdkontakt/,

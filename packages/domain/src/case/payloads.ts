@@ -4,8 +4,8 @@ import { CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, type MessageKind, type Par
 import { OUTPATIENT_PARTY_ROLES } from "./party-role";
 
 /**
- * The structured payload of each message kind: the fields of its form (DOMAIN.md's process
- * table, research/domain.md §2), validated with zod, every message in Swedish. Free text beside
+ * The structured payload of each message kind: the fields of its form (the steps of the
+ * process under LOSUS), validated with zod, every message in Swedish. Free text beside
  * the form lives in the message row (`messages.freeText`), not here. Optional text fields accept
  * "" from a form and store it as absent. Unknown keys are dropped, so what is stored is exactly
  * the schema.
@@ -56,9 +56,9 @@ const samtycke = z
       error: "Samtyckena måste anges som en lista",
     }),
     documentedNote: optText("Anteckningen", 2000),
-    /** The kommun's statement of the consents it already holds (DOMAIN.md). */
+    /** The kommun's statement of the consents it already holds. */
     municipalityAlreadyHolds: z.array(consentKind, { error: "Befintliga samtycken måste anges som en lista" }).optional(),
-    /** How the ward got it: from the patient, or by phone during an outage (seed 000). */
+    /** How the ward got it: from the patient, or by phone during an outage (Region Sörmland, Reservrutin Link). */
     source: z.enum(["patient", "telefon"], { error: "Ogiltig källa för samtycket" }).optional(),
   })
   .superRefine((p, ctx) => {
@@ -79,7 +79,7 @@ const estimatedDate = z.object({ estimatedDischargeDate: isoDate("Beräknat utsk
 const svarPaInskrivning = z.object({
   /** Aktuella insatser; may be "Inga insatser". */
   currentServices: text("Aktuella insatser"),
-  /** Fast vårdkontakt (N10): a person with a context at the answering vårdcentral. */
+  /** Fast vårdkontakt: a person with a context at the answering vårdcentral. */
   fixedCareContactStaffId: z.uuid({ error: "Fast vårdkontakt måste vara en giltig personreferens" }).optional(),
   /** false = "ej känd" hos enheten. */
   knownToUnit: bool("om patienten är känd hos enheten"),
@@ -168,7 +168,7 @@ const sipPlan = z.object({
 });
 
 const utskrivningsklar = z.object({
-  /** The physician's decision (N3); the notice's own time is the message's time. */
+  /** The physician's decision; the notice's own time is the message's time. */
   decidedAt: isoDateTime("Beslutstid"),
   decidedBy: text("Beslutande läkare", MAX_LINE),
 });

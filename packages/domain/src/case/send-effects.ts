@@ -13,7 +13,7 @@ export interface SendEffects {
   consents: ConsentRecord[];
   /** Parties addressed for the first time: they see the case from `visibleFrom` on. */
   partiesNowVisible: { unitId: string; visibleFrom: Date }[];
-  /** Named in an answer to the admission notice (N10); the API checks the person's commission. */
+  /** Named in an answer to the admission notice; the API checks the person's commission. */
   fixedCareContact: { unitId: string; staffId: string } | null;
   /** A closure as wrongly created: its open after-registration items go with the case. */
   voidsAfterRegistration: boolean;

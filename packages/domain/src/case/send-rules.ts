@@ -55,7 +55,7 @@ export interface RuleContext {
   isCorrection: boolean;
 }
 
-/** The first admission notice must reach the kommun or the region's öppenvård (N4/N5). */
+/** The first admission notice must reach the kommun or the region's öppenvård. */
 const NOTICE_TARGETS: readonly PartyRole[] = ["kommun", "vardcentral", "psykiatrisk_oppenvard"];
 
 /** Rules that depend on the case and the sender, not on the form. */
@@ -112,7 +112,7 @@ export function stateRefusal(kind: MessageKind, c: RuleContext): SendRefusal | n
 
     case "kallelse_sip":
       return consentRefused(c.facts.consents, "sip")
-        ? refuse("sip_consent_refused", "Patienten har inte samtyckt till SIP. En kallelse kan inte skickas utan samtycke (N16)")
+        ? refuse("sip_consent_refused", "Patienten har inte samtyckt till SIP. En kallelse kan inte skickas utan samtycke")
         : null;
 
     case "sip_plan":
@@ -175,7 +175,7 @@ export function payloadRefusal(kind: MessageKind, c: RuleContext, payload: Recor
 
     case "kallelse_sip":
       return payload.consentStatus === "refused"
-        ? refuse("sip_consent_refused", "Patienten har inte samtyckt till SIP. En kallelse kan inte skickas utan samtycke (N16)")
+        ? refuse("sip_consent_refused", "Patienten har inte samtyckt till SIP. En kallelse kan inte skickas utan samtycke")
         : null;
 
     case "avslut":

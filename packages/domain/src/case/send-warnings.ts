@@ -9,7 +9,7 @@ import { isBasicVisibleKind } from "./visibility";
  * Warnings that let a send go ahead but tell the sender what is missing (Swedish). Rules the law
  * sets as duties of OTHER parties, or that only matter later, warn rather than refuse: a ward must
  * be able to discharge a patient even when the vårdcentral has not named a fast vårdkontakt (N10
- * is the vårdcentral's duty), and a late admission notice is better than none (N5).
+ * is the vårdcentral's duty), and a late admission notice is better than none.
  */
 
 export interface WarningContext {
@@ -38,11 +38,11 @@ export function sendWarnings(kind: MessageKind, c: WarningContext): string[] {
         !currentConsent(facts.consents, "informationsoverforing_vardcentral")
       ) {
         warnings.push(
-          "Inget samtycke till informationsöverföring är dokumenterat. Inskrivningsmeddelandet får skickas utan samtycke (N7), men mottagarna ser då bara grunduppgifterna",
+          "Inget samtycke till informationsöverföring är dokumenterat. Inskrivningsmeddelandet får skickas utan samtycke, men mottagarna ser då bara grunduppgifterna",
         );
       }
       if (normal && c.at && c.at.getTime() > state.admissionNoticeDueAt.getTime()) {
-        warnings.push("Inskrivningsmeddelandet skickas senare än 24 timmar efter inskrivningen (N5)");
+        warnings.push("Inskrivningsmeddelandet skickas senare än 24 timmar efter inskrivningen");
       }
       break;
 
@@ -54,7 +54,7 @@ export function sendWarnings(kind: MessageKind, c: WarningContext): string[] {
 
     case "kallelse_sip":
       if (payload.consentStatus === "unknown" && !consentGiven(facts.consents, "sip")) {
-        warnings.push("Samtycke till SIP är inte dokumenterat. Det behövs innan planen upprättas (N16)");
+        warnings.push("Samtycke till SIP är inte dokumenterat. Det behövs innan planen upprättas");
       }
       break;
 
@@ -105,10 +105,10 @@ function dischargeWarnings(c: WarningContext): string[] {
     parties.filter((p) => REGION_OUTPATIENT_ROLES.includes(p.role) && !p.fixedCareContactStaffId).map((p) => p.role),
   );
   for (const role of withoutContact) {
-    warnings.push(`${capitalise(the(role))} har inte utsett någon fast vårdkontakt, vilket ska ske före utskrivningen (N10)`);
+    warnings.push(`${capitalise(the(role))} har inte utsett någon fast vårdkontakt, vilket ska ske före utskrivningen`);
   }
   if (state.sipNeeded && !state.lastSipCallAt) {
-    warnings.push("Ingen kallelse till SIP har skickats, fast både kommunen och öppenvården behövs efter utskrivningen (N14)");
+    warnings.push("Ingen kallelse till SIP har skickats, fast både kommunen och öppenvården behövs efter utskrivningen");
   }
   const notReady = new Set(
     parties.filter((p) => KOMMUN_SIDE_ROLES.includes(p.role) && p.role !== "hemtjanst" && !p.kommunklarAt).map((p) => p.role),
@@ -120,7 +120,7 @@ function dischargeWarnings(c: WarningContext): string[] {
     warnings.push("Utskrivningstiden ligger före underrättelsen om utskrivningsklar");
   }
   if (c.mode === "normal" && dischargedAt && c.at && stockholmDate(c.at) > stockholmDate(dischargedAt)) {
-    warnings.push("Informationen skickas senare än utskrivningsdagen (N13)");
+    warnings.push("Informationen skickas senare än utskrivningsdagen");
   }
   return warnings;
 }

@@ -82,7 +82,7 @@ describe("deriveCaseState", () => {
     expect(partyState(s, HSV)?.rejectReason).toBe("fel_mottagare");
   });
 
-  describe("ready for discharge and its withdrawal (N12)", () => {
+  describe("ready for discharge and its withdrawal", () => {
     const withdrawn = withEvents(
       ready(),
       event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD]),
@@ -115,7 +115,7 @@ describe("deriveCaseState", () => {
     });
   });
 
-  describe("SIP (N14, N15)", () => {
+  describe("SIP", () => {
     it("is needed when both a kommun-side party and a region öppenvård party take part", () => {
       expect(deriveCaseState(baseFacts()).sipNeeded).toBe(true);
       const onlyKommun = PARTIES.filter((p) => p.role !== "vardcentral");

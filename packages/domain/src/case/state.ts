@@ -15,9 +15,9 @@ import type { CaseEvent, CaseFacts, CaseStage, CloseReason, PartyRole } from "./
 
 /** Kommun-side parties (socialtjänst, kommunal HSL, hemtjänst). */
 export const KOMMUN_SIDE_ROLES: readonly PartyRole[] = MUNICIPAL_PARTY_ROLES;
-/** The region's öppenvård, which holds the fast vårdkontakt (N10). */
+/** The region's öppenvård, which holds the fast vårdkontakt. */
 export const REGION_OUTPATIENT_ROLES: readonly PartyRole[] = OUTPATIENT_PARTY_ROLES;
-/** The parties that receive and answer the admission notice (N4/N5). */
+/** The parties that receive and answer the admission notice. */
 export const RECEIVING_ROLES: readonly PartyRole[] = ["kommun", "vardcentral", "psykiatrisk_oppenvard", "hemsjukvard"];
 
 export interface PartyState {

@@ -102,7 +102,7 @@ describe("checkSend: allowed transitions", () => {
     ["a general message from hemtjänst", ready, send("generellt", HTJ, [WARD])],
     ["a general message after discharge", discharged, send("generellt", KOMMUN, [WARD])],
     [
-      "after-registering a discharge without a ready notice (outage, seed 002)",
+      "after-registering a discharge without a ready notice (outage, Region Västernorrland, Avbrottsrutin Lifecare SP)",
       answered,
       send("utskrivningsmeddelande", WARD, ALL_OTHERS, samplePayload("utskrivningsmeddelande"), { mode: "efterregistrering" }),
     ],

@@ -10,7 +10,7 @@ export { SEND_REFUSAL_CODES, type SendRefusal, type SendRefusalCode } from "./se
 
 /**
  * The state machine of a case: who may send which message, to whom, in which order
- * (DOMAIN.md's process table; research N4–N17). `checkSend` is the one gate the API calls before
+ * (the process under LOSUS). `checkSend` is the one gate the API calls before
  * it stores a message; it never throws, and says why in Swedish.
  *
  * A correction (`correctsMessageId`) must refer to an earlier message of the same kind from the
@@ -31,7 +31,7 @@ export interface SendAttempt<K extends MessageKind = MessageKind> {
   /** The send time (the event's occurredAt): enables the deadline warnings and future-time checks. */
   at?: Date;
   /**
-   * "efterregistrering": registering what happened during an outage (seed 002). Ready notices
+   * "efterregistrering": registering what happened during an outage (Region Västernorrland, Avbrottsrutin Lifecare SP). Ready notices
    * are not after-registered, so a discharge notice is accepted without one; deadline warnings
    * are left out.
    */

@@ -1,7 +1,7 @@
 /**
  * The coordination case (samordningsärende) as the rules see it: plain data, no IO.
  * The messages of a case are its events; stage and clocks are derived from them.
- * See shared/DOMAIN.md (the process table) and shared/research/domain.md §1–2.
+ * The process (LOSUS, lag 2017:612) is described in ARCHITECTURE.md's glossary and the domain README.
  */
 
 export const CASE_STAGES = ["inskriven", "planering", "utskrivningsklar", "utskriven", "avslutad"] as const;
@@ -81,7 +81,7 @@ export interface ConsentRecord {
 /** What the rules need to know about a case. */
 export interface CaseFacts {
   admittedAt: Date;
-  /** When the need for help after discharge was found, if later than admission (N5). */
+  /** When the need for help after discharge was found, if later than admission. */
   needAssessedAt?: Date | null;
   careType: CareType;
   lpt: boolean;

@@ -4,8 +4,8 @@ import { CONSENT_KIND_LABELS } from "./labels";
 import { CONSENT_KINDS, type CaseEvent, type ConsentKind, type ConsentRecord, type MessageKind, type PartyRole } from "./types";
 
 /**
- * What a viewer may see of a case (DOMAIN.md "Consent and access" in issue 3; research N6/N7,
- * N25–N27). Which CASES a unit sees (only those it is a party to; utskrivningsledare their
+ * What a viewer may see of a case (LOSUS and the secrecy rules of OSL 25 kap.:
+ * consent decides what may be shared). Which CASES a unit sees (only those it is a party to; utskrivningsledare their
  * hospital) is the API's unit scope; this module decides what it sees INSIDE a case.
  *
  * - The ward (party role "avdelning", or the hospital view "sjukhus") always sees everything.

@@ -18,7 +18,7 @@ function claimError(fn: () => unknown): ClaimError {
 }
 
 describe("normaliseClaims: short OIDC names", () => {
-  it("reads the Inera id_token example of identity.md §2.4", () => {
+  it("reads the Inera IdP's id_token example", () => {
     const p = normaliseClaims({
       iss: "https://idp.example-inera/oidc",
       sub: "9c01e3aa-0000",

@@ -2,7 +2,7 @@ import { isValidHsaId, isValidOrgHsaId } from "./hsa-id";
 import type { Commission, CommissionRight, Principal, SystemRole } from "./types";
 
 /**
- * Claim normalisation (identity.md §1–2, §4.2 step 1): the Inera IdP and other IdPs release
+ * Claim normalisation: the Inera IdP and other IdPs release
  * the same HSA attributes under three kinds of name — short OIDC names (`employeeHsaId`),
  * current Sambi SAML URIs (`http://sambi.se/attributes/1/employeeHsaId`) and legacy ones
  * (`urn:sambi:names:attribute:employeeHsaId`) — as a string, an array, or JSON in a string.

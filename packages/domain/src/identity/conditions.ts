@@ -3,7 +3,7 @@ import type { OrgTree } from "./org-tree";
 import type { AttrPath, Commission, Condition, MappingRule, Principal } from "./types";
 
 /**
- * Condition matching for mapping rules (identity.md §4.2). A condition is evaluated against
+ * Condition matching for mapping rules. A condition is evaluated against
  * the principal and, for commission-level rules, one commission; commission attributes have
  * no value in a person-level evaluation. Multi-valued attributes match when any value does.
  */

@@ -11,7 +11,7 @@ import type { Commission, OrgNodeKind, Principal, Role } from "./types";
  *    know, that same organisation); for a person-level grant (a system role, no commission), the
  *    organisation whose HSA catalogue issued the person's employeeHsaId. HSA-ids are
  *    "<country><organisationsnummer>-<local part>", so the part before the first '-' names the
- *    catalogue owner (identity.md §1.3). A system role in itself says nothing about employment:
+ *    catalogue owner. A system role in itself says nothing about employment:
  *    anyone can be given "VK;Hemtjanst-<any unit>".
  * 2. The scope is a kind of unit the role works at: hemtjänst at a hemtjänstgrupp, never at a
  *    biståndsenhet or a whole kommun.

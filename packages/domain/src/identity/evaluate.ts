@@ -18,7 +18,7 @@ import {
 } from "./types";
 
 /**
- * The role-mapping engine (identity.md §4.2 steps 2–6 and §4.4). Pure: the same function backs
+ * The role-mapping engine. Pure: the same function backs
  * login, session refresh and the admin "simulate" view (`explainEvaluation`).
  *
  * Decisions beyond the research notes, kept here so they are found:

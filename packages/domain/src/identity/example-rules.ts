@@ -2,7 +2,7 @@ import { CARE_PURPOSE } from "./evaluate";
 import { LOA3, type Condition, type MappingRule, type OrgNodeKind, type Portal } from "./types";
 
 /**
- * The example rules of identity.md §4.3 (R1–R9, D1) as data for ONE organisation, for seeds,
+ * The example role-mapping rules (R1–R9, D1) as data for ONE organisation, for seeds,
  * the test IdP and as a starting point for each region's and kommun's admins. System-role
  * names (UTSKRIVNINGSLEDARE, BISTAND, MAS, VK_ADMIN, Hemtjanst-<enhet>) and nurse
  * befattningskoder are placeholders (⚠ in §4.3): agree them with each HSA administration.

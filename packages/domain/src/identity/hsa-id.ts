@@ -1,5 +1,5 @@
 /**
- * HSA-id syntax, checked loosely (identity.md §1.3): `SE` + the catalogue owner's
+ * HSA-id syntax, checked loosely: `SE` + the catalogue owner's
  * organisation number, or `TSTNMT` + digits in Inera's test catalogue, then `-` and
  * 1..n characters A–Z a–z 0–9 (no å/ä/ö), 31 characters at most.
  */

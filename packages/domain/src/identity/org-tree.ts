@@ -1,7 +1,7 @@
 import type { OrgNode, OrgNodeKind } from "./types";
 
 /**
- * Our admin-maintained mirror of the relevant part of the HSA tree (identity.md §4.1):
+ * Our admin-maintained mirror of the relevant part of the HSA tree:
  * region → sjukhus → vårdavdelning; kommun → biståndsenhet / hemsjukvård / hemtjänstgrupp;
  * vårdcentral. Organisations are roots. Lookups walk parent links, so every query is O(depth);
  * depths and children are computed once.

@@ -5,7 +5,7 @@ import type { OrgTree } from "./org-tree";
 import { ORG_NODE_KINDS, PORTALS, ROLES, type AttrPath, type MappingRule } from "./types";
 
 /**
- * Validation of a mapping rule when an admin saves it (identity.md §4.2): shape, Swedish
+ * Validation of a mapping rule when an admin saves it: shape, Swedish
  * messages, and regexes that compile and are anchored `^…$` (an unanchored pattern like
  * `Hemtjanst` would match far more than intended). With an org tree it also checks that
  * every HSA-id the rule names exists and that fixed scopes lie inside the owner organisation.

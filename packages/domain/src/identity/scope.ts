@@ -4,7 +4,7 @@ import type { OrgTree } from "./org-tree";
 import type { Commission, MappingRule, Principal } from "./types";
 
 /**
- * Scope resolution (identity.md §4.2 step 4): a rule's grant scope becomes concrete org-tree
+ * Scope resolution: a rule's grant scope becomes concrete org-tree
  * roots. The owner check lives here so no caller can forget it: a resolved root that is not
  * the rule's owner organisation, or inside it, is refused. A kommun admin's rule therefore
  * cannot grant a region ward, whatever it says. So do the employer and unit-kind checks

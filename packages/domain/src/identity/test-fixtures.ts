@@ -58,7 +58,7 @@ export const kommunRules: MappingRule[] = buildExampleRules({
 
 export const allRules: MappingRule[] = [...regionRules, ...kommunRules];
 
-/** One allCommissions entry in the Inera OIDC shape (identity.md §2.4). */
+/** One allCommissions entry in the Inera OIDC shape. */
 export function commissionClaim(o: {
   id: string;
   unit: string;

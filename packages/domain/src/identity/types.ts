@@ -1,7 +1,6 @@
 /**
  * Identity model: what a SITHS/Inera IdP login says about a person (the principal), the
  * admin-editable rules that map it to role contexts, and the contexts themselves.
- * See shared/research/identity.md §4.
  */
 
 export const PORTALS = ["slutenvard", "primarvard", "kommun", "forvaltning"] as const;

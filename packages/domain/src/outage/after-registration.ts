@@ -47,12 +47,12 @@ export {
 } from "./after-registration-types";
 
 /**
- * Efterregistrering (seed 002, seed 000, issue 4): when an outage ends, each affected unit's list
+ * Efterregistrering (Region Västernorrland, Avbrottsrutin Lifecare SP; Region Sörmland, Reservrutin Link): when an outage ends, each affected unit's list
  * of what to register in the system, computed from the cases and the phone log.
  *
  * Per case, for the ward (when the ward was in outage; its period is merged with any overlapping
  * outage that reaches it, and the ward waits while one of them goes on):
- * - admitted AND discharged within the period → nothing at all (seed 002);
+ * - admitted AND discharged within the period → nothing at all (Region Västernorrland, Avbrottsrutin Lifecare SP);
  * - discharged within the period → register_discharge (utskrivningsmeddelande) at the discharge time;
  * - admitted within the period, or its admission phoned during it, or needed before a discharge
  *   can be registered → register_admission (inskrivningsmeddelande + patient information),
@@ -126,7 +126,7 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
     const dischargedAt = c.dischargedAt ?? (eventDischarge !== null ? new Date(eventDischarge) : (phoned?.at ?? null));
     const admittedDuring = ward !== null && isWithin(c.admittedAt, ward);
     const dischargedDuring = ward !== null && dischargedAt !== null && isWithin(dischargedAt, ward);
-    if (admittedDuring && dischargedDuring) continue; // seed 002: "behöver inte registreras i efterhand"
+    if (admittedDuring && dischargedDuring) continue; // Region Västernorrland, Avbrottsrutin Lifecare SP: "behöver inte registreras i efterhand"
 
     let admissionItemAt: Date | null = null;
     if (ward) {

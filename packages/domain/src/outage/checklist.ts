@@ -15,7 +15,7 @@ export function isManualPoint(profile: Pick<RoutineProfile, "manualChecklist">, 
 }
 
 /**
- * The outage routine's checklist for one case (issue 4), each point checked from the phone log
+ * The outage routine's checklist for one case, each point checked from the phone log
  * where the log can show it:
  * - before the admission notice exists: "Meddela inskrivningen per telefon till …" per receiving
  *   party (checked by a call with the step "Inskrivning" with that unit);

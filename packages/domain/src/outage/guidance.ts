@@ -10,7 +10,7 @@ import { stepNotesFor, type RoutineProfile } from "./routine-profile";
 import type { ContactEntry, OutageSystem, PhoneContactEntry, PhoneStep } from "./types";
 
 /**
- * "Vem ska jag ringa?" (issue 4): for each step now due in a case, the parties to call, their
+ * "Vem ska jag ringa?": for each step now due in a case, the parties to call, their
  * numbers and hours from the contact list (the party unit's own entries first, then its parent
  * units', e.g. the hospital's utskrivningsledare, then its organisation's, e.g. "biståndshandläggare
  * via växeln"), whether each is open now, and what to say: the information the step's message

@@ -4,7 +4,7 @@ import { at } from "./test-fixtures";
 
 // 2026-03-02 is a Monday.
 describe("openingStatus", () => {
-  it("reads the utskrivningsledare's 'vardagar 07.30–16.15' (seed 000) on the Stockholm clock", () => {
+  it("reads the utskrivningsledare's 'vardagar 07.30–16.15' (Region Sörmland, Reservrutin Link) on the Stockholm clock", () => {
     const hours = "vardagar 07.30–16.15";
     expect(openingStatus(hours, at("2026-03-02", "07:29"))).toBe("closed");
     expect(openingStatus(hours, at("2026-03-02", "07:30"))).toBe("open");

@@ -15,7 +15,7 @@ import {
 } from "./types";
 
 /**
- * "Logga telefonkontakt": seed 002's outage form as a form (issue 4), quick to fill during a
+ * "Logga telefonkontakt": the Västernorrland routine's outage form as a form, quick to fill during a
  * call. Everything but the counterpart's name, the step(s) and given/received has a default:
  * the time is now; a bare "HH:MM" is today on the Stockholm clock (yesterday when that would lie
  * in the future: the call before midnight logged after it). The step's content is asked only for

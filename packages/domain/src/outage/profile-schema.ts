@@ -38,7 +38,7 @@ const section = z.object({
 });
 
 const followUpCall = z.object({
-  /** The party that calls the patient, e.g. avdelning (48 h) or vårdcentral (7 days) in seed 000. */
+  /** The party that calls the patient, e.g. avdelning (48 h) or vårdcentral (7 days) in the Sörmland routine. */
   role: z.enum(PARTY_ROLES, { error: "Välj vilken part som ringer" }),
   within: z.union([
     z.object({ hours: z.number().int().min(1, { error: "Ange minst 1 timme" }).max(720) }).strict(),
@@ -79,15 +79,15 @@ export const routineProfileSchema = z
       decided: line("Beslutsuppgiften").nullable(),
       version: line("Versionen").nullable(),
     }),
-    /** Outages shorter than this need no routine (seed 002); 0 = the routine applies at once. */
+    /** Outages shorter than this need no routine (Region Västernorrland, Avbrottsrutin Lifecare SP); 0 = the routine applies at once. */
     routineAppliesAfterHours: hours("Gränsen för när rutinen gäller", 72),
-    /** The kommuner's representatives confirm or correct the contact list within this (seed 000: 6). */
+    /** The kommuner's representatives confirm or correct the contact list within this (Region Sörmland, Reservrutin Link: 6). */
     contactConfirmationHours: hours("Tiden för att bekräfta kontaktlistan", 72).refine((h) => h > 0, {
       error: "Tiden för att bekräfta kontaktlistan måste vara större än 0",
     }),
     /** Seed 002: no discharge until the receiving unit has confirmed it got the information. */
     dischargeRequiresReceiverConfirmation: z.boolean({ error: "Ange ja eller nej" }),
-    /** Title of the one general message per existing case afterwards (seed 000). */
+    /** Title of the one general message per existing case afterwards (Region Sörmland, Reservrutin Link). */
     summaryMessageTitle: line("Titeln på sammanfattningen").max(300, { error: "Titeln får vara högst 300 tecken" }),
     /**
      * Who sends the formal SIP kallelse agreed by phone: the unit that called (absent), or the
@@ -95,12 +95,12 @@ export const routineProfileSchema = z
      * "Öppenvårdens/primärvårdens ansvar vid efterregistrering: … skicka kallelse till SIP").
      */
     sipInvitationBy: z.enum(["primarvarden"], { error: "Välj vem som skickar kallelsen till SIP" }).optional(),
-    /** Hours when the utskrivningsledare answer by phone, e.g. "07.30–16.15" (seed 000). */
+    /** Hours when the utskrivningsledare answer by phone, e.g. "07.30–16.15" (Region Sörmland, Reservrutin Link). */
     dischargeCoordinatorHours: line("Utskrivningsledarnas telefontider").nullable(),
     registerAfter: z.object({
       admission: z.boolean(),
       discharge: z.boolean(),
-      /** Never (seed 002): a ready notice is not registered after the fact. */
+      /** Never (Region Västernorrland, Avbrottsrutin Lifecare SP): a ready notice is not registered after the fact. */
       readyForDischarge: z.literal(false, { error: "Utskrivningsklar efterregistreras aldrig" }),
       /**
        * false: never. "om_inte_klar_eller_hemma": a planning basis phoned during the outage is
@@ -109,7 +109,7 @@ export const routineProfileSchema = z
        * patienten blivit utskrivningsklar eller gått hem)").
        */
       planningBasis: z.union([z.literal(false), z.literal("om_inte_klar_eller_hemma")], { error: "Välj när planeringsunderlaget efterregistreras" }),
-      /** A SIP date agreed by phone gets a formal kallelse (seed 002). */
+      /** A SIP date agreed by phone gets a formal kallelse (Region Västernorrland, Avbrottsrutin Lifecare SP). */
       sipCall: z.boolean(),
       /**
        * Primary care confirms the fast vårdkontakt afterwards, as an item of its own (Region
@@ -117,9 +117,9 @@ export const routineProfileSchema = z
        * profile saved before the setting existed.
        */
       fixedCareContact: z.boolean().default(false),
-      /** Every message that arrived during or after the outage is acknowledged (seed 002). */
+      /** Every message that arrived during or after the outage is acknowledged (Region Västernorrland, Avbrottsrutin Lifecare SP). */
       acknowledgeMessages: z.boolean(),
-      /** One general message per case that existed before (seed 000). */
+      /** One general message per case that existed before (Region Sörmland, Reservrutin Link). */
       summaryMessage: z.boolean(),
     }),
     followUpCalls: z.array(followUpCall),

@@ -1,7 +1,7 @@
 import type { RoutineParagraph } from "./profile-schema";
 
 /**
- * A routine section's paragraphs as the plain text an administrator edits (issue 4, "Reservrutin
+ * A routine section's paragraphs as the plain text an administrator edits ("Reservrutin
  * för driftstörning"), and back. The format:
  * - paragraphs are separated by a blank line;
  * - lines starting with "- " are a bullet list ("* " and "• " are read as bullets too);

@@ -27,7 +27,7 @@ describe("the seeded profiles", () => {
     expect(SEEDED_ROUTINE_PROFILES.map((p) => p.regionHsaId)).toEqual(["SE2321000032-VG", "SE2321000206-VG"]);
   });
 
-  it("Sörmland (seed 000): 6 hours to confirm the contact list, 48 h and 7 days follow-up calls, two kinds of outage", () => {
+  it("Sörmland (Region Sörmland, Reservrutin Link): 6 hours to confirm the contact list, 48 h and 7 days follow-up calls, two kinds of outage", () => {
     expect(SRM.contactConfirmationHours).toBe(6);
     expect(SRM.routineAppliesAfterHours).toBe(0);
     expect(SRM.dischargeRequiresReceiverConfirmation).toBe(false);
@@ -51,7 +51,7 @@ describe("the seeded profiles", () => {
     expect(routineVariantFor(SRM, "inloggning")).toBeNull();
   });
 
-  it("Västernorrland (seed 002): no discharge before the receiver confirms; short outages need no routine", () => {
+  it("Västernorrland (Region Västernorrland, Avbrottsrutin Lifecare SP): no discharge before the receiver confirms; short outages need no routine", () => {
     expect(VNL.dischargeRequiresReceiverConfirmation).toBe(true);
     expect(VNL.routineAppliesAfterHours).toBeGreaterThan(0);
     expect(VNL.routineAppliesAfterHours).toBeLessThanOrEqual(8);

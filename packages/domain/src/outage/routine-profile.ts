@@ -1,5 +1,5 @@
 /**
- * A region's outage routine as data (issue 4): the rules the system applies (thresholds,
+ * A region's outage routine as data: the rules the system applies (thresholds,
  * deadlines, what is after-registered) and the routine's text for the printed backup kit
  * ("Reservpärm"). Each region's administrators edit their profile; the two seeded profiles are
  * condensed from the source routines (seeds 000 and 002) in profiles/*.ts.
@@ -25,7 +25,7 @@ export {
 } from "./profile-schema";
 export { defaultRoutineProfile } from "./profiles/default";
 
-/** The seeded profiles, by region HSA-id (Sörmland from seed 000, Västernorrland from seed 002). */
+/** The seeded profiles, by region HSA-id (Sörmland from Region Sörmland, Reservrutin Link, Västernorrland from Region Västernorrland, Avbrottsrutin Lifecare SP). */
 export const SEEDED_ROUTINE_PROFILES: readonly RoutineProfile[] = [SORMLAND_ROUTINE_PROFILE, VASTERNORRLAND_ROUTINE_PROFILE];
 
 /** The kind of outage the routine describes for a system (Sörmland: "Min arbetsyta" vs Cosmic), or null. */
@@ -64,7 +64,7 @@ export function routineStatus(profile: RoutineProfile, outage: Pick<OutageWindow
   return { applies, appliesFrom, text };
 }
 
-/** When the contact-list confirmation is due, counted from the notice e-mail (seed 000: 6 hours). */
+/** When the contact-list confirmation is due, counted from the notice e-mail (Region Sörmland, Reservrutin Link: 6 hours). */
 export function contactConfirmationDue(profile: RoutineProfile, noticeSentAt: Date): Date {
   return new Date(noticeSentAt.getTime() + profile.contactConfirmationHours * 3_600_000);
 }

@@ -5,7 +5,7 @@ import { PHONE_STEP_LABELS, type PhoneContactEntry, type PhoneStep } from "./typ
 
 /**
  * The Swedish text drafted from the phone log: one line per call, for the general message
- * "Sammanfattning av samordning under driftstörning" (seed 000) and for the free text beside an
+ * "Sammanfattning av samordning under driftstörning" (Region Sörmland, Reservrutin Link) and for the free text beside an
  * after-registered message. The user reads and may edit it before sending.
  */
 

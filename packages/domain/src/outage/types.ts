@@ -1,9 +1,9 @@
 import type { ConsentKind, MessageKind, PartyRole } from "../case/types";
 
 /**
- * Outage mode (driftstörning, issue 4): the contract. An outage is declared per region, for the
+ * Outage mode (driftstörning): the contract. An outage is declared per region, for the
  * whole region or some units; during it every contact goes by phone and is logged on the digital
- * outage form of seed 002 (Region Västernorrland, "Avbrottsrutin"); when it ends each unit gets
+ * outage form of the Västernorrland routine (Region Västernorrland, "Avbrottsrutin"); when it ends each unit gets
  * its after-registration list (efterregistrering). Plain data, no IO.
  */
 
@@ -50,10 +50,10 @@ export interface OutageWindow {
 }
 
 /**
- * The steps a phone contact can carry: the rows of seed 002's outage form (slutenvården's list
+ * The steps a phone contact can carry: the rows of the Västernorrland routine's outage form (slutenvården's list
  * "Inskrivning, Beräknat utskrivningsdatum, Planeringsunderlag, Faktiskt utskrivningsdatum,
- * Utskrivningsmeddelande") plus ready-for-discharge, consent handed over (seed 000) and the SIP
- * date (seed 002, "Kallelse till SIP under driftstopp"), in process order. Stored in
+ * Utskrivningsmeddelande") plus ready-for-discharge, consent handed over (Region Sörmland, Reservrutin Link) and the SIP
+ * date (Region Västernorrland, Avbrottsrutin Lifecare SP, "Kallelse till SIP under driftstopp"), in process order. Stored in
  * `phone_contacts.steps`.
  */
 export const PHONE_STEPS = [
@@ -97,7 +97,7 @@ export const PHONE_DIRECTIONS = ["lamnat", "mottaget"] as const;
 export type PhoneDirection = (typeof PHONE_DIRECTIONS)[number];
 export const PHONE_DIRECTION_LABELS: Record<PhoneDirection, string> = { lamnat: "Lämnat", mottaget: "Mottaget" };
 
-/** Who was on the other end: a unit (the usual case) or the patient (the follow-up calls of seed 000). */
+/** Who was on the other end: a unit (the usual case) or the patient (the follow-up calls of the Sörmland routine). */
 export const COUNTERPART_KINDS = ["enhet", "patient"] as const;
 export type CounterpartKind = (typeof COUNTERPART_KINDS)[number];
 
@@ -138,7 +138,7 @@ export interface PhoneContactEntry {
   direction: PhoneDirection;
   comment: string | null;
   /**
-   * The receiving unit confirmed that it got the information (seed 002: "Utskrivning från
+   * The receiving unit confirmed that it got the information (Region Västernorrland, Avbrottsrutin Lifecare SP: "Utskrivning från
    * sjukhus får inte ske utan att det är säkerställt att mottagande enhet har tagit emot
    * informationen"). Meaningful with "lamnat"; a "mottaget" entry is itself the receiver's
    * confirmation, and the form stores true for it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPatientIdentifier, maskPatientIdentifier, parsePatientIdentifier, PATIENT_IDENTIFIER_HINT } from "./identifier";
 
-// Only test numbers from identity.md §7.2 (never random valid numbers: they may be real people).
+// Only Skatteverket's test numbers (never random valid numbers: they may be real people).
 const NOW = new Date("2026-11-16T09:00:00+01:00");
 const parse = (s: string, now = NOW) => parsePatientIdentifier(s, { now });
 

@@ -2,7 +2,7 @@ import Personnummer from "personnummer";
 import { stockholmDate } from "../time/stockholm";
 
 /**
- * Patient identifiers (identity.md §7.1): personnummer, samordningsnummer (day + 60) and
+ * Patient identifiers: personnummer, samordningsnummer (day + 60) and
  * reservnummer. Personnummer and samordningsnummer are stored as 12 digits without separator;
  * the Luhn check and date validity come from the `personnummer` package. We pick the century
  * of a 10-digit number ourselves, from `now` in Stockholm, because the package reads the

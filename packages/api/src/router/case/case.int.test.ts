@@ -115,7 +115,7 @@ describe("coordination cases", () => {
     const candidates = await (await fredrik()).case.fixedCareContacts({ caseId: tolvanCase });
     const me = candidates.find((c) => c.name === "Fredrik Vall")!;
     expect(me).toBeTruthy();
-    // Someone without a commission at the vårdcentral cannot be named (N10).
+    // Someone without a commission at the vårdcentral cannot be named.
     const [outsider] = await t.db.select().from(schema.staff).where(eq(schema.staff.hsaId, castByKey("sofia.lund").employeeHsaId));
     expect(candidates.map((c) => c.staffId)).not.toContain(outsider!.id);
     expect((await refusal(send(await fredrik(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: outsider!.id }))).message).toMatch(/uppdrag vid din enhet/);
@@ -208,7 +208,7 @@ describe("coordination cases", () => {
     await send(await berit(), tolvanCase, "kommunklar", { ready: true });
     await send(await sanna(), tolvanCase, "utskrivningsmeddelande", { dischargedAt: new Date().toISOString(), dischargePlan: "Hem med hemtjänst", medicationList: "Alvedon 1 g vb" });
     expect((await (await sanna()).case.get({ caseId: tolvanCase })).stage).toBe("utskriven");
-    // The written summary for the patient (N18): the ward prints it; the print is audited.
+    // The written summary for the patient: the ward prints it; the print is audited.
     const { pdf } = await patientSummaryPdf(t.db, (await actorFor("sanna.sjoberg", "slutenvard"))!, tolvanCase);
     const text = flat((await extractPdf(pdf)).text);
     expect(text).toContain("Tolvan Tolvansson");

@@ -22,7 +22,7 @@ describe("outage.tickChecklist", () => {
   const as = castCallers(() => ({ db: t.db }));
   const asa = () => as("asa.berg", "forvaltning");
   const sanna = () => as("sanna.sjoberg", "slutenvard");
-  // Sörmland's routine (seed 000): "Skicka med aktuell läkemedelslista, utskrivningsplan … i förslutet kuvert".
+  // Sörmland's routine (Region Sörmland, Reservrutin Link): "Skicka med aktuell läkemedelslista, utskrivningsplan … i förslutet kuvert".
   const KUVERT = "manuell:kuvert";
 
   const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TRPCError);

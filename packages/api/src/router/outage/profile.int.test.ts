@@ -49,7 +49,7 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
       .where(and(eq(schema.auditEvents.entityType, "routine_profile"), eq(schema.auditEvents.entityId, regionId)));
   const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TRPCError);
 
-  it("reads Sörmland's seeded profile (seed 000) at version 0: 6 hours to confirm the contact list", async () => {
+  it("reads Sörmland's seeded profile (Region Sörmland, Reservrutin Link) at version 0: 6 hours to confirm the contact list", async () => {
     const r = await (await asa()).outage.routineProfile();
     expect(r.regionName).toBe("Region Sörmland");
     expect(r.version).toBe(0);

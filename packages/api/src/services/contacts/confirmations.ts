@@ -12,7 +12,7 @@ import { regionOfActor } from "../outage/region";
 const DEFAULT_CONFIRMATION_HOURS = 6;
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The region's deadline for confirming the contact list (Sörmland: 6 hours, seed 000). */
+/** The region's deadline for confirming the contact list (Sörmland: 6 hours, Region Sörmland, Reservrutin Link). */
 async function confirmationHours(db: DbOrTx, regionId: string): Promise<number> {
   const [row] = await db.select({ profile: schema.routineProfiles.profile }).from(schema.routineProfiles).where(eq(schema.routineProfiles.regionId, regionId));
   const h = Number((row?.profile as { contactConfirmationHours?: unknown } | undefined)?.contactConfirmationHours);

@@ -19,9 +19,9 @@ import { demoPatientDirectory } from "../patient/directory";
 import { activeOutagesFor } from "./current";
 
 /**
- * "Logga telefonkontakt": the digital outage form (seed 002), signed by the logged-in user. A call
+ * "Logga telefonkontakt": the digital outage form (Region Västernorrland, Avbrottsrutin Lifecare SP), signed by the logged-in user. A call
  * about a patient without a case opens a provisional case at the ward, so that the case exists
- * when the outage is over (seed 000).
+ * when the outage is over (Region Sörmland, Reservrutin Link).
  */
 export async function logPhoneContact(db: Db, actor: Actor, input: { form: unknown; idempotencyKey: string }, now = new Date()): Promise<{ phoneContactId: string; caseId: string; provisionalCaseCreated: boolean }> {
   const [dup] = await db

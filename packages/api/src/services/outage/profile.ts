@@ -9,7 +9,7 @@ import { requireOwnRegion, type OwnRegion } from "./region";
 
 type Region = OwnRegion;
 
-/** The profile a region starts from: its seeded routine (Sörmland seed 000, Västernorrland seed 002), else the default. */
+/** The profile a region starts from: its seeded routine (Sörmland Region Sörmland, Reservrutin Link, Västernorrland Region Västernorrland, Avbrottsrutin Lifecare SP), else the default. */
 function originalProfile(region: Pick<Region, "hsaId" | "name"> | undefined): RoutineProfile {
   return SEEDED_ROUTINE_PROFILES.find((p) => p.regionHsaId === region?.hsaId) ?? defaultRoutineProfile(region?.hsaId ?? "SE0000000000-VG", region?.name ?? "");
 }
@@ -117,7 +117,7 @@ export async function saveRoutineProfile(db: Db, actor: Actor, input: { profile:
   });
 }
 
-/** "Återställ": the routine the region started from (seed 000 / 002, else the default), saved as a new version. */
+/** "Återställ": the routine the region started from (Region Sörmland, Reservrutin Link / 002, else the default), saved as a new version. */
 export async function resetRoutineProfile(db: Db, actor: Actor, input: { expectedVersion: number }, now = new Date()): Promise<{ version: number; updatedAt: Date }> {
   return db.transaction(async (tx) => {
     const region = await ownRegion(tx, actor);

@@ -3,8 +3,8 @@ import { SORMLAND_ROUTINE_PROFILE } from "./sormland";
 
 /**
  * The profile for a region that has not written its own: the strict reading of both seeded
- * routines (the routine applies at once; the receiver confirms before discharge, seed 002; the
- * 6 hours, the summary and the follow-up calls of seed 000) with a short, region-neutral text for
+ * routines (the routine applies at once; the receiver confirms before discharge, Region Västernorrland, Avbrottsrutin Lifecare SP; the
+ * 6 hours, the summary and the follow-up calls of the Sörmland routine) with a short, region-neutral text for
  * the kit. The region's administrators replace it with their own routine.
  */
 export function defaultRoutineProfile(regionHsaId: string, regionName: string): RoutineProfile {

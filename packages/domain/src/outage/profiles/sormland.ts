@@ -1,7 +1,7 @@
 import type { RoutineProfile } from "../profile-schema";
 
 /**
- * Region Sörmland's routine, condensed from seed 000 ("Reservrutin Link – Kommunikation mellan
+ * Region Sörmland's routine, condensed from Region Sörmland, Reservrutin Link ("Reservrutin Link – Kommunikation mellan
  * region och kommuner när Link inte fungerar i Cosmic", beslutad 2026-06-26, version 1.0) and
  * worded for Vårdkedjan: "Link" and "Min arbetsyta" read "Vårdkedjan", Cosmic is the journal
  * system. Public text; the phone numbers are the routine's own (the contact list has the rest).
@@ -9,7 +9,7 @@ import type { RoutineProfile } from "../profile-schema";
  * Readings: the routine has no threshold (it applies from the start: 0 hours); it does not demand
  * a receipt before discharge (it says "meddela kommunaktörerna att patienten har lämnat
  * sjukhuset"), so the confirmation rule is off; it does not list what is NOT registered, so the
- * product's rule (seed 002) holds: ready notices and planning bases are never after-registered.
+ * product's rule (Region Västernorrland, Avbrottsrutin Lifecare SP) holds: ready notices and planning bases are never after-registered.
  */
 export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
   regionHsaId: "SE2321000032-VG",

@@ -2,7 +2,7 @@ import { OUTAGE_SYSTEMS } from "../types";
 import type { RoutineProfile } from "../profile-schema";
 
 /**
- * Region Västernorrland's routine, condensed from seed 002 ("Avbrottsrutin Lifecare Samordnad
+ * Region Västernorrland's routine, condensed from Region Västernorrland, Avbrottsrutin Lifecare SP ("Avbrottsrutin Lifecare Samordnad
  * Planering (SP)", 2025-10-02, version 1.0, not yet decided; an OCR scan) and worded for
  * Vårdkedjan: "Lifecare SP" reads "Vårdkedjan". Public text; the phone numbers are the routine's.
  *
@@ -14,7 +14,7 @@ import type { RoutineProfile } from "../profile-schema";
  * - Contact-list confirmation: the seed has none (the kommuner are reached through their
  *   switchboards); 6 hours as Sörmland, the product default.
  * - Follow-up calls to the patient after discharge: not in the seed, so none.
- * - The summary message of seed 000 is not in the seed either; it is kept on, since the seed asks
+ * - The summary message of the Sörmland routine is not in the seed either; it is kept on, since the seed asks
  *   that every contact begun or ended during the outage be documented afterwards.
  * - The person who receives the forms is named in the seed; the kit names the unit only.
  */
