@@ -16,9 +16,7 @@ function forbid(files, names, extra = [], message) {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { group: [...patterns(...names), ...extra], message: message ?? "Importriktningen i ENGINEERING.md förbjuder detta beroende." },
-          ],
+          patterns: [{ group: [...patterns(...names), ...extra], message: message ?? "Importriktningen i ENGINEERING.md förbjuder detta beroende." }],
         },
       ],
     },
@@ -27,7 +25,17 @@ function forbid(files, names, extra = [], message) {
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/.turbo/**", ".data/**", "**/next-env.d.ts", "test-results/**", "playwright-report/**", "packages/db/drizzle/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/.turbo/**",
+      ".data/**",
+      "**/next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "packages/db/drizzle/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -47,7 +55,12 @@ export default tseslint.config(
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   // domain → nothing: pure rules, no IO, no framework.
-  forbid(["packages/domain/**"], ["db", "api", "auth", "ui"], ["node:*", "pg", "drizzle-orm", "drizzle-orm/*", "next", "next/*", "react", "next-auth"], "packages/domain är rena regler utan IO och utan beroenden på andra paket."),
+  forbid(
+    ["packages/domain/**"],
+    ["db", "api", "auth", "ui"],
+    ["node:*", "pg", "drizzle-orm", "drizzle-orm/*", "next", "next/*", "react", "next-auth"],
+    "packages/domain är rena regler utan IO och utan beroenden på andra paket.",
+  ),
   forbid(["packages/db/**"], ["api", "auth", "ui", "documents"]),
   // documents renders PDFs from plain data: no other workspace package.
   forbid(["packages/documents/**"], ["db", "api", "auth", "ui", "domain"]),
@@ -61,7 +74,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: patterns("db", "auth", "documents"), message: "ui får inte bero på databasen, inloggningen eller PDF-renderingen (läser filer från disk)." },
+            {
+              group: patterns("db", "auth", "documents"),
+              message: "ui får inte bero på databasen, inloggningen eller PDF-renderingen (läser filer från disk).",
+            },
             { group: patterns("api"), allowTypeImports: true, message: "ui får bara importera typer från @vardkedjan/api." },
             { group: ["drizzle-orm", "drizzle-orm/*", "pg"], message: "ui får inte röra databasen." },
           ],
@@ -70,5 +86,10 @@ export default tseslint.config(
     },
   },
   // A portal never imports the database: everything goes through the API.
-  forbid(["apps/ward/**", "apps/primary-care/**", "apps/municipality/**", "apps/admin/**"], ["db", "auth"], ["drizzle-orm", "drizzle-orm/*", "pg"], "En portal går via @vardkedjan/api, aldrig direkt till databasen."),
+  forbid(
+    ["apps/ward/**", "apps/primary-care/**", "apps/municipality/**", "apps/admin/**"],
+    ["db", "auth"],
+    ["drizzle-orm", "drizzle-orm/*", "pg"],
+    "En portal går via @vardkedjan/api, aldrig direkt till databasen.",
+  ),
 );

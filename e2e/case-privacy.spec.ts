@@ -24,7 +24,9 @@ async function expectCaseHidden(page: Page, url: string) {
   await expectAccessible(page);
 }
 
-test("a case the ward has not notified is hidden from the kommun and the vårdcentral, and the kommun cannot override the patient's refusal", async ({ browser }) => {
+test("a case the ward has not notified is hidden from the kommun and the vårdcentral, and the kommun cannot override the patient's refusal", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const ward = await openWorklist(browser, urls.slutenvard, "Sanna Sjöberg");
   const berit = await openWorklist(browser, urls.kommun, "Berit Holm");
@@ -44,7 +46,11 @@ test("a case the ward has not notified is hidden from the kommun and the vårdce
   await ward.getByRole("button", { name: "Dokumentera samtycke" }).click();
   const form = ward.getByTestId("form-samtycke");
   await form.getByRole("group", { name: "Informationsöverföring till kommunen" }).getByRole("radio", { name: "Samtycker inte" }).check();
-  for (const kind of ["Informationsöverföring till vårdcentralen/öppenvården", "Läsning i NPÖ (sammanhållen journalföring)", "Samordnad individuell plan (SIP)"]) {
+  for (const kind of [
+    "Informationsöverföring till vårdcentralen/öppenvården",
+    "Läsning i NPÖ (sammanhållen journalföring)",
+    "Samordnad individuell plan (SIP)",
+  ]) {
     await form.getByRole("group", { name: kind }).getByRole("radio", { name: "Samtycker", exact: true }).check();
   }
   await expectAccessible(ward);
@@ -96,7 +102,10 @@ test("a case the ward has not notified is hidden from the kommun and the vårdce
   await expect(berit.getByText(/Patienten har inte samtyckt till informationsöverföring till kommunen/)).toBeVisible();
   await expectAccessible(berit);
   await ward.reload();
-  const consents = ward.getByTestId("timeline").getByTestId("message").filter({ has: ward.getByRole("heading", { name: "Samtycke", exact: true }) });
+  const consents = ward
+    .getByTestId("timeline")
+    .getByTestId("message")
+    .filter({ has: ward.getByRole("heading", { name: "Samtycke", exact: true }) });
   await expect(consents).toHaveCount(2);
   // Newest first: the kommun's statement, then the patient's decisions recorded by the ward.
   const [byKommun, byWard] = [consents.nth(0), consents.nth(1)];

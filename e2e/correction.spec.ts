@@ -27,7 +27,10 @@ const estimatedDate = (page: Page) =>
     .locator("dt", { hasText: "Beräknat utskrivningsdatum" })
     .locator("xpath=following-sibling::dd[1]");
 const notices = (page: Page): Locator =>
-  page.getByTestId("timeline").getByTestId("message").filter({ has: page.getByRole("heading", { name: "Inskrivningsmeddelande" }) });
+  page
+    .getByTestId("timeline")
+    .getByTestId("message")
+    .filter({ has: page.getByRole("heading", { name: "Inskrivningsmeddelande" }) });
 
 test("Sanna corrects the estimated discharge date of an admission notice, and Berit sees the correction live", async ({ browser }) => {
   test.setTimeout(150_000);

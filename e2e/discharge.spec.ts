@@ -56,7 +56,11 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await row(berit).getByRole("link", { name: "Tolvan Tolvansson" }).click();
   await expect(berit.getByTestId("awaiting-ack")).toBeVisible();
   await expectAccessible(berit);
-  await berit.getByTestId("awaiting-ack").getByRole("button", { name: /Kvittera/ }).first().click();
+  await berit
+    .getByTestId("awaiting-ack")
+    .getByRole("button", { name: /Kvittera/ })
+    .first()
+    .click();
   await expect(berit.getByTestId("awaiting-ack")).toHaveCount(0);
   await berit.getByRole("button", { name: "Svar på inskrivning" }).click();
   await berit.getByTestId("form-svar_pa_inskrivning").getByRole("radio", { name: "Ja" }).check();
@@ -71,7 +75,11 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
 
   // Fredrik acknowledges and names himself fast vårdkontakt.
   await row(fredrik).getByRole("link", { name: "Tolvan Tolvansson" }).click();
-  await fredrik.getByTestId("awaiting-ack").getByRole("button", { name: /Kvittera/ }).first().click();
+  await fredrik
+    .getByTestId("awaiting-ack")
+    .getByRole("button", { name: /Kvittera/ })
+    .first()
+    .click();
   await expect(fredrik.getByTestId("awaiting-ack")).toHaveCount(0);
   await fredrik.getByRole("button", { name: "Svar på inskrivning" }).click();
   await fredrik.getByTestId("form-svar_pa_inskrivning").getByRole("radio", { name: "Ja" }).check();

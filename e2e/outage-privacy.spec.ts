@@ -83,7 +83,10 @@ test("a kommun without the patient's consent sees that a call happened, not what
 
   await emma.page.goto(`${urls.slutenvard}/efterregistrering`);
   await expect(emma.page.getByRole("heading", { level: 1, name: "Efterregistrering" })).toBeVisible();
-  const summary = emma.page.getByTestId("after-registration-item").filter({ hasText: "Jonas Hedberg" }).filter({ has: emma.page.getByRole("heading", { name: "Sammanfattning av samordning under driftstörning" }) });
+  const summary = emma.page
+    .getByTestId("after-registration-item")
+    .filter({ hasText: "Jonas Hedberg" })
+    .filter({ has: emma.page.getByRole("heading", { name: "Sammanfattning av samordning under driftstörning" }) });
   await expect(summary).toHaveCount(1);
   await expect(summary.getByTestId("summary-recipients-note")).toBeVisible();
   const groups = summary.getByTestId("summary-recipient-group");

@@ -12,7 +12,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 mkdirSync(path.join(ROOT, ".data"), { recursive: true });
 const dir = mkdtempSync(path.join(ROOT, ".data/bench-live-"));
 const system = await startSystem({ dataDir: dir, ...portsFromEnv({}, 1500), skipBuild: true, childOutput: "quiet", log: () => undefined });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
 
 async function login(url: string, who: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -26,7 +29,9 @@ async function login(url: string, who: string): Promise<Page> {
 async function call(page: Page, procedure: string, input: Record<string, unknown>, dates: string[] = []): Promise<unknown> {
   const meta = dates.length ? { values: Object.fromEntries(dates.map((k) => [k, ["Date"]])) } : undefined;
   const body = JSON.stringify({ 0: { json: input, ...(meta ? { meta } : {}) } });
-  const result = (await page.evaluate(`fetch(${JSON.stringify(`/api/trpc/${procedure}?batch=1`)}, { method: "POST", headers: { "content-type": "application/json" }, body: ${JSON.stringify(body)} }).then((r) => r.json())`)) as {
+  const result = (await page.evaluate(
+    `fetch(${JSON.stringify(`/api/trpc/${procedure}?batch=1`)}, { method: "POST", headers: { "content-type": "application/json" }, body: ${JSON.stringify(body)} }).then((r) => r.json())`,
+  )) as {
     result?: { data?: { json?: unknown } };
     error?: unknown;
   }[];
@@ -61,11 +66,25 @@ try {
   const berit = await login(system.urls.kommun, "Berit Holm");
   const asa = await login(system.urls.forvaltning, "Åsa Berg");
 
-  const prep = (await call(sanna, "case.prepare", { identifier: "191212121212" })) as { options: { wards: { id: string }[] }; proposed: { municipalityUnitId: string; primaryCareUnitId: string } };
+  const prep = (await call(sanna, "case.prepare", { identifier: "191212121212" })) as {
+    options: { wards: { id: string }[] };
+    proposed: { municipalityUnitId: string; primaryCareUnitId: string };
+  };
   const { caseId } = (await call(
     sanna,
     "case.create",
-    { identifier: "191212121212", admittedAt: new Date(Date.now() - 3600_000).toISOString(), wardUnitId: prep.options.wards[0]!.id, careType: "somatisk", lpt: false, lrv: false, municipalityUnitId: prep.proposed.municipalityUnitId, primaryCareUnitId: prep.proposed.primaryCareUnitId, otherPartyUnitIds: [], idempotencyKey: `bench-${Date.now()}` },
+    {
+      identifier: "191212121212",
+      admittedAt: new Date(Date.now() - 3600_000).toISOString(),
+      wardUnitId: prep.options.wards[0]!.id,
+      careType: "somatisk",
+      lpt: false,
+      lrv: false,
+      municipalityUnitId: prep.proposed.municipalityUnitId,
+      primaryCareUnitId: prep.proposed.primaryCareUnitId,
+      otherPartyUnitIds: [],
+      idempotencyKey: `bench-${Date.now()}`,
+    },
     ["admittedAt"],
   )) as { caseId: string };
   const view = (await call(sanna, "case.get", { caseId })) as { viewer: { defaultRecipients: Record<string, string[]> } };
@@ -78,7 +97,13 @@ try {
     const subject = `Mätning ${i} ${Date.now()}`;
     await watchFor(berit, `m${i}`, subject);
     const t0 = Date.now();
-    await call(sanna, "case.sendMessage", { caseId, kind: "generellt", payload: { subject, text: "Test av uppdateringstid" }, recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [], idempotencyKey: `bench-${i}-${t0}` });
+    await call(sanna, "case.sendMessage", {
+      caseId,
+      kind: "generellt",
+      payload: { subject, text: "Test av uppdateringstid" },
+      recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [],
+      idempotencyKey: `bench-${i}-${t0}`,
+    });
     latencies.push((await seenAt(berit, `m${i}`)) - t0);
   }
   results.push(`send → visible in the Kommun portal (another process), median of 20: ${median(latencies)} ms (worst ${Math.max(...latencies)} ms)`);
@@ -121,7 +146,9 @@ try {
   while (arrivals.length < 198 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   for (const c of controllers) c.abort();
   const all = [...arrivals, ...banners];
-  results.push(`"Starta driftstörning" → outage on ${all.length} connected pages: median ${median(all)} ms, worst ${Math.max(...all)} ms (banner rendered on the two real pages: ${banners.join(" / ")} ms)`);
+  results.push(
+    `"Starta driftstörning" → outage on ${all.length} connected pages: median ${median(all)} ms, worst ${Math.max(...all)} ms (banner rendered on the two real pages: ${banners.join(" / ")} ms)`,
+  );
 } finally {
   await browser.close();
   await system.stop();

@@ -106,13 +106,29 @@ try {
     )
     insert into case_parties (case_id, unit_id, role) select c.id, c.ward_unit_id, 'avdelning' from c`);
   const asa = await demoActor(h.db, "asa.berg", "forvaltning");
-  const { outageId } = await declareOutage(h.db, asa, { system: "journalsystem", scope: "region", idempotencyKey: "bench-declare-region" }, new Date(Date.now() - 11 * 24 * 3600_000));
+  const { outageId } = await declareOutage(
+    h.db,
+    asa,
+    { system: "journalsystem", scope: "region", idempotencyKey: "bench-declare-region" },
+    new Date(Date.now() - 11 * 24 * 3600_000),
+  );
   const t0 = performance.now();
   // Ending the outage computes every unit's after-registration list in its transaction.
   await endOutage(h.db, asa, outageId);
   const elapsed = performance.now() - t0;
-  const covered = Number((await h.db.execute<{ n: string }>(sql`select count(*)::text as n from coordination_cases where region_id = (select region_id from outages where id = ${outageId})`)).rows[0]!.n);
-  results.push({ name: `after-registration lists, outage over ${covered.toLocaleString("en")} cases (end to end)`, value: elapsed, unit: "ms", target: 15_000 });
+  const covered = Number(
+    (
+      await h.db.execute<{ n: string }>(
+        sql`select count(*)::text as n from coordination_cases where region_id = (select region_id from outages where id = ${outageId})`,
+      )
+    ).rows[0]!.n,
+  );
+  results.push({
+    name: `after-registration lists, outage over ${covered.toLocaleString("en")} cases (end to end)`,
+    value: elapsed,
+    unit: "ms",
+    target: 15_000,
+  });
 } finally {
   await h.close();
   await pg.stop();
@@ -175,6 +191,8 @@ console.log("\nbenchmark".padEnd(66) + "value".padStart(10) + "target".padStart(
 for (const r of results) {
   const ok = r.value <= r.target;
   failed ||= !ok;
-  console.log(`${ok ? "✔" : "✖"} ${r.name.padEnd(64)}${r.value.toFixed(r.unit === "MB" ? 0 : 3).padStart(8)} ${r.unit}${`≤ ${r.target} ${r.unit}`.padStart(11)}`);
+  console.log(
+    `${ok ? "✔" : "✖"} ${r.name.padEnd(64)}${r.value.toFixed(r.unit === "MB" ? 0 : 3).padStart(8)} ${r.unit}${`≤ ${r.target} ${r.unit}`.padStart(11)}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -35,6 +35,7 @@ if (!existsSync(chromium)) {
 
 if (!e2eOnly) {
   step("Lint (ESLint, importriktningar)", "npx", ["eslint", ".", "--max-warnings=0"]);
+  step("Formatering (Prettier)", "npx", ["prettier", "--check", "**/*.{ts,tsx,mts,mjs,js,css}"]);
   step("Typkontroll", "npm", ["run", "typecheck"]);
   step("Enhets- och integrationstester (Vitest)", "npx", ["vitest", "run"]);
 }

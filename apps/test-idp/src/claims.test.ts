@@ -5,20 +5,14 @@ import { CLAIMS_CONFIG, LOA2, LOA3, essentialAcrValues, parsePastedClaims } from
 
 describe("parsePastedClaims", () => {
   it("accepts employeeHsaId in short, sambi URI and legacy urn form", () => {
-    for (const name of [
-      "employeeHsaId",
-      "http://sambi.se/attributes/1/employeeHsaId",
-      "urn:sambi:names:attribute:employeeHsaId",
-    ]) {
+    for (const name of ["employeeHsaId", "http://sambi.se/attributes/1/employeeHsaId", "urn:sambi:names:attribute:employeeHsaId"]) {
       const parsed = parsePastedClaims(JSON.stringify({ [name]: "TSTNMT2321000156-1" }));
       expect(parsed).toMatchObject({ ok: true, employeeHsaId: "TSTNMT2321000156-1" });
     }
   });
 
   it("drops protocol claims the IdP sets itself", () => {
-    const parsed = parsePastedClaims(
-      JSON.stringify({ employeeHsaId: "A", sub: "x", iss: "y", acr: "z", nonce: "n", systemRole: ["R;S"] }),
-    );
+    const parsed = parsePastedClaims(JSON.stringify({ employeeHsaId: "A", sub: "x", iss: "y", acr: "z", nonce: "n", systemRole: ["R;S"] }));
     expect(parsed.ok && parsed.claims).toEqual({ employeeHsaId: "A", systemRole: ["R;S"] });
   });
 
@@ -38,10 +32,7 @@ describe("parsePastedClaims", () => {
 
 describe("essentialAcrValues", () => {
   it("reads values or value when essential", () => {
-    expect(essentialAcrValues(JSON.stringify({ id_token: { acr: { essential: true, values: [LOA3, LOA2] } } }))).toEqual([
-      LOA3,
-      LOA2,
-    ]);
+    expect(essentialAcrValues(JSON.stringify({ id_token: { acr: { essential: true, values: [LOA3, LOA2] } } }))).toEqual([LOA3, LOA2]);
     expect(essentialAcrValues(JSON.stringify({ id_token: { acr: { essential: true, value: LOA3 } } }))).toEqual([LOA3]);
     expect(essentialAcrValues(JSON.stringify({ id_token: { acr: { values: [LOA3] } } }))).toBeUndefined();
     expect(essentialAcrValues(undefined)).toBeUndefined();

@@ -82,23 +82,14 @@ const STANDARD_PROFILE = [
 
 /** Every long-form name a claim may arrive under from Inera or a proxy IdP. */
 export const HSA_URI_CLAIMS: string[] = [
-  ...[...HSA_CLAIMS, ...SAML_ONLY_NAMES].flatMap((name) => [
-    `${SAMBI_URI}${name}`,
-    `${SAMBI_LEGACY}${name}`,
-  ]),
+  ...[...HSA_CLAIMS, ...SAML_ONLY_NAMES].flatMap((name) => [`${SAMBI_URI}${name}`, `${SAMBI_LEGACY}${name}`]),
   "urn:allCommissions",
   "urn:allEmployeeHsaIds",
   "urn:credential:personalIdentityNumber",
 ];
 
 /** Every claim name a claim set may carry and have released (others are dropped, as Inera does). */
-export const RELEASABLE_CLAIMS: string[] = [
-  ...STANDARD_PROFILE,
-  "email",
-  "email_verified",
-  ...HSA_CLAIMS,
-  ...HSA_URI_CLAIMS,
-];
+export const RELEASABLE_CLAIMS: string[] = [...STANDARD_PROFILE, "email", "email_verified", ...HSA_CLAIMS, ...HSA_URI_CLAIMS];
 
 /**
  * oidc-provider `claims` configuration. Everything person-related sits in `profile`, so scope
@@ -136,11 +127,7 @@ const PROTOCOL_CLAIMS = new Set([
   "s_hash",
 ]);
 
-const EMPLOYEE_HSA_ID_NAMES = [
-  "employeeHsaId",
-  `${SAMBI_URI}employeeHsaId`,
-  `${SAMBI_LEGACY}employeeHsaId`,
-];
+const EMPLOYEE_HSA_ID_NAMES = ["employeeHsaId", `${SAMBI_URI}employeeHsaId`, `${SAMBI_LEGACY}employeeHsaId`];
 
 export type ClaimSet = Record<string, unknown>;
 
@@ -158,9 +145,7 @@ export function withoutProtocolClaims(claims: ClaimSet): ClaimSet {
   return Object.fromEntries(Object.entries(claims).filter(([name]) => !PROTOCOL_CLAIMS.has(name)));
 }
 
-export type ParsedClaimSet =
-  | { ok: true; claims: ClaimSet; employeeHsaId: string }
-  | { ok: false; message: string };
+export type ParsedClaimSet = { ok: true; claims: ClaimSet; employeeHsaId: string } | { ok: false; message: string };
 
 /** Parses the "Klistra in claims" text. Messages are user-facing (Swedish). */
 export function parsePastedClaims(text: string): ParsedClaimSet {
@@ -173,14 +158,13 @@ export function parsePastedClaims(text: string): ParsedClaimSet {
   } catch {
     return {
       ok: false,
-      message:
-        "Texten är inte giltig JSON. Kontrollera citattecken, kommatecken och klamrar och försök igen.",
+      message: "Texten är inte giltig JSON. Kontrollera citattecken, kommatecken och klamrar och försök igen.",
     };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return {
       ok: false,
-      message: "Claim-setet måste vara ett JSON-objekt, till exempel {\"employeeHsaId\": \"…\"}.",
+      message: 'Claim-setet måste vara ett JSON-objekt, till exempel {"employeeHsaId": "…"}.',
     };
   }
   const claims = value as ClaimSet;
@@ -188,8 +172,7 @@ export function parsePastedClaims(text: string): ParsedClaimSet {
   if (!employeeHsaId) {
     return {
       ok: false,
-      message:
-        "Claim-setet saknar employeeHsaId (eller http://sambi.se/attributes/1/employeeHsaId). Utan HSA-id kan ingen identitet utfärdas.",
+      message: "Claim-setet saknar employeeHsaId (eller http://sambi.se/attributes/1/employeeHsaId). Utan HSA-id kan ingen identitet utfärdas.",
     };
   }
   return { ok: true, claims: withoutProtocolClaims(claims), employeeHsaId };

@@ -188,11 +188,7 @@ interface PendingAuthorization {
   response: Response;
 }
 
-async function authorize(
-  browser: Browser,
-  client: ClientConfig,
-  extra: Record<string, string> = {},
-): Promise<PendingAuthorization> {
+async function authorize(browser: Browser, client: ClientConfig, extra: Record<string, string> = {}): Promise<PendingAuthorization> {
   const verifier = randomBytes(32).toString("base64url");
   const state = randomBytes(16).toString("base64url");
   const nonce = randomBytes(16).toString("base64url");
@@ -227,9 +223,7 @@ async function followToClient(browser: Browser, first: Response, client: ClientC
     const html = await res.text();
     const form = /<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html);
     if (res.status === 200 && form) {
-      const inputs = Object.fromEntries(
-        [...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]),
-      );
+      const inputs = Object.fromEntries([...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]));
       res = await browser.postForm(decodeHtml(form[1]!), inputs);
       continue;
     }
@@ -386,12 +380,7 @@ describe("SITHS test-IdP", () => {
   });
 
   it("releases only the requested claims when the client asks with scope openid and a claims parameter", async () => {
-    const { claims } = await loginWith(
-      new Browser(issuer),
-      muni,
-      { loa: LOA2, identity: "sanna.sjoberg" },
-      { scope: "openid" },
-    );
+    const { claims } = await loginWith(new Browser(issuer), muni, { loa: LOA2, identity: "sanna.sjoberg" }, { scope: "openid" });
     expect(claims.employeeHsaId).toBe(SANNA_HSA_ID);
     expect(claims.allCommissions).toEqual([commission]);
     expect(claims.acr).toBe(LOA2);
@@ -536,9 +525,7 @@ describe("SITHS test-IdP", () => {
 
     const form = /<form id="op\.logoutForm" method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html);
     expect(form).not.toBeNull();
-    const inputs = Object.fromEntries(
-      [...form![2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]),
-    );
+    const inputs = Object.fromEntries([...form![2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]));
     expect(inputs.logout).toBe("yes");
     expect(inputs.xsrf).toBeTruthy();
     const confirmed = await browser.postForm(decodeHtml(form![1]!), inputs);
@@ -561,9 +548,7 @@ describe("SITHS test-IdP", () => {
     const page = await browser.get(endSession.toString());
     const html = await page.text();
     const form = /<form id="op\.logoutForm" method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html)!;
-    const inputs = Object.fromEntries(
-      [...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]),
-    );
+    const inputs = Object.fromEntries([...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]));
     const confirmed = await browser.postForm(decodeHtml(form[1]!), inputs);
     expect(confirmed.status).toBe(303);
     const success = await browser.get(location(confirmed));
@@ -591,9 +576,7 @@ describe("SITHS test-IdP", () => {
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain("Fortsätt");
     const form = /<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html)!;
-    const inputs = Object.fromEntries(
-      [...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]),
-    );
+    const inputs = Object.fromEntries([...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]));
     const confirmed = await browser.postForm(decodeHtml(form[1]!), inputs);
     expect(confirmed.status).toBe(303);
     expect(location(confirmed)).toBe(ward.post_logout_redirect_uris[0]);

@@ -17,14 +17,7 @@ import { FormTooLarge, sendHtml } from "./http.js";
 import { CLAIMS_REF, createInteractionHandler, type LoadedIdentity } from "./interaction.js";
 import { createMemoryAdapterFactory } from "./memory-adapter.js";
 import { dropUnverifiableIdTokenHint, localiseFormPostPage } from "./provider-tweaks.js";
-import {
-  CSP_NO_SCRIPT,
-  logoutPageCsp,
-  renderErrorPage,
-  renderIndexPage,
-  renderLogoutPage,
-  renderPostLogoutPage,
-} from "./pages.js";
+import { CSP_NO_SCRIPT, logoutPageCsp, renderErrorPage, renderIndexPage, renderLogoutPage, renderPostLogoutPage } from "./pages.js";
 
 export type { DemoIdentity };
 
@@ -245,7 +238,6 @@ export async function createTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
 
 // ---------------------------------------------------------------------------------------------
 
-
 function validateIdentities(identities: DemoIdentity[]): LoadedIdentity[] {
   const seen = new Set<string>();
   return identities.map((identity, index) => {
@@ -308,7 +300,6 @@ function generateSigningKey(): JWK {
     .digest("base64url");
   return { ...jwk, kid: thumbprint, alg: "RS256", use: "sig" } as JWK;
 }
-
 
 /** Error text for the log: name, message and OIDC error fields, never request data or claims. */
 function describeError(err: unknown): string {

@@ -23,12 +23,7 @@ export interface LoadedIdentity extends LoginIdentity {
   employeeHsaId: string;
 }
 
-export type InteractionHandler = (
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  uid: string,
-  action: string | undefined,
-) => Promise<void>;
+export type InteractionHandler = (req: http.IncomingMessage, res: http.ServerResponse, uid: string, action: string | undefined) => Promise<void>;
 
 export function createInteractionHandler(deps: {
   provider: Provider;
@@ -38,12 +33,7 @@ export function createInteractionHandler(deps: {
 }): InteractionHandler {
   const { provider, accounts, identities, clientNames } = deps;
 
-  return async function handleInteraction(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    uid: string,
-    action: string | undefined,
-  ): Promise<void> {
+  return async function handleInteraction(req: http.IncomingMessage, res: http.ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const expectedMethod = action ? "POST" : "GET";
     if (req.method !== expectedMethod) {
       res.setHeader("Allow", expectedMethod);
@@ -108,11 +98,7 @@ export function createInteractionHandler(deps: {
     page.loa = loa;
     if (essentialAcrs && !essentialAcrs.includes(loa)) {
       const required = essentialAcrs.map((v) => LOA_LABELS[v] ?? v).join(" eller ");
-      return sendHtml(
-        res,
-        400,
-        renderLoginPage({ ...page, error: `Portalen kräver tillitsnivå ${required}. Välj en annan tillitsnivå.` }),
-      );
+      return sendHtml(res, 400, renderLoginPage({ ...page, error: `Portalen kräver tillitsnivå ${required}. Välj en annan tillitsnivå.` }));
     }
 
     let claims: ClaimSet;
@@ -145,16 +131,11 @@ export function createInteractionHandler(deps: {
 }
 
 /** Grants every scope and claim a consent prompt reports as missing (first-party clients). */
-async function grantMissing(
-  provider: Provider,
-  details: Awaited<ReturnType<Provider["interactionDetails"]>>,
-): Promise<string> {
+async function grantMissing(provider: Provider, details: Awaited<ReturnType<Provider["interactionDetails"]>>): Promise<string> {
   const accountId = details.session?.accountId;
   const clientId = details.params.client_id;
   if (!accountId || typeof clientId !== "string") throw new Error("consent utan session eller klient");
-  const grant =
-    (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
-    new provider.Grant({ accountId, clientId });
+  const grant = (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
   const missing = details.prompt.details as {
     missingOIDCScope?: string[];
     missingOIDCClaims?: string[];

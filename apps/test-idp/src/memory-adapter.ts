@@ -13,14 +13,7 @@ interface Entry {
   expiresAt: number; // epoch ms; Infinity = no expiry
 }
 
-const GRANTABLE = new Set([
-  "AccessToken",
-  "AuthorizationCode",
-  "RefreshToken",
-  "DeviceCode",
-  "BackchannelAuthenticationRequest",
-  "PreAuthorizedCode",
-]);
+const GRANTABLE = new Set(["AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode", "BackchannelAuthenticationRequest", "PreAuthorizedCode"]);
 
 const SWEEP_EVERY_MS = 60_000;
 

@@ -9,12 +9,7 @@ import { LOA2, LOA3 } from "./claims.js";
 export const IDP_TITLE = "SITHS test-IdP (endast test och demo)";
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return String(value).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 const CSS = `
@@ -78,8 +73,7 @@ ${opts.body}
 }
 
 /** Content-Security-Policy for pages without scripts. */
-export const CSP_NO_SCRIPT =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
+export const CSP_NO_SCRIPT = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
 
 // ---------------------------------------------------------------------------------------------
 // Login (interaction) page
@@ -144,8 +138,7 @@ function groupByRegion(identities: LoginIdentity[]): Map<string, LoginIdentity[]
 
 export function renderLoginPage(m: LoginPageModel): string {
   const base = `/interaction/${encodeURIComponent(m.uid)}`;
-  const option = (value: string, label: string) =>
-    `<option value="${escapeHtml(value)}"${m.loa === value ? " selected" : ""}>${escapeHtml(label)}</option>`;
+  const option = (value: string, label: string) => `<option value="${escapeHtml(value)}"${m.loa === value ? " selected" : ""}>${escapeHtml(label)}</option>`;
 
   const identityList =
     m.identities.length === 0
@@ -156,7 +149,8 @@ export function renderLoginPage(m: LoginPageModel): string {
 <ul class="ids">
 ${group
   .map(
-    (i) => `<li><button type="submit" class="id" name="identity" value="${escapeHtml(i.key)}"><span class="id-name">${escapeHtml(i.displayName)}</span> <span class="id-title">${escapeHtml(i.title)}</span></button></li>`,
+    (i) =>
+      `<li><button type="submit" class="id" name="identity" value="${escapeHtml(i.key)}"><span class="id-name">${escapeHtml(i.displayName)}</span> <span class="id-title">${escapeHtml(i.title)}</span></button></li>`,
   )
   .join("\n")}
 </ul>`,

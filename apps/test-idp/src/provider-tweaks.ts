@@ -17,7 +17,12 @@ export function dropUnverifiableIdTokenHint(provider: Provider) {
       if (hint) {
         const audience = audienceOf(hint);
         const client = audience ? await provider.Client.find(audience).catch(() => undefined) : undefined;
-        const valid = client ? await provider.IdToken.validate(hint, client).then(() => true, () => false) : false;
+        const valid = client
+          ? await provider.IdToken.validate(hint, client).then(
+              () => true,
+              () => false,
+            )
+          : false;
         if (!valid && client) {
           query.delete("id_token_hint");
           if (!query.has("client_id")) query.set("client_id", client.clientId);
@@ -45,15 +50,15 @@ function audienceOf(jwt: string): string | undefined {
  * IdP session, and when prompt=login switches to another identity) has no lang and English text;
  * it is shown for an instant, but the portals' e2e tests scan every page with axe.
  */
-export async function localiseFormPostPage(
-  ctx: { body: unknown; type: string },
-  next: () => Promise<unknown>,
-): Promise<void> {
+export async function localiseFormPostPage(ctx: { body: unknown; type: string }, next: () => Promise<unknown>): Promise<void> {
   await next();
   if (typeof ctx.body === "string" && ctx.type.includes("html") && ctx.body.includes("<title>Submitting Callback</title>")) {
     ctx.body = ctx.body
       .replace("<html>", '<html lang="sv">')
-      .replace("<title>Submitting Callback</title>", '<meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>Skickar vidare – SITHS test-IdP</title>')
+      .replace(
+        "<title>Submitting Callback</title>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>Skickar vidare – SITHS test-IdP</title>',
+      )
       .replace("Your browser does not support JavaScript or you've disabled it.", "JavaScript är avstängt. Tryck på knappen för att fortsätta.")
       .replace(">Continue</button>", ">Fortsätt</button>");
   }

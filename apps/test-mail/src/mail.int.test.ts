@@ -99,9 +99,9 @@ describe("test mail server", () => {
   });
 
   it("refuses a message over the size limit", async () => {
-    await expect(
-      transport.sendMail({ from: FROM, to: "e@example.org", subject: "Stor", text: "å".repeat(100 * 1024) }),
-    ).rejects.toMatchObject({ responseCode: 552 });
+    await expect(transport.sendMail({ from: FROM, to: "e@example.org", subject: "Stor", text: "å".repeat(100 * 1024) })).rejects.toMatchObject({
+      responseCode: 552,
+    });
     expect(server.messages()).toEqual([]);
   });
 

@@ -7,16 +7,10 @@ import type http from "node:http";
 
 import type { ReceivedMail } from "./types.js";
 
-export const CSP_NO_SCRIPT =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const CSP_NO_SCRIPT = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return String(value).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 /** Escapes text and turns http(s) addresses into links (the confirmation links are meant to be clicked). */
@@ -102,8 +96,7 @@ export interface InboxPageModel {
 
 export function renderInboxPage(m: InboxPageModel): string {
   const count = m.messages.length;
-  const summary =
-    count === 0 ? "Inga meddelanden har kommit." : count === 1 ? "1 meddelande har kommit." : `${count} meddelanden har kommit.`;
+  const summary = count === 0 ? "Inga meddelanden har kommit." : count === 1 ? "1 meddelande har kommit." : `${count} meddelanden har kommit.`;
   const mails = m.messages
     .map((mail, index) => {
       const headingId = `rubrik-${index + 1}`;

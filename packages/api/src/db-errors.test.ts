@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { databaseRefusal, sqlState } from "./db-errors";
 
 /** A driver error as node-postgres builds it, wrapped as Drizzle wraps it. */
-const pgError = (code: string) => Object.assign(new Error("Failed query: … params: …"), { cause: Object.assign(new Error("x"), { code, severity: "ERROR", routine: "r" }) });
+const pgError = (code: string) =>
+  Object.assign(new Error("Failed query: … params: …"), { cause: Object.assign(new Error("x"), { code, severity: "ERROR", routine: "r" }) });
 
 describe("database refusals", () => {
   it("finds the SQLSTATE behind Drizzle's wrapper, and nothing in an ordinary error", () => {

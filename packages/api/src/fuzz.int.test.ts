@@ -18,9 +18,12 @@ import { changedTables, stateFingerprint } from "./testing/fingerprint";
  */
 
 /** tRPC's, zod's and Node's English defaults, and English words a Swedish message never has. */
-const ENGLISH = /No procedure|Unexpected token|Cannot convert|Invalid input|expected|received|Too (small|big)|Internal Server|\b(the|is|must|not|found|required|error)\b/i;
+const ENGLISH =
+  /No procedure|Unexpected token|Cannot convert|Invalid input|expected|received|Too (small|big)|Internal Server|\b(the|is|must|not|found|required|error)\b/i;
 const SWEDISH_MESSAGES = new Set<string>(Object.values(APP_ERROR_CODES).map((c) => c.sv));
-const isSwedish = (m: string) => !ENGLISH.test(m) && (SWEDISH_MESSAGES.has(m) || /[åäöÅÄÖ]/.test(m) || /\b(och|eller|inte|får|ange|ogiltig|fält|värde|okän|saknas|tecken|välj|högst|minst|val)/i.test(m));
+const isSwedish = (m: string) =>
+  !ENGLISH.test(m) &&
+  (SWEDISH_MESSAGES.has(m) || /[åäöÅÄÖ]/.test(m) || /\b(och|eller|inte|får|ange|ogiltig|fält|värde|okän|saknas|tecken|välj|högst|minst|val)/i.test(m));
 
 /** The part of an input a domain schema validates, per procedure: where it sits and the variants of its schema. */
 function domainParts(p: ProcedureInfo, base: Record<string, unknown>, hints: Hints, recipients: Partial<Record<string, string[]>>): FuzzInput[] {
@@ -65,7 +68,11 @@ describe("fuzz: every procedure with inputs from its own schema", () => {
   }, 120_000);
   afterAll(async () => {
     const total = Object.values(perProcedure).reduce((a, b) => a + b, 0);
-    console.log(`Fuzz: ${total} indata över ${Object.keys(perProcedure).length} procedurer; per procedur: ${Object.entries(perProcedure).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    console.log(
+      `Fuzz: ${total} indata över ${Object.keys(perProcedure).length} procedurer; per procedur: ${Object.entries(perProcedure)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
     await t?.close();
   });
 
@@ -75,7 +82,9 @@ describe("fuzz: every procedure with inputs from its own schema", () => {
     let state = await stateFingerprint(t.db);
     for (const p of procedures) {
       // The first role that may call the procedure, with a case it sees where the input names one.
-      const rc = callers.find((c) => allowed(p, c) && (!p.input || !("caseId" in ((p.input as unknown as { shape?: object }).shape ?? {})) || inScope.get(c.role)))!;
+      const rc = callers.find(
+        (c) => allowed(p, c) && (!p.input || !("caseId" in ((p.input as unknown as { shape?: object }).shape ?? {})) || inScope.get(c.role)),
+      )!;
       // The case's other parties as recipients (per kind, as the case view proposes them), so a
       // message gets as far as being stored.
       const caseId = inScope.get(rc.role);
@@ -113,7 +122,8 @@ describe("fuzz: every procedure with inputs from its own schema", () => {
           after = again;
         }
         if (!out.ok) {
-          if (out.error.code === "INTERNAL_SERVER_ERROR") problems.push(`${where}: serverfel ${String(out.error.cause?.message ?? out.error.message).slice(0, 160)}`);
+          if (out.error.code === "INTERNAL_SERVER_ERROR")
+            problems.push(`${where}: serverfel ${String(out.error.cause?.message ?? out.error.message).slice(0, 160)}`);
           const changed = changedTables(state, after);
           if (changed.length) problems.push(`${where}: nekad men ändrade ${changed.join(", ")}`);
           if (!isSwedish(out.message)) problems.push(`${where}: meddelandet är inte svenska: ${out.message.slice(0, 120)}`);

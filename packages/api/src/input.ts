@@ -58,7 +58,8 @@ export function inspectRawInput(raw: unknown): FieldError | null {
     if (value instanceof Date) {
       const time = value.getTime();
       if (Number.isNaN(time)) return { path: at, message: "Ange ett giltigt datum." };
-      if (time < DATE_MIN.getTime() || time > DATE_MAX.getTime()) return { path: at, message: "Datumet ligger utanför det rimliga intervallet (år 1900–2200)." };
+      if (time < DATE_MIN.getTime() || time > DATE_MAX.getTime())
+        return { path: at, message: "Datumet ligger utanför det rimliga intervallet (år 1900–2200)." };
       continue;
     }
     if (typeof value !== "object") return { path: at, message: "Fältet har ett värde av fel sort." };

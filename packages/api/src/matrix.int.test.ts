@@ -4,7 +4,20 @@ import { sql } from "@vardkedjan/db/client";
 import { TOLVAN_IDENTIFIER } from "@vardkedjan/db/seed";
 import { ROLE_ACTIONS } from "@vardkedjan/domain/access/actions";
 import { seedDemoCases } from "./seed/demo-cases";
-import { allowed, ALL_ROLES, castMemberFor, caseWithParties, visibleCaseIds, listProcedures, outcomeOf, roleCallers, takesCaseId, type Outcome, type ProcedureInfo, type RoleCaller } from "./testing/procedures";
+import {
+  allowed,
+  ALL_ROLES,
+  castMemberFor,
+  caseWithParties,
+  visibleCaseIds,
+  listProcedures,
+  outcomeOf,
+  roleCallers,
+  takesCaseId,
+  type Outcome,
+  type ProcedureInfo,
+  type RoleCaller,
+} from "./testing/procedures";
 import { sample } from "./testing/zod-inputs";
 
 /**
@@ -38,7 +51,13 @@ describe("authorisation matrix (procedures × roles × scope)", () => {
     for (const rc of callers) if (ROLE_ACTIONS[rc.role].includes("case.read") && (await visibleTo(rc)).length === 0) without.push(rc);
     const wardRole = without.find((rc) => rc.portal === "slutenvard");
     const leader = callers.find((rc) => rc.role === "utskrivningsledare")!;
-    await caseWithParties(t.db, leader.caller, TOLVAN_IDENTIFIER, castMemberFor(wardRole?.role ?? leader.role).scopeHsaId, without.filter((rc) => rc.portal !== "slutenvard").map((rc) => castMemberFor(rc.role).scopeHsaId));
+    await caseWithParties(
+      t.db,
+      leader.caller,
+      TOLVAN_IDENTIFIER,
+      castMemberFor(wardRole?.role ?? leader.role).scopeHsaId,
+      without.filter((rc) => rc.portal !== "slutenvard").map((rc) => castMemberFor(rc.role).scopeHsaId),
+    );
 
     const all = (await t.db.execute<{ id: string }>(sql`select id from coordination_cases order by created_at, id`)).rows.map((r) => r.id);
     for (const rc of callers) {
@@ -110,7 +129,8 @@ describe("authorisation matrix (procedures × roles × scope)", () => {
           if (refused) problems.push(`${cell} inom omfånget: nekad på rollnivå trots behörighet`);
           if (!out.ok && out.error.code === "INTERNAL_SERVER_ERROR") problems.push(`${cell} inom omfånget: serverfel`);
           // The case itself is found: whatever else is refused, it is not "no such case".
-          if (!out.ok && out.error.code === "NOT_FOUND" && /Ärendet finns inte/.test(out.message)) problems.push(`${cell} inom omfånget: ärendet hittades inte`);
+          if (!out.ok && out.error.code === "NOT_FOUND" && /Ärendet finns inte/.test(out.message))
+            problems.push(`${cell} inom omfånget: ärendet hittades inte`);
         } else counts.noCaseInScope++;
         counts.cells++;
         counts.outOfScope++;
@@ -121,7 +141,8 @@ describe("authorisation matrix (procedures × roles × scope)", () => {
           // Refused before the case was looked at (e.g. "no outage in progress"): then the answer
           // must be the same as for a case that does not exist, so it tells nothing about the case.
           const none = await outcomeOf(rc.caller, p.path, inputFor(p, rc, NO_SUCH_CASE));
-          if (none.ok || none.error.code !== out.error.code || none.message !== out.message) problems.push(`${cell} utom omfånget: ${out.error.code}, skiljer sig från ett obefintligt ärende`);
+          if (none.ok || none.error.code !== out.error.code || none.message !== out.message)
+            problems.push(`${cell} utom omfånget: ${out.error.code}, skiljer sig från ett obefintligt ärende`);
           else counts.refusedBeforeCase++;
         }
       }

@@ -52,7 +52,11 @@ describe("robustness of the API", () => {
     const berit = await as("berit.holm", "kommun");
     const out = await outcomeOf(berit, "case.partyOptions", { caseId });
     expect(out).toMatchObject({ ok: false, appCode: "WRONG_PORTAL" });
-    expect((await deniedRows()).at(-1)).toMatchObject({ role: "bistandshandlaggare", entity_id: "case.partyOptions", details: { reason: "WRONG_PORTAL", requiredPortal: "slutenvard" } });
+    expect((await deniedRows()).at(-1)).toMatchObject({
+      role: "bistandshandlaggare",
+      entity_id: "case.partyOptions",
+      details: { reason: "WRONG_PORTAL", requiredPortal: "slutenvard" },
+    });
   });
 
   async function refusedWithoutChange(path: string, input: unknown, who: Parameters<typeof as> = ["sanna.sjoberg", "slutenvard"]) {
@@ -72,10 +76,18 @@ describe("robustness of the API", () => {
       fields: [{ path: "search", message: "Fältet innehåller otillåtna tecken (styrtecken)." }],
     });
     const send = { caseId, kind: "generellt", recipientUnitIds: recipients, idempotencyKey: "robust-nul-1" };
-    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga", text: "Hej\u0000" } })).fields).toEqual([{ path: "payload.text", message: expect.stringMatching(/styrtecken/) }]);
-    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga", text: "Hej", "x\u0000": 1 } })).appCode).toBe("INVALID_INPUT");
-    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga", text: "Hej" }, freeText: "\u0000" })).fields).toEqual([{ path: "freeText", message: expect.any(String) }]);
-    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga \ud800", text: "Hej" } })).fields).toEqual([{ path: "payload.subject", message: "Fältet innehåller ogiltiga tecken." }]);
+    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga", text: "Hej\u0000" } })).fields).toEqual([
+      { path: "payload.text", message: expect.stringMatching(/styrtecken/) },
+    ]);
+    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga", text: "Hej", "x\u0000": 1 } })).appCode).toBe(
+      "INVALID_INPUT",
+    );
+    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga", text: "Hej" }, freeText: "\u0000" })).fields).toEqual([
+      { path: "freeText", message: expect.any(String) },
+    ]);
+    expect((await refusedWithoutChange("case.sendMessage", { ...send, payload: { subject: "Fråga \ud800", text: "Hej" } })).fields).toEqual([
+      { path: "payload.subject", message: "Fältet innehåller ogiltiga tecken." },
+    ]);
   });
 
   it("refuses a date far out of range and an invalid date", async () => {
@@ -116,14 +128,19 @@ describe("robustness of the API", () => {
 
   it("answers a value the database refuses as invalid input and a lost unique race as a conflict, never a server error", async () => {
     // The last line behind the schemas: a procedure whose query the database refuses.
-    const pg = (code: string) => Object.assign(new Error("Failed query: insert … params: Sven"), { cause: Object.assign(new Error("x"), { code, severity: "ERROR" }) });
+    const pg = (code: string) =>
+      Object.assign(new Error("Failed query: insert … params: Sven"), { cause: Object.assign(new Error("x"), { code, severity: "ERROR" }) });
     const router = createTRPCRouter({
       nul: publicProcedure.query(() => Promise.reject(pg("22021"))),
       race: publicProcedure.query(() => Promise.reject(pg("23505"))),
       bug: publicProcedure.query(() => Promise.reject(pg("42601"))),
     });
     const caller = createCallerFactory(router)({ db: t.db, portal: "slutenvard", session: null, expectedContextId: null });
-    const codeOf = (p: Promise<unknown>) => p.then(() => null, (e: TRPCError) => [e.code, clientShape(e, "x").message]);
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: TRPCError) => [e.code, clientShape(e, "x").message],
+      );
     expect(await codeOf(caller.nul())).toEqual(["BAD_REQUEST", "Uppgifterna är ofullständiga eller felaktiga."]);
     expect(await codeOf(caller.race())).toEqual(["CONFLICT", expect.stringMatching(/ändrat uppgifterna/)]);
     expect(await codeOf(caller.bug())).toEqual(["INTERNAL_SERVER_ERROR", expect.stringMatching(/Något gick fel/)]);
@@ -131,12 +148,15 @@ describe("robustness of the API", () => {
 
   describe("over HTTP (the portal's /api/trpc)", () => {
     const post = (path: string, body: string, init: RequestInit = {}) =>
-      handleTrpcRequest(new Request(`http://localhost/api/trpc/${path}`, { method: "POST", body, headers: { "content-type": "application/json" }, ...init }), async () => ({
-        db: t.db,
-        portal: "slutenvard",
-        session: null,
-        expectedContextId: null,
-      }));
+      handleTrpcRequest(
+        new Request(`http://localhost/api/trpc/${path}`, { method: "POST", body, headers: { "content-type": "application/json" }, ...init }),
+        async () => ({
+          db: t.db,
+          portal: "slutenvard",
+          session: null,
+          expectedContextId: null,
+        }),
+      );
 
     async function jsonError(res: Response) {
       expect(res.status).toBeLessThan(500);
@@ -159,7 +179,9 @@ describe("robustness of the API", () => {
     });
 
     it("a value the transformer cannot read (a bigint that is no number)", async () => {
-      expect(await jsonError(await post("session.switchContext", JSON.stringify({ json: { contextId: "x" }, meta: { values: { contextId: ["bigint"] } } })))).toMatchObject({
+      expect(
+        await jsonError(await post("session.switchContext", JSON.stringify({ json: { contextId: "x" }, meta: { values: { contextId: ["bigint"] } } }))),
+      ).toMatchObject({
         status: 400,
         appCodes: ["MALFORMED_REQUEST"],
       });
@@ -173,7 +195,12 @@ describe("robustness of the API", () => {
     });
 
     it("a mutation asked for with GET", async () => {
-      const res = await handleTrpcRequest(new Request("http://localhost/api/trpc/session.switchContext?input=%7B%7D"), async () => ({ db: t.db, portal: "slutenvard", session: null, expectedContextId: null }));
+      const res = await handleTrpcRequest(new Request("http://localhost/api/trpc/session.switchContext?input=%7B%7D"), async () => ({
+        db: t.db,
+        portal: "slutenvard",
+        session: null,
+        expectedContextId: null,
+      }));
       expect(await jsonError(res)).toMatchObject({ status: 405, appCodes: ["METHOD_NOT_ALLOWED"] });
     });
   });

@@ -26,7 +26,10 @@ describe("API authorisation", () => {
   }
 
   async function codeOf(p: Promise<unknown>) {
-    const e = await p.then(() => null, (err: unknown) => err);
+    const e = await p.then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(TRPCError);
     return { code: (e as TRPCError).code, message: (e as TRPCError).message };
   }

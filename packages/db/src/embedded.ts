@@ -98,8 +98,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       createPostgresUser: true,
       initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
       postgresFlags: [
-        "-c", "max_connections=300",
-        "-c", "listen_addresses=127.0.0.1",
+        "-c",
+        "max_connections=300",
+        "-c",
+        "listen_addresses=127.0.0.1",
         ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
       ],
       onLog: (m) => log(String(m).trim()),

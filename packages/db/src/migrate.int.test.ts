@@ -19,11 +19,22 @@ describe("migrations", () => {
     expect(status).toMatchObject({ current: true, applied: journal.entries.length, expected: journal.entries.length });
     await runMigrations(t.db);
     expect((await migrationStatus(t.db)).applied).toBe(journal.entries.length);
-    const tables = await t.db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
-    );
+    const tables = await t.db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(["organisations", "units", "staff", "patients", "coordination_cases", "messages", "message_recipients", "consents", "outages", "audit_events", "login_sessions", "role_mapping_rules"]),
+      expect.arrayContaining([
+        "organisations",
+        "units",
+        "staff",
+        "patients",
+        "coordination_cases",
+        "messages",
+        "message_recipients",
+        "consents",
+        "outages",
+        "audit_events",
+        "login_sessions",
+        "role_mapping_rules",
+      ]),
     );
   });
 

@@ -8,14 +8,7 @@ export { renderPdf, type RenderSettings } from "./layout/render";
 export { PdfLayout, PAGE, type PrintInfo, type SectionMeta } from "./layout/page";
 export type { Tag, Tagger } from "./layout/tags";
 export { fontStatus } from "./layout/fonts";
-export {
-  formatDate,
-  formatDateTime,
-  formatLongDateTime,
-  formatPersonnummer,
-  formatTime,
-  type DateInput,
-} from "./layout/format";
+export { formatDate, formatDateTime, formatLongDateTime, formatPersonnummer, formatTime, type DateInput } from "./layout/format";
 
 export type { FixedCareContact, PatientRef, PlannedMeeting, WardRef } from "./documents/common";
 

@@ -8,7 +8,17 @@ describe("isUuid", () => {
   });
 
   it("refuses anything else, so that it never reaches the database as an id", () => {
-    for (const v of ["", "ny", "00000000-0000-4000-8000-00000000c0d", "00000000-0000-4000-8000-00000000c0de/x", " 00000000-0000-4000-8000-00000000c0de", "g0000000-0000-4000-8000-00000000c0de", null, undefined, 42]) {
+    for (const v of [
+      "",
+      "ny",
+      "00000000-0000-4000-8000-00000000c0d",
+      "00000000-0000-4000-8000-00000000c0de/x",
+      " 00000000-0000-4000-8000-00000000c0de",
+      "g0000000-0000-4000-8000-00000000c0de",
+      null,
+      undefined,
+      42,
+    ]) {
       expect(isUuid(v)).toBe(false);
     }
   });

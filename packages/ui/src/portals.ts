@@ -15,11 +15,7 @@ const CARE_OUTAGE_NAV: NavItem[] = [
 ];
 
 export const PORTAL_NAV: Record<Portal, NavItem[]> = {
-  slutenvard: [
-    { href: "/", label: "Min arbetsyta" },
-    { href: "/ny-samordning", label: "Ny samordning" },
-    ...CARE_OUTAGE_NAV,
-  ],
+  slutenvard: [{ href: "/", label: "Min arbetsyta" }, { href: "/ny-samordning", label: "Ny samordning" }, ...CARE_OUTAGE_NAV],
   primarvard: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
   kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
   forvaltning: [

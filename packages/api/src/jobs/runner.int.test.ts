@@ -21,7 +21,9 @@ describe("job runner", () => {
   /** A runner of one job that counts its runs. */
   function counting(name: string) {
     const counter = { runs: 0, errors: [] as string[] };
-    const runner = startJobRunner(t.url, [{ name, everyMs: 10, run: async () => void (counter.runs += 1) }], { onError: (where) => counter.errors.push(where) });
+    const runner = startJobRunner(t.url, [{ name, everyMs: 10, run: async () => void (counter.runs += 1) }], {
+      onError: (where) => counter.errors.push(where),
+    });
     runners.push(runner);
     return { counter, runner };
   }

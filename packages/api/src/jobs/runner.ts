@@ -94,7 +94,10 @@ export function startJobRunner(databaseUrl: string, jobs: readonly Job[], opts: 
     const timer = setInterval(() => {
       // A run that outlasts the interval is not overlapped by the next.
       if (stopped || inFlight.has(job.name)) return;
-      inFlight.set(job.name, tick(job).finally(() => inFlight.delete(job.name)));
+      inFlight.set(
+        job.name,
+        tick(job).finally(() => inFlight.delete(job.name)),
+      );
     }, job.everyMs);
     timer.unref?.();
     return timer;

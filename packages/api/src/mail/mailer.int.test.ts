@@ -48,9 +48,7 @@ describe("createSmtpMailer with the test mail server", () => {
     expect(mail.to).toEqual(["asa.berg@ornskoldsvik.example"]);
     expect(mail.from).toContain("Vårdkedjan");
     expect(mail.from).toContain("<noreply@vardkedjan.local>");
-    expect(mail.subject).toBe(
-      "Driftstörning: bekräfta kontaktlistan för Örnsköldsviks kommun senast söndag 25 oktober 2026 kl. 02.30 (normaltid)",
-    );
+    expect(mail.subject).toBe("Driftstörning: bekräfta kontaktlistan för Örnsköldsviks kommun senast söndag 25 oktober 2026 kl. 02.30 (normaltid)");
     expect(mail.text).toBe(content.text);
     expect(mail.text).toContain("http://localhost:3004/kontaktlista/bekrafta?t=Zx8_k-3Qp");
     expect(mail.text).toContain("Det här meddelandet innehåller inga patientuppgifter.");
@@ -111,7 +109,9 @@ describe("createSmtpMailer when the SMTP server fails", () => {
       );
       expect(err).toBeInstanceOf(MailError);
       expect(err).toMatchObject({ code: "ESOCKET" });
-      expect((err as Error).message).toMatch(/^E-post kunde inte skickas: e-postservern tog inte emot anslutningen \(ESOCKET: connect ECONNREFUSED 127\.0\.0\.1:\d+\)\.$/);
+      expect((err as Error).message).toMatch(
+        /^E-post kunde inte skickas: e-postservern tog inte emot anslutningen \(ESOCKET: connect ECONNREFUSED 127\.0\.0\.1:\d+\)\.$/,
+      );
       expect((err as Error).message).not.toContain("BRODTEXT");
     } finally {
       dead.close();

@@ -82,9 +82,7 @@ export function smtpOptionsFromUrl(url: string): Pick<SMTPPool.Options, "host" |
     host,
     port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
     secure,
-    auth: parsed.username
-      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
-      : undefined,
+    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
     // E-mail leaving the machine goes encrypted unless explicitly told otherwise.
     requireTLS: !secure && !local && parsed.searchParams.get("requireTLS") !== "false",
   };

@@ -42,13 +42,12 @@ export function createPortalContext(portal: Portal, rawEnv: Record<string, strin
   const getEnv = () => (env ??= parsePortalEnv(rawEnv));
   const db = () => dbFor(getEnv().databaseUrl).db;
 
-  const session = cache(
-    (): Promise<SessionView | null> =>
-      forPage("session", async () => {
-        const s = await ctx.auth().auth();
-        if (!s?.loginSessionId) return null;
-        return loadSession(db(), s.loginSessionId, portal);
-      }),
+  const session = cache((): Promise<SessionView | null> =>
+    forPage("session", async () => {
+      const s = await ctx.auth().auth();
+      if (!s?.loginSessionId) return null;
+      return loadSession(db(), s.loginSessionId, portal);
+    }),
   );
 
   const ctx: PortalContext = {

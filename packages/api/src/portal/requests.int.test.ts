@@ -37,11 +37,28 @@ describe("portal request guards", () => {
   });
 
   const post = (path: string, headers: Record<string, string | undefined>) =>
-    new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...(Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>) }, body: "contextId=x" });
+    new Request(`${ORIGIN}${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>),
+      },
+      body: "contextId=x",
+    });
 
-  for (const [route, path] of [["chooseContextRoute", "/api/sammanhang"], ["signOutRoute", "/logga-ut"]] as const) {
+  for (const [route, path] of [
+    ["chooseContextRoute", "/api/sammanhang"],
+    ["signOutRoute", "/logga-ut"],
+  ] as const) {
     it(`${path} refuses a form post without a same-origin Origin or Sec-Fetch-Site`, async () => {
-      for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { origin: "null", "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "cross-site" }, { origin: "https://evil.example", "sec-fetch-site": "same-origin" }]) {
+      for (const headers of [
+        {},
+        { origin: "https://evil.example" },
+        { origin: "null" },
+        { origin: "null", "sec-fetch-site": "cross-site" },
+        { "sec-fetch-site": "cross-site" },
+        { origin: "https://evil.example", "sec-fetch-site": "same-origin" },
+      ]) {
         const res = await portal[route](post(path, headers));
         expect(res.status, JSON.stringify(headers)).toBe(403);
         expect(await res.text()).toMatch(/^Otillåten begäran/);

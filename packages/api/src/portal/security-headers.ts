@@ -78,4 +78,3 @@ export function createPortalProxy(portal: Portal, rawEnv: Record<string, string 
     return response;
   };
 }
-

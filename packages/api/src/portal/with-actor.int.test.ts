@@ -44,7 +44,9 @@ describe("withActor", () => {
     t.db
       .select()
       .from(schema.auditEvents)
-      .where(and(eq(schema.auditEvents.action, "access.denied"), eq(schema.auditEvents.entityType, "route"), eq(schema.auditEvents.actorStaffId, sanna.staffId)));
+      .where(
+        and(eq(schema.auditEvents.action, "access.denied"), eq(schema.auditEvents.entityType, "route"), eq(schema.auditEvents.actorStaffId, sanna.staffId)),
+      );
 
   it("refuses a role the action table does not allow, audited, with the answer of a refused procedure", async () => {
     const handle = vi.fn(async () => new Response("inte hit"));
@@ -52,7 +54,9 @@ describe("withActor", () => {
     expect(res.status).toBe(403);
     expect(await res.text()).toBe("Du har inte behörighet att göra detta.");
     expect(handle).not.toHaveBeenCalled();
-    expect(await deniedRows()).toEqual([expect.objectContaining({ outcome: "denied", entityId: "dokument", role: "avd_ssk", details: { reason: "FORBIDDEN", requiredAction: "outage.report" } })]);
+    expect(await deniedRows()).toEqual([
+      expect.objectContaining({ outcome: "denied", entityId: "dokument", role: "avd_ssk", details: { reason: "FORBIDDEN", requiredAction: "outage.report" } }),
+    ]);
   });
 
   it("checks the outage report's action at the route, before the service", async () => {
@@ -67,7 +71,9 @@ describe("withActor", () => {
     const handle = vi.fn(async () => new Response("ok"));
     const res = await withActor(contextOf("slutenvard", sanna), "case.read", { route: "arendedokument", signedOut: "login" }, handle);
     expect(res.status).toBe(200);
-    expect(handle).toHaveBeenCalledWith(expect.objectContaining({ staffId: sanna.staffId, context: expect.objectContaining({ role: "avd_ssk", portal: "slutenvard" }) }));
+    expect(handle).toHaveBeenCalledWith(
+      expect.objectContaining({ staffId: sanna.staffId, context: expect.objectContaining({ role: "avd_ssk", portal: "slutenvard" }) }),
+    );
   });
 
   it("sends someone without a session to log in, and answers a stream 401", async () => {

@@ -23,7 +23,9 @@ export function eventStream(hub: EventHub, actor: Actor, scopeUnitIds: string[],
       };
       // A message event also passes the person-level rule of the case view (hemtjänst).
       const hearsOf = (e: Extract<RealtimeEvent, { type: "case.changed" }>) =>
-        !e.messageId || !e.senderUnitId || personHearsOfMessage(actor.context.role, scope, { kind: e.kind ?? "", senderUnitId: e.senderUnitId, recipientUnitIds: e.recipientUnitIds ?? [] });
+        !e.messageId ||
+        !e.senderUnitId ||
+        personHearsOfMessage(actor.context.role, scope, { kind: e.kind ?? "", senderUnitId: e.senderUnitId, recipientUnitIds: e.recipientUnitIds ?? [] });
       const relevant = (e: RealtimeEvent) => {
         if (e.type === "case.changed" && e.unitIds.some((u) => scope.has(u)) && hearsOf(e)) send("case", { caseId: e.caseId, kind: e.kind ?? null });
         else if (e.type === "outage.changed" && regionId && e.regionId === regionId) send("outage", { outageId: e.outageId });

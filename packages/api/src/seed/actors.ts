@@ -15,7 +15,9 @@ export async function demoActor(db: DbOrTx, key: DemoKey, portal: Portal, now = 
   const member = castByKey(key);
   const principal = normaliseClaims({ ...member.claims, acr: LOA3 });
   const tree = await loadOrgTree(db);
-  const rules = (await db.select({ rule: schema.roleMappingRules.rule }).from(schema.roleMappingRules).where(eq(schema.roleMappingRules.enabled, true))).map((r) => r.rule);
+  const rules = (await db.select({ rule: schema.roleMappingRules.rule }).from(schema.roleMappingRules).where(eq(schema.roleMappingRules.enabled, true))).map(
+    (r) => r.rule,
+  );
   const context = evaluateRules(principal, rules, tree, now).contexts.find((c) => c.portal === portal);
   if (!context) throw new Error(`${key} har inget sammanhang i ${portal}`);
   const [person] = await db.select().from(schema.staff).where(eq(schema.staff.hsaId, principal.employeeHsaId));

@@ -13,7 +13,8 @@ describe("demo cases", () => {
 
   it("gives every region cases at every stage, some overdue, through the services, idempotently", async () => {
     await seedDemoCases(t.db);
-    const count = async () => (await t.db.execute<{ n: number }>(sql`select (select count(*) from coordination_cases) + (select count(*) from messages) as n`)).rows[0]!.n;
+    const count = async () =>
+      (await t.db.execute<{ n: number }>(sql`select (select count(*) from coordination_cases) + (select count(*) from messages) as n`)).rows[0]!.n;
     const first = await count();
     await seedDemoCases(t.db);
     expect(await count()).toBe(first);
@@ -35,7 +36,9 @@ describe("demo cases", () => {
     const tolvan = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from patients where identifier = ${TOLVAN_IDENTIFIER}`);
     expect(tolvan.rows[0]!.n).toBe(0);
     // Made by the services: every case has its create audited.
-    const audited = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from coordination_cases c where not exists (select 1 from audit_events a where a.case_id = c.id and a.action = 'case.create')`);
+    const audited = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from coordination_cases c where not exists (select 1 from audit_events a where a.case_id = c.id and a.action = 'case.create')`,
+    );
     expect(audited.rows[0]!.n).toBe(0);
   });
 });

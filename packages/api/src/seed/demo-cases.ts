@@ -69,8 +69,20 @@ async function unitIdOfScope(db: Db, actor: Actor): Promise<string> {
 }
 
 /** One case through the real services, with the clock set back so deadlines fall where the story needs them. */
-async function runCase(db: Db, actors: { ward: Actor; kommun: Actor; vc: Actor }, identifier: string, key: string, admittedAt: Date, until: "inskriven" | "planering" | "utskrivningsklar" | "utskriven" | "avslutad", withVc: boolean, manualName?: { givenName: string; familyName: string }) {
-  const [existing] = await db.select({ id: schema.coordinationCases.id }).from(schema.coordinationCases).where(and(eq(schema.coordinationCases.createdByStaffId, actors.ward.staffId), eq(schema.coordinationCases.creationKey, key)));
+async function runCase(
+  db: Db,
+  actors: { ward: Actor; kommun: Actor; vc: Actor },
+  identifier: string,
+  key: string,
+  admittedAt: Date,
+  until: "inskriven" | "planering" | "utskrivningsklar" | "utskriven" | "avslutad",
+  withVc: boolean,
+  manualName?: { givenName: string; familyName: string },
+) {
+  const [existing] = await db
+    .select({ id: schema.coordinationCases.id })
+    .from(schema.coordinationCases)
+    .where(and(eq(schema.coordinationCases.createdByStaffId, actors.ward.staffId), eq(schema.coordinationCases.creationKey, key)));
   if (existing) return;
   const kommunUnit = await unitIdOfScope(db, actors.kommun);
   const vcUnit = withVc ? await unitIdOfScope(db, actors.vc) : null;
@@ -92,7 +104,12 @@ async function runCase(db: Db, actors: { ward: Actor; kommun: Actor; vc: Actor }
   const send = async (actor: Actor, kind: MessageKind, payload: Record<string, unknown>, afterMs: number, freeText?: string) => {
     clock += afterMs;
     const view = await getCase(db, actor, caseId, new Date(clock));
-    await sendMessage(db, actor, { caseId, kind, payload, freeText: freeText ?? null, recipientUnitIds: view.viewer.defaultRecipients[kind] ?? [], idempotencyKey: `${key}:${++n}` }, new Date(clock));
+    await sendMessage(
+      db,
+      actor,
+      { caseId, kind, payload, freeText: freeText ?? null, recipientUnitIds: view.viewer.defaultRecipients[kind] ?? [], idempotencyKey: `${key}:${++n}` },
+      new Date(clock),
+    );
   };
   const ackAll = async (actor: Actor, afterMs: number) => {
     clock += afterMs;
@@ -100,18 +117,50 @@ async function runCase(db: Db, actors: { ward: Actor; kommun: Actor; vc: Actor }
     for (const m of view.messages.filter((x) => x.awaitingMyAcknowledgement)) await acknowledgeMessage(db, actor, { caseId, messageId: m.id }, new Date(clock));
   };
 
-  await send(actors.ward, "samtycke", { consents: [{ kind: "informationsoverforing_kommun", given: true }, { kind: "informationsoverforing_vardcentral", given: true }, { kind: "npo", given: true }, { kind: "sip", given: true }] }, 2 * HOUR);
+  await send(
+    actors.ward,
+    "samtycke",
+    {
+      consents: [
+        { kind: "informationsoverforing_kommun", given: true },
+        { kind: "informationsoverforing_vardcentral", given: true },
+        { kind: "npo", given: true },
+        { kind: "sip", given: true },
+      ],
+    },
+    2 * HOUR,
+  );
   if (until === "inskriven") return;
   await send(actors.ward, "inskrivningsmeddelande", { estimatedDischargeDate: isoDate(new Date(admittedAt.getTime() + 5 * DAY)) }, 3 * HOUR);
   await ackAll(actors.kommun, 2 * HOUR);
   await send(actors.kommun, "svar_pa_inskrivning", { currentServices: "Hemtjänst morgon och kväll", knownToUnit: true }, HOUR);
-  await send(actors.ward, "planeringsunderlag", { version: 1, needs: "Stöd vid personlig hygien och måltider", adlStatus: "Går med rollator", homeSituation: "Bor ensam i lägenhet med hiss", track: "gul" }, 6 * HOUR);
+  await send(
+    actors.ward,
+    "planeringsunderlag",
+    {
+      version: 1,
+      needs: "Stöd vid personlig hygien och måltider",
+      adlStatus: "Går med rollator",
+      homeSituation: "Bor ensam i lägenhet med hiss",
+      track: "gul",
+    },
+    6 * HOUR,
+  );
   if (until === "planering") return;
   await send(actors.ward, "utskrivningsklar", { decidedAt: new Date(clock + 20 * HOUR).toISOString(), decidedBy: "Dr Lisa Läkare" }, 21 * HOUR);
   await ackAll(actors.kommun, HOUR);
   if (until === "utskrivningsklar") return;
   await send(actors.kommun, "kommunklar", { ready: true }, 4 * HOUR);
-  await send(actors.ward, "utskrivningsmeddelande", { dischargedAt: new Date(clock + 20 * HOUR).toISOString(), dischargePlan: "Hem med utökad hemtjänst. Uppföljning på vårdcentralen om två veckor.", medicationList: "Enligt bifogad läkemedelslista" }, 20 * HOUR);
+  await send(
+    actors.ward,
+    "utskrivningsmeddelande",
+    {
+      dischargedAt: new Date(clock + 20 * HOUR).toISOString(),
+      dischargePlan: "Hem med utökad hemtjänst. Uppföljning på vårdcentralen om två veckor.",
+      medicationList: "Enligt bifogad läkemedelslista",
+    },
+    20 * HOUR,
+  );
   await ackAll(actors.kommun, HOUR);
   if (until === "utskriven") return;
   await send(actors.ward, "avslut", { reason: "utskriven_klar" }, 2 * DAY);

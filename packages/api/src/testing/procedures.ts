@@ -85,7 +85,8 @@ export async function roleCallers(db: Db, extra: Omit<ApiContext, "db" | "portal
   for (const role of ALL_ROLES) {
     const { key, portal, scopeHsaId } = castMemberFor(role);
     const signedIn = await signInCast(db, key, portal);
-    const context = signedIn.session.contexts.find((c) => c.role === role && c.scopeHsaId === scopeHsaId) ?? signedIn.session.contexts.find((c) => c.role === role);
+    const context =
+      signedIn.session.contexts.find((c) => c.role === role && c.scopeHsaId === scopeHsaId) ?? signedIn.session.contexts.find((c) => c.role === role);
     if (!context) throw new Error(`${key} fick ingen kontext med rollen ${role}`);
     await chooseContext(db, signedIn.session, context.id);
     const session = (await loadSession(db, signedIn.loginSessionId, portal))!;
@@ -118,7 +119,10 @@ export function takesCaseId(p: ProcedureInfo): boolean {
  * that roles the demo cases leave out (therapists, hemsjukvård, hemtjänst …) have one in scope.
  */
 export async function caseWithParties(db: Db, ward: Caller, identifier: string, wardHsaId: string, partyHsaIds: string[]): Promise<string> {
-  const units = await db.select({ id: schema.units.id, hsaId: schema.units.hsaId }).from(schema.units).where(inArray(schema.units.hsaId, [wardHsaId, ...partyHsaIds]));
+  const units = await db
+    .select({ id: schema.units.id, hsaId: schema.units.hsaId })
+    .from(schema.units)
+    .where(inArray(schema.units.hsaId, [wardHsaId, ...partyHsaIds]));
   const idOf = (hsa: string) => units.find((u) => u.hsaId === hsa)!.id;
   const prep = await ward.case.prepare({ identifier });
   const { caseId } = await ward.case.create({

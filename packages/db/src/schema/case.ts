@@ -154,10 +154,7 @@ export const messages = pgTable(
     /** Set when registered after an outage (efterregistrering). */
     outageId: uuid(),
   },
-  (t) => [
-    uniqueIndex("messages_idempotency").on(t.senderStaffId, t.idempotencyKey),
-    index("messages_case_idx").on(t.caseId, t.occurredAt),
-  ],
+  (t) => [uniqueIndex("messages_idempotency").on(t.senderStaffId, t.idempotencyKey), index("messages_case_idx").on(t.caseId, t.occurredAt)],
 );
 
 /** Each recipient unit acknowledges each message (kvittens). */

@@ -57,6 +57,8 @@ export const units = pgTable(
   (t) => [
     index("units_organisation_idx").on(t.organisationId),
     index("units_parent_idx").on(t.parentId),
-    index("units_active_kind_idx").on(t.kind).where(sql`${t.active}`),
+    index("units_active_kind_idx")
+      .on(t.kind)
+      .where(sql`${t.active}`),
   ],
 );

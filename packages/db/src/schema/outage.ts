@@ -157,7 +157,10 @@ export const afterRegistrationItems = pgTable(
     eventAt: timestamp({ withTimezone: true }).notNull(),
     title: text().notNull(),
     /** Parsed with the domain's storedPrefillSchema when read. */
-    prefill: jsonb().$type<StoredPrefill>().notNull().default({} as StoredPrefill),
+    prefill: jsonb()
+      .$type<StoredPrefill>()
+      .notNull()
+      .default({} as StoredPrefill),
     sourcePhoneContactIds: jsonb().$type<string[]>().notNull().default([]),
     /** For an acknowledgement item: the message to acknowledge. */
     messageId: uuid(),

@@ -83,7 +83,14 @@ export async function seedContactList(tx: DbOrTx): Promise<{ entries: number; re
   }
   // Waranteamet (Region Sörmland, "Reservrutin Link"): run from Kullbergska sjukhuset and Mälarsjukhuset, staffed on weekdays.
   const sormland = orgs.find((o) => o.shortCode === "SRM");
-  const kullbergska = sormland ? (await tx.select().from(units).where(and(eq(units.organisationId, sormland.id), eq(units.kind, "sjukhus")))).find((u) => u.name.startsWith("Kullbergska")) : undefined;
+  const kullbergska = sormland
+    ? (
+        await tx
+          .select()
+          .from(units)
+          .where(and(eq(units.organisationId, sormland.id), eq(units.kind, "sjukhus")))
+      ).find((u) => u.name.startsWith("Kullbergska"))
+    : undefined;
   if (sormland && kullbergska?.phone) {
     entries.push({
       key: `${sormland.hsaId}:waranteamet`,
@@ -102,7 +109,10 @@ export async function seedContactList(tx: DbOrTx): Promise<{ entries: number; re
 
   for (const e of entries) {
     const entryId = stableUuid(e.key);
-    const [current] = await tx.select().from(contactEntries).where(and(eq(contactEntries.entryId, entryId), isNull(contactEntries.supersededAt)));
+    const [current] = await tx
+      .select()
+      .from(contactEntries)
+      .where(and(eq(contactEntries.entryId, entryId), isNull(contactEntries.supersededAt)));
     if (current) {
       if (current.version > 1 || current.changedByStaffId) continue;
       const same =
@@ -115,7 +125,15 @@ export async function seedContactList(tx: DbOrTx): Promise<{ entries: number; re
       if (same) continue;
       await tx
         .update(contactEntries)
-        .set({ function: e.function, phones: e.phones, openingHours: e.openingHours, functionMailbox: e.functionMailbox, postalAddress: e.postalAddress, note: e.note ?? null, sortOrder: e.sortOrder })
+        .set({
+          function: e.function,
+          phones: e.phones,
+          openingHours: e.openingHours,
+          functionMailbox: e.functionMailbox,
+          postalAddress: e.postalAddress,
+          note: e.note ?? null,
+          sortOrder: e.sortOrder,
+        })
         .where(eq(contactEntries.id, current.id));
       continue;
     }

@@ -54,10 +54,7 @@ async function organisationIdOf(db: DbOrTx, hsaId: string): Promise<string> {
 }
 
 async function unitOf(db: DbOrTx, hsaId: string): Promise<{ id: string; organisationId: string }> {
-  const rows = await db
-    .select({ id: units.id, organisationId: units.organisationId })
-    .from(units)
-    .where(eq(units.hsaId, hsaId));
+  const rows = await db.select({ id: units.id, organisationId: units.organisationId }).from(units).where(eq(units.hsaId, hsaId));
   return one(rows, `Enheten ${hsaId}`);
 }
 
@@ -251,7 +248,17 @@ export async function upsertRegisterPerson(db: DbOrTx, input: PatientInput): Pro
     .onConflictDoUpdate({
       target: r.identifier,
       set: { ...data, updatedAt: sql`now()` },
-      setWhere: anyChanged([r.identifierKind, r.givenName, r.familyName, r.protectedIdentity, r.streetAddress, r.postalCode, r.city, r.municipalityCode, r.listedUnitHsaId]),
+      setWhere: anyChanged([
+        r.identifierKind,
+        r.givenName,
+        r.familyName,
+        r.protectedIdentity,
+        r.streetAddress,
+        r.postalCode,
+        r.city,
+        r.municipalityCode,
+        r.listedUnitHsaId,
+      ]),
     })
     .returning();
   return rows[0] ?? one(await db.select().from(r).where(eq(r.identifier, value)), `Personen ${value}`);

@@ -14,7 +14,16 @@ import { seedRoleMappingRules } from "./rules";
 import { setStaffCommissions } from "../staff";
 import { seedContactList } from "./contacts";
 
-export { REGION_KEYS, type RegionKey, type RegionSeed, type KommunSeed, type UnitSeed, type OrganisationSeed, type PatientSeed, type UnitKind } from "./data/types";
+export {
+  REGION_KEYS,
+  type RegionKey,
+  type RegionSeed,
+  type KommunSeed,
+  type UnitSeed,
+  type OrganisationSeed,
+  type PatientSeed,
+  type UnitKind,
+} from "./data/types";
 export { REGIONS, regionByKey, demoUnit, demoOrganisation, allDemoUnits, allDemoOrganisations, VASTERNORRLAND_KOMMUN_SWITCHBOARDS } from "./data/index";
 export { demoPatients, TOLVAN_IDENTIFIER } from "./data/patients";
 export { cast, castByKey, demoCast, demoIdentities, type DemoIdentity, type DemoCastMember, type DemoKey, type IntendedContext } from "./cast";
@@ -116,7 +125,8 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
       organisationHsaId: member.organisationHsaId,
       ...(title !== undefined ? { title } : {}),
     });
-    const commissions = (member.claims.allCommissions as { commissionHsaId: string; healthCareUnitHsaId: string; commissionPurpose: string }[] | undefined) ?? [];
+    const commissions =
+      (member.claims.allCommissions as { commissionHsaId: string; healthCareUnitHsaId: string; commissionPurpose: string }[] | undefined) ?? [];
     await setStaffCommissions(
       tx,
       person.id,

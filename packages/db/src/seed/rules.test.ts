@@ -50,8 +50,8 @@ const roots = nodes.filter((n) => n.parentHsaId === null);
 const catalogues = [...roots.map((r) => hsaCatalogue(r.hsaId)), "SE5560000001", "TSTNMT2321000156"];
 
 function claimSet(rnd: () => number, n: number): Record<string, unknown> {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const some = <T,>(xs: readonly T[], p: number): T[] => xs.filter(() => rnd() < p);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const some = <T>(xs: readonly T[], p: number): T[] => xs.filter(() => rnd() < p);
   const systemRoles = some(["UTSKRIVNINGSLEDARE", "BISTAND", "MAS", "VK_ADMIN"], 0.3).map((r) => `${SYSTEM_ID};${r}`);
   // Hemtjänst roles naming any node, most often another organisation's hemtjänstgrupp.
   for (let i = Math.floor(rnd() * 3); i > 0; i--) {

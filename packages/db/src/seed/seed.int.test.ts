@@ -157,7 +157,12 @@ describe("the demo data (seeded template)", () => {
       expect(region?.kind).toBe("region");
       expect(region?.orgNo).toBe(want.orgNo);
       const hospitals = await t.db.select().from(schema.units).where(eq(schema.units.organisationId, region!.id));
-      expect(hospitals.filter((u) => u.kind === "sjukhus").map((u) => u.name).sort((a, b) => a.localeCompare(b, "sv"))).toEqual(want.hospitals);
+      expect(
+        hospitals
+          .filter((u) => u.kind === "sjukhus")
+          .map((u) => u.name)
+          .sort((a, b) => a.localeCompare(b, "sv")),
+      ).toEqual(want.hospitals);
     }
   });
 
@@ -254,8 +259,19 @@ describe("the demo data (seeded template)", () => {
     expect(rows).toHaveLength(demoPatients.length);
     expect(rows.length).toBeGreaterThanOrEqual(13);
     const allowed = new Set([
-      "191212121212", "195009072553", "196101182803", "199002222397", "200302022389", "189002029800",
-      "200001252386", "189602029812", "196109732393", "194408139089", "199006022397", "190104132386", "98240301AA06",
+      "191212121212",
+      "195009072553",
+      "196101182803",
+      "199002222397",
+      "200302022389",
+      "189002029800",
+      "200001252386",
+      "189602029812",
+      "196109732393",
+      "194408139089",
+      "199006022397",
+      "190104132386",
+      "98240301AA06",
     ]);
     for (const p of rows) {
       expect(allowed.has(p.identifier), p.identifier).toBe(true);
@@ -286,8 +302,18 @@ describe("the demo data (seeded template)", () => {
       const roles = new Set(demoCast.filter((m) => m.regionKey === region.key).flatMap((m) => m.intended.map((c) => c.role)));
       expect([...roles].sort(), region.key).toEqual(
         [
-          "avd_ssk", "bistandshandlaggare", "hemtjanst", "kommun_ssk", "kommunadmin", "lakare", "mas",
-          "psykiatri_oppenvard", "sysadmin", "terapeut", "utskrivningsledare", "vc_personal",
+          "avd_ssk",
+          "bistandshandlaggare",
+          "hemtjanst",
+          "kommun_ssk",
+          "kommunadmin",
+          "lakare",
+          "mas",
+          "psykiatri_oppenvard",
+          "sysadmin",
+          "terapeut",
+          "utskrivningsledare",
+          "vc_personal",
         ].sort(),
       );
     }
@@ -349,8 +375,8 @@ describe("factories", () => {
 
   it("reject invalid identifiers and HSA-ids", async () => {
     await expect(upsertPatient(t.db, { identifier: "191212121213", givenName: "Fel", familyName: "Kontrollsiffra" })).rejects.toThrow(/kontrollsiffran/);
-    await expect(
-      upsertUnit(t.db, { hsaId: "SE2321009907-ÅÄÖ", kind: "vardavdelning", name: "Fel", organisationHsaId: "SE2321009907-VG" }),
-    ).rejects.toThrow(/Ogiltigt HSA-id/);
+    await expect(upsertUnit(t.db, { hsaId: "SE2321009907-ÅÄÖ", kind: "vardavdelning", name: "Fel", organisationHsaId: "SE2321009907-VG" })).rejects.toThrow(
+      /Ogiltigt HSA-id/,
+    );
   });
 });

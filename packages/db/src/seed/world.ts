@@ -58,7 +58,11 @@ export async function makeWorld(db: DbOrTx, opts: { n?: number } = {}): Promise<
 }
 
 /** A commission claim at a unit of a world (or the demo data), for `buildHsaClaims`. */
-export function commissionAt(unit: Pick<Unit, "hsaId" | "name">, provider: Pick<Organisation, "hsaId" | "name" | "orgNo">, hsaId: string): CommissionClaimInput {
+export function commissionAt(
+  unit: Pick<Unit, "hsaId" | "name">,
+  provider: Pick<Organisation, "hsaId" | "name" | "orgNo">,
+  hsaId: string,
+): CommissionClaimInput {
   return {
     hsaId,
     unit: { hsaId: unit.hsaId, name: unit.name },

@@ -62,7 +62,10 @@ export default async function setup(project: TestProject) {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.query(`create database "${name}"`);
   }
-  for (const [name, seeded] of [[template, false], [seededTemplate, true]] as const) {
+  for (const [name, seeded] of [
+    [template, false],
+    [seededTemplate, true],
+  ] as const) {
     const handle = createDb(withDatabase(adminUrl, name), { max: 4 });
     await runMigrations(handle.db);
     if (seeded) await seedDemoData(handle.db);

@@ -3,7 +3,17 @@ import { extractPdf, flat, looksLikePdf } from "../testing/pdf-text";
 import { accompanyingData, PRINT } from "../testing/fixtures";
 import { ACCOMPANYING_FORM_TITLE, renderAccompanyingForm } from "./accompanying-form";
 
-const HEADINGS = [ACCOMPANYING_FORM_TITLE, "Personuppgifter", "Kontaktuppgifter", "Samtycke", "Hjälpbehov före aktuell händelse", "SBAR", "Läkemedel", "Hjälpmedel", "Ifylld av"];
+const HEADINGS = [
+  ACCOMPANYING_FORM_TITLE,
+  "Personuppgifter",
+  "Kontaktuppgifter",
+  "Samtycke",
+  "Hjälpbehov före aktuell händelse",
+  "SBAR",
+  "Läkemedel",
+  "Hjälpmedel",
+  "Ifylld av",
+];
 
 describe("renderAccompanyingForm", () => {
   it("renders the blank form with every part of the Sörmland routine's table", async () => {

@@ -118,9 +118,7 @@ export function drawAccompanyingForm(layout: PdfLayout, input: AccompanyingFormC
     "Skicka med individbundna läkemedel och specialanpassade hjälpmedel. Har patienten dosdispenserade läkemedel skickas hela dosrullen med. Följ rutinen för säker läkemedelshantering vid in- och utskrivning.",
   ]);
 
-  const top: GridRow[] = [
-    { cells: [field("Region / kommun", input.organisation, { width: 0.45 }), field("Skickande enhet", input.unit, { width: 0.55 })] },
-  ];
+  const top: GridRow[] = [{ cells: [field("Region / kommun", input.organisation, { width: 0.45 }), field("Skickande enhet", input.unit, { width: 0.55 })] }];
   drawGrid(layout, top);
 
   drawHeading(layout, "Personuppgifter");

@@ -53,7 +53,9 @@ describe("renderBackupKit", () => {
 
   it("numbers a multi-page contact list inside the kit", async () => {
     const { pages } = await extractPdf(await renderBackupKit({ ...PRINT, ...backupKit, contactList: longContactList(12) }));
-    const listPages = pages.map(flat).filter((p) => p.includes("Version 7 · gäller från 2026-07-01") && p.includes("Kontaktlista driftstörning – Region Sörmland"));
+    const listPages = pages
+      .map(flat)
+      .filter((p) => p.includes("Version 7 · gäller från 2026-07-01") && p.includes("Kontaktlista driftstörning – Region Sörmland"));
     expect(listPages.length).toBeGreaterThanOrEqual(3);
     listPages.forEach((page, i) => expect(page).toContain(`Sida ${i + 1} av ${listPages.length}`));
   });

@@ -82,11 +82,7 @@ function drawCover(layout: PdfLayout, input: BackupKitContent, date: DateInput):
   drawGrid(layout, [
     { cells: [field("Enhet", input.unit.name, { width: 0.6 }), field("Organisation", input.unit.organisation, { width: 0.4 })] },
     {
-      cells: [
-        field("Region", input.region, { width: 0.4 }),
-        field("Datum", formatDate(date), { width: 0.3 }),
-        field("Version", input.version, { width: 0.3 }),
-      ],
+      cells: [field("Region", input.region, { width: 0.4 }), field("Datum", formatDate(date), { width: 0.3 }), field("Version", input.version, { width: 0.3 })],
     },
   ]);
   drawNote(layout, [
@@ -101,18 +97,23 @@ function drawCover(layout: PdfLayout, input: BackupKitContent, date: DateInput):
  * place in the reading order (after the cover's note, before the routine).
  */
 function drawContents(layout: PdfLayout, parts: readonly Part[], coverPageIndex: number, contentsY: number, place: Tag): void {
-  layout.drawOnPage(coverPageIndex, contentsY, () => {
-    drawHeading(layout, "Innehåll");
-    drawTable(
-      layout,
-      [
-        { header: "Del", width: 0.8 },
-        { header: "Blad", width: 0.2 },
-      ],
-      parts.map((p) => [p.title, String(p.page)]),
-      { size: 10.5 },
-    );
-  }, place);
+  layout.drawOnPage(
+    coverPageIndex,
+    contentsY,
+    () => {
+      drawHeading(layout, "Innehåll");
+      drawTable(
+        layout,
+        [
+          { header: "Del", width: 0.8 },
+          { header: "Blad", width: 0.2 },
+        ],
+        parts.map((p) => [p.title, String(p.page)]),
+        { size: 10.5 },
+      );
+    },
+    place,
+  );
 }
 
 export function drawBackupKit(layout: PdfLayout, input: BackupKitContent, date: DateInput): void {
@@ -130,22 +131,15 @@ export function drawBackupKit(layout: PdfLayout, input: BackupKitContent, date: 
     parts.push({ title, page });
   };
   part(input.routine.title, () => drawRoutine(layout, input.routine));
-  part(`${CONTACT_LIST_TITLE}, ${contactListVersionLine(input.contactList).toLowerCase()}`, () =>
-    drawContactList(layout, input.contactList),
-  );
-  part(`${OUTAGE_FORM_TITLE} (blankett att fylla i)`, () =>
-    drawOutageForm(layout, { organisation: input.region, unit: input.unit.name, ...input.outageForm }),
-  );
-  part(`${ACCOMPANYING_FORM_TITLE} (blankett att fylla i)`, () =>
-    drawAccompanyingForm(layout, { organisation: input.unit.organisation }),
-  );
+  part(`${CONTACT_LIST_TITLE}, ${contactListVersionLine(input.contactList).toLowerCase()}`, () => drawContactList(layout, input.contactList));
+  part(`${OUTAGE_FORM_TITLE} (blankett att fylla i)`, () => drawOutageForm(layout, { organisation: input.region, unit: input.unit.name, ...input.outageForm }));
+  part(`${ACCOMPANYING_FORM_TITLE} (blankett att fylla i)`, () => drawAccompanyingForm(layout, { organisation: input.unit.organisation }));
   drawContents(layout, parts, coverPageIndex, contentsY, contentsPlace);
 }
 
 export function renderBackupKit(input: BackupKitInput): Promise<Buffer> {
   const date = input.date ?? input.printedAt ?? new Date();
-  return renderPdf(
-    { title: `${BACKUP_KIT_TITLE} – ${input.unit.name}`, print: input, binderLabel: `${BACKUP_KIT_TITLE} ${input.unit.name}` },
-    (layout) => drawBackupKit(layout, input, date),
+  return renderPdf({ title: `${BACKUP_KIT_TITLE} – ${input.unit.name}`, print: input, binderLabel: `${BACKUP_KIT_TITLE} ${input.unit.name}` }, (layout) =>
+    drawBackupKit(layout, input, date),
   );
 }

@@ -12,7 +12,18 @@ describe("renderContactList", () => {
     expect(all).toContain("Funktion Telefon Öppettider Funktionsbrevlåda Postadress");
     expect(all.indexOf("Region Sörmland Mälarsjukhuset")).toBeGreaterThan(0);
     expect(all.indexOf("Eskilstuna kommun")).toBeGreaterThan(all.indexOf("Waranteamet"));
-    for (const value of ["Utskrivningsledare", "016-10 57 11", "07.30–16.15", "utskrivningsledareMSE@", "regionsormland.se", "Kullbergska", "Biståndshandläggare (via växeln)", "016-710 20 01 (kväll)", "Box 1, 631 86", "Doseringsbesked skickas"]) {
+    for (const value of [
+      "Utskrivningsledare",
+      "016-10 57 11",
+      "07.30–16.15",
+      "utskrivningsledareMSE@",
+      "regionsormland.se",
+      "Kullbergska",
+      "Biståndshandläggare (via växeln)",
+      "016-710 20 01 (kväll)",
+      "Box 1, 631 86",
+      "Doseringsbesked skickas",
+    ]) {
       expect(all).toContain(value);
     }
     expect(all).toContain("Skicka aldrig patientuppgifter eller namn via e-post.");

@@ -80,13 +80,7 @@ export function drawContactList(layout: PdfLayout, input: ContactListContent): v
           { header: "Funktionsbrevlåda", width: 0.24 },
           { header: "Postadress", width: 0.2 },
         ],
-        unit.entries.map((e) => [
-          e.note ? `${e.function}\n${e.note}` : e.function,
-          e.phones.join("\n"),
-          e.hours ?? "",
-          e.mailbox ?? "",
-          e.postalAddress ?? "",
-        ]),
+        unit.entries.map((e) => [e.note ? `${e.function}\n${e.note}` : e.function, e.phones.join("\n"), e.hours ?? "", e.mailbox ?? "", e.postalAddress ?? ""]),
         { size: 8.5 },
       );
     }

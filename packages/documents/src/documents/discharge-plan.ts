@@ -3,15 +3,7 @@ import { formatDate, formatDateTime, formatPersonnummer, joinParts, type DateInp
 import { drawGrid, drawTable, field, type GridRow } from "../layout/grid";
 import type { PdfLayout, PrintInfo } from "../layout/page";
 import { renderPdf } from "../layout/render";
-import {
-  meetingText,
-  patientHeaderLine,
-  SEALED_ENVELOPE_NOTE,
-  type FixedCareContact,
-  type PatientRef,
-  type PlannedMeeting,
-  type WardRef,
-} from "./common";
+import { meetingText, patientHeaderLine, SEALED_ENVELOPE_NOTE, type FixedCareContact, type PatientRef, type PlannedMeeting, type WardRef } from "./common";
 
 /**
  * "Utskrivningsplan": what the discharge notice carries (utskrivningsmeddelande + plan), printed
@@ -142,7 +134,11 @@ export function drawDischargePlan(layout: PdfLayout, input: DischargePlanContent
   layout.moveDown(8);
   drawSignatureRow(layout, [
     { label: "Datum", value: formatDate(input.dischargeAt), width: 0.8 },
-    { label: "Utskrivningsplanen upprättad av (namn, titel)", value: input.responsible ? joinParts([input.responsible.name, input.responsible.title], ", ") : undefined, width: 2 },
+    {
+      label: "Utskrivningsplanen upprättad av (namn, titel)",
+      value: input.responsible ? joinParts([input.responsible.name, input.responsible.title], ", ") : undefined,
+      width: 2,
+    },
     { label: "Signatur", width: 1.2 },
   ]);
 }

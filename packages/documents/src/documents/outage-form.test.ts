@@ -17,7 +17,19 @@ describe("renderOutageForm, blank", () => {
     expect(all).toContain("Skriv ”Vårdkedjan” på kuvertet.");
     expect(all).toContain("internposten till systemförvaltningen för Vårdkedjan");
     expect(all).toContain("Utskrivning från sjukhus får inte ske förrän");
-    for (const label of ["Datum", "Tid", "Kontaktperson (namn)", "Enhet / verksamhet", "Patient (namn)", "Personnummer", "Moment som meddelades", "lämnats", "tagits emot", "Kommentar", "Signatur"]) {
+    for (const label of [
+      "Datum",
+      "Tid",
+      "Kontaktperson (namn)",
+      "Enhet / verksamhet",
+      "Patient (namn)",
+      "Personnummer",
+      "Moment som meddelades",
+      "lämnats",
+      "tagits emot",
+      "Kommentar",
+      "Signatur",
+    ]) {
       expect(all).toContain(label);
     }
     for (const step of STEP_NAMES) expect(all).toContain(step);

@@ -75,7 +75,14 @@ function entryRows(index: number, entry: OutageContactEntry | undefined, withPat
   const rows: GridRow[] = [
     {
       cells: [
-        { items: [{ kind: "label", text: "Kontakt" }, { kind: "text", text: String(index), role: "bold", size: 12 }], width: 0.08, fill: HEADER_FILL },
+        {
+          items: [
+            { kind: "label", text: "Kontakt" },
+            { kind: "text", text: String(index), role: "bold", size: 12 },
+          ],
+          width: 0.08,
+          fill: HEADER_FILL,
+        },
         field("Datum", entry ? formatDate(entry.at) : undefined, { width: 0.16 }),
         field("Tid", entry ? formatTime(entry.at) : undefined, { width: 0.1 }),
         checkField(
@@ -128,15 +135,9 @@ export function drawOutageForm(layout: PdfLayout, input: OutageFormContent): voi
     headerLines: input.patient ? [patientHeaderLine(input.patient)] : ["Patient: se varje kontakt"],
     footerNote: "Innehåller patientuppgifter när den är ifylld. Förvaras och skickas i förslutet kuvert.",
   });
-  drawTitle(
-    layout,
-    OUTAGE_FORM_TITLE,
-    "Registrering av information som lämnats eller tagits emot muntligt under avbrott – stöd för efterregistrering",
-  );
+  drawTitle(layout, OUTAGE_FORM_TITLE, "Registrering av information som lämnats eller tagits emot muntligt under avbrott – stöd för efterregistrering");
 
-  const top: GridRow[] = [
-    { cells: [field("Region / organisation", input.organisation, { width: 0.45 }), field("Egen enhet", input.unit, { width: 0.55 })] },
-  ];
+  const top: GridRow[] = [{ cells: [field("Region / organisation", input.organisation, { width: 0.45 }), field("Egen enhet", input.unit, { width: 0.55 })] }];
   if (input.patient) {
     top.push({
       cells: [

@@ -92,9 +92,7 @@ export function drawPatientSummary(layout: PdfLayout, input: PatientSummaryConte
       { gapAfter: 4 },
     );
     const where = input.sip.video ? joinParts(["Videomöte", input.sip.place], ", ") : input.sip.place;
-    drawGrid(layout, [
-      { cells: [field("När", formatLongDateTime(input.sip.at), { width: 0.5 }), field("Var", where, { width: 0.5 })] },
-    ]);
+    drawGrid(layout, [{ cells: [field("När", formatLongDateTime(input.sip.at), { width: 0.5 }), field("Var", where, { width: 0.5 })] }]);
   }
 
   drawHeading(layout, "Planer för din vård och omsorg");
@@ -120,10 +118,7 @@ export function drawPatientSummary(layout: PdfLayout, input: PatientSummaryConte
       { size: 10 },
     );
   }
-  drawNote(layout, [
-    "Vid akuta besvär: ring 112.",
-    "Sjukvårdsrådgivning dygnet runt: ring 1177 eller gå till 1177.se.",
-  ]);
+  drawNote(layout, ["Vid akuta besvär: ring 112.", "Sjukvårdsrådgivning dygnet runt: ring 1177 eller gå till 1177.se."]);
 }
 
 export function renderPatientSummary(input: PatientSummaryInput): Promise<Buffer> {

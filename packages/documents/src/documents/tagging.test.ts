@@ -63,8 +63,7 @@ const CASES: Case[] = [
   },
   {
     name: "outage form, pre-filled",
-    render: () =>
-      renderOutageForm({ ...PRINT, organisation: "Region Sörmland", unit: "Avdelning 12 medicin", patient: TOLVAN, entries: outageEntries }),
+    render: () => renderOutageForm({ ...PRINT, organisation: "Region Sörmland", unit: "Avdelning 12 medicin", patient: TOLVAN, entries: outageEntries }),
     titles: [OUTAGE_FORM_TITLE],
     types: ["L", "LI", "Lbl", "LBody", "Div"],
   },

@@ -66,11 +66,7 @@ export function drawHeading(layout: PdfLayout, text: string, level: 1 | 2 = 1): 
 }
 
 /** Wrapped text, breaking the page between lines. An empty line starts a new paragraph (P). */
-export function drawParagraph(
-  layout: PdfLayout,
-  text: string,
-  opts: { style?: Partial<TextStyle>; indent?: number; gapAfter?: number } = {},
-): void {
+export function drawParagraph(layout: PdfLayout, text: string, opts: { style?: Partial<TextStyle>; indent?: number; gapAfter?: number } = {}): void {
   const t = layout.text;
   const style: TextStyle = { ...BODY, ...opts.style };
   const indent = opts.indent ?? 0;
@@ -90,11 +86,7 @@ export function drawParagraph(
 }
 
 /** A bulleted (or numbered) list with hanging indent: L, and per item LI with Lbl and LBody. */
-export function drawList(
-  layout: PdfLayout,
-  items: readonly string[],
-  opts: { numbered?: boolean; style?: Partial<TextStyle>; gapAfter?: number } = {},
-): void {
+export function drawList(layout: PdfLayout, items: readonly string[], opts: { numbered?: boolean; style?: Partial<TextStyle>; gapAfter?: number } = {}): void {
   const t = layout.text;
   const style: TextStyle = { ...BODY, ...opts.style };
   const lh = t.lineHeight(style);
@@ -132,10 +124,7 @@ export function drawNote(layout: PdfLayout, paragraphs: readonly string[], opts:
             fill: "#f0f0f0",
             items: [
               ...(opts.title ? [{ kind: "text" as const, text: opts.title, role: "bold" as const, size: 10 }] : []),
-              ...paragraphs.flatMap((p, i) => [
-                ...(i > 0 ? [{ kind: "gap" as const, height: 3 }] : []),
-                { kind: "text" as const, text: p, size: 9.5 },
-              ]),
+              ...paragraphs.flatMap((p, i) => [...(i > 0 ? [{ kind: "gap" as const, height: 3 }] : []), { kind: "text" as const, text: p, size: 9.5 }]),
             ],
           },
         ],
@@ -179,10 +168,7 @@ export function drawWritingLines(layout: PdfLayout, count: number, opts: { label
  * line, "Ej ifyllt" (as a form field is read; drawn in that order too). The line under a value is
  * an artifact.
  */
-export function drawSignatureRow(
-  layout: PdfLayout,
-  fields: readonly { label: string; value?: string; width?: number }[],
-): void {
+export function drawSignatureRow(layout: PdfLayout, fields: readonly { label: string; value?: string; width?: number }[]): void {
   const t = layout.text;
   const { tags } = layout;
   const gap = 14;
@@ -200,7 +186,14 @@ export function drawSignatureRow(
       if (f.value) t.drawLine(t.fit(f.value, { size: 10 }, w), fieldX + 2, lineY - 14, { size: 10 });
     });
     const line = (): void => {
-      layout.doc.save().lineWidth(0.6).strokeColor("#000000").moveTo(fieldX, lineY).lineTo(fieldX + w, lineY).stroke().restore();
+      layout.doc
+        .save()
+        .lineWidth(0.6)
+        .strokeColor("#000000")
+        .moveTo(fieldX, lineY)
+        .lineTo(fieldX + w, lineY)
+        .stroke()
+        .restore();
     };
     if (f.value) tags.artifact(line);
     else tags.content(line, field, { actual: BLANK_FIELD_TEXT });

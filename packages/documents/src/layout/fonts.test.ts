@@ -62,7 +62,12 @@ describe("TextEngine", () => {
   });
 
   it("prints characters no face has as ?", () => {
-    expect(engine().runs("☐ Ja").map((r) => r.text).join("")).toBe("? Ja");
+    expect(
+      engine()
+        .runs("☐ Ja")
+        .map((r) => r.text)
+        .join(""),
+    ).toBe("? Ja");
   });
 
   it("keeps paragraphs, collapses spaces and wraps at the width", () => {
@@ -89,9 +94,7 @@ describe("TextEngine", () => {
 
 describe("Helvetica fallback", () => {
   it("still prints Swedish letters correctly", async () => {
-    const pdf = await renderPdf({ title: "Test", print: PRINT, fonts: HELVETICA_FONTS }, (layout) =>
-      drawPatientSummary(layout, patientSummary),
-    );
+    const pdf = await renderPdf({ title: "Test", print: PRINT, fonts: HELVETICA_FONTS }, (layout) => drawPatientSummary(layout, patientSummary));
     const { text } = await extractPdf(pdf);
     expect(text).toContain("Åsa Öberg-Ärlig");
     expect(text).toContain("Din vård och behandling");

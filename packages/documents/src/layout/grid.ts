@@ -113,8 +113,9 @@ function textAtoms(layout: PdfLayout, text: string, style: TextStyle, width: num
  * (extra room shared out evenly), otherwise equal columns with wrapped labels.
  */
 function checkColumns(layout: PdfLayout, items: readonly CheckItem[], cols: number, width: number, style: TextStyle): number[] {
-  const natural = Array.from({ length: cols }, (_, c) =>
-    Math.max(0, ...items.filter((_, i) => i % cols === c).map((it) => layout.text.width(it.label, style))) + BOX + 10,
+  const natural = Array.from(
+    { length: cols },
+    (_, c) => Math.max(0, ...items.filter((_, i) => i % cols === c).map((it) => layout.text.width(it.label, style))) + BOX + 10,
   );
   const sum = natural.reduce((a, b) => a + b, 0);
   if (sum > width) return Array.from({ length: cols }, () => width / cols);
@@ -195,7 +196,14 @@ function cellContent(layout: PdfLayout, cell: GridCell, innerWidth: number, tabl
             draw: (x, y, w, c) => {
               const ly = y + WRITE_LINE - 3;
               const line = (): void => {
-                layout.doc.save().lineWidth(0.5).strokeColor("#808080").moveTo(x, ly).lineTo(x + w, ly).stroke().restore();
+                layout.doc
+                  .save()
+                  .lineWidth(0.5)
+                  .strokeColor("#808080")
+                  .moveTo(x, ly)
+                  .lineTo(x + w, ly)
+                  .stroke()
+                  .restore();
               };
               // Read once, as "Ej ifyllt"; further lines are layout.
               if (c && i === 0) layout.tags.content(line, target(c), { actual: BLANK_FIELD_TEXT });
@@ -242,8 +250,7 @@ function prepare(layout: PdfLayout, row: GridRow, table: boolean): PreparedRow {
 }
 
 const stackHeight = (atoms: readonly Atom[]): number => atoms.reduce((s, a) => s + a.height, 0);
-const rowHeight = (atoms: readonly (readonly Atom[])[]): number =>
-  Math.max(0, ...atoms.map(stackHeight)) + 2 * PAD_Y;
+const rowHeight = (atoms: readonly (readonly Atom[])[]): number => Math.max(0, ...atoms.map(stackHeight)) + 2 * PAD_Y;
 
 /**
  * The elements of a row's cells, added in reading order when the row starts: in a table a TR
@@ -259,13 +266,7 @@ function rowTags(layout: PdfLayout, row: PreparedRow, table: Tag | undefined, he
 }
 
 /** Draw (part of) a row at the cursor; without `cells` (a repeated header row) inside an artifact. */
-function paint(
-  layout: PdfLayout,
-  row: PreparedRow,
-  atoms: readonly (readonly Atom[])[],
-  height: number,
-  cells?: readonly CellTags[],
-): void {
+function paint(layout: PdfLayout, row: PreparedRow, atoms: readonly (readonly Atom[])[], height: number, cells?: readonly CellTags[]): void {
   const { doc, tags } = layout;
   const top = layout.y;
   let x = layout.left;
@@ -363,9 +364,7 @@ export function drawGrid(layout: PdfLayout, rows: GridRow[], options: GridOption
     header.forEach((r) => paint(layout, r, r.atoms, rowHeight(r.atoms), rowTags(layout, r, table, true)));
   };
   drawHeader();
-  tags.within(group, () =>
-    layout.withPageBreakHook(drawHeader, () => body.forEach((r) => drawRow(layout, r, rowTags(layout, r, table, false)))),
-  );
+  tags.within(group, () => layout.withPageBreakHook(drawHeader, () => body.forEach((r) => drawRow(layout, r, rowTags(layout, r, table, false)))));
   layout.moveDown(options.gapAfter ?? 10);
 }
 
@@ -385,11 +384,7 @@ export function field(label: string, value?: string | null, opts: { width?: numb
 }
 
 /** A labelled group of checkboxes. */
-export function checkField(
-  label: string,
-  items: readonly CheckItem[],
-  opts: { width?: number; columns?: number; extra?: CellItem[] } = {},
-): GridCell {
+export function checkField(label: string, items: readonly CheckItem[], opts: { width?: number; columns?: number; extra?: CellItem[] } = {}): GridCell {
   return {
     items: [{ kind: "label", text: label }, { kind: "gap", height: 2 }, { kind: "checks", items, columns: opts.columns }, ...(opts.extra ?? [])],
     width: opts.width,

@@ -194,7 +194,14 @@ export class PdfLayout {
   private drawFooter(meta: SectionMeta, page: number, pages: number, overall: number, total: number): void {
     const t = this.text;
     const y = PAGE.height - 46;
-    this.doc.save().lineWidth(0.4).strokeColor("#000000").moveTo(this.left, y - 6).lineTo(this.right, y - 6).stroke().restore();
+    this.doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor("#000000")
+      .moveTo(this.left, y - 6)
+      .lineTo(this.right, y - 6)
+      .stroke()
+      .restore();
     const style = { size: 8, color: "#333333" };
     if (meta.footerNote) t.drawLine(t.fit(meta.footerNote, style, this.width - 90), this.left, y, style);
     t.drawLine(`Sida ${page} av ${pages}`, this.right - 90, y, { size: 8.5 }, { width: 90, align: "right" });

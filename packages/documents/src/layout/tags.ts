@@ -11,22 +11,7 @@
  * together). A sequence never crosses a page: `pause()` closes it before every page change.
  */
 
-export type StructType =
-  | "Document"
-  | "Sect"
-  | "Div"
-  | "H1"
-  | "H2"
-  | "H3"
-  | "P"
-  | "L"
-  | "LI"
-  | "Lbl"
-  | "LBody"
-  | "Table"
-  | "TR"
-  | "TH"
-  | "TD";
+export type StructType = "Document" | "Sect" | "Div" | "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody" | "Table" | "TR" | "TH" | "TD";
 
 export interface TagOptions {
   /** Replacement text, e.g. for a checkbox drawn as a square ("Ikryssad:"). */
@@ -128,10 +113,7 @@ export class Tagger {
     const page = this.doc.page;
     if (options.actual !== undefined || !this.open || this.open.tag !== tag || this.open.page !== page) {
       this.pause();
-      const marked =
-        options.actual !== undefined
-          ? this.doc.markStructureContent("Span", { actual: options.actual })
-          : this.doc.markStructureContent(tag.type);
+      const marked = options.actual !== undefined ? this.doc.markStructureContent("Span", { actual: options.actual }) : this.doc.markStructureContent(tag.type);
       tag.element.add(marked);
       this.open = { tag, page };
     }

@@ -188,4 +188,3 @@ export class TextEngine {
     return `${chars.join("").trimEnd()}…`;
   }
 }
-

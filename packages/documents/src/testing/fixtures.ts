@@ -62,7 +62,11 @@ export const sipDocument: SipDocumentContent = {
   patient: TOLVAN,
   meeting: { at: new Date("2026-07-07T08:00:00Z"), place: "Patientens hem" },
   interventions: [
-    { intervention: "Såromläggning höger underben två gånger i veckan", responsibleHuvudman: "Eskilstuna kommun", performedBy: "Hemsjukvården Årby, distriktssköterska" },
+    {
+      intervention: "Såromläggning höger underben två gånger i veckan",
+      responsibleHuvudman: "Eskilstuna kommun",
+      performedBy: "Hemsjukvården Årby, distriktssköterska",
+    },
     { intervention: "Uppföljning av blodsocker och läkemedel", responsibleHuvudman: "Region Sörmland", performedBy: "Vårdcentralen Ekbacken, Fredrik Vall" },
     { intervention: "Hjälp med dusch och inköp", responsibleHuvudman: "Eskilstuna kommun", performedBy: "Hemtjänst Öst" },
   ],
@@ -164,11 +168,26 @@ export const contactList: ContactListContent = {
       units: [
         {
           name: "Biståndsenheten",
-          entries: [{ function: "Biståndshandläggare (via växeln)", phones: ["016-710 10 00"], hours: "vardagar 08.00–16.30", mailbox: "bistand@eskilstuna.se", postalAddress: "Box 1, 631 86 Eskilstuna" }],
+          entries: [
+            {
+              function: "Biståndshandläggare (via växeln)",
+              phones: ["016-710 10 00"],
+              hours: "vardagar 08.00–16.30",
+              mailbox: "bistand@eskilstuna.se",
+              postalAddress: "Box 1, 631 86 Eskilstuna",
+            },
+          ],
         },
         {
           name: "Hemsjukvården",
-          entries: [{ function: "Sjuksköterska", phones: ["016-710 20 00", "016-710 20 01 (kväll)"], hours: "dygnet runt", postalAddress: "Hemsjukvården, 631 86 Eskilstuna" }],
+          entries: [
+            {
+              function: "Sjuksköterska",
+              phones: ["016-710 20 00", "016-710 20 01 (kväll)"],
+              hours: "dygnet runt",
+              postalAddress: "Hemsjukvården, 631 86 Eskilstuna",
+            },
+          ],
         },
       ],
     },
@@ -177,7 +196,20 @@ export const contactList: ContactListContent = {
 
 /** A long contact list (many municipalities) that needs several pages. */
 export function longContactList(municipalities = 12): ContactListContent {
-  const names = ["Flen", "Gnesta", "Katrineholm", "Nyköping", "Oxelösund", "Strängnäs", "Trosa", "Vingåker", "Eskilstuna", "Älmhult", "Örnsköldsvik", "Härnösand"];
+  const names = [
+    "Flen",
+    "Gnesta",
+    "Katrineholm",
+    "Nyköping",
+    "Oxelösund",
+    "Strängnäs",
+    "Trosa",
+    "Vingåker",
+    "Eskilstuna",
+    "Älmhult",
+    "Örnsköldsvik",
+    "Härnösand",
+  ];
   return {
     ...contactList,
     organisations: [
@@ -188,13 +220,25 @@ export function longContactList(municipalities = 12): ContactListContent {
           {
             name: "Kommunal hälso- och sjukvård",
             entries: [
-              { function: "Sjuksköterska dag", phones: [`0${150 + i}-10 00 0${i % 10}`], hours: "07.00–16.00", mailbox: `hsl@${(names[i % names.length] ?? "").toLowerCase()}.se` },
+              {
+                function: "Sjuksköterska dag",
+                phones: [`0${150 + i}-10 00 0${i % 10}`],
+                hours: "07.00–16.00",
+                mailbox: `hsl@${(names[i % names.length] ?? "").toLowerCase()}.se`,
+              },
               { function: "Sjuksköterska kväll och natt", phones: [`0${150 + i}-10 00 1${i % 10}`], hours: "16.00–07.00" },
             ],
           },
           {
             name: "Biståndsenheten",
-            entries: [{ function: "Biståndshandläggare", phones: [`0${150 + i}-20 00 00`], hours: "vardagar 08.00–16.00", postalAddress: `Kommunhuset, ${names[i % names.length]}` }],
+            entries: [
+              {
+                function: "Biståndshandläggare",
+                phones: [`0${150 + i}-20 00 00`],
+                hours: "vardagar 08.00–16.00",
+                postalAddress: `Kommunhuset, ${names[i % names.length]}`,
+              },
+            ],
           },
         ],
       })),
@@ -216,7 +260,12 @@ export const backupKit: BackupKitContent = {
         heading: "Beskrivning",
         paragraphs: [
           "Reservrutinen gäller för kommunikation mellan kommuner, öppenvård och region när Vårdkedjan eller journalsystemet inte fungerar.",
-          { bullets: ["All kommunikation sker via telefon enligt kontaktlistan.", "Dokumentation förs in i Vårdkedjan av respektive aktör när driftstörningen är löst."] },
+          {
+            bullets: [
+              "All kommunikation sker via telefon enligt kontaktlistan.",
+              "Dokumentation förs in i Vårdkedjan av respektive aktör när driftstörningen är löst.",
+            ],
+          },
         ],
       },
       {

@@ -28,7 +28,16 @@ describe("role → actions table", () => {
   });
 
   it("the ward, the receiving parties and hemtjänst (its acknowledgements) work their after-registration lists; therapists, MAS and administrators do not", () => {
-    expect(ROLES.filter((r) => can(r, "afterRegistration.register"))).toEqual(["avd_ssk", "lakare", "utskrivningsledare", "vc_personal", "psykiatri_oppenvard", "bistandshandlaggare", "kommun_ssk", "hemtjanst"]);
+    expect(ROLES.filter((r) => can(r, "afterRegistration.register"))).toEqual([
+      "avd_ssk",
+      "lakare",
+      "utskrivningsledare",
+      "vc_personal",
+      "psykiatri_oppenvard",
+      "bistandshandlaggare",
+      "kommun_ssk",
+      "hemtjanst",
+    ]);
   });
 
   it("only the region's system administrator declares and ends an outage", () => {

@@ -157,9 +157,7 @@ export function actionsFor(role: Role): readonly Action[] {
   return ROLE_ACTIONS[role];
 }
 
-export type AccessDecision =
-  | { ok: true }
-  | { ok: false; code: "forbidden"; role: Role; action: Action; /** Swedish */ message: string };
+export type AccessDecision = { ok: true } | { ok: false; code: "forbidden"; role: Role; action: Action; /** Swedish */ message: string };
 
 /** Like `can`, but returns a typed decision with a Swedish message; never throws. */
 export function assertCan(role: Role, action: Action): AccessDecision {

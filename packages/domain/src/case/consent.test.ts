@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  consentGiven,
-  consentRecordsFromMessage,
-  consentRefused,
-  currentConsent,
-  infoTransferConsentFor,
-  municipalityHeldConsentRefusal,
-} from "./consent";
+import { consentGiven, consentRecordsFromMessage, consentRefused, currentConsent, infoTransferConsentFor, municipalityHeldConsentRefusal } from "./consent";
 import { at, consent, event, KOMMUN, WARD } from "./test-fixtures";
 import { PARTY_ROLES } from "./types";
 
@@ -82,7 +75,9 @@ describe("municipalityHeldConsentRefusal", () => {
 
   it("refuses consents that are not the kommun's to hold", () => {
     expect(municipalityHeldConsentRefusal([], true, ["npo"])).toMatch(/^Kommunen kan bara ange samtycken som kommunen själv har .*läsning i npö/);
-    expect(municipalityHeldConsentRefusal([], true, ["informationsoverforing_vardcentral", "sip"])).toMatch(/vårdcentralen\/öppenvården dokumenteras av avdelningen/);
+    expect(municipalityHeldConsentRefusal([], true, ["informationsoverforing_vardcentral", "sip"])).toMatch(
+      /vårdcentralen\/öppenvården dokumenteras av avdelningen/,
+    );
   });
 
   it("refuses to replace the patient's recorded refusal", () => {

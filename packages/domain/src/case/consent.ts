@@ -51,11 +51,7 @@ const list = (kinds: readonly ConsentKind[]): string =>
  * the Swedish reason (nothing is then recorded). Only a kommun-side party states held consents,
  * only of the kinds the kommun can hold, and never over the patient's recorded refusal.
  */
-export function municipalityHeldConsentRefusal(
-  consents: readonly ConsentRecord[],
-  senderIsKommunSide: boolean,
-  held: readonly ConsentKind[],
-): string | null {
+export function municipalityHeldConsentRefusal(consents: readonly ConsentRecord[], senderIsKommunSide: boolean, held: readonly ConsentKind[]): string | null {
   if (held.length === 0) return null;
   if (!senderIsKommunSide) return "Bara kommunen kan ange samtycken som redan finns hos kommunen.";
   const notKommuns = held.filter((k) => !MUNICIPALITY_HOLDABLE_CONSENTS.includes(k));

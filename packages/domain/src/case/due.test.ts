@@ -53,10 +53,7 @@ describe("dueSteps: the ward", () => {
   });
 
   it("sends the discharge information by the end of the agreed discharge day", () => {
-    const f = withEvents(
-      ready(),
-      event("utskrivningsdatum", at("2026-02-06", "14:00"), WARD, [KOMMUN], { dischargeAt: "2026-02-09T10:00:00+01:00" }),
-    );
+    const f = withEvents(ready(), event("utskrivningsdatum", at("2026-02-06", "14:00"), WARD, [KOMMUN], { dischargeAt: "2026-02-09T10:00:00+01:00" }));
     const step = find(dueSteps(f, "avdelning", at("2026-02-09", "12:00")), "skicka_utskrivningsmeddelande");
     expect(step).toMatchObject({ severity: "legal", overdue: false, rule: "N13" });
     expect(iso(step?.dueAt)).toBe(iso(new Date(at("2026-02-10").getTime() - 1)));
@@ -83,13 +80,8 @@ describe("dueSteps: the ward", () => {
   });
 
   it("handles a rejection, and offers to close after discharge", () => {
-    const f = withEvents(
-      notified(),
-      event("avvisning", at("2026-02-03", "08:00"), KOMMUN, [WARD], { reason: "ej_folkbokford", text: "x" }),
-    );
-    expect(find(dueSteps(f, "avdelning", at("2026-02-03", "09:00")), "hantera_avvisning")?.label).toBe(
-      "Hantera avvisningen från kommunen",
-    );
+    const f = withEvents(notified(), event("avvisning", at("2026-02-03", "08:00"), KOMMUN, [WARD], { reason: "ej_folkbokford", text: "x" }));
+    expect(find(dueSteps(f, "avdelning", at("2026-02-03", "09:00")), "hantera_avvisning")?.label).toBe("Hantera avvisningen från kommunen");
     expect(codes(dueSteps(discharged(), "avdelning", at("2026-02-09", "12:00")))).toEqual(["avsluta_arende"]);
   });
 
@@ -97,9 +89,7 @@ describe("dueSteps: the ward", () => {
     const f = withEvents(discharged(), event("avslut", at("2026-02-20", "09:00"), WARD, [KOMMUN]));
     expect(dueSteps(f, "avdelning", at("2026-02-20", "10:00"))).toEqual([]);
     const last = f.events.at(-1)!;
-    expect(codes(dueSteps(f, "kommun", at("2026-02-20", "10:00"), { unacknowledgedMessageIds: [last.id] }))).toEqual([
-      "kvittera",
-    ]);
+    expect(codes(dueSteps(f, "kommun", at("2026-02-20", "10:00"), { unacknowledgedMessageIds: [last.id] }))).toEqual(["kvittera"]);
   });
 });
 
@@ -135,9 +125,9 @@ describe("dueSteps: the kommun", () => {
       overdue: true,
       label: "Meddela kommunklar (dag 4 efter utskrivningsklar)",
     });
-    expect(
-      iso(find(dueSteps(ready(), "kommun", at("2026-02-08"), { payment: { thresholdDays: 5 } }), "meddela_kommunklar")?.dueAt),
-    ).toBe(iso(new Date(at("2026-02-12").getTime() - 1)));
+    expect(iso(find(dueSteps(ready(), "kommun", at("2026-02-08"), { payment: { thresholdDays: 5 } }), "meddela_kommunklar")?.dueAt)).toBe(
+      iso(new Date(at("2026-02-12").getTime() - 1)),
+    );
   });
 
   it("restarts the payment clock at the new notice after a withdrawal", () => {
@@ -159,10 +149,7 @@ describe("dueSteps: the kommun", () => {
   it("has no kommunklar step once given, and nothing for a party that rejected", () => {
     const given = withEvents(ready(), event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD]));
     expect(codes(dueSteps(given, "kommun", at("2026-02-07")))).toEqual(["meddela_beslut"]);
-    const f = withEvents(
-      notified(),
-      event("avvisning", at("2026-02-03", "08:00"), KOMMUN, [WARD], { reason: "ej_folkbokford", text: "x" }),
-    );
+    const f = withEvents(notified(), event("avvisning", at("2026-02-03", "08:00"), KOMMUN, [WARD], { reason: "ej_folkbokford", text: "x" }));
     expect(dueSteps(f, "kommun", at("2026-02-03", "09:00"))).toEqual([]);
   });
 
@@ -189,9 +176,7 @@ describe("dueSteps: the vårdcentral", () => {
       event("utskrivningsklar", READY_AT, WARD, [KOMMUN, VC]),
       event("utskrivningsdatum", at("2026-02-06", "14:00"), WARD, [KOMMUN, VC], { dischargeAt: "2026-02-07T11:00:00+01:00" }),
     );
-    expect(iso(find(dueSteps(f, "vardcentral", at("2026-02-06", "15:00")), "utse_fast_vardkontakt")?.dueAt)).toBe(
-      iso(at("2026-02-07", "11:00")),
-    );
+    expect(iso(find(dueSteps(f, "vardcentral", at("2026-02-06", "15:00")), "utse_fast_vardkontakt")?.dueAt)).toBe(iso(at("2026-02-07", "11:00")));
     const gone = withEvents(
       f,
       event("utskrivningsmeddelande", at("2026-02-07", "11:30"), WARD, [KOMMUN, VC], {
@@ -220,9 +205,7 @@ describe("dueSteps: the vårdcentral", () => {
       event("ej_utskrivningsklar", at("2026-02-08", "08:00"), WARD, [KOMMUN, VC]),
       event("utskrivningsklar", at("2026-02-11", "10:00"), WARD, [KOMMUN, VC]),
     );
-    expect(iso(find(dueSteps(renewed, "vardcentral", at("2026-02-11", "11:00")), "kalla_till_sip")?.dueAt)).toBe(
-      iso(new Date(at("2026-02-15").getTime() - 1)),
-    );
+    expect(iso(find(dueSteps(renewed, "vardcentral", at("2026-02-11", "11:00")), "kalla_till_sip")?.dueAt)).toBe(iso(new Date(at("2026-02-15").getTime() - 1)));
   });
 
   it("has no SIP step when SIP is not needed (no kommun-side party)", () => {
@@ -235,9 +218,7 @@ describe("dueSteps: hemtjänst", () => {
   it("only acknowledges what is addressed to it", () => {
     const f = withEvents(ready(), event("utskrivningsdatum", at("2026-02-06", "14:00"), WARD, [HTJ]));
     expect(dueSteps(f, "hemtjanst", at("2026-02-06", "15:00"))).toEqual([]);
-    expect(
-      codes(dueSteps(f, "hemtjanst", at("2026-02-06", "15:00"), { unacknowledgedMessageIds: [f.events.at(-1)!.id] })),
-    ).toEqual(["kvittera"]);
+    expect(codes(dueSteps(f, "hemtjanst", at("2026-02-06", "15:00"), { unacknowledgedMessageIds: [f.events.at(-1)!.id] }))).toEqual(["kvittera"]);
   });
 });
 
@@ -248,9 +229,7 @@ describe("worklistSortKey", () => {
     const dueSoon: CaseFacts = baseFacts({ admittedAt: at("2026-02-08", "09:00") }); // due 2026-02-09 09:00
     const undated: CaseFacts = discharged(); // "avsluta ärendet", no deadline
     const nothing: CaseFacts = withEvents(discharged(), event("avslut", at("2026-02-08", "09:00"), WARD, [KOMMUN]));
-    const sorted = [nothing, undated, dueSoon, overdue].sort(
-      (a, b) => worklistSortKey(a, "avdelning", now) - worklistSortKey(b, "avdelning", now),
-    );
+    const sorted = [nothing, undated, dueSoon, overdue].sort((a, b) => worklistSortKey(a, "avdelning", now) - worklistSortKey(b, "avdelning", now));
     expect(sorted).toEqual([overdue, dueSoon, undated, nothing]);
     expect(worklistSortKey(overdue, "avdelning", now)).toBe(at("2026-02-07", "08:00").getTime());
   });

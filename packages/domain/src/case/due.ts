@@ -1,22 +1,8 @@
 import { stockholmDate, stockholmDayEnd, stockholmInstant } from "../time/stockholm";
-import {
-  dischargeInformationDue,
-  fixedCareContactDue,
-  paymentLiabilityStart,
-  sipCallDue,
-  daysSinceReady,
-  type PaymentLiabilityOptions,
-} from "../clock/losus";
+import { dischargeInformationDue, fixedCareContactDue, paymentLiabilityStart, sipCallDue, daysSinceReady, type PaymentLiabilityOptions } from "../clock/losus";
 import { currentConsent } from "./consent";
 import { PARTY_ROLE_LABELS } from "./labels";
-import {
-  deriveCaseState,
-  partyState,
-  KOMMUN_SIDE_ROLES,
-  REGION_OUTPATIENT_ROLES,
-  type DerivedCaseState,
-  type PartyState,
-} from "./state";
+import { deriveCaseState, partyState, KOMMUN_SIDE_ROLES, REGION_OUTPATIENT_ROLES, type DerivedCaseState, type PartyState } from "./state";
 import type { CaseFacts, MessageKind, PartyRole } from "./types";
 
 export { MESSAGE_KIND_LABELS, STAGE_LABELS, stageLabel } from "./labels";
@@ -82,13 +68,7 @@ const SEVERITY_RANK: Record<DueSeverity, number> = { legal: 0, normal: 1, info: 
 
 export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, options: DueOptions = {}): DueStep[] {
   const state = deriveCaseState(facts);
-  const make = (
-    step: DueStepCode,
-    label: string,
-    dueAt: Date | null,
-    severity: DueSeverity,
-    extra: Pick<DueStep, "rule" | "kind"> = {},
-  ): DueStep => ({
+  const make = (step: DueStepCode, label: string, dueAt: Date | null, severity: DueSeverity, extra: Pick<DueStep, "rule" | "kind"> = {}): DueStep => ({
     step,
     label,
     dueAt,
@@ -104,9 +84,7 @@ export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, 
   if (state.stage !== "avslutad") {
     if (perspective === "sjukhus" || perspective === "avdelning") steps.push(...wardSteps(facts, state, now, make));
     else {
-      const party = options.unitId
-        ? partyState(state, options.unitId)
-        : state.parties.find((p) => p.role === perspective && p.active);
+      const party = options.unitId ? partyState(state, options.unitId) : state.parties.find((p) => p.role === perspective && p.active);
       if (party?.active && party.role === perspective && !party.rejectedAt) {
         steps.push(...partySteps(state, party, now, options, make));
       }
@@ -120,13 +98,7 @@ export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, 
   });
 }
 
-type Make = (
-  step: DueStepCode,
-  label: string,
-  dueAt: Date | null,
-  severity: DueSeverity,
-  extra?: Pick<DueStep, "rule" | "kind">,
-) => DueStep;
+type Make = (step: DueStepCode, label: string, dueAt: Date | null, severity: DueSeverity, extra?: Pick<DueStep, "rule" | "kind">) => DueStep;
 
 function acknowledgementStep(facts: CaseFacts, ids: readonly string[] | undefined, make: Make): DueStep | null {
   if (!ids || ids.length === 0) return null;
@@ -145,8 +117,7 @@ function acknowledgementStep(facts: CaseFacts, ids: readonly string[] | undefine
 function wardSteps(facts: CaseFacts, state: DerivedCaseState, now: Date, make: Make): DueStep[] {
   const steps: DueStep[] = [];
   const noConsentDocumented =
-    !currentConsent(facts.consents, "informationsoverforing_kommun") &&
-    !currentConsent(facts.consents, "informationsoverforing_vardcentral");
+    !currentConsent(facts.consents, "informationsoverforing_kommun") && !currentConsent(facts.consents, "informationsoverforing_vardcentral");
 
   if (state.stage === "inskriven") {
     steps.push(
@@ -177,16 +148,10 @@ function wardSteps(facts: CaseFacts, state: DerivedCaseState, now: Date, make: M
     const estimated = state.estimatedDischargeDate;
     if (estimated && estimated < stockholmDate(now)) {
       steps.push(
-        make(
-          "uppdatera_beraknat_datum",
-          "Uppdatera beräknat utskrivningsdatum",
-          stockholmDayEnd(stockholmInstant(estimated)),
-          "normal",
-          {
-            rule: "N8",
-            kind: "andrat_utskrivningsdatum",
-          },
-        ),
+        make("uppdatera_beraknat_datum", "Uppdatera beräknat utskrivningsdatum", stockholmDayEnd(stockholmInstant(estimated)), "normal", {
+          rule: "N8",
+          kind: "andrat_utskrivningsdatum",
+        }),
       );
     }
   }
@@ -207,16 +172,10 @@ function wardSteps(facts: CaseFacts, state: DerivedCaseState, now: Date, make: M
     // Never from the estimated date: a stale estimate would show a patient still in hospital as overdue.
     const dueAt = dischargeInformationDue({ actualAt: state.dischargedAt, agreedAt: state.plannedDischargeAt });
     steps.push(
-      make(
-        "skicka_utskrivningsmeddelande",
-        "Skicka utskrivningsmeddelande",
-        dueAt,
-        dueAt ? "legal" : "normal",
-        {
-          rule: "N13",
-          kind: "utskrivningsmeddelande",
-        },
-      ),
+      make("skicka_utskrivningsmeddelande", "Skicka utskrivningsmeddelande", dueAt, dueAt ? "legal" : "normal", {
+        rule: "N13",
+        kind: "utskrivningsmeddelande",
+      }),
     );
   }
 
@@ -251,16 +210,10 @@ function partySteps(state: DerivedCaseState, party: PartyState, now: Date, optio
       );
     } else {
       steps.push(
-        make(
-          "svara_pa_inskrivning",
-          "Svara på inskrivningsmeddelandet",
-          dischargeDate ? fixedCareContactDue(dischargeDate) : null,
-          "normal",
-          {
-            rule: "N9",
-            kind: "svar_pa_inskrivning",
-          },
-        ),
+        make("svara_pa_inskrivning", "Svara på inskrivningsmeddelandet", dischargeDate ? fixedCareContactDue(dischargeDate) : null, "normal", {
+          rule: "N9",
+          kind: "svar_pa_inskrivning",
+        }),
       );
     }
   }
@@ -290,26 +243,14 @@ function partySteps(state: DerivedCaseState, party: PartyState, now: Date, optio
       const day = daysSinceReady(state.readyForDischargeAt, now);
       const liability = paymentLiabilityStart(state.readyForDischargeAt, options.payment);
       steps.push(
-        make(
-          "meddela_kommunklar",
-          `Meddela kommunklar (dag ${day} efter utskrivningsklar)`,
-          new Date(liability.getTime() - 1),
-          "legal",
-          {
-            rule: "N19",
-            kind: "kommunklar",
-          },
-        ),
+        make("meddela_kommunklar", `Meddela kommunklar (dag ${day} efter utskrivningsklar)`, new Date(liability.getTime() - 1), "legal", {
+          rule: "N19",
+          kind: "kommunklar",
+        }),
       );
     } else {
       steps.push(
-        make(
-          "meddela_redo",
-          `Meddela att ${PARTY_ROLE_LABELS[party.role].definite} är redo att ta emot patienten`,
-          null,
-          "normal",
-          { kind: "kommunklar" },
-        ),
+        make("meddela_redo", `Meddela att ${PARTY_ROLE_LABELS[party.role].definite} är redo att ta emot patienten`, null, "normal", { kind: "kommunklar" }),
       );
     }
   }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  capitalise,
-  CARE_TYPE_LABELS,
-  CLOSE_REASON_LABELS,
-  CONSENT_KIND_LABELS,
-  MESSAGE_KIND_LABELS,
-  PARTY_ROLE_LABELS,
-  STAGE_LABELS,
-} from "./labels";
+import { capitalise, CARE_TYPE_LABELS, CLOSE_REASON_LABELS, CONSENT_KIND_LABELS, MESSAGE_KIND_LABELS, PARTY_ROLE_LABELS, STAGE_LABELS } from "./labels";
 import { CARE_TYPES, CASE_STAGES, CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, PARTY_ROLES } from "./types";
 
 describe("labels", () => {

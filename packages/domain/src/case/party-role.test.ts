@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PARTY_UNIT_KINDS, addsParties, isReceivingParty, partyRoleForUnitKind, primaryPartyRole, printsPatientSummary, RECEIVING_UNIT_KINDS } from "./party-role";
+import {
+  PARTY_UNIT_KINDS,
+  addsParties,
+  isReceivingParty,
+  partyRoleForUnitKind,
+  primaryPartyRole,
+  printsPatientSummary,
+  RECEIVING_UNIT_KINDS,
+} from "./party-role";
 import { PARTY_ROLES } from "./types";
 
 describe("party roles", () => {

@@ -23,12 +23,7 @@ export function visibleFromWhenAdded(role: PartyRole, addedAt: Date): Date | nul
  * kept. During an outage a logged phone call stands for the message: the unit phoned about the
  * patient has been told, and is then a recipient here.
  */
-export function visibleFromAfterMessage(
-  current: Date | null,
-  unitId: string,
-  recipientUnitIds: readonly string[],
-  sentAt: Date,
-): Date | null {
+export function visibleFromAfterMessage(current: Date | null, unitId: string, recipientUnitIds: readonly string[], sentAt: Date): Date | null {
   return current ?? (recipientUnitIds.includes(unitId) ? sentAt : null);
 }
 
@@ -45,9 +40,7 @@ export function messageAudience(
   event: CaseEvent,
   consents: readonly ConsentRecord[],
 ): string[] {
-  return parties
-    .filter((p) => partySeesCase(p) && canSeeMessage({ partyRole: p.role }, event, consents, p.unitId))
-    .map((p) => p.unitId);
+  return parties.filter((p) => partySeesCase(p) && canSeeMessage({ partyRole: p.role }, event, consents, p.unitId)).map((p) => p.unitId);
 }
 
 /**
@@ -59,9 +52,7 @@ export function phoneContactAudience(
   call: PhoneContactContent,
   consents: readonly ConsentRecord[],
 ): string[] {
-  return parties
-    .filter((p) => partySeesCase(p) && viewPhoneContact(partyViewer(p.role), call, consents, [p.unitId]).visible)
-    .map((p) => p.unitId);
+  return parties.filter((p) => partySeesCase(p) && viewPhoneContact(partyViewer(p.role), call, consents, [p.unitId]).visible).map((p) => p.unitId);
 }
 
 /** What a live event says about a message: ids and the kind, never content. */

@@ -28,36 +28,12 @@ describe("parseMessagePayload", () => {
 
   it.each<[string, MessageKind, unknown, string, RegExp]>([
     ["a missing date", "inskrivningsmeddelande", {}, "estimatedDischargeDate", /Beräknat utskrivningsdatum måste anges/],
-    [
-      "a date in the wrong format",
-      "andrat_utskrivningsdatum",
-      { estimatedDischargeDate: "9/2 2026" },
-      "estimatedDischargeDate",
-      /ÅÅÅÅ-MM-DD/,
-    ],
-    [
-      "an impossible date",
-      "inskrivningsmeddelande",
-      { estimatedDischargeDate: "2026-02-30" },
-      "estimatedDischargeDate",
-      /ÅÅÅÅ-MM-DD/,
-    ],
+    ["a date in the wrong format", "andrat_utskrivningsdatum", { estimatedDischargeDate: "9/2 2026" }, "estimatedDischargeDate", /ÅÅÅÅ-MM-DD/],
+    ["an impossible date", "inskrivningsmeddelande", { estimatedDischargeDate: "2026-02-30" }, "estimatedDischargeDate", /ÅÅÅÅ-MM-DD/],
     ["no consents at all", "samtycke", { consents: [] }, "consents", /Ange minst ett samtycke/],
     ["an unknown consent kind", "samtycke", { consents: [{ kind: "allt", given: true }] }, "consents.0.kind", /samtyckestyp/],
-    [
-      "whether consent was given",
-      "samtycke",
-      { consents: [{ kind: "npo" }] },
-      "consents.0.given",
-      /Ange om samtycke har lämnats/,
-    ],
-    [
-      "an empty answer",
-      "svar_pa_inskrivning",
-      { currentServices: "  ", knownToUnit: true },
-      "currentServices",
-      /får inte vara tom/,
-    ],
+    ["whether consent was given", "samtycke", { consents: [{ kind: "npo" }] }, "consents.0.given", /Ange om samtycke har lämnats/],
+    ["an empty answer", "svar_pa_inskrivning", { currentServices: "  ", knownToUnit: true }, "currentServices", /får inte vara tom/],
     [
       "a bad staff reference",
       "svar_pa_inskrivning",
@@ -71,13 +47,7 @@ describe("parseMessagePayload", () => {
     ["an unknown track", "planeringsunderlag", { version: 1, needs: "x", track: "blå" }, "track", /processpår/],
     ["no services", "meddela_beslut", { applied: [], decided: [] }, "applied", /minst en ansökt eller beslutad/],
     ["a missing start date", "uppdrag_hemsjukvard", { tasks: "x" }, "from", /Startdatum måste anges/],
-    [
-      "a missing yes/no",
-      "egenvardsbedomning",
-      { assessment: "x" },
-      "needsPracticalHelp",
-      /Ange om patienten behöver praktisk hjälp/,
-    ],
+    ["a missing yes/no", "egenvardsbedomning", { assessment: "x" }, "needsPracticalHelp", /Ange om patienten behöver praktisk hjälp/],
     [
       "neither place nor video",
       "kallelse_sip",
@@ -120,13 +90,7 @@ describe("parseMessagePayload", () => {
       "participants",
       /minst en deltagare/,
     ],
-    [
-      "no SIP interventions",
-      "sip_plan",
-      { interventions: [], overallResponsible: "kommun", offeredToPatient: true },
-      "interventions",
-      /minst en insats/,
-    ],
+    ["no SIP interventions", "sip_plan", { interventions: [], overallResponsible: "kommun", offeredToPatient: true }, "interventions", /minst en insats/],
     [
       "no overall responsibility",
       "sip_plan",
@@ -141,13 +105,7 @@ describe("parseMessagePayload", () => {
       "offeredToPatient",
       /erbjudits patienten/,
     ],
-    [
-      "no deciding physician",
-      "utskrivningsklar",
-      { decidedAt: "2026-02-06T10:30:00+01:00" },
-      "decidedBy",
-      /Beslutande läkare måste anges/,
-    ],
+    ["no deciding physician", "utskrivningsklar", { decidedAt: "2026-02-06T10:30:00+01:00" }, "decidedBy", /Beslutande läkare måste anges/],
     ["no reason for withdrawal", "ej_utskrivningsklar", {}, "reason", /Orsaken måste anges/],
     ["kommunklar as not ready", "kommunklar", { ready: false }, "ready", /Kommunklar kan bara anges som klar/],
     ["no discharge time", "utskrivningsdatum", {}, "dischargeAt", /Utskrivningstid måste anges/],
@@ -197,31 +155,22 @@ describe("parseMessagePayload", () => {
         /kan inte ligga före inskrivningsdagen \(2026-02-02\)/,
       );
       expect(parseMessagePayload("inskrivningsmeddelande", { estimatedDischargeDate: "2026-02-02" }, ctx).ok).toBe(true);
-      expect(errors("andrat_utskrivningsdatum", { estimatedDischargeDate: "2026-01-31" }, ctx).estimatedDischargeDate).toMatch(
-        /före inskrivningsdagen/,
-      );
+      expect(errors("andrat_utskrivningsdatum", { estimatedDischargeDate: "2026-01-31" }, ctx).estimatedDischargeDate).toMatch(/före inskrivningsdagen/);
     });
 
     it("uses the Stockholm admission day: admitted 00:30 Stockholm (23:30 UTC the day before)", () => {
       const ctx = { admittedAt: new Date("2026-02-01T23:30:00Z") };
-      expect(errors("inskrivningsmeddelande", { estimatedDischargeDate: "2026-02-01" }, ctx).estimatedDischargeDate).toMatch(
-        /2026-02-02/,
-      );
+      expect(errors("inskrivningsmeddelande", { estimatedDischargeDate: "2026-02-01" }, ctx).estimatedDischargeDate).toMatch(/2026-02-02/);
     });
 
     it("requires a fast vårdkontakt in the vårdcentral's and psychiatry's answer, not in the kommun's", () => {
       const answer = { currentServices: "Inga insatser", knownToUnit: false };
-      expect(errors("svar_pa_inskrivning", answer, { senderRole: "vardcentral" }).fixedCareContactStaffId).toMatch(
-        /fast vårdkontakt/,
-      );
-      expect(errors("svar_pa_inskrivning", answer, { senderRole: "psykiatrisk_oppenvard" }).fixedCareContactStaffId).toMatch(
-        /fast vårdkontakt/,
-      );
+      expect(errors("svar_pa_inskrivning", answer, { senderRole: "vardcentral" }).fixedCareContactStaffId).toMatch(/fast vårdkontakt/);
+      expect(errors("svar_pa_inskrivning", answer, { senderRole: "psykiatrisk_oppenvard" }).fixedCareContactStaffId).toMatch(/fast vårdkontakt/);
       expect(parseMessagePayload("svar_pa_inskrivning", answer, { senderRole: "kommun" }).ok).toBe(true);
-      expect(
-        errors("svar_pa_inskrivning", { ...answer, fixedCareContactStaffId: CONTACT_STAFF }, { senderRole: "kommun" })
-          .fixedCareContactStaffId,
-      ).toMatch(/utses av vårdcentralen/);
+      expect(errors("svar_pa_inskrivning", { ...answer, fixedCareContactStaffId: CONTACT_STAFF }, { senderRole: "kommun" }).fixedCareContactStaffId).toMatch(
+        /utses av vårdcentralen/,
+      );
     });
 
     it("lets only the kommun reject for folkbokföring", () => {
@@ -232,15 +181,11 @@ describe("parseMessagePayload", () => {
 
     it("refuses a ready decision in the future or before admission", () => {
       const now = new Date("2026-02-06T10:00:00Z");
-      expect(errors("utskrivningsklar", { decidedAt: "2026-02-06T12:00:00Z", decidedBy: "Dr" }, { now }).decidedAt).toMatch(
-        /framtiden/,
+      expect(errors("utskrivningsklar", { decidedAt: "2026-02-06T12:00:00Z", decidedBy: "Dr" }, { now }).decidedAt).toMatch(/framtiden/);
+      expect(parseMessagePayload("utskrivningsklar", { decidedAt: "2026-02-06T10:04:00Z", decidedBy: "Dr" }, { now }).ok).toBe(true);
+      expect(errors("utskrivningsklar", { decidedAt: "2026-02-01T10:00:00Z", decidedBy: "Dr" }, { admittedAt: ADMITTED }).decidedAt).toMatch(
+        /före inskrivningen/,
       );
-      expect(parseMessagePayload("utskrivningsklar", { decidedAt: "2026-02-06T10:04:00Z", decidedBy: "Dr" }, { now }).ok).toBe(
-        true,
-      );
-      expect(
-        errors("utskrivningsklar", { decidedAt: "2026-02-01T10:00:00Z", decidedBy: "Dr" }, { admittedAt: ADMITTED }).decidedAt,
-      ).toMatch(/före inskrivningen/);
     });
   });
 });

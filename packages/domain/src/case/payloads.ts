@@ -15,8 +15,7 @@ const MAX_TEXT = 20_000;
 const MAX_LINE = 300;
 
 type Issue = { input?: unknown };
-const missingOr = (missing: string, invalid: string) => (iss: Issue) =>
-  iss.input === undefined || iss.input === null ? missing : invalid;
+const missingOr = (missing: string, invalid: string) => (iss: Issue) => (iss.input === undefined || iss.input === null ? missing : invalid);
 
 const text = (label: string, max = MAX_TEXT) =>
   z
@@ -33,8 +32,7 @@ const optText = (label: string, max = MAX_TEXT) =>
     .optional()
     .transform((s) => (s === "" ? undefined : s));
 
-const isoDate = (label: string) =>
-  z.iso.date({ error: missingOr(`${label} måste anges`, `${label} måste vara ett datum (ÅÅÅÅ-MM-DD)`) });
+const isoDate = (label: string) => z.iso.date({ error: missingOr(`${label} måste anges`, `${label} måste vara ett datum (ÅÅÅÅ-MM-DD)`) });
 
 const isoDateTime = (label: string) =>
   z.iso.datetime({
@@ -42,8 +40,7 @@ const isoDateTime = (label: string) =>
     error: missingOr(`${label} måste anges`, `${label} måste vara en tidpunkt med tidszon, t.ex. 2026-03-02T14:30:00+01:00`),
   });
 
-const bool = (question: string) =>
-  z.boolean({ error: missingOr(`Ange ${question}`, `Svaret på ${question} måste vara ja eller nej`) });
+const bool = (question: string) => z.boolean({ error: missingOr(`Ange ${question}`, `Svaret på ${question} måste vara ja eller nej`) });
 
 const choice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: missingOr(`Välj ${label}`, `Ogiltigt val av ${label}`) });
@@ -134,9 +131,7 @@ const kallelseSip = z
       .url({ protocol: /^https$/, error: "Videolänken måste vara en giltig https-adress" })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    participants: z
-      .array(text("Deltagare", MAX_LINE), { error: "Deltagarna måste anges som en lista" })
-      .min(1, { error: "Ange minst en deltagare" }),
+    participants: z.array(text("Deltagare", MAX_LINE), { error: "Deltagarna måste anges som en lista" }).min(1, { error: "Ange minst en deltagare" }),
     consentStatus: choice(["given", "refused", "unknown"], "samtyckesstatus"),
   })
   .superRefine((p, ctx) => {
@@ -241,8 +236,7 @@ export interface PayloadError {
   message: string;
 }
 
-export type PayloadResult<K extends MessageKind> =
-  { ok: true; payload: MessagePayload<K> } | { ok: false; errors: PayloadError[] };
+export type PayloadResult<K extends MessageKind> = { ok: true; payload: MessagePayload<K> } | { ok: false; errors: PayloadError[] };
 
 const swedishErrors = z.locales.sv().localeError;
 /** Clocks of two machines differ a little; a decision "in the future" by less than this is accepted. */

@@ -17,7 +17,14 @@ describe("default recipients", () => {
   });
   it("routes home-care assignments to municipal health care and self-care assessments to the needs assessor", () => {
     expect(defaultRecipients("uppdrag_hemsjukvard", "avd", "avdelning", parties)).toEqual(["hsl"]);
-    expect(defaultRecipients("uppdrag_hemsjukvard", "avd", "avdelning", parties.filter((p) => p.role !== "hemsjukvard"))).toEqual(["bist"]);
+    expect(
+      defaultRecipients(
+        "uppdrag_hemsjukvard",
+        "avd",
+        "avdelning",
+        parties.filter((p) => p.role !== "hemsjukvard"),
+      ),
+    ).toEqual(["bist"]);
     expect(defaultRecipients("egenvardsbedomning", "avd", "avdelning", parties)).toEqual(["bist"]);
   });
   it("lets receiving parties answer the ward, and SIP and general messages reach everyone else", () => {

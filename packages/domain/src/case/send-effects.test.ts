@@ -24,7 +24,11 @@ describe("what a sent message implies (sendEffects)", () => {
   });
 
   it("an answer that names a fast vårdkontakt sets it on the answering party", () => {
-    const effects = sendEffects(event("svar_pa_inskrivning", NOTICE_AT, VC, [WARD], { knownToUnit: true, fixedCareContactStaffId: CONTACT_STAFF }), parties, REGISTERED);
+    const effects = sendEffects(
+      event("svar_pa_inskrivning", NOTICE_AT, VC, [WARD], { knownToUnit: true, fixedCareContactStaffId: CONTACT_STAFF }),
+      parties,
+      REGISTERED,
+    );
     expect(effects.fixedCareContact).toEqual({ unitId: VC, staffId: CONTACT_STAFF });
   });
 

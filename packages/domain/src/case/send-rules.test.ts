@@ -32,13 +32,7 @@ import type { CaseFacts } from "./types";
 describe("checkSend: refused for recipients, repetition and content", () => {
   it.each<[string, () => CaseFacts, SendAttempt, SendRefusalCode, RegExp]>([
     // to whom
-    [
-      "a recipient outside the case",
-      notified,
-      send("generellt", WARD, [KOMMUN, OUTSIDER]),
-      "recipient_not_party",
-      /^Mottagaren är inte part i ärendet$/,
-    ],
+    ["a recipient outside the case", notified, send("generellt", WARD, [KOMMUN, OUTSIDER]), "recipient_not_party", /^Mottagaren är inte part i ärendet$/],
     [
       "a removed recipient",
       () => ({ ...notified(), parties: PARTIES.map((p) => (p.unitId === VC ? { ...p, removedAt: at("2026-02-03") } : p)) }),
@@ -47,13 +41,7 @@ describe("checkSend: refused for recipients, repetition and content", () => {
       /inte part/,
     ],
     ["no recipient", notified, send("generellt", WARD, []), "recipient_required", /^Välj minst en mottagare$/],
-    [
-      "the sender as recipient",
-      notified,
-      send("generellt", WARD, [WARD, KOMMUN]),
-      "recipient_not_allowed",
-      /själv vara mottagare/,
-    ],
+    ["the sender as recipient", notified, send("generellt", WARD, [WARD, KOMMUN]), "recipient_not_allowed", /själv vara mottagare/],
     [
       "an answer not to the ward",
       notified,
@@ -69,13 +57,7 @@ describe("checkSend: refused for recipients, repetition and content", () => {
       "recipient_not_allowed",
       /^Uppdrag hemsjukvård kan inte skickas till vårdcentralen$/,
     ],
-    [
-      "a self-care assessment to hemtjänst",
-      notified,
-      send("egenvardsbedomning", WARD, [HTJ]),
-      "recipient_not_allowed",
-      /till hemtjänsten/,
-    ],
+    ["a self-care assessment to hemtjänst", notified, send("egenvardsbedomning", WARD, [HTJ]), "recipient_not_allowed", /till hemtjänsten/],
     [
       "the admission notice to hemsjukvården and hemtjänst only",
       baseFacts,
@@ -131,11 +113,7 @@ describe("checkSend: refused for recipients, repetition and content", () => {
     // content
     [
       "a stale planning version",
-      () =>
-        withEvents(
-          notified(),
-          event("planeringsunderlag", at("2026-02-03", "09:00"), WARD, [KOMMUN], { version: 1, needs: "a" }),
-        ),
+      () => withEvents(notified(), event("planeringsunderlag", at("2026-02-03", "09:00"), WARD, [KOMMUN], { version: 1, needs: "a" })),
       send("planeringsunderlag", WARD, [KOMMUN], { version: 1, needs: "b" }),
       "planning_version_conflict",
       /ändrats sedan du öppnade det \(nu version 1\)/,
@@ -169,13 +147,7 @@ describe("checkSend: refused for recipients, repetition and content", () => {
       "self_care_assessment_missing",
       /ingen egenvårdsbedömning/,
     ],
-    [
-      "a self-care confirmation without the answer",
-      selfCareAssessed,
-      send("egenvardsbedomning", KOMMUN, [WARD]),
-      "invalid_payload",
-      /beviljade/,
-    ],
+    ["a self-care confirmation without the answer", selfCareAssessed, send("egenvardsbedomning", KOMMUN, [WARD]), "invalid_payload", /beviljade/],
     [
       "an invalid form",
       baseFacts,
@@ -221,11 +193,7 @@ describe("checkSend: refused for recipients, repetition and content", () => {
     ],
     [
       "a correction of the planning basis",
-      () =>
-        withEvents(
-          notified(),
-          event("planeringsunderlag", at("2026-02-03", "09:00"), WARD, [KOMMUN], { version: 1, needs: "a" }),
-        ),
+      () => withEvents(notified(), event("planeringsunderlag", at("2026-02-03", "09:00"), WARD, [KOMMUN], { version: 1, needs: "a" })),
       send("planeringsunderlag", WARD, [KOMMUN], { version: 2, needs: "b" }, { correctsMessageId: "LAST" }),
       "correction_invalid",
       /ny version/,

@@ -74,20 +74,15 @@ export function stateRefusal(kind: MessageKind, c: RuleContext): SendRefusal | n
       const hint = "Ett nytt beräknat utskrivningsdatum skickas som Ändrat beräknat utskrivningsdatum";
       if (recipients) {
         const already = recipients.find((r) => r.admissionNoticeAt);
-        return already
-          ? refuse("admission_notice_already_sent", `Inskrivningsmeddelandet är redan skickat till ${the(already.role)}. ${hint}`)
-          : null;
+        return already ? refuse("admission_notice_already_sent", `Inskrivningsmeddelandet är redan skickat till ${the(already.role)}. ${hint}`) : null;
       }
-      const someoneLeft = state.parties.some(
-        (p) => p.active && !p.rejectedAt && RECEIVING_ROLES.includes(p.role) && !p.admissionNoticeAt,
-      );
+      const someoneLeft = state.parties.some((p) => p.active && !p.rejectedAt && RECEIVING_ROLES.includes(p.role) && !p.admissionNoticeAt);
       return someoneLeft ? null : refuse("admission_notice_already_sent", `Inskrivningsmeddelandet är redan skickat. ${hint}`);
     }
 
     case "svar_pa_inskrivning":
     case "avvisning":
-      if (!sender.admissionNoticeAt)
-        return refuse("not_notified", "Er enhet har inte fått något inskrivningsmeddelande i ärendet");
+      if (!sender.admissionNoticeAt) return refuse("not_notified", "Er enhet har inte fått något inskrivningsmeddelande i ärendet");
       if (isCorrection) return null;
       if (sender.rejectedAt) return refuse("already_rejected", "Er enhet har redan avvisat ärendet");
       if (sender.answeredAt) {
@@ -116,16 +111,12 @@ export function stateRefusal(kind: MessageKind, c: RuleContext): SendRefusal | n
         : null;
 
     case "sip_plan":
-      return state.lastSipCallAt
-        ? null
-        : refuse("sip_not_called", "SIP-planen kan skickas först när det finns en kallelse till SIP");
+      return state.lastSipCallAt ? null : refuse("sip_not_called", "SIP-planen kan skickas först när det finns en kallelse till SIP");
 
     case "kommunklar":
       if (isCorrection) return null;
       if (sender.rejectedAt) return refuse("already_rejected", "Er enhet har avvisat ärendet");
-      return sender.kommunklarAt
-        ? refuse("already_kommunklar", "Er enhet har redan meddelat att den är redo att ta emot patienten")
-        : null;
+      return sender.kommunklarAt ? refuse("already_kommunklar", "Er enhet har redan meddelat att den är redo att ta emot patienten") : null;
 
     default:
       return null;

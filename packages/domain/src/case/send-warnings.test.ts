@@ -31,9 +31,7 @@ describe("checkSend: warnings (the send goes ahead)", () => {
     expect(res.ok).toBe(true);
     const warnings = res.ok ? res.warnings : [];
     expect(warnings).toContain("Vårdcentralen har inte utsett någon fast vårdkontakt, vilket ska ske före utskrivningen");
-    expect(warnings).toContain(
-      "Ingen kallelse till SIP har skickats, fast både kommunen och öppenvården behövs efter utskrivningen",
-    );
+    expect(warnings).toContain("Ingen kallelse till SIP har skickats, fast både kommunen och öppenvården behövs efter utskrivningen");
     expect(warnings).toContain("Kommunen har inte meddelat kommunklar");
     expect(warnings).toContain("Hemsjukvården har inte meddelat kommunklar");
   });
@@ -94,22 +92,14 @@ describe("checkSend: warnings (the send goes ahead)", () => {
       "Samtycke till informationsöverföring till kommunen saknas: kommunen ser bara grunduppgifterna, inte innehållet i meddelandet",
     ]);
     // The notices the law requires regardless of consent warn of nothing.
-    expect(
-      checkSend(f, send("andrat_utskrivningsdatum", WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-12" })),
-    ).toMatchObject({ ok: true, warnings: [] });
+    expect(checkSend(f, send("andrat_utskrivningsdatum", WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-12" }))).toMatchObject({ ok: true, warnings: [] });
   });
 
   it("warns about a SIP call without documented SIP consent and a plan not offered", () => {
     const f = answered({ consents: ALL_CONSENTS.filter((c) => c.kind !== "sip") });
-    const res = checkSend(
-      f,
-      send("kallelse_sip", VC, [WARD, KOMMUN], { ...samplePayload("kallelse_sip"), consentStatus: "unknown" }),
-    );
+    const res = checkSend(f, send("kallelse_sip", VC, [WARD, KOMMUN], { ...samplePayload("kallelse_sip"), consentStatus: "unknown" }));
     expect(res.ok && res.warnings).toEqual(["Samtycke till SIP är inte dokumenterat. Det behövs innan planen upprättas"]);
-    const plan = checkSend(
-      sipCalled(),
-      send("sip_plan", VC, [WARD, KOMMUN], { ...samplePayload("sip_plan"), offeredToPatient: false }),
-    );
+    const plan = checkSend(sipCalled(), send("sip_plan", VC, [WARD, KOMMUN], { ...samplePayload("sip_plan"), offeredToPatient: false }));
     expect(plan.ok && plan.warnings).toEqual(["SIP-planen har inte erbjudits patienten"]);
   });
 });

@@ -33,10 +33,7 @@ export function sendWarnings(kind: MessageKind, c: WarningContext): string[] {
   switch (kind) {
     case "inskrivningsmeddelande":
       if (state.admissionNoticeAt) break;
-      if (
-        !currentConsent(facts.consents, "informationsoverforing_kommun") &&
-        !currentConsent(facts.consents, "informationsoverforing_vardcentral")
-      ) {
+      if (!currentConsent(facts.consents, "informationsoverforing_kommun") && !currentConsent(facts.consents, "informationsoverforing_vardcentral")) {
         warnings.push(
           "Inget samtycke till informationsöverföring är dokumenterat. Inskrivningsmeddelandet får skickas utan samtycke, men mottagarna ser då bara grunduppgifterna",
         );
@@ -89,9 +86,7 @@ function consentWarnings(kind: MessageKind, c: WarningContext): string[] {
     const needed = infoTransferConsentFor(r.role);
     if (!needed || seen.has(needed) || consentGiven(c.facts.consents, needed)) continue;
     seen.add(needed);
-    warnings.push(
-      `Samtycke till ${CONSENT_KIND_LABELS[needed].toLowerCase()} saknas: ${the(r.role)} ser bara grunduppgifterna, inte innehållet i meddelandet`,
-    );
+    warnings.push(`Samtycke till ${CONSENT_KIND_LABELS[needed].toLowerCase()} saknas: ${the(r.role)} ser bara grunduppgifterna, inte innehållet i meddelandet`);
   }
   return warnings;
 }
@@ -101,18 +96,14 @@ function dischargeWarnings(c: WarningContext): string[] {
   const warnings: string[] = [];
   const parties = state.parties.filter(taking);
 
-  const withoutContact = new Set(
-    parties.filter((p) => REGION_OUTPATIENT_ROLES.includes(p.role) && !p.fixedCareContactStaffId).map((p) => p.role),
-  );
+  const withoutContact = new Set(parties.filter((p) => REGION_OUTPATIENT_ROLES.includes(p.role) && !p.fixedCareContactStaffId).map((p) => p.role));
   for (const role of withoutContact) {
     warnings.push(`${capitalise(the(role))} har inte utsett någon fast vårdkontakt, vilket ska ske före utskrivningen`);
   }
   if (state.sipNeeded && !state.lastSipCallAt) {
     warnings.push("Ingen kallelse till SIP har skickats, fast både kommunen och öppenvården behövs efter utskrivningen");
   }
-  const notReady = new Set(
-    parties.filter((p) => KOMMUN_SIDE_ROLES.includes(p.role) && p.role !== "hemtjanst" && !p.kommunklarAt).map((p) => p.role),
-  );
+  const notReady = new Set(parties.filter((p) => KOMMUN_SIDE_ROLES.includes(p.role) && p.role !== "hemtjanst" && !p.kommunklarAt).map((p) => p.role));
   for (const role of notReady) warnings.push(`${capitalise(the(role))} har inte meddelat kommunklar`);
 
   const dischargedAt = instant(payload.dischargedAt);

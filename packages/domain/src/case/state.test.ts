@@ -55,10 +55,7 @@ describe("deriveCaseState", () => {
   });
 
   it("takes the latest changed date", () => {
-    const f = withEvents(
-      notified(),
-      event("andrat_utskrivningsdatum", at("2026-02-04", "09:00"), WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-11" }),
-    );
+    const f = withEvents(notified(), event("andrat_utskrivningsdatum", at("2026-02-04", "09:00"), WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-11" }));
     expect(deriveCaseState(f).estimatedDischargeDate).toBe("2026-02-11");
   });
 
@@ -72,9 +69,7 @@ describe("deriveCaseState", () => {
   });
 
   it("records answers, the fast vårdkontakt and rejections per party", () => {
-    const s = deriveCaseState(
-      withEvents(answered(), event("avvisning", at("2026-02-03", "11:00"), HSV, [WARD], { reason: "fel_mottagare", text: "x" })),
-    );
+    const s = deriveCaseState(withEvents(answered(), event("avvisning", at("2026-02-03", "11:00"), HSV, [WARD], { reason: "fel_mottagare", text: "x" })));
     expect(partyState(s, KOMMUN)?.answeredAt).toEqual(at("2026-02-03", "09:00"));
     expect(partyState(s, KOMMUN)?.knownToUnit).toBe(true);
     expect(partyState(s, VC)?.fixedCareContactStaffId).toBe(CONTACT_STAFF);
@@ -131,10 +126,7 @@ describe("deriveCaseState", () => {
     });
 
     it("is not needed when the only öppenvård party rejected the case", () => {
-      const f = withEvents(
-        notified(),
-        event("avvisning", at("2026-02-03", "08:00"), VC, [WARD], { reason: "fel_mottagare", text: "x" }),
-      );
+      const f = withEvents(notified(), event("avvisning", at("2026-02-03", "08:00"), VC, [WARD], { reason: "fel_mottagare", text: "x" }));
       expect(deriveCaseState(f).sipNeeded).toBe(false);
     });
 
@@ -163,32 +155,15 @@ describe("deriveCaseState", () => {
     it("replace the values of the corrected message but keep its time", () => {
       const f = notified();
       const notice = f.events[0]!;
-      const fixed = event(
-        "inskrivningsmeddelande",
-        at("2026-02-03", "08:00"),
-        WARD,
-        [KOMMUN],
-        { estimatedDischargeDate: "2026-02-12" },
-        notice.id,
-      );
+      const fixed = event("inskrivningsmeddelande", at("2026-02-03", "08:00"), WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-12" }, notice.id);
       const s = deriveCaseState(withEvents(f, fixed));
       expect(s.estimatedDischargeDate).toBe("2026-02-12");
       expect(s.admissionNoticeAt).toEqual(NOTICE_AT);
     });
 
     it("do not override a later date change", () => {
-      const f = withEvents(
-        notified(),
-        event("andrat_utskrivningsdatum", at("2026-02-04", "09:00"), WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-11" }),
-      );
-      const fixed = event(
-        "inskrivningsmeddelande",
-        at("2026-02-05", "08:00"),
-        WARD,
-        [KOMMUN],
-        { estimatedDischargeDate: "2026-02-12" },
-        f.events[0]!.id,
-      );
+      const f = withEvents(notified(), event("andrat_utskrivningsdatum", at("2026-02-04", "09:00"), WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-11" }));
+      const fixed = event("inskrivningsmeddelande", at("2026-02-05", "08:00"), WARD, [KOMMUN], { estimatedDischargeDate: "2026-02-12" }, f.events[0]!.id);
       expect(deriveCaseState(withEvents(f, fixed)).estimatedDischargeDate).toBe("2026-02-11");
     });
 
@@ -196,14 +171,7 @@ describe("deriveCaseState", () => {
       const f = answered();
       const vcAnswer = f.events.find((e) => e.senderUnitId === VC)!;
       const other = "99999999-2222-4333-8444-555555555555";
-      const fixed = event(
-        "svar_pa_inskrivning",
-        at("2026-02-05", "08:00"),
-        VC,
-        [WARD],
-        { ...vcAnswer.payload, fixedCareContactStaffId: other },
-        vcAnswer.id,
-      );
+      const fixed = event("svar_pa_inskrivning", at("2026-02-05", "08:00"), VC, [WARD], { ...vcAnswer.payload, fixedCareContactStaffId: other }, vcAnswer.id);
       const s = deriveCaseState(withEvents(f, fixed));
       expect(partyState(s, VC)?.fixedCareContactStaffId).toBe(other);
       expect(partyState(s, VC)?.answeredAt).toEqual(at("2026-02-03", "10:00"));

@@ -258,8 +258,7 @@ export function deriveCaseState(facts: CaseFacts): DerivedCaseState {
 
   const partyList = [...parties.values()];
   const taking = partyList.filter((p) => p.active && !p.rejectedAt);
-  const sipNeeded =
-    taking.some((p) => KOMMUN_SIDE_ROLES.includes(p.role)) && taking.some((p) => REGION_OUTPATIENT_ROLES.includes(p.role));
+  const sipNeeded = taking.some((p) => KOMMUN_SIDE_ROLES.includes(p.role)) && taking.some((p) => REGION_OUTPATIENT_ROLES.includes(p.role));
 
   const stage: CaseStage = s.closedAt
     ? "avslutad"

@@ -29,10 +29,8 @@ export const PARTIES: CaseParty[] = [
   { unitId: HTJ, role: "hemtjanst" },
 ];
 
-const roleOf = (
-  unitId: string,
-  parties: CaseParty[] = [...PARTIES, { unitId: PSYK, role: "psykiatrisk_oppenvard" }],
-): PartyRole => parties.find((p) => p.unitId === unitId)?.role ?? "avdelning";
+const roleOf = (unitId: string, parties: CaseParty[] = [...PARTIES, { unitId: PSYK, role: "psykiatrisk_oppenvard" }]): PartyRole =>
+  parties.find((p) => p.unitId === unitId)?.role ?? "avdelning";
 
 let seq = 0;
 export function event(
@@ -175,32 +173,22 @@ const ROLE: Record<string, PartyRole> = {
 
 export const roleOfUnit = (unitId: string): PartyRole => ROLE[unitId] ?? "avdelning";
 
-export function send(
-  kind: MessageKind,
-  from: string,
-  to: string[],
-  payload: unknown = samplePayload(kind),
-  extra: Partial<SendAttempt> = {},
-): SendAttempt {
+export function send(kind: MessageKind, from: string, to: string[], payload: unknown = samplePayload(kind), extra: Partial<SendAttempt> = {}): SendAttempt {
   return { kind, senderUnitId: from, senderRole: roleOfUnit(from), recipientUnitIds: to, payload, ...extra };
 }
 
 export const ALL_OTHERS = [KOMMUN, VC, HSV];
 
-export const withdrawn = (): CaseFacts =>
-  withEvents(ready(), event("ej_utskrivningsklar", at("2026-02-07", "08:00"), WARD, [KOMMUN, VC, HSV]));
+export const withdrawn = (): CaseFacts => withEvents(ready(), event("ej_utskrivningsklar", at("2026-02-07", "08:00"), WARD, [KOMMUN, VC, HSV]));
 export const closed = (): CaseFacts => withEvents(discharged(), event("avslut", at("2026-02-20", "09:00"), WARD, [KOMMUN]));
 /** The psychiatric öppenvård joins after the admission notice. */
 export const psychAdded = (): CaseFacts => {
   const f = answered();
   return { ...f, parties: [...f.parties, { unitId: PSYK, role: "psykiatrisk_oppenvard" }] };
 };
-export const sipCalled = (): CaseFacts =>
-  withEvents(discharged(), event("kallelse_sip", at("2026-02-09", "12:00"), VC, [WARD, KOMMUN]));
-export const selfCareAssessed = (): CaseFacts =>
-  withEvents(answered(), event("egenvardsbedomning", at("2026-02-04", "09:00"), WARD, [KOMMUN]));
-export const kommunklarGiven = (): CaseFacts =>
-  withEvents(ready(), event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD]));
+export const sipCalled = (): CaseFacts => withEvents(discharged(), event("kallelse_sip", at("2026-02-09", "12:00"), VC, [WARD, KOMMUN]));
+export const selfCareAssessed = (): CaseFacts => withEvents(answered(), event("egenvardsbedomning", at("2026-02-04", "09:00"), WARD, [KOMMUN]));
+export const kommunklarGiven = (): CaseFacts => withEvents(ready(), event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD]));
 export const rejectedByHsv = (): CaseFacts =>
   withEvents(notified(), event("avvisning", at("2026-02-03", "08:00"), HSV, [WARD], { reason: "fel_mottagare", text: "x" }));
 

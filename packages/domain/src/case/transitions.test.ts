@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkOpen,
-  checkSend,
-  deriveCaseState,
-  kindsSendableBy,
-  nextStage,
-  type SendAttempt,
-  type SendRefusalCode,
-} from "./transitions";
+import { checkOpen, checkSend, deriveCaseState, kindsSendableBy, nextStage, type SendAttempt, type SendRefusalCode } from "./transitions";
 import {
   ALL_OTHERS,
   answered,
@@ -40,33 +32,17 @@ import { MESSAGE_KINDS, type CaseFacts, type CaseStage, type MessageKind } from 
 describe("checkSend: allowed transitions", () => {
   it.each<[string, () => CaseFacts, SendAttempt]>([
     ["consent recorded by the ward before the notice, with no recipient", baseFacts, send("samtycke", WARD, [])],
-    [
-      "the kommun stating consents it already holds",
-      baseFacts,
-      send("samtycke", KOMMUN, [WARD], { consents: [], municipalityAlreadyHolds: ["sip"] }),
-    ],
+    ["the kommun stating consents it already holds", baseFacts, send("samtycke", KOMMUN, [WARD], { consents: [], municipalityAlreadyHolds: ["sip"] })],
     ["a general message before the notice", baseFacts, send("generellt", WARD, [KOMMUN])],
     ["the admission notice", baseFacts, send("inskrivningsmeddelande", WARD, ALL_OTHERS)],
     ["the admission notice to the vårdcentral only", baseFacts, send("inskrivningsmeddelande", WARD, [VC])],
     ["closing a case opened by mistake before the notice", baseFacts, send("avslut", WARD, [], { reason: "makulerad" })],
-    [
-      "a changed estimated date",
-      notified,
-      send("andrat_utskrivningsdatum", WARD, ALL_OTHERS, { estimatedDischargeDate: "2026-02-11" }),
-    ],
-    [
-      "the kommun's answer",
-      notified,
-      send("svar_pa_inskrivning", KOMMUN, [WARD], { currentServices: "Inga insatser", knownToUnit: false }),
-    ],
+    ["a changed estimated date", notified, send("andrat_utskrivningsdatum", WARD, ALL_OTHERS, { estimatedDischargeDate: "2026-02-11" })],
+    ["the kommun's answer", notified, send("svar_pa_inskrivning", KOMMUN, [WARD], { currentServices: "Inga insatser", knownToUnit: false })],
     ["the vårdcentral's answer with a fast vårdkontakt", notified, send("svar_pa_inskrivning", VC, [WARD])],
     ["the kommun rejecting (not folkbokförd)", notified, send("avvisning", KOMMUN, [WARD])],
     ["the planning basis, version 1", notified, send("planeringsunderlag", WARD, ALL_OTHERS)],
-    [
-      "planning content addressed to hemtjänst too (visibility hides it)",
-      notified,
-      send("planeringsunderlag", WARD, [KOMMUN, HTJ]),
-    ],
+    ["planning content addressed to hemtjänst too (visibility hides it)", notified, send("planeringsunderlag", WARD, [KOMMUN, HTJ])],
     ["the kommun reporting decisions", answered, send("meddela_beslut", KOMMUN, [WARD, VC])],
     ["a home-care assignment to hemsjukvården", notified, send("uppdrag_hemsjukvard", WARD, [HSV])],
     ["a self-care assessment to the kommun", notified, send("egenvardsbedomning", WARD, [KOMMUN])],
@@ -89,11 +65,7 @@ describe("checkSend: allowed transitions", () => {
       () => withEvents(kommunklarGiven(), event("ej_utskrivningsklar", at("2026-02-07", "08:00"), WARD, [KOMMUN])),
       send("kommunklar", KOMMUN, [WARD]),
     ],
-    [
-      "the admission notice to a party added later, with the current date",
-      psychAdded,
-      send("inskrivningsmeddelande", WARD, [PSYK]),
-    ],
+    ["the admission notice to a party added later, with the current date", psychAdded, send("inskrivningsmeddelande", WARD, [PSYK])],
     ["a SIP call after discharge", discharged, send("kallelse_sip", VC, [WARD, KOMMUN])],
     ["a SIP plan after the call", sipCalled, send("sip_plan", VC, [WARD, KOMMUN])],
     ["decisions reported after discharge", discharged, send("meddela_beslut", KOMMUN, [WARD])],
@@ -153,12 +125,7 @@ describe("checkOpen: is a step open before the form is filled in?", () => {
   it.each<[string, () => CaseFacts, ReturnType<typeof probe>, SendRefusalCode | "ok"]>([
     ["an answer to a fresh notice", notified, probe("svar_pa_inskrivning", KOMMUN), "ok"],
     ["a second answer", answered, probe("svar_pa_inskrivning", KOMMUN), "already_answered"],
-    [
-      "the admission notice when every party has it",
-      notified,
-      probe("inskrivningsmeddelande", WARD),
-      "admission_notice_already_sent",
-    ],
+    ["the admission notice when every party has it", notified, probe("inskrivningsmeddelande", WARD), "admission_notice_already_sent"],
     ["the admission notice to a party added later", psychAdded, probe("inskrivningsmeddelande", WARD), "ok"],
     ["a SIP plan without a call", ready, probe("sip_plan", VC), "sip_not_called"],
     ["kommunklar twice", kommunklarGiven, probe("kommunklar", KOMMUN), "already_kommunklar"],
@@ -206,22 +173,13 @@ describe("nextStage", () => {
     for (const facts of [baseFacts(), notified(), answered(), ready(), withdrawn(), discharged()]) {
       for (const kind of MESSAGE_KINDS) {
         for (const from of [WARD, KOMMUN, VC]) {
-          const attempt = send(
-            kind,
-            from,
-            from === WARD ? ALL_OTHERS : [WARD],
-            kind === "avslut" ? { reason: "makulerad" } : samplePayload(kind),
-          );
+          const attempt = send(kind, from, from === WARD ? ALL_OTHERS : [WARD], kind === "avslut" ? { reason: "makulerad" } : samplePayload(kind));
           if (kind === "svar_pa_inskrivning" && from === KOMMUN) attempt.payload = { currentServices: "x", knownToUnit: true };
           if (kind === "samtycke" && from !== WARD) attempt.payload = { consents: [], municipalityAlreadyHolds: ["sip"] };
-          if (kind === "svar_pa_inskrivning" && from === VC)
-            attempt.payload = { ...samplePayload(kind), fixedCareContactStaffId: CONTACT_STAFF };
+          if (kind === "svar_pa_inskrivning" && from === VC) attempt.payload = { ...samplePayload(kind), fixedCareContactStaffId: CONTACT_STAFF };
           const res = checkSend(facts, attempt);
           if (!res.ok) continue;
-          const after = withEvents(
-            facts,
-            event(kind, at("2026-02-10", "12:00"), from, [...attempt.recipientUnitIds], res.payload as Record<string, unknown>),
-          );
+          const after = withEvents(facts, event(kind, at("2026-02-10", "12:00"), from, [...attempt.recipientUnitIds], res.payload as Record<string, unknown>));
           expect(deriveCaseState(after).stage, `${kind} from ${from}`).toBe(nextStage(deriveCaseState(facts), kind));
         }
       }

@@ -84,18 +84,9 @@ const KIND_RULES: Record<MessageKind, KindRule> = {
 };
 
 /** Allowed before the admission notice. */
-const BEFORE_NOTICE: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  "samtycke",
-  "generellt",
-  "avslut",
-  "inskrivningsmeddelande",
-]);
+const BEFORE_NOTICE: ReadonlySet<MessageKind> = new Set<MessageKind>(["samtycke", "generellt", "avslut", "inskrivningsmeddelande"]);
 /** Only while the patient is ready for discharge. */
-const NEEDS_READY: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  "ej_utskrivningsklar",
-  "utskrivningsdatum",
-  "utskrivningsmeddelande",
-]);
+const NEEDS_READY: ReadonlySet<MessageKind> = new Set<MessageKind>(["ej_utskrivningsklar", "utskrivningsdatum", "utskrivningsmeddelande"]);
 /** Coordination goes on after discharge (SIP at home, late decisions and answers). */
 const AFTER_DISCHARGE: ReadonlySet<MessageKind> = new Set<MessageKind>([
   "samtycke",
@@ -136,21 +127,13 @@ export type SendProbe = Omit<SendAttempt, "payload" | "recipientUnitIds"> & { re
  * that does not read the form (and the recipient checks when recipients are given). For the UI's
  * list of what the user can send.
  */
-export function checkOpen(
-  facts: CaseFacts,
-  probe: SendProbe,
-  state: DerivedCaseState = deriveCaseState(facts),
-): { ok: true } | SendRefusal {
+export function checkOpen(facts: CaseFacts, probe: SendProbe, state: DerivedCaseState = deriveCaseState(facts)): { ok: true } | SendRefusal {
   const pre = preflight(facts, probe, state);
   return "ok" in pre ? pre : { ok: true };
 }
 
 /** Check a message before it is stored. Pass `state` if already derived from the same facts. */
-export function checkSend<K extends MessageKind>(
-  facts: CaseFacts,
-  attempt: SendAttempt<K>,
-  state: DerivedCaseState = deriveCaseState(facts),
-): SendCheck<K> {
+export function checkSend<K extends MessageKind>(facts: CaseFacts, attempt: SendAttempt<K>, state: DerivedCaseState = deriveCaseState(facts)): SendCheck<K> {
   const pre = preflight(facts, attempt, state);
   if ("ok" in pre) return pre;
   const { kind } = attempt;
@@ -192,8 +175,7 @@ function preflight(facts: CaseFacts, attempt: SendProbe, state: DerivedCaseState
   if (attempt.correctsMessageId) {
     const target = facts.events.find((e) => e.id === attempt.correctsMessageId);
     if (!target) return refuse("correction_invalid", "Meddelandet som ska rättas finns inte i ärendet");
-    if (target.kind !== kind)
-      return refuse("correction_invalid", "Ett meddelande kan bara rättas med ett meddelande av samma typ");
+    if (target.kind !== kind) return refuse("correction_invalid", "Ett meddelande kan bara rättas med ett meddelande av samma typ");
     if (target.senderUnitId !== attempt.senderUnitId) {
       return refuse("correction_invalid", "Bara den enhet som skickade meddelandet kan rätta det");
     }
@@ -241,10 +223,7 @@ function stageRefusal(kind: MessageKind, stage: CaseStage, mode: "normal" | "eft
     return refuse("admission_notice_missing", `${label} kan inte skickas innan inskrivningsmeddelandet har skickats`);
   }
   if (kind === "utskrivningsklar" && stage === "utskrivningsklar") {
-    return refuse(
-      "already_ready",
-      "Patienten är redan utskrivningsklar. Skicka först Inte längre utskrivningsklar om läkarens bedömning har ändrats",
-    );
+    return refuse("already_ready", "Patienten är redan utskrivningsklar. Skicka först Inte längre utskrivningsklar om läkarens bedömning har ändrats");
   }
   return null;
 }

@@ -36,9 +36,7 @@ describe("caseVisibility", () => {
 
   it("says the patient refused when the latest record is a refusal", () => {
     const consents = [...ALL_CONSENTS, consent("informationsoverforing_kommun", false, at("2026-02-04"))];
-    expect(caseVisibility(kommun, consents).message).toMatch(
-      /^Patienten har inte samtyckt till informationsöverföring till kommunen\./,
-    );
+    expect(caseVisibility(kommun, consents).message).toMatch(/^Patienten har inte samtyckt till informationsöverföring till kommunen\./);
   });
 
   it("needs consent to transfer to the vårdcentral for the vårdcentral, not the kommun's", () => {
@@ -84,8 +82,7 @@ describe("canSeeMessage", () => {
   const toKommun = (kind: (typeof MESSAGE_KINDS)[number]) => event(kind, at("2026-02-04", "09:00"), WARD, [KOMMUN, VC, HSV]);
 
   it("lets the ward see every message", () => {
-    for (const kind of MESSAGE_KINDS)
-      expect(canSeeMessage(ward, event(kind, at("2026-02-04"), KOMMUN, [VC]), [], WARD)).toBe(true);
+    for (const kind of MESSAGE_KINDS) expect(canSeeMessage(ward, event(kind, at("2026-02-04"), KOMMUN, [VC]), [], WARD)).toBe(true);
   });
 
   it("lets a party with consent see every message of the case", () => {
@@ -120,15 +117,11 @@ describe("canSeeMessage", () => {
       expect(canSeeMessage(hemtjanst, event(kind, at("2026-02-04"), WARD, [HTJ, KOMMUN]), ALL_CONSENTS, HTJ), kind).toBe(false);
     }
     // A hemtjänst user whose unit is the kommun party is hemtjänst all the same.
-    expect(canSeeMessage({ partyRole: "kommun", role: "hemtjanst" }, toKommun("planeringsunderlag"), ALL_CONSENTS, KOMMUN)).toBe(
-      false,
-    );
+    expect(canSeeMessage({ partyRole: "kommun", role: "hemtjanst" }, toKommun("planeringsunderlag"), ALL_CONSENTS, KOMMUN)).toBe(false);
   });
 
   it("applies the consent rule to hemtjänst too", () => {
-    expect(canSeeMessage(hemtjanst, event("uppdrag_hemsjukvard", at("2026-02-04"), WARD, [HTJ]), noKommunConsent, HTJ)).toBe(
-      false,
-    );
+    expect(canSeeMessage(hemtjanst, event("uppdrag_hemsjukvard", at("2026-02-04"), WARD, [HTJ]), noKommunConsent, HTJ)).toBe(false);
     expect(canSeeMessage(hemtjanst, event("generellt", at("2026-02-04"), WARD, [HTJ]), noKommunConsent, HTJ)).toBe(true);
   });
 });

@@ -88,9 +88,7 @@ export function caseVisibility(viewer: Viewer, consents: readonly ConsentRecord[
   if (consentGiven(consents, needed)) return { level: "full", missingConsent };
 
   const what = CONSENT_KIND_LABELS[needed].toLowerCase();
-  const why = consentRefused(consents, needed)
-    ? `Patienten har inte samtyckt till ${what}.`
-    : `Samtycke till ${what} är inte dokumenterat.`;
+  const why = consentRefused(consents, needed) ? `Patienten har inte samtyckt till ${what}.` : `Samtycke till ${what} är inte dokumenterat.`;
   return {
     level: "basic",
     missingConsent,
@@ -99,12 +97,7 @@ export function caseVisibility(viewer: Viewer, consents: readonly ConsentRecord[
 }
 
 /** May this viewer (working at `viewerUnitId`) see this message of the case at all? */
-export function canSeeMessage(
-  viewer: Viewer,
-  event: CaseEvent,
-  consents: readonly ConsentRecord[],
-  viewerUnitId: string,
-): boolean {
+export function canSeeMessage(viewer: Viewer, event: CaseEvent, consents: readonly ConsentRecord[], viewerUnitId: string): boolean {
   if (isWard(viewer)) return true;
   if (event.senderUnitId === viewerUnitId) return true;
   const addressed = event.recipientUnitIds.includes(viewerUnitId);
@@ -129,9 +122,7 @@ export function redactPayload(
   let allowed: readonly string[] | null = null;
   if (level === "basic") allowed = BASIC_FIELDS[kind] ?? [];
   const stripped = options.withoutNpoContent ? (NPO_LINKED_FIELDS[kind] ?? []) : [];
-  return Object.fromEntries(
-    Object.entries(payload).filter(([key]) => (allowed === null || allowed.includes(key)) && !stripped.includes(key)),
-  );
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => (allowed === null || allowed.includes(key)) && !stripped.includes(key)));
 }
 
 /** Is the message's free text (beside the form) visible? Free text may hold anything, so less is shown. */
@@ -141,19 +132,13 @@ export function isFreeTextVisible(kind: MessageKind, level: VisibilityLevel, opt
   return true;
 }
 
-export type MessageView =
-  { visible: false } | { visible: true; level: VisibilityLevel; payload: Record<string, unknown>; freeTextVisible: boolean };
+export type MessageView = { visible: false } | { visible: true; level: VisibilityLevel; payload: Record<string, unknown>; freeTextVisible: boolean };
 
 /**
  * Everything the API needs to show one message to one viewer: whether, and what. A unit's own
  * messages are shown in full to it.
  */
-export function viewMessage(
-  viewer: Viewer,
-  event: CaseEvent,
-  consents: readonly ConsentRecord[],
-  viewerUnitId: string,
-): MessageView {
+export function viewMessage(viewer: Viewer, event: CaseEvent, consents: readonly ConsentRecord[], viewerUnitId: string): MessageView {
   if (!canSeeMessage(viewer, event, consents, viewerUnitId)) return { visible: false };
   const own = event.senderUnitId === viewerUnitId;
   const level: VisibilityLevel = own || isWard(viewer) ? "full" : caseVisibility(viewer, consents).level;

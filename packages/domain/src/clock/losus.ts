@@ -113,10 +113,7 @@ export function paymentClockDay0(readyAt: Date, cutoffHour?: number): string {
  * start of Friday: Tuesday, Wednesday and Thursday are free. No money is computed here.
  * Preconditions (the kommun got both the admission and the ready notice) are the caller's.
  */
-export function paymentLiabilityStart(
-  readyAt: Date,
-  options: PaymentLiabilityOptions = { thresholdDays: DEFAULT_PAYMENT_THRESHOLD_DAYS },
-): Date {
+export function paymentLiabilityStart(readyAt: Date, options: PaymentLiabilityOptions = { thresholdDays: DEFAULT_PAYMENT_THRESHOLD_DAYS }): Date {
   const { thresholdDays, cutoffHour } = options;
   if (!Number.isInteger(thresholdDays) || thresholdDays < 0) {
     throw new RangeError("Antalet dagar före betalningsansvar måste vara ett heltal ≥ 0");
@@ -126,4 +123,3 @@ export function paymentLiabilityStart(
   }
   return stockholmInstant(addDaysToIsoDate(paymentClockDay0(readyAt, cutoffHour), thresholdDays + 1));
 }
-

@@ -266,9 +266,7 @@ describe("normaliseClaims: errors", () => {
     );
     expect(bad.code).toBe("invalid_hsa_id");
     expect(bad.message).toMatch(/vårdenhet/);
-    const missing = claimError(() =>
-      normaliseClaims({ employeeHsaId: "SE2321000032-1005", allCommissions: [{ commissionHsaId: "SE2321000032-C031" }] }),
-    );
+    const missing = claimError(() => normaliseClaims({ employeeHsaId: "SE2321000032-1005", allCommissions: [{ commissionHsaId: "SE2321000032-C031" }] }));
     expect(missing.code).toBe("invalid_commission");
   });
 

@@ -11,11 +11,7 @@ import type { Commission, CommissionRight, Principal, SystemRole } from "./types
  * first, then the current URI, then the legacy one; multi-valued attributes take the union.
  */
 
-export type ClaimErrorCode =
-  | "missing_employee_hsa_id"
-  | "invalid_hsa_id"
-  | "invalid_commission"
-  | "invalid_claim_format";
+export type ClaimErrorCode = "missing_employee_hsa_id" | "invalid_hsa_id" | "invalid_commission" | "invalid_claim_format";
 
 /** The login cannot be turned into a principal. `message` is Swedish and safe to show. */
 export class ClaimError extends Error {
@@ -30,11 +26,7 @@ export class ClaimError extends Error {
   }
 }
 
-const SAMBI_PREFIXES = [
-  "http://sambi.se/attributes/1/",
-  "https://sambi.se/attributes/1/",
-  "urn:sambi:names:attribute:",
-] as const;
+const SAMBI_PREFIXES = ["http://sambi.se/attributes/1/", "https://sambi.se/attributes/1/", "urn:sambi:names:attribute:"] as const;
 
 /** Canonical attribute → accepted names once a Sambi prefix has been removed. */
 const PERSON_ALIASES = {
@@ -43,11 +35,7 @@ const PERSON_ALIASES = {
   givenName: ["given_name", "givenName"],
   familyName: ["family_name", "surname", "middleAndSurname", "sn"],
   fullName: ["name", "displayName", "credentialDisplayName"],
-  personalIdentityNumber: [
-    "personalIdentityNumber",
-    "credentialPersonalIdentityNumber",
-    "urn:credential:personalIdentityNumber",
-  ],
+  personalIdentityNumber: ["personalIdentityNumber", "credentialPersonalIdentityNumber", "urn:credential:personalIdentityNumber"],
   title: ["title"],
   systemRole: ["systemRole", "hsaSystemRole"],
   paTitleCode: ["paTitleCode", "titleCode"],
@@ -80,10 +68,7 @@ const COMMISSION_ALIASES = {
 type Attributes<K extends string> = Map<K, unknown[]>;
 
 /** Group raw claims by canonical attribute, best-ranked name form first. */
-function indexClaims<K extends string>(
-  raw: Record<string, unknown>,
-  aliases: Record<K, readonly string[]>,
-): Attributes<K> {
+function indexClaims<K extends string>(raw: Record<string, unknown>, aliases: Record<K, readonly string[]>): Attributes<K> {
   const lookup = new Map<string, K>();
   for (const [canonical, names] of Object.entries(aliases) as [K, readonly string[]][]) {
     for (const name of names) lookup.set(name.toLowerCase(), canonical);
@@ -151,9 +136,7 @@ function flag<K extends string>(attrs: Attributes<K>, key: K): boolean {
 export function parseSystemRole(raw: string): SystemRole {
   const value = raw.trim();
   const i = value.indexOf(";");
-  return i < 0
-    ? { systemId: "", role: value, raw: value }
-    : { systemId: value.slice(0, i), role: value.slice(i + 1), raw: value };
+  return i < 0 ? { systemId: "", role: value, raw: value } : { systemId: value.slice(0, i), role: value.slice(i + 1), raw: value };
 }
 
 /** commissionRight as "<aktivitet>;<informationstyp>;<organisationsomfång>", an object, or JSON. */
@@ -219,11 +202,7 @@ function buildCommission(attrs: Attributes<keyof typeof COMMISSION_ALIASES>): Co
   }
   const unitHsaId = one(attrs, "unitHsaId");
   if (unitHsaId === undefined) {
-    throw new ClaimError(
-      "invalid_commission",
-      `Medarbetaruppdraget ${hsaId} saknar vårdenhet (healthCareUnitHsaId).`,
-      "healthCareUnitHsaId",
-    );
+    throw new ClaimError("invalid_commission", `Medarbetaruppdraget ${hsaId} saknar vårdenhet (healthCareUnitHsaId).`, "healthCareUnitHsaId");
   }
   if (!isValidOrgHsaId(unitHsaId)) {
     throw new ClaimError("invalid_hsa_id", `Ogiltigt HSA-id för vårdenhet: "${unitHsaId}".`, "healthCareUnitHsaId");
@@ -232,11 +211,7 @@ function buildCommission(attrs: Attributes<keyof typeof COMMISSION_ALIASES>): Co
   // engine takes the organisation root of the unit from the org tree.
   const providerHsaId = one(attrs, "providerHsaId") ?? "";
   if (providerHsaId !== "" && !isValidOrgHsaId(providerHsaId)) {
-    throw new ClaimError(
-      "invalid_hsa_id",
-      `Ogiltigt HSA-id för vårdgivare: "${providerHsaId}".`,
-      "healthCareProviderHsaId",
-    );
+    throw new ClaimError("invalid_hsa_id", `Ogiltigt HSA-id för vårdgivare: "${providerHsaId}".`, "healthCareProviderHsaId");
   }
   const commission: Commission = {
     hsaId,
@@ -268,11 +243,7 @@ function commissionEntries(values: unknown[]): Record<string, unknown>[] {
       if (v.trim() === "") return;
       const parsed = tryJson(v.trim());
       if (parsed === undefined || typeof parsed !== "object" || parsed === null) {
-        throw new ClaimError(
-          "invalid_claim_format",
-          "Attributet allCommissions har ett okänt format (förväntade JSON).",
-          "allCommissions",
-        );
+        throw new ClaimError("invalid_claim_format", "Attributet allCommissions har ett okänt format (förväntade JSON).", "allCommissions");
       }
       return visit(parsed);
     }
@@ -301,11 +272,7 @@ export function normaliseClaims(claims: Record<string, unknown>): Principal {
 
   const employeeHsaId = one(person, "employeeHsaId");
   if (employeeHsaId === undefined) {
-    throw new ClaimError(
-      "missing_employee_hsa_id",
-      "Inloggningen saknar ditt HSA-id (employeeHsaId). Kontakta din HSA-administratör.",
-      "employeeHsaId",
-    );
+    throw new ClaimError("missing_employee_hsa_id", "Inloggningen saknar ditt HSA-id (employeeHsaId). Kontakta din HSA-administratör.", "employeeHsaId");
   }
   if (!isValidHsaId(employeeHsaId)) {
     throw new ClaimError("invalid_hsa_id", `Ogiltigt HSA-id för användaren: "${employeeHsaId}".`, "employeeHsaId");

@@ -64,8 +64,7 @@ export function attrValues(attr: AttrPath, { principal: p, commission: c }: Matc
   }
 }
 
-const sameText = (a: string, b: string): boolean =>
-  a.localeCompare(b, "sv", { sensitivity: "accent" }) === 0;
+const sameText = (a: string, b: string): boolean => a.localeCompare(b, "sv", { sensitivity: "accent" }) === 0;
 
 export function matchCondition(cond: Condition, input: MatchInput): boolean {
   switch (cond.op) {

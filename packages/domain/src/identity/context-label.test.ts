@@ -34,9 +34,7 @@ describe("describeContext", () => {
     const d = describeContext({ portal: "kommun", role: "mas", scopeHsaId: KOMMUN }, tree);
     expect(d.label).toBe("MAS · Eskilstuna kommun");
     expect(d.parentName).toBeUndefined();
-    expect(describeContext({ portal: "forvaltning", role: "sysadmin", scopeHsaId: REGION }, tree).label).toBe(
-      "Systemförvaltare · Region Sörmland",
-    );
+    expect(describeContext({ portal: "forvaltning", role: "sysadmin", scopeHsaId: REGION }, tree).label).toBe("Systemförvaltare · Region Sörmland");
   });
 
   it("does not repeat a name when a small provider and its only unit share it", () => {
@@ -50,9 +48,7 @@ describe("describeContext", () => {
   });
 
   it("falls back to the HSA-id for a unit missing from the tree", () => {
-    expect(describeContext({ portal: "slutenvard", role: "lakare", scopeHsaId: "SE2321000032-X999" }, tree).label).toBe(
-      "Läkare · SE2321000032-X999",
-    );
+    expect(describeContext({ portal: "slutenvard", role: "lakare", scopeHsaId: "SE2321000032-X999" }, tree).label).toBe("Läkare · SE2321000032-X999");
   });
 });
 

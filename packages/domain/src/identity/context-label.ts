@@ -55,10 +55,7 @@ export interface ContextDescription {
 }
 
 /** How a context is shown in the chooser and the header. */
-export function describeContext(
-  ctx: Pick<RoleContext, "role" | "portal" | "scopeHsaId">,
-  tree: OrgTree,
-): ContextDescription {
+export function describeContext(ctx: Pick<RoleContext, "role" | "portal" | "scopeHsaId">, tree: OrgTree): ContextDescription {
   const roleLabel = ROLE_LABELS[ctx.role];
   const portalLabel = PORTAL_LABELS[ctx.portal];
   if (ctx.scopeHsaId === null) {
@@ -71,7 +68,5 @@ export function describeContext(
   const parent = above.find((n) => n.kind === "sjukhus") ?? above.at(-1);
   const parentName = parent && parent.name !== unitName ? parent.name : undefined;
   const label = [roleLabel, unitName, parentName].filter((p) => p !== undefined).join(" · ");
-  return parentName === undefined
-    ? { roleLabel, portalLabel, unitName, label }
-    : { roleLabel, portalLabel, unitName, parentName, label };
+  return parentName === undefined ? { roleLabel, portalLabel, unitName, label } : { roleLabel, portalLabel, unitName, parentName, label };
 }

@@ -61,17 +61,9 @@ export function employerOrgs(principal: Principal, commission: Commission | unde
     .map((n) => n.hsaId);
 }
 
-export type EmployerCheck =
-  | { ok: true }
-  | { ok: false; code: "outside_employer_org" | "role_not_at_unit_kind"; message: string };
+export type EmployerCheck = { ok: true } | { ok: false; code: "outside_employer_org" | "role_not_at_unit_kind"; message: string };
 
-export function checkEmployerAndKind(
-  role: Role,
-  scopeHsaId: string,
-  principal: Principal,
-  commission: Commission | undefined,
-  tree: OrgTree,
-): EmployerCheck {
+export function checkEmployerAndKind(role: Role, scopeHsaId: string, principal: Principal, commission: Commission | undefined, tree: OrgTree): EmployerCheck {
   const node = tree.get(scopeHsaId);
   const name = node?.name ?? scopeHsaId;
   const employers = employerOrgs(principal, commission, tree);

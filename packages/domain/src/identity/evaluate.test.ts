@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseClaims } from "./claims";
 import { evaluateRules, explainEvaluation, roleContextId } from "./evaluate";
-import {
-  allRules,
-  AVD12,
-  AVD14,
-  commissionClaim,
-  KOMMUN,
-  NOW,
-  personClaims,
-  PRIVATE,
-  PRIVATE_VC,
-  REGION,
-  tree,
-  VC_FROSLUNDA,
-} from "./test-fixtures";
+import { allRules, AVD12, AVD14, commissionClaim, KOMMUN, NOW, personClaims, PRIVATE, PRIVATE_VC, REGION, tree, VC_FROSLUNDA } from "./test-fixtures";
 import { LOA2, LOA3, type Condition, type MappingRule, type Principal } from "./types";
 
 const atWard: Condition = { op: "unitKind", attr: "commission.unitHsaId", kinds: ["vardavdelning"] };
@@ -64,7 +51,13 @@ describe("deny beats allow", () => {
   });
 
   it("a person-level deny applies to the person's commission grants too", () => {
-    const personDeny = rule({ id: "deny-person", level: "person", effect: "deny", grant: undefined, when: { all: [{ attr: "person.employeeHsaId", op: "eq", value: "SE2321000032-S100" }] } });
+    const personDeny = rule({
+      id: "deny-person",
+      level: "person",
+      effect: "deny",
+      grant: undefined,
+      when: { all: [{ attr: "person.employeeHsaId", op: "eq", value: "SE2321000032-S100" }] },
+    });
     expect(evaluateRules(nurse([c1]), [rule({ id: "allow" }), personDeny], tree, NOW).contexts).toEqual([]);
   });
 });
@@ -151,7 +144,10 @@ describe("merging contexts", () => {
   });
 
   it("grants a role only at the kinds of unit it works at", () => {
-    const wide = rule({ id: "ssk-hospital", grant: { portal: "slutenvard", role: "avd_ssk", scope: { type: "org", orgHsaId: REGION, includeDescendants: true } } });
+    const wide = rule({
+      id: "ssk-hospital",
+      grant: { portal: "slutenvard", role: "avd_ssk", scope: { type: "org", orgHsaId: REGION, includeDescendants: true } },
+    });
     const res = evaluateRules(nurse([c1]), [wide], tree, NOW);
     expect(res.contexts).toEqual([]);
     expect(res.reasons).toContainEqual(expect.objectContaining({ code: "role_not_at_unit_kind", ruleId: "ssk-hospital" }));
@@ -245,7 +241,9 @@ describe("explaining why there is no context", () => {
 
   it("traces commission-level rules as untried when there is no active commission", () => {
     const res = explainEvaluation(normaliseClaims(personClaims({ employeeHsaId: "SE2321000032-N002" })), allRules, tree, NOW);
-    expect(res.trace).toContainEqual(expect.objectContaining({ ruleId: "srm-R1", outcome: "conditions_not_met", message: "Inget aktivt medarbetaruppdrag att pröva regeln mot" }));
+    expect(res.trace).toContainEqual(
+      expect.objectContaining({ ruleId: "srm-R1", outcome: "conditions_not_met", message: "Inget aktivt medarbetaruppdrag att pröva regeln mot" }),
+    );
   });
 
   it("says which commission gave no role", () => {
@@ -277,7 +275,9 @@ describe("explaining why there is no context", () => {
       }),
     );
     expect(res.trace).toContainEqual(expect.objectContaining({ ruleId: "srm-R7", outcome: "granted", message: "Ger Vårdcentral · Vårdcentralen Fröslunda" }));
-    expect(res.trace).toContainEqual(expect.objectContaining({ ruleId: "esk-R6", outcome: "conditions_not_met", message: 'Villkoret systemroll "VK-ESK;MAS" är inte uppfyllt' }));
+    expect(res.trace).toContainEqual(
+      expect.objectContaining({ ruleId: "esk-R6", outcome: "conditions_not_met", message: 'Villkoret systemroll "VK-ESK;MAS" är inte uppfyllt' }),
+    );
   });
 });
 
@@ -286,7 +286,11 @@ describe("conditions", () => {
   const grantIf = (when: MappingRule["when"]) => rule({ id: "c", when });
 
   it("supports any/none and role regexes", () => {
-    const when = { all: [atWard], any: [{ op: "hasSystemRole", systemId: "VK-SRM", role: { regex: "^Avd-(.+)$" } }], none: [{ attr: "person.systemRoles", op: "eq", value: "VK-SRM;SPÄRRAD" }] } as MappingRule["when"];
+    const when = {
+      all: [atWard],
+      any: [{ op: "hasSystemRole", systemId: "VK-SRM", role: { regex: "^Avd-(.+)$" } }],
+      none: [{ attr: "person.systemRoles", op: "eq", value: "VK-SRM;SPÄRRAD" }],
+    } as MappingRule["when"];
     expect(evaluateRules(person(["VK-SRM;Avd-12"]), [grantIf(when)], tree, NOW).contexts).toHaveLength(1);
     expect(evaluateRules(person(["VK-SRM;Avd-12", "VK-SRM;SPÄRRAD"]), [grantIf(when)], tree, NOW).contexts).toHaveLength(0);
     expect(evaluateRules(person(["VK-SRM;Avdelning"]), [grantIf(when)], tree, NOW).contexts).toHaveLength(0);

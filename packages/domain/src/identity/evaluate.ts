@@ -64,9 +64,7 @@ export interface EvaluationExplanation extends EvaluationResult {
 }
 
 /** Stable and URL-safe (HSA-ids are [A-Za-z0-9-]); carries no patient data. */
-export function roleContextId(
-  ctx: Pick<RoleContext, "portal" | "role" | "scopeHsaId" | "includeDescendants" | "providerHsaId">,
-): string {
+export function roleContextId(ctx: Pick<RoleContext, "portal" | "role" | "scopeHsaId" | "includeDescendants" | "providerHsaId">): string {
   return [ctx.portal, ctx.role, ctx.scopeHsaId ?? "global", ctx.includeDescendants ? "d" : "s", ctx.providerHsaId ?? "-"].join("~");
 }
 
@@ -88,12 +86,7 @@ interface Candidate {
   portal: Portal;
 }
 
-export function explainEvaluation(
-  principal: Principal,
-  rules: MappingRule[],
-  tree: OrgTree,
-  now: Date,
-): EvaluationExplanation {
+export function explainEvaluation(principal: Principal, rules: MappingRule[], tree: OrgTree, now: Date): EvaluationExplanation {
   const reasons: DenialReason[] = [];
   const trace: RuleTrace[] = [];
   const label = (c: Commission): string => commissionLabel(c, tree);
@@ -111,8 +104,7 @@ export function explainEvaluation(
   for (const rule of [...rules].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))) {
     const base = { ruleId: rule.id, description: rule.description };
     if (!rule.enabled) trace.push({ ...base, outcome: "disabled", message: "Regeln är avstängd" });
-    else if (!isWithinValidity(now, rule.validFrom, rule.validTo))
-      trace.push({ ...base, outcome: "not_valid_now", message: "Regeln gäller inte i dag" });
+    else if (!isWithinValidity(now, rule.validFrom, rule.validTo)) trace.push({ ...base, outcome: "not_valid_now", message: "Regeln gäller inte i dag" });
     else usable.push(rule);
   }
 
@@ -123,7 +115,12 @@ export function explainEvaluation(
 
   if (active.length === 0) {
     for (const rule of usable.filter((r) => r.level === "commission")) {
-      trace.push({ ruleId: rule.id, description: rule.description, outcome: "conditions_not_met", message: "Inget aktivt medarbetaruppdrag att pröva regeln mot" });
+      trace.push({
+        ruleId: rule.id,
+        description: rule.description,
+        outcome: "conditions_not_met",
+        message: "Inget aktivt medarbetaruppdrag att pröva regeln mot",
+      });
     }
   }
   const evaluations: (Commission | undefined)[] = [undefined, ...active];

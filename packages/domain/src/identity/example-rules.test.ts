@@ -45,9 +45,7 @@ describe("buildExampleRules", () => {
   it("prefixes ids so they are unique across organisations", () => {
     const ids = allRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(regionRules.map((r) => r.id)).toEqual([
-      "srm-D1", "srm-R1", "srm-R1-lakare", "srm-R1-terapeut", "srm-R2", "srm-R7", "srm-R7-psykiatri", "srm-R8",
-    ]);
+    expect(regionRules.map((r) => r.id)).toEqual(["srm-D1", "srm-R1", "srm-R1-lakare", "srm-R1-terapeut", "srm-R2", "srm-R7", "srm-R7-psykiatri", "srm-R8"]);
     expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R9"]);
     expect(regionRules.every((r) => r.ownerOrgHsaId === REGION)).toBe(true);
     expect(kommunRules.every((r) => r.ownerOrgHsaId === KOMMUN)).toBe(true);
@@ -75,7 +73,13 @@ describe("R1: ward staff (slutenvård)", () => {
 
   it("R1-lakare matches on befattningskod 203090 without a licence claim; 204090 (ej legitimerad) gets nothing", () => {
     const doctor = (code: string) =>
-      run(personClaims({ employeeHsaId: "SE2321000032-L001", paTitleCode: code, allCommissions: [commissionClaim({ id: "SE2321000032-C002", unit: AVD14, provider: REGION })] }));
+      run(
+        personClaims({
+          employeeHsaId: "SE2321000032-L001",
+          paTitleCode: code,
+          allCommissions: [commissionClaim({ id: "SE2321000032-C002", unit: AVD14, provider: REGION })],
+        }),
+      );
     expect(doctor("203090").contexts.map(brief)).toEqual([
       { portal: "slutenvard", role: "lakare", scope: AVD14, descendants: true, provider: REGION, commissions: ["SE2321000032-C002"], rules: ["srm-R1-lakare"] },
     ]);
@@ -167,9 +171,7 @@ describe("R3–R6, R9: kommun", () => {
   });
 
   it("R3 accepts the legacy RJH;LINK role, but only for the kommun's own catalogue", () => {
-    expect(run(personClaims({ employeeHsaId: "SE2120000308-B002", systemRole: "RJH;LINK" })).contexts.map((c) => c.role)).toEqual([
-      "bistandshandlaggare",
-    ]);
+    expect(run(personClaims({ employeeHsaId: "SE2120000308-B002", systemRole: "RJH;LINK" })).contexts.map((c) => c.role)).toEqual(["bistandshandlaggare"]);
     // Same county-wide role, issued by another kommun's catalogue: not Eskilstuna's staff.
     expect(run(personClaims({ employeeHsaId: "SE2120002411-B003", systemRole: "RJH;LINK" })).contexts).toEqual([]);
   });
@@ -252,13 +254,31 @@ describe("R7, R8: primärvård and region admin", () => {
       }),
     );
     expect(res.contexts.map(brief)).toEqual([
-      { portal: "primarvard", role: "psykiatri_oppenvard", scope: PSYK_OPPEN, descendants: true, provider: REGION, commissions: ["SE2321000032-C021"], rules: ["srm-R7-psykiatri"] },
-      { portal: "primarvard", role: "vc_personal", scope: VC_FROSLUNDA, descendants: true, provider: REGION, commissions: ["SE2321000032-C020"], rules: ["srm-R7"] },
+      {
+        portal: "primarvard",
+        role: "psykiatri_oppenvard",
+        scope: PSYK_OPPEN,
+        descendants: true,
+        provider: REGION,
+        commissions: ["SE2321000032-C021"],
+        rules: ["srm-R7-psykiatri"],
+      },
+      {
+        portal: "primarvard",
+        role: "vc_personal",
+        scope: VC_FROSLUNDA,
+        descendants: true,
+        provider: REGION,
+        commissions: ["SE2321000032-C020"],
+        rules: ["srm-R7"],
+      },
     ]);
   });
 
   it("R7 of the region does not cover a private vårdcentral outside the region's tree", () => {
-    const res = run(personClaims({ employeeHsaId: "SE5560000001-V002", allCommissions: [commissionClaim({ id: "SE5560000001-C001", unit: PRIVATE_VC, provider: PRIVATE })] }));
+    const res = run(
+      personClaims({ employeeHsaId: "SE5560000001-V002", allCommissions: [commissionClaim({ id: "SE5560000001-C001", unit: PRIVATE_VC, provider: PRIVATE })] }),
+    );
     expect(res.contexts).toEqual([]);
     expect(res.reasons).toContainEqual(expect.objectContaining({ code: "outside_owner_org", ruleId: "srm-R7" }));
   });
@@ -283,7 +303,9 @@ describe("D1: deny commissions without the care purpose", () => {
   const care = commissionClaim({ id: "SE2321000032-C031", unit: AVD14, provider: REGION });
 
   it("matches a non-care commission (trace) and leaves the care commission's context alone", () => {
-    const principal = normaliseClaims(personClaims({ employeeHsaId: "SE2321000032-S010", healthcareProfessionalLicense: "Sjuksköterska", allCommissions: [administration, care] }));
+    const principal = normaliseClaims(
+      personClaims({ employeeHsaId: "SE2321000032-S010", healthcareProfessionalLicense: "Sjuksköterska", allCommissions: [administration, care] }),
+    );
     const res = explainEvaluation(principal, allRules, tree, NOW);
     expect(res.contexts.map((c) => [c.role, c.scopeHsaId])).toEqual([["avd_ssk", AVD14]]);
     expect(res.trace).toContainEqual(expect.objectContaining({ ruleId: "srm-D1", commissionHsaId: "SE2321000032-C030", outcome: "deny_matched" }));
@@ -302,7 +324,11 @@ describe("D1: deny commissions without the care purpose", () => {
   });
 
   it("the kommun's D1 does not touch region grants (a deny stays inside its owner org)", () => {
-    const loose: MappingRule = { ...regionRules.find((r) => r.id === "srm-R1")!, id: "srm-R1-lost", when: { all: [{ op: "unitKind", attr: "commission.unitHsaId", kinds: ["vardavdelning"] }] } };
+    const loose: MappingRule = {
+      ...regionRules.find((r) => r.id === "srm-R1")!,
+      id: "srm-R1-lost",
+      when: { all: [{ op: "unitKind", attr: "commission.unitHsaId", kinds: ["vardavdelning"] }] },
+    };
     const res = run(personClaims({ employeeHsaId: "SE2321000032-S012", allCommissions: [administration] }), [...kommunRules, loose]);
     expect(res.contexts.map((c) => c.ruleIds)).toEqual([["srm-R1-lost"]]);
   });
@@ -320,7 +346,11 @@ describe("buildExampleRules options", () => {
       utskrivningsledareAllowList: ["SE2321000032-U100"],
     });
     const res = run(
-      personClaims({ employeeHsaId: "SE2321000032-U100", paTitleCode: "999001", allCommissions: [commissionClaim({ id: "SE2321000032-C040", unit: AVD12, provider: REGION })] }),
+      personClaims({
+        employeeHsaId: "SE2321000032-U100",
+        paTitleCode: "999001",
+        allCommissions: [commissionClaim({ id: "SE2321000032-C040", unit: AVD12, provider: REGION })],
+      }),
       rules,
     );
     expect(res.contexts.map((c) => c.ruleIds[0])).toEqual(["x-R1", "x-R2"]);

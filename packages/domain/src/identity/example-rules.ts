@@ -135,10 +135,7 @@ function regionRules(p: RegionRuleParams): MappingRule[] {
   return finish(p.prefix, p.regionHsaId, p.version ?? 1, [
     ["D1", deny(`Nekar patientdata för uppdrag med annat syfte än ${CARE_PURPOSE}`)],
     ["R1", wardRole("Sjuksköterska på vårdavdelning", licenceOrCode(["Sjuksköterska"], p.nurseTitleCodes ?? []), "avd_ssk")],
-    [
-      "R1-lakare",
-      wardRole("Läkare på vårdavdelning", licenceOrCode(["Läkare"], p.physicianTitleCodes ?? ["204010", "203090"]), "lakare"),
-    ],
+    ["R1-lakare", wardRole("Läkare på vårdavdelning", licenceOrCode(["Läkare"], p.physicianTitleCodes ?? ["204010", "203090"]), "lakare")],
     [
       "R1-terapeut",
       // "Sjukgymnast" is the licence title before 2014; older HSA records still carry it.
@@ -189,15 +186,9 @@ function prefixRegex(prefixes: string[]): string {
 
 function kommunRules(p: KommunRuleParams): MappingRule[] {
   const prefixes = p.employeeHsaIdPrefixes ?? [`${p.kommunHsaId}-`];
-  const ownCatalogue: Condition[] =
-    prefixes.length > 0 ? [{ attr: "person.employeeHsaId", op: "matches", regex: prefixRegex(prefixes) }] : [];
+  const ownCatalogue: Condition[] = prefixes.length > 0 ? [{ attr: "person.employeeHsaId", op: "matches", regex: prefixRegex(prefixes) }] : [];
   const kommunOrg = { type: "org", orgHsaId: p.kommunHsaId, includeDescendants: true } as const;
-  const personRule = (
-    description: string,
-    role: string,
-    grant: NonNullable<MappingRule["grant"]>,
-    extra: Partial<RuleBody> = {},
-  ): RuleBody => ({
+  const personRule = (description: string, role: string, grant: NonNullable<MappingRule["grant"]>, extra: Partial<RuleBody> = {}): RuleBody => ({
     description,
     level: "person",
     priority: 100,
@@ -268,12 +259,7 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
     ["R6", personRule("Medicinskt ansvarig sjuksköterska (MAS)", "MAS", { portal: "kommun", role: "mas", scope: kommunOrg })],
     [
       "R9",
-      personRule(
-        "Kommunadministratör",
-        "VK_ADMIN",
-        { portal: "forvaltning", role: "kommunadmin", scope: kommunOrg },
-        { priority: 50, requireLoa: [LOA3] },
-      ),
+      personRule("Kommunadministratör", "VK_ADMIN", { portal: "forvaltning", role: "kommunadmin", scope: kommunOrg }, { priority: 50, requireLoa: [LOA3] }),
     ],
   ]);
 }

@@ -39,8 +39,7 @@ export function createOrgTree(input: readonly OrgNode[]): OrgTree {
     byId.set(node.hsaId, node);
   }
 
-  const parentOf = (node: OrgNode): OrgNode | undefined =>
-    node.parentHsaId === null ? undefined : byId.get(node.parentHsaId);
+  const parentOf = (node: OrgNode): OrgNode | undefined => (node.parentHsaId === null ? undefined : byId.get(node.parentHsaId));
 
   const childrenById = new Map<string, OrgNode[]>();
   for (const node of input) {

@@ -55,7 +55,12 @@ describe("validateMappingRule", () => {
   });
 
   it("refuses a commission scope on a person-level rule and a validTo before validFrom", () => {
-    const e = errors({ ...base, grant: { ...base.grant!, scope: { type: "commissionUnit", includeDescendants: true } }, validFrom: "2026-02-01", validTo: "2026-01-01" });
+    const e = errors({
+      ...base,
+      grant: { ...base.grant!, scope: { type: "commissionUnit", includeDescendants: true } },
+      validFrom: "2026-02-01",
+      validTo: "2026-01-01",
+    });
     expect(e["grant.scope"]).toMatch(/personnivå/);
     expect(e["validTo"]).toBe("Slutdatumet ligger före startdatumet");
   });

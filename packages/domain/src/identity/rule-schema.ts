@@ -63,8 +63,7 @@ function hasTopLevelAlternation(source: string): boolean {
 
 const text = (emptyMessage: string) => z.string().trim().min(1, { error: emptyMessage });
 const integer = z.number({ error: "Ange ett heltal" }).int({ error: "Ange ett heltal" });
-const hsaId = (what: string) =>
-  z.string().refine(isValidOrgHsaId, { error: (iss) => `Ogiltigt HSA-id för ${what}: "${String(iss.input)}"` });
+const hsaId = (what: string) => z.string().refine(isValidOrgHsaId, { error: (iss) => `Ogiltigt HSA-id för ${what}: "${String(iss.input)}"` });
 const regex = (captureGroup = false) =>
   z.string().superRefine((src, ctx) => {
     const problem = regexProblem(src, { captureGroup });
@@ -139,9 +138,7 @@ export const mappingRuleSchema = z
       any: z.array(conditionSchema).optional(),
       none: z.array(conditionSchema).optional(),
     }),
-    grant: z
-      .object({ portal, role: z.enum(ROLES, { error: "Okänd roll" }), scope: scopeSchema })
-      .optional(),
+    grant: z.object({ portal, role: z.enum(ROLES, { error: "Okänd roll" }), scope: scopeSchema }).optional(),
     denyPortals: z.array(portal).optional(),
     requireLoa: z.array(text("Tillitsnivån får inte vara tom")).optional(),
     validFrom: isoDate.optional(),
@@ -153,10 +150,7 @@ export const mappingRuleSchema = z
     if (conditionCount === 0) issue(["when"], "Regeln måste ha minst ett villkor");
     if (rule.effect === "allow" && !rule.grant) issue(["grant"], "En tillåtande regel måste ange portal, roll och omfång");
     if (rule.grant && portalForRole(rule.grant.role) !== rule.grant.portal) {
-      issue(
-        ["grant", "role"],
-        `Rollen ${ROLE_LABELS[rule.grant.role]} hör till portalen ${PORTAL_LABELS[portalForRole(rule.grant.role)]}`,
-      );
+      issue(["grant", "role"], `Rollen ${ROLE_LABELS[rule.grant.role]} hör till portalen ${PORTAL_LABELS[portalForRole(rule.grant.role)]}`);
     }
     if (rule.level === "person" && rule.grant && ["commissionUnit", "commissionProvider", "commissionAncestor"].includes(rule.grant.scope.type)) {
       issue(["grant", "scope"], "En regel på personnivå kan inte använda medarbetaruppdragets enhet som omfång");

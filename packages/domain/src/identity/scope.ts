@@ -30,12 +30,7 @@ export type ScopeOutcome =
 
 type Grant = NonNullable<MappingRule["grant"]>;
 
-export function resolveScope(
-  rule: MappingRule & { grant: Grant },
-  principal: Principal,
-  commission: Commission | undefined,
-  tree: OrgTree,
-): ScopeOutcome[] {
+export function resolveScope(rule: MappingRule & { grant: Grant }, principal: Principal, commission: Commission | undefined, tree: OrgTree): ScopeOutcome[] {
   const scope = rule.grant.scope;
   const noCommission = (): ScopeOutcome[] => [
     {
@@ -98,9 +93,7 @@ export function resolveScope(
       return {
         ok: false,
         code: "outside_owner_org",
-        message:
-          `Regeln ${rule.id} tillhör ${unitName(rule.ownerOrgHsaId, tree)} och kan inte ge behörighet ` +
-          `till ${unitName(hsaId, tree)}`,
+        message: `Regeln ${rule.id} tillhör ${unitName(rule.ownerOrgHsaId, tree)} och kan inte ge behörighet ` + `till ${unitName(hsaId, tree)}`,
         scopeHsaId: hsaId,
       };
     }

@@ -32,8 +32,7 @@ export function maskOf(e: PhoneContactEntry): number {
 
 export type Complete = Extract<UnitOutageWindow, { status: "complete" }>;
 export const t = (d: Date): number => d.getTime();
-const byTime = (a: PhoneContactEntry, b: PhoneContactEntry): number =>
-  t(a.occurredAt) - t(b.occurredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTime = (a: PhoneContactEntry, b: PhoneContactEntry): number => t(a.occurredAt) - t(b.occurredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 /** Milliseconds of an ISO string, or null. */
 export const millis = (v: unknown): number | null => {
   if (typeof v !== "string") return null;
@@ -52,10 +51,7 @@ export function sortItems(all: Iterable<AfterRegistrationItem>): AfterRegistrati
   const out: AfterRegistrationItem[] = [];
   for (const unitId of [...byUnit.keys()].sort()) {
     const list = byUnit.get(unitId) ?? [];
-    list.sort(
-      (a, b) =>
-        t(a.eventAt) - t(b.eventAt) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
+    list.sort((a, b) => t(a.eventAt) - t(b.eventAt) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const item of list) out.push(item);
   }
   return out;

@@ -15,6 +15,11 @@ describe("an after-registration item's stored prefill", () => {
 
   it("falls back to empty parts for a row that does not parse, so one odd row never hides the list", () => {
     expect(storedPrefill(null)).toEqual({ payload: {}, freeText: null, consents: [], notes: [] });
-    expect(storedPrefill({ consents: [{ kind: "okänt", given: true }], possibleDuplicate: { kind: "okänt" } })).toEqual({ payload: {}, freeText: null, consents: [], notes: [] });
+    expect(storedPrefill({ consents: [{ kind: "okänt", given: true }], possibleDuplicate: { kind: "okänt" } })).toEqual({
+      payload: {},
+      freeText: null,
+      consents: [],
+      notes: [],
+    });
   });
 });

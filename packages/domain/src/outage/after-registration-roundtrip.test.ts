@@ -16,7 +16,12 @@ describe("registering the list", () => {
   it("passes the case's state machine with the original times, and computing again lists nothing", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-03-01", "22:00") });
     const log = [
-      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:30"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-02" } }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "09:30"),
+        steps: ["inskrivning", "beraknat_utskrivningsdatum"],
+        details: { estimatedDischargeDate: "2026-03-02" },
+      }),
       call({
         caseId: "case-1",
         occurredAt: at("2026-03-02", "14:00"),
@@ -28,13 +33,38 @@ describe("registering the list", () => {
     const items = compute({ cases: [c], phoneLog: log });
     expect(kinds(items)).toEqual(["register_admission@case-1", "register_discharge@case-1", "summary_message@case-1"]);
 
-    let facts: CaseFacts = { admittedAt: c.admittedAt, careType: "somatisk", lpt: false, lrv: false, parties: [...(c.parties ?? [])], events: [], consents: [] };
+    let facts: CaseFacts = {
+      admittedAt: c.admittedAt,
+      careType: "somatisk",
+      lpt: false,
+      lrv: false,
+      parties: [...(c.parties ?? [])],
+      events: [],
+      consents: [],
+    };
     for (const item of items) {
-      const payload = item.kind === "register_discharge" ? { ...item.prefill, dischargePlan: "Hemtjänst 2 ggr/dag", medicationList: "Enligt lista i kuvert" } : item.prefill;
+      const payload =
+        item.kind === "register_discharge" ? { ...item.prefill, dischargePlan: "Hemtjänst 2 ggr/dag", medicationList: "Enligt lista i kuvert" } : item.prefill;
       const kind = item.messageKind ?? "generellt";
-      const check = checkSend(facts, { kind, senderUnitId: WARD_A, senderRole: "avdelning", recipientUnitIds: [BIST, VC], payload, at: item.eventAt, mode: "efterregistrering" });
+      const check = checkSend(facts, {
+        kind,
+        senderUnitId: WARD_A,
+        senderRole: "avdelning",
+        recipientUnitIds: [BIST, VC],
+        payload,
+        at: item.eventAt,
+        mode: "efterregistrering",
+      });
       if (!check.ok) throw new Error(check.message);
-      const event: CaseEvent = { id: item.key, kind, occurredAt: item.eventAt, senderUnitId: WARD_A, senderRole: "avdelning", recipientUnitIds: [BIST, VC], payload: check.payload as Record<string, unknown> };
+      const event: CaseEvent = {
+        id: item.key,
+        kind,
+        occurredAt: item.eventAt,
+        senderUnitId: WARD_A,
+        senderRole: "avdelning",
+        recipientUnitIds: [BIST, VC],
+        payload: check.payload as Record<string, unknown>,
+      };
       facts = { ...facts, events: [...facts.events, event] };
     }
     const state = deriveCaseState(facts);

@@ -3,23 +3,7 @@ import { computeAfterRegistration, type AfterRegistrationInput, type AfterRegist
 import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
 import { ALL_CONSENTS, consent } from "../case/test-fixtures";
-import {
-  arCase,
-  at,
-  BIST,
-  call,
-  DAY_END,
-  DAY_OUTAGE,
-  DAY_START,
-  ev,
-  FAR_WARD,
-  HTJ,
-  outage,
-  UNITS,
-  VC,
-  WARD_A,
-  WARD_B,
-} from "./test-fixtures";
+import { arCase, at, BIST, call, DAY_END, DAY_OUTAGE, DAY_START, ev, FAR_WARD, HTJ, outage, UNITS, VC, WARD_A, WARD_B } from "./test-fixtures";
 
 const compute = (p: Partial<AfterRegistrationInput>): AfterRegistrationItem[] => {
   const items = computeAfterRegistration({
@@ -32,7 +16,8 @@ const compute = (p: Partial<AfterRegistrationInput>): AfterRegistrationItem[] =>
     ...p,
   });
   // Ready notices are never after-registered; planning bases only where the routine says so.
-  const never = (p.profile ?? SORMLAND_ROUTINE_PROFILE).registerAfter.planningBasis === false ? ["utskrivningsklar", "planeringsunderlag"] : ["utskrivningsklar"];
+  const never =
+    (p.profile ?? SORMLAND_ROUTINE_PROFILE).registerAfter.planningBasis === false ? ["utskrivningsklar", "planeringsunderlag"] : ["utskrivningsklar"];
   for (const item of items) expect(never).not.toContain(item.messageKind);
   return items;
 };
@@ -99,7 +84,13 @@ describe("admitted during the outage", () => {
         steps: ["faktiskt_utskrivningsdatum", "utskrivningsmeddelande"],
         details: { dischargeAt: at("2026-03-02", "15:00").toISOString() },
       }),
-      call({ caseId: "case-1", unitId: VC, occurredAt: at("2026-03-02", "14:30"), steps: ["sip_datum"], details: { sipAt: at("2026-03-09", "13:00").toISOString() } }),
+      call({
+        caseId: "case-1",
+        unitId: VC,
+        occurredAt: at("2026-03-02", "14:30"),
+        steps: ["sip_datum"],
+        details: { sipAt: at("2026-03-09", "13:00").toISOString() },
+      }),
     ];
     expect(compute({ cases: [c], phoneLog: log })).toEqual([]);
   });
@@ -154,10 +145,28 @@ describe("admitted before the outage", () => {
   it("still in hospital with calls: ONE summary per unit, drafted from its calls, never a ready notice or planning basis", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], consents: ALL_CONSENTS });
     const log = [
-      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" } }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "09:00"),
+        steps: ["beraknat_utskrivningsdatum"],
+        details: { estimatedDischargeDate: "2026-03-05" },
+      }),
       call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), steps: ["planeringsunderlag"], comment: "Hemtjänst 3 ggr/dag ansökt" }),
-      call({ caseId: "case-1", occurredAt: at("2026-03-02", "11:00"), steps: ["utskrivningsklar"], details: { readyDecidedAt: at("2026-03-02", "10:50").toISOString() } }),
-      call({ caseId: "case-1", unitId: BIST, counterpartUnitId: WARD_A, counterpartName: "Sanna Sjöberg", direction: "mottaget", occurredAt: at("2026-03-02", "10:31"), steps: ["planeringsunderlag"] }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "11:00"),
+        steps: ["utskrivningsklar"],
+        details: { readyDecidedAt: at("2026-03-02", "10:50").toISOString() },
+      }),
+      call({
+        caseId: "case-1",
+        unitId: BIST,
+        counterpartUnitId: WARD_A,
+        counterpartName: "Sanna Sjöberg",
+        direction: "mottaget",
+        occurredAt: at("2026-03-02", "10:31"),
+        steps: ["planeringsunderlag"],
+      }),
     ];
     const items = compute({ cases: [c], phoneLog: log });
     expect(kinds(items)).toEqual(["summary_message@case-1", "summary_message@case-1"]);
@@ -189,8 +198,21 @@ describe("admitted before the outage", () => {
     const consents = [...ALL_CONSENTS, consent("informationsoverforing_kommun", false, at("2026-02-28", "09:00"))];
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice], parties, consents });
     const log = [
-      call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-05" }, comment: "Oro för fallrisk hemma" }),
-      call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:30"), counterpartUnitId: VC, counterpartName: "Eva Ek", steps: ["planeringsunderlag"], comment: "Diabetes, insulin morgon och kväll" }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "09:00"),
+        steps: ["beraknat_utskrivningsdatum"],
+        details: { estimatedDischargeDate: "2026-03-05" },
+        comment: "Oro för fallrisk hemma",
+      }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "10:30"),
+        counterpartUnitId: VC,
+        counterpartName: "Eva Ek",
+        steps: ["planeringsunderlag"],
+        comment: "Diabetes, insulin morgon och kväll",
+      }),
     ];
     const [summary] = compute({ cases: [c], phoneLog: log });
     const groups = summary?.recipientGroups ?? [];
@@ -211,7 +233,14 @@ describe("admitted before the outage", () => {
 
   it("a new estimated date or consent phoned after the notice goes in the summary", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
-    const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-09" } })];
+    const log = [
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-02", "09:00"),
+        steps: ["beraknat_utskrivningsdatum"],
+        details: { estimatedDischargeDate: "2026-03-09" },
+      }),
+    ];
     const items = compute({ cases: [c], phoneLog: log });
     expect(kinds(items)).toEqual(["summary_message@case-1"]);
     expect(String(items[0]?.prefill?.text)).toContain("Beräknat utskrivningsdatum 2026-03-09");
@@ -219,7 +248,12 @@ describe("admitted before the outage", () => {
 
   it("a summary in addition to the formal registration; none when the case had no calls, or when the summary was sent", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
-    const discharge = call({ caseId: "case-1", occurredAt: at("2026-03-02", "12:00"), steps: ["utskrivningsmeddelande"], details: { dischargeAt: at("2026-03-02", "12:00").toISOString() } });
+    const discharge = call({
+      caseId: "case-1",
+      occurredAt: at("2026-03-02", "12:00"),
+      steps: ["utskrivningsmeddelande"],
+      details: { dischargeAt: at("2026-03-02", "12:00").toISOString() },
+    });
     expect(kinds(compute({ cases: [c], phoneLog: [discharge] }))).toEqual(["register_discharge@case-1", "summary_message@case-1"]);
     expect(compute({ cases: [c] })).toEqual([]);
     const planning = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["planeringsunderlag"] });
@@ -229,10 +263,23 @@ describe("admitted before the outage", () => {
 });
 
 describe("SIP agreed by phone", () => {
-  const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])] });
+  const c = arCase({
+    id: "case-1",
+    admittedAt: at("2026-02-20", "10:00"),
+    events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])],
+  });
   const sipAt = at("2026-03-09", "13:00").toISOString();
   const byVc = call({ caseId: "case-1", unitId: VC, counterpartUnitId: BIST, occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
-  const byKommun = call({ caseId: "case-1", unitId: BIST, counterpartUnitId: VC, counterpartName: "Eva Ek", direction: "mottaget", occurredAt: at("2026-03-02", "10:02"), steps: ["sip_datum"], details: { sipAt } });
+  const byKommun = call({
+    caseId: "case-1",
+    unitId: BIST,
+    counterpartUnitId: VC,
+    counterpartName: "Eva Ek",
+    direction: "mottaget",
+    occurredAt: at("2026-03-02", "10:02"),
+    steps: ["sip_datum"],
+    details: { sipAt },
+  });
 
   it("one formal kallelse per meeting, by the unit that called, at the time of the call", () => {
     const items = compute({ cases: [c], phoneLog: [byKommun, byVc] }).filter((i) => i.kind !== "summary_message");
@@ -248,7 +295,14 @@ describe("SIP agreed by phone", () => {
   });
 
   it("Västernorrland: primary care sends the kallelse, whoever logged the call", () => {
-    const byWard = call({ caseId: "case-1", unitId: WARD_A, counterpartUnitId: BIST, occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
+    const byWard = call({
+      caseId: "case-1",
+      unitId: WARD_A,
+      counterpartUnitId: BIST,
+      occurredAt: at("2026-03-02", "10:00"),
+      steps: ["sip_datum"],
+      details: { sipAt },
+    });
     const sormland = compute({ cases: [c], phoneLog: [byWard] }).filter((i) => i.kind === "formal_sip_call");
     expect(sormland.map((i) => i.unitId)).toEqual([WARD_A]);
     const vnl = compute({ cases: [c], phoneLog: [byWard], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
@@ -284,7 +338,13 @@ describe("messages to acknowledge", () => {
 });
 
 describe("possible duplicates: phoned and registered electronically", () => {
-  const admissionCall = () => call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-06" } });
+  const admissionCall = () =>
+    call({
+      caseId: "case-1",
+      occurredAt: at("2026-03-02", "09:00"),
+      steps: ["inskrivning", "beraknat_utskrivningsdatum"],
+      details: { estimatedDischargeDate: "2026-03-06" },
+    });
 
   it("sent just before the outage: the phoned admission is listed, flagged with the notice already in the case", () => {
     const notice = ev("inskrivningsmeddelande", at("2026-03-02", "07:10"), WARD_A, [BIST, VC], { estimatedDischargeDate: "2026-03-05" });
@@ -293,7 +353,13 @@ describe("possible duplicates: phoned and registered electronically", () => {
     const items = compute({ cases: [c], phoneLog: [call1] });
     expect(kinds(items)).toEqual(["register_admission@case-1", "summary_message@case-1"]);
     const [item] = items;
-    expect(item?.possibleDuplicate).toEqual({ messageId: notice.id, kind: "inskrivningsmeddelande", sentAt: at("2026-03-02", "07:10"), senderUnitId: WARD_A, senderUnitName: "Avd 12 Medicin" });
+    expect(item?.possibleDuplicate).toEqual({
+      messageId: notice.id,
+      kind: "inskrivningsmeddelande",
+      sentAt: at("2026-03-02", "07:10"),
+      senderUnitId: WARD_A,
+      senderUnitName: "Avd 12 Medicin",
+    });
     expect(item?.notes[0]).toBe(
       "Möjlig dubblett: inskrivningsmeddelande finns redan i ärendet, skickat 2026-03-02 07:10 av Avd 12 Medicin. Registrera bara om det som sades per telefon är en annan händelse; annars makulera posten.",
     );
@@ -316,10 +382,22 @@ describe("possible duplicates: phoned and registered electronically", () => {
   it("registered by another unit during the outage: a phoned SIP date is flagged with that unit's kallelse", () => {
     // Only the ward and the kommun are down; the vårdcentral sends its kallelse in the system.
     const partOutage = outage("o1", DAY_START, DAY_END, { kind: "units", unitIds: [WARD_A, BIST] });
-    const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])], consents: ALL_CONSENTS });
+    const c = arCase({
+      id: "case-1",
+      admittedAt: at("2026-02-20", "10:00"),
+      events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC])],
+      consents: ALL_CONSENTS,
+    });
     const kallelse = ev("kallelse_sip", at("2026-03-02", "10:30"), VC, [WARD_A, BIST], { meetingAt: at("2026-03-10", "09:00").toISOString() });
-    const phoned = call({ caseId: "case-1", occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt: at("2026-03-09", "13:00").toISOString() } });
-    const [item] = compute({ outage: partOutage, cases: [{ ...c, events: [...c.events, kallelse] }], phoneLog: [phoned] }).filter((i) => i.kind === "formal_sip_call");
+    const phoned = call({
+      caseId: "case-1",
+      occurredAt: at("2026-03-02", "10:00"),
+      steps: ["sip_datum"],
+      details: { sipAt: at("2026-03-09", "13:00").toISOString() },
+    });
+    const [item] = compute({ outage: partOutage, cases: [{ ...c, events: [...c.events, kallelse] }], phoneLog: [phoned] }).filter(
+      (i) => i.kind === "formal_sip_call",
+    );
     expect(item).toMatchObject({ unitId: WARD_A, possibleDuplicate: { messageId: kallelse.id, senderUnitId: VC, senderUnitName: "Vårdcentralen Fröslunda" } });
   });
 
@@ -352,7 +430,12 @@ describe("possible duplicates: phoned and registered electronically", () => {
     const noConsent = [consent("informationsoverforing_vardcentral", false, at("2026-02-20", "09:00"))];
     const sipAt = at("2026-03-09", "13:00").toISOString();
     const byKommun = ev("kallelse_sip", at("2026-03-02", "09:30"), BIST, [WARD_A], { meetingAt: sipAt });
-    const c2 = arCase({ id: "case-2", admittedAt: at("2026-02-20", "10:00"), events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC]), byKommun], consents: noConsent });
+    const c2 = arCase({
+      id: "case-2",
+      admittedAt: at("2026-02-20", "10:00"),
+      events: [ev("inskrivningsmeddelande", at("2026-02-20", "12:00"), WARD_A, [BIST, VC]), byKommun],
+      consents: noConsent,
+    });
     const phoned = call({ caseId: "case-2", occurredAt: at("2026-03-02", "10:00"), steps: ["sip_datum"], details: { sipAt } });
     const [sip] = compute({ cases: [c2], phoneLog: [phoned], profile: VASTERNORRLAND_ROUTINE_PROFILE }).filter((i) => i.kind === "formal_sip_call");
     expect(sip).toMatchObject({ unitId: VC });
@@ -361,14 +444,20 @@ describe("possible duplicates: phoned and registered electronically", () => {
 });
 
 describe("the fast vårdkontakt in Västernorrland", () => {
-  const vnl = (p: Partial<AfterRegistrationInput>) => compute({ profile: VASTERNORRLAND_ROUTINE_PROFILE, ...p }).filter((i) => i.kind === "confirm_fixed_care_contact");
+  const vnl = (p: Partial<AfterRegistrationInput>) =>
+    compute({ profile: VASTERNORRLAND_ROUTINE_PROFILE, ...p }).filter((i) => i.kind === "confirm_fixed_care_contact");
 
   it("an item of its own for the vårdcentral of a case admitted during the outage, after the admission notice", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "09:00") });
     const log = [call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:40"), counterpartUnitId: VC, steps: ["inskrivning"] })];
     const items = vnl({ cases: [c], phoneLog: log });
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ key: `confirm_fixed_care_contact:case-1:${VC}`, unitId: VC, messageKind: "svar_pa_inskrivning", sourcePhoneContactIds: [log[0]!.id] });
+    expect(items[0]).toMatchObject({
+      key: `confirm_fixed_care_contact:case-1:${VC}`,
+      unitId: VC,
+      messageKind: "svar_pa_inskrivning",
+      sourcePhoneContactIds: [log[0]!.id],
+    });
     expect(items[0]?.eventAt).toEqual(at("2026-03-02", "09:40"));
     expect(items[0]?.notes.join(" ")).toContain("när avdelningen har registrerat inskrivningsmeddelandet");
   });
@@ -376,10 +465,21 @@ describe("the fast vårdkontakt in Västernorrland", () => {
   it("for a case notified before: when the vårdcentral talked about it by phone, not when it has answered or had no part in the outage", () => {
     const notice = ev("inskrivningsmeddelande", at("2026-02-27", "12:00"), WARD_A, [BIST, VC]);
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-27", "10:00"), events: [notice] });
-    const vcCall = call({ caseId: "case-1", unitId: VC, counterpartUnitId: WARD_A, occurredAt: at("2026-03-02", "11:00"), steps: ["beraknat_utskrivningsdatum"], direction: "mottaget" });
+    const vcCall = call({
+      caseId: "case-1",
+      unitId: VC,
+      counterpartUnitId: WARD_A,
+      occurredAt: at("2026-03-02", "11:00"),
+      steps: ["beraknat_utskrivningsdatum"],
+      direction: "mottaget",
+    });
     expect(vnl({ cases: [c], phoneLog: [vcCall] }).map((i) => [i.unitId, i.eventAt])).toEqual([[VC, at("2026-03-02", "11:00")]]);
     // Answered already, no calls, or Sörmland: nothing.
-    const answered = ev("svar_pa_inskrivning", at("2026-02-28", "09:00"), VC, [WARD_A], { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: "00000000-0000-4000-8000-000000000001" });
+    const answered = ev("svar_pa_inskrivning", at("2026-02-28", "09:00"), VC, [WARD_A], {
+      currentServices: "Inga",
+      knownToUnit: true,
+      fixedCareContactStaffId: "00000000-0000-4000-8000-000000000001",
+    });
     expect(vnl({ cases: [{ ...c, events: [notice, answered] }], phoneLog: [vcCall] })).toEqual([]);
     expect(vnl({ cases: [c] })).toEqual([]);
     expect(compute({ cases: [c], phoneLog: [vcCall] }).filter((i) => i.kind === "confirm_fixed_care_contact")).toEqual([]);
@@ -405,7 +505,12 @@ describe("over midnight and the daylight-saving changes", () => {
       events: [ev("inskrivningsmeddelande", at("2026-03-27", "12:00"), WARD_A, [BIST])],
     });
     const log = [
-      call({ caseId: "case-1", occurredAt: at("2026-03-29", "01:50"), steps: ["faktiskt_utskrivningsdatum"], details: { dischargeAt: "2026-03-29T03:30:00+02:00" } }),
+      call({
+        caseId: "case-1",
+        occurredAt: at("2026-03-29", "01:50"),
+        steps: ["faktiskt_utskrivningsdatum"],
+        details: { dischargeAt: "2026-03-29T03:30:00+02:00" },
+      }),
     ];
     const items = compute({ outage: spring, cases: [c], phoneLog: log }).filter((i) => i.kind !== "summary_message");
     expect(kinds(items)).toEqual(["register_discharge@case-1"]);
@@ -453,7 +558,11 @@ describe("readmission within one outage", () => {
     const second = arCase({ id: "case-2", admittedAt: at("2026-03-02", "13:00"), provisional: true });
     const log = [
       call({ occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning"] }),
-      call({ occurredAt: at("2026-03-02", "11:00"), steps: ["utskrivningsmeddelande", "faktiskt_utskrivningsdatum"], details: { dischargeAt: at("2026-03-02", "11:30").toISOString() } }),
+      call({
+        occurredAt: at("2026-03-02", "11:00"),
+        steps: ["utskrivningsmeddelande", "faktiskt_utskrivningsdatum"],
+        details: { dischargeAt: at("2026-03-02", "11:30").toISOString() },
+      }),
       call({ occurredAt: at("2026-03-02", "13:20"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-10" } }),
     ];
     const items = compute({ cases: [second, first], phoneLog: log });
@@ -472,7 +581,13 @@ describe("determinism and the profile", () => {
     ];
     const log = [
       call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:30"), steps: ["inskrivning"] }),
-      call({ caseId: "case-2", patientId: "patient-2", occurredAt: at("2026-03-02", "09:45"), steps: ["samtycke"], details: { consents: [{ kind: "npo", given: true }] } }),
+      call({
+        caseId: "case-2",
+        patientId: "patient-2",
+        occurredAt: at("2026-03-02", "09:45"),
+        steps: ["samtycke"],
+        details: { consents: [{ kind: "npo", given: true }] },
+      }),
     ];
     const a = compute({ cases, phoneLog: log });
     const b = compute({ cases: [...cases].reverse(), phoneLog: [...log].reverse(), units: [...UNITS].reverse() });
@@ -483,7 +598,16 @@ describe("determinism and the profile", () => {
   it("a profile that registers nothing after the fact lists nothing", () => {
     const off = {
       ...VASTERNORRLAND_ROUTINE_PROFILE,
-      registerAfter: { admission: false, discharge: false, readyForDischarge: false, planningBasis: false, sipCall: false, fixedCareContact: false, acknowledgeMessages: false, summaryMessage: false } as const,
+      registerAfter: {
+        admission: false,
+        discharge: false,
+        readyForDischarge: false,
+        planningBasis: false,
+        sipCall: false,
+        fixedCareContact: false,
+        acknowledgeMessages: false,
+        summaryMessage: false,
+      } as const,
     };
     const c = arCase({ id: "case-1", admittedAt: at("2026-02-20", "09:00"), dischargedAt: at("2026-03-02", "10:00") });
     const unacknowledged = [{ messageId: "m", unitId: BIST, caseId: null, patientId: "p", occurredAt: at("2026-03-02", "09:00") }];

@@ -21,13 +21,7 @@ import {
   type Complete,
 } from "./after-registration-items";
 import type { AfterRegistrationCase, AfterRegistrationInput, AfterRegistrationItem } from "./after-registration-types";
-import {
-  DUPLICATE_CHECKED_KINDS,
-  duplicateCheckFrom,
-  duplicateNote,
-  duplicateReference,
-  findPossibleDuplicate,
-} from "./after-registration-duplicates";
+import { DUPLICATE_CHECKED_KINDS, duplicateCheckFrom, duplicateNote, duplicateReference, findPossibleDuplicate } from "./after-registration-duplicates";
 import { fixedCareContactItems } from "./fixed-care-contact-item";
 import { sharedPhoneNote } from "./shared-phone-note";
 import type { PhoneContactEntry } from "./types";
@@ -102,7 +96,16 @@ export function computeAfterRegistration(input: AfterRegistrationInput): AfterRe
     if (!item.messageKind || !DUPLICATE_CHECKED_KINDS.has(item.kind)) return item;
     const since = duplicateCheckFrom(periodFrom);
     const meetingAt = item.prefill?.meetingAt;
-    const found = findPossibleDuplicate({ kind: item.messageKind, events: c.events, since, viewerUnitId: item.unitId, parties: c.parties ?? [], consents: c.consents ?? [], meetingAt, ignore: registered });
+    const found = findPossibleDuplicate({
+      kind: item.messageKind,
+      events: c.events,
+      since,
+      viewerUnitId: item.unitId,
+      parties: c.parties ?? [],
+      consents: c.consents ?? [],
+      meetingAt,
+      ignore: registered,
+    });
     if (!found) return { ...item, duplicateCheckFrom: since };
     const ref = duplicateReference(found, unitName);
     return { ...item, duplicateCheckFrom: since, possibleDuplicate: ref, notes: [duplicateNote(ref), ...item.notes] };

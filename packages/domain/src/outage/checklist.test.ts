@@ -47,7 +47,14 @@ describe("Västernorrland: no discharge before the receiving unit has confirmed"
     const given = call({ ...discharge, occurredAt: at("2026-03-05", "09:00"), counterpartUnitId: BIST });
     expect(dischargeBlockers(outageChecklist(input({ phoneLog: [given] })))).toHaveLength(2);
     const confirmed = { ...given, receiverConfirmed: true };
-    const received = call({ ...discharge, occurredAt: at("2026-03-05", "09:05"), unitId: VC, counterpartUnitId: WARD_A, direction: "mottaget", receiverConfirmed: true });
+    const received = call({
+      ...discharge,
+      occurredAt: at("2026-03-05", "09:05"),
+      unitId: VC,
+      counterpartUnitId: WARD_A,
+      direction: "mottaget",
+      receiverConfirmed: true,
+    });
     expect(dischargeBlockers(outageChecklist(input({ phoneLog: [confirmed] }))).map((i) => i.unitId)).toEqual([VC]);
     expect(dischargeBlockers(outageChecklist(input({ phoneLog: [confirmed, received] })))).toEqual([]);
     // Another step confirmed is not the discharge information.
@@ -70,7 +77,9 @@ describe("before the admission notice", () => {
       [BIST, true],
       [VC, false],
     ]);
-    expect(admission[1]?.text).toBe("Meddela inskrivningen per telefon till Vårdcentral – Vårdcentralen Fröslunda, med beräknat utskrivningsdatum och samtycke");
+    expect(admission[1]?.text).toBe(
+      "Meddela inskrivningen per telefon till Vårdcentral – Vårdcentralen Fröslunda, med beräknat utskrivningsdatum och samtycke",
+    );
     expect(admission[1]?.dueAt).toEqual(at("2026-03-03", "09:00"));
     expect(outageChecklist(input({})).some((i) => i.key.startsWith("inskrivning:"))).toBe(false);
   });
@@ -98,7 +107,16 @@ describe("Sörmland: tell the kommun the patient has left, and call the patient"
   });
 
   it("a logged call with the patient after the discharge checks the follow-up; manual points by their keys", () => {
-    const log = [call({ unitId: WARD_A, counterpartKind: "patient", counterpartName: "Patienten", counterpartUnitId: null, steps: ["utskrivningsmeddelande"], occurredAt: at("2026-03-06", "09:00") })];
+    const log = [
+      call({
+        unitId: WARD_A,
+        counterpartKind: "patient",
+        counterpartName: "Patienten",
+        counterpartUnitId: null,
+        steps: ["utskrivningsmeddelande"],
+        occurredAt: at("2026-03-06", "09:00"),
+      }),
+    ];
     const items = outageChecklist(input({ profile: SRM, dischargedAt, phoneLog: log, now: at("2026-03-08", "12:00") }));
     expect(items.find((i) => i.key === "uppfoljning:avdelning")).toMatchObject({ checked: true, overdue: false });
     const before = outageChecklist(input({ profile: SRM, manualDoneKeys: ["manuell:kuvert"] }));

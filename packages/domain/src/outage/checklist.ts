@@ -67,9 +67,7 @@ const overlaps = (e: PhoneContactEntry, steps: readonly PhoneStep[]): boolean =>
 /** The unit was told (given to it, or it logged receiving it). */
 function told(log: readonly PhoneContactEntry[], unitId: string, steps: readonly PhoneStep[]): boolean {
   return log.some(
-    (e) =>
-      overlaps(e, steps) &&
-      ((e.direction === "lamnat" && e.counterpartUnitId === unitId) || (e.direction === "mottaget" && e.unitId === unitId)),
+    (e) => overlaps(e, steps) && ((e.direction === "lamnat" && e.counterpartUnitId === unitId) || (e.direction === "mottaget" && e.unitId === unitId)),
   );
 }
 
@@ -78,8 +76,7 @@ export function receiverConfirmed(log: readonly PhoneContactEntry[], unitId: str
   return log.some(
     (e) =>
       overlaps(e, DISCHARGE_STEPS) &&
-      ((e.direction === "lamnat" && e.counterpartUnitId === unitId && e.receiverConfirmed) ||
-        (e.direction === "mottaget" && e.unitId === unitId)),
+      ((e.direction === "lamnat" && e.counterpartUnitId === unitId && e.receiverConfirmed) || (e.direction === "mottaget" && e.unitId === unitId)),
   );
 }
 
@@ -148,9 +145,7 @@ export function outageChecklist(input: ChecklistInput): ChecklistItem[] {
         text: rule.text,
         responsibleRole: rule.role,
         unitId: unit.unitId,
-        checked: input.phoneLog.some(
-          (e) => e.unitId === unit.unitId && e.counterpartKind === "patient" && e.occurredAt.getTime() >= dischargedAt.getTime(),
-        ),
+        checked: input.phoneLog.some((e) => e.unitId === unit.unitId && e.counterpartKind === "patient" && e.occurredAt.getTime() >= dischargedAt.getTime()),
         manual: false,
         blocking: false,
         dueAt: followUpDue(rule, dischargedAt),

@@ -74,7 +74,15 @@ describe("whom to call", () => {
 
   it("what to say for the admission: who, where, when, the estimated date, the consents", () => {
     const f = facts();
-    const [step] = callGuidance({ steps: ["skicka_inskrivningsmeddelande"], parties: PARTIES, contacts: CONTACTS, ownUnitId: WARD_A, now: NOW, patient: PATIENT, facts: f });
+    const [step] = callGuidance({
+      steps: ["skicka_inskrivningsmeddelande"],
+      parties: PARTIES,
+      contacts: CONTACTS,
+      ownUnitId: WARD_A,
+      now: NOW,
+      patient: PATIENT,
+      facts: f,
+    });
     expect(step?.say).toEqual([
       "Patient: Tolvan Tolvansson, 19121212-1212",
       "Inskriven: 2026-03-02 09:00",
@@ -111,7 +119,16 @@ describe("whom to call", () => {
     expect(discharge?.say).toContain("Aktuell läkemedelslista; den skickas med patienten i förslutet kuvert");
     expect(discharge?.say).toContain("Be mottagaren bekräfta att informationen tagits emot: utskrivningen väntar tills dess");
     expect(discharge?.routineNotes.join(" ")).toContain("Utskrivningen får inte ske förrän mottagande enhet har bekräftat");
-    const srm = callGuidance({ steps: ["skicka_utskrivningsmeddelande"], parties: PARTIES, contacts: CONTACTS, ownUnitId: WARD_A, now, facts: f, profile: SRM, system: "journalsystem" });
+    const srm = callGuidance({
+      steps: ["skicka_utskrivningsmeddelande"],
+      parties: PARTIES,
+      contacts: CONTACTS,
+      ownUnitId: WARD_A,
+      now,
+      facts: f,
+      profile: SRM,
+      system: "journalsystem",
+    });
     expect(srm[0]?.say.join(" ")).not.toContain("bekräfta");
     expect(srm[0]?.routineNotes).toEqual(["Utskrivningsplanen och aktuell läkemedelslista skickas med patienten i förslutet kuvert."]);
   });

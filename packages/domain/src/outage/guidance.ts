@@ -19,12 +19,7 @@ import type { ContactEntry, OutageSystem, PhoneContactEntry, PhoneStep } from ".
  */
 
 /** Process steps that `dueSteps` does not list (they have no deadline) but that are phoned in an outage. */
-export const OUTAGE_CALL_STEPS = [
-  "meddela_utskrivningsklar",
-  "meddela_planering",
-  "meddela_uppdrag_hemsjukvard",
-  "meddela_egenvardsbedomning",
-] as const;
+export const OUTAGE_CALL_STEPS = ["meddela_utskrivningsklar", "meddela_planering", "meddela_uppdrag_hemsjukvard", "meddela_egenvardsbedomning"] as const;
 export type GuidanceStepCode = DueStepCode | (typeof OUTAGE_CALL_STEPS)[number];
 
 export interface GuidanceParty {
@@ -134,9 +129,7 @@ function admissionLines(c: Ctx): string[] {
 }
 
 const confirmLine = (c: Ctx): string[] =>
-  c.profile?.dischargeRequiresReceiverConfirmation
-    ? ["Be mottagaren bekräfta att informationen tagits emot: utskrivningen väntar tills dess"]
-    : [];
+  c.profile?.dischargeRequiresReceiverConfirmation ? ["Be mottagaren bekräfta att informationen tagits emot: utskrivningen väntar tills dess"] : [];
 
 const GUIDES: Partial<Record<GuidanceStepCode, StepGuide>> = {
   skicka_inskrivningsmeddelande: {
@@ -224,7 +217,11 @@ const GUIDES: Partial<Record<GuidanceStepCode, StepGuide>> = {
     label: "Svara på inskrivningen",
     targets: WARD,
     logSteps: ["inskrivning"],
-    say: () => ["Aktuella insatser från alla berörda kommunaktörer", "Vilka samtycken som redan finns i kommunens journal", "Om patienten inte är känd hos kommunen"],
+    say: () => [
+      "Aktuella insatser från alla berörda kommunaktörer",
+      "Vilka samtycken som redan finns i kommunens journal",
+      "Om patienten inte är känd hos kommunen",
+    ],
   },
   utse_fast_vardkontakt: {
     label: "Meddela fast vårdkontakt",
@@ -286,12 +283,8 @@ export function contactsFor(
     return { entry, source, status, statusLabel: OPEN_STATUS_LABELS[status] };
   };
   const own = contacts.filter((c) => c.unitId === party.unitId).map((c) => option(c, "enhet"));
-  const parents = (party.ancestorUnitIds ?? []).flatMap((id) =>
-    contacts.filter((c) => c.unitId === id).map((c) => option(c, "overordnad")),
-  );
-  const organisation = contacts
-    .filter((c) => c.unitId === null && c.organisationId === party.organisationId)
-    .map((c) => option(c, "organisation"));
+  const parents = (party.ancestorUnitIds ?? []).flatMap((id) => contacts.filter((c) => c.unitId === id).map((c) => option(c, "overordnad")));
+  const organisation = contacts.filter((c) => c.unitId === null && c.organisationId === party.organisationId).map((c) => option(c, "organisation"));
   return [...own, ...parents, ...organisation];
 }
 
@@ -300,17 +293,14 @@ function reached(log: readonly PhoneContactEntry[], own: string, other: string, 
   if (steps.length === 0) return null;
   return log.some(
     (e) =>
-      ((e.unitId === own && e.counterpartUnitId === other) || (e.unitId === other && e.counterpartUnitId === own)) &&
-      e.steps.some((s) => steps.includes(s)),
+      ((e.unitId === own && e.counterpartUnitId === other) || (e.unitId === other && e.counterpartUnitId === own)) && e.steps.some((s) => steps.includes(s)),
   );
 }
 
 export function callGuidance(input: CallGuidanceInput): StepGuidance[] {
   const state = input.facts ? deriveCaseState(input.facts) : null;
   const ctx: Ctx = { state, facts: input.facts, patient: input.patient, profile: input.profile };
-  const patientLine = input.patient
-    ? `Patient: ${input.patient.name}, ${input.patient.identifier}`
-    : "Patient: namn och personnummer";
+  const patientLine = input.patient ? `Patient: ${input.patient.name}, ${input.patient.identifier}` : "Patient: namn och personnummer";
   const parties = input.parties.filter((p) => !p.removed && p.unitId !== input.ownUnitId);
   const out: StepGuidance[] = [];
   const seen = new Set<GuidanceStepCode>();
@@ -323,15 +313,13 @@ export function callGuidance(input: CallGuidanceInput): StepGuidance[] {
     seen.add(code);
     const targets = parties
       .filter((p) => guide.targets.includes(p.role))
-      .map(
-        (p): CallTarget => ({
-          unitId: p.unitId,
-          role: p.role,
-          label: partyLabel(p),
-          contacts: contactsFor(p, input.contacts, input.now),
-          reached: reached(input.phoneLog ?? [], input.ownUnitId, p.unitId, guide.logSteps),
-        }),
-      );
+      .map((p): CallTarget => ({
+        unitId: p.unitId,
+        role: p.role,
+        label: partyLabel(p),
+        contacts: contactsFor(p, input.contacts, input.now),
+        reached: reached(input.phoneLog ?? [], input.ownUnitId, p.unitId, guide.logSteps),
+      }));
     const routineNotes =
       input.profile && input.system
         ? [...new Set(guide.logSteps.flatMap((s) => stepNotesFor(input.profile as RoutineProfile, input.system as OutageSystem, s)))]

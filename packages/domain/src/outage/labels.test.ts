@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { AFTER_REGISTRATION_KIND_LABELS, AFTER_REGISTRATION_KINDS } from "./after-registration-types";
-import { OUTAGE_STATUS_LABELS, OUTAGE_STATUSES, OUTAGE_SYSTEM_LABELS, OUTAGE_SYSTEMS, PHONE_DIRECTION_LABELS, PHONE_DIRECTIONS, PHONE_STEP_LABELS, PHONE_STEPS } from "./types";
+import {
+  OUTAGE_STATUS_LABELS,
+  OUTAGE_STATUSES,
+  OUTAGE_SYSTEM_LABELS,
+  OUTAGE_SYSTEMS,
+  PHONE_DIRECTION_LABELS,
+  PHONE_DIRECTIONS,
+  PHONE_STEP_LABELS,
+  PHONE_STEPS,
+} from "./types";
 
 describe("outage vocabularies", () => {
   it("label every value of every closed list, in Swedish, in list order", () => {

@@ -81,7 +81,11 @@ function parseDays(text: string): DaySet | null {
 }
 
 function parsePart(raw: string): Part | null {
-  let t = raw.replace(/\bkl\.?\s*/g, " ").replace(/\btill\b/g, "-").replace(/\s+/g, " ").trim();
+  let t = raw
+    .replace(/\bkl\.?\s*/g, " ")
+    .replace(/\btill\b/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
   if (t === "") return null;
   if (ALWAYS.test(t)) {
     const days = parseDays(t.replace(ALWAYS, "").replace(/,/g, " ").trim());

@@ -24,7 +24,11 @@ export function storedPhoneDetails(details: PhoneContactDetails, counterpartKind
 }
 
 /** The stored columns back as the domain's fields. */
-export function parseStoredPhoneContact(row: { steps: unknown; details: unknown }): { steps: PhoneStep[]; details: PhoneContactDetails; counterpartKind?: CounterpartKind } {
+export function parseStoredPhoneContact(row: { steps: unknown; details: unknown }): {
+  steps: PhoneStep[];
+  details: PhoneContactDetails;
+  counterpartKind?: CounterpartKind;
+} {
   const { counterpartKind, ...details } = storedPhoneDetailsSchema.parse(row.details ?? {});
   return { steps: storedPhoneStepsSchema.parse(row.steps), details, ...(counterpartKind ? { counterpartKind } : {}) };
 }

@@ -9,8 +9,7 @@ const ok = (r: PhoneFormResult) => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 };
-const errors = (r: PhoneFormResult): Record<string, string> =>
-  r.ok ? {} : Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+const errors = (r: PhoneFormResult): Record<string, string> => (r.ok ? {} : Object.fromEntries(r.errors.map((e) => [e.path, e.message])));
 
 describe("Logga telefonkontakt: quick to fill", () => {
   it("needs only the case, the counterpart, a step and given/received; the time is now", () => {
@@ -54,10 +53,7 @@ describe("Logga telefonkontakt: quick to fill", () => {
 
   it("asks for each step's content: the date, the discharge time, the SIP time, the consents", () => {
     const e = errors(
-      parsePhoneContactForm(
-        { ...base, steps: ["beraknat_utskrivningsdatum", "faktiskt_utskrivningsdatum", "sip_datum", "samtycke"] },
-        { now: NOW },
-      ),
+      parsePhoneContactForm({ ...base, steps: ["beraknat_utskrivningsdatum", "faktiskt_utskrivningsdatum", "sip_datum", "samtycke"] }, { now: NOW }),
     );
     expect(e).toEqual({
       estimatedDischargeDate: "Ange det beräknade utskrivningsdatumet",

@@ -25,8 +25,7 @@ import {
  */
 
 type Issue = { input?: unknown };
-const missingOr = (missing: string, invalid: string) => (iss: Issue) =>
-  iss.input === undefined || iss.input === null ? missing : invalid;
+const missingOr = (missing: string, invalid: string) => (iss: Issue) => (iss.input === undefined || iss.input === null ? missing : invalid);
 
 /** "" and null from a form are "not filled in". */
 const blank = (v: unknown): unknown => (v === "" || v === null ? undefined : v);
@@ -65,8 +64,7 @@ const instantText = (label: string) =>
       .optional(),
   );
 
-const isoDate = (label: string) =>
-  z.preprocess(blank, z.iso.date({ error: `${label} måste vara ett datum (ÅÅÅÅ-MM-DD)` }).optional());
+const isoDate = (label: string) => z.preprocess(blank, z.iso.date({ error: `${label} måste vara ett datum (ÅÅÅÅ-MM-DD)` }).optional());
 
 const optText = (label: string, max: number) =>
   z.preprocess(
@@ -83,17 +81,11 @@ export const phoneContactFormSchema = z
     /** ISO with offset or "YYYY-MM-DD HH:MM"; absent = now (or `date` + `time`). */
     occurredAt: instantText("Tidpunkten"),
     date: isoDate("Datumet"),
-    time: z.preprocess(
-      blank,
-      z.string({ error: "Klockslaget måste vara text" }).regex(CLOCK, { error: "Ange klockslaget som TT:MM, t.ex. 14:30" }).optional(),
-    ),
+    time: z.preprocess(blank, z.string({ error: "Klockslaget måste vara text" }).regex(CLOCK, { error: "Ange klockslaget som TT:MM, t.ex. 14:30" }).optional()),
     caseId: z.preprocess(blank, z.uuid({ error: "Ogiltig ärendereferens" }).optional()),
     /** Personnummer, samordningsnummer or reservnummer of a patient without a case (a provisional case). */
     patientIdentifier: optText("Personnumret", 20),
-    counterpartKind: z.preprocess(
-      blank,
-      z.enum(COUNTERPART_KINDS, { error: "Ogiltigt val av motpart" }).default("enhet"),
-    ),
+    counterpartKind: z.preprocess(blank, z.enum(COUNTERPART_KINDS, { error: "Ogiltigt val av motpart" }).default("enhet")),
     counterpartName: optText("Namnet på den du talade med", 200),
     counterpartUnitId: z.preprocess(blank, z.uuid({ error: "Ogiltig enhet" }).optional()),
     counterpartUnitText: optText("Enheten", 200),
@@ -106,10 +98,7 @@ export const phoneContactFormSchema = z
       error: missingOr("Välj om informationen lämnades eller togs emot", "Ogiltigt val av lämnat/mottaget"),
     }),
     comment: optText("Kommentaren", 2000),
-    receiverConfirmed: z.preprocess(
-      blank,
-      z.boolean({ error: "Svaret på om mottagaren bekräftat måste vara ja eller nej" }).default(false),
-    ),
+    receiverConfirmed: z.preprocess(blank, z.boolean({ error: "Svaret på om mottagaren bekräftat måste vara ja eller nej" }).default(false)),
     estimatedDischargeDate: isoDate("Beräknat utskrivningsdatum"),
     dischargeAt: instantText("Utskrivningstiden"),
     sipAt: instantText("Tiden för SIP-mötet"),

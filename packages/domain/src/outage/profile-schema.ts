@@ -40,10 +40,13 @@ const section = z.object({
 const followUpCall = z.object({
   /** The party that calls the patient, e.g. avdelning (48 h) or vårdcentral (7 days) in the Sörmland routine. */
   role: z.enum(PARTY_ROLES, { error: "Välj vilken part som ringer" }),
-  within: z.union([
-    z.object({ hours: z.number().int().min(1, { error: "Ange minst 1 timme" }).max(720) }).strict(),
-    z.object({ days: z.number().int().min(1, { error: "Ange minst 1 dag" }).max(60) }).strict(),
-  ], { error: "Ange tiden i timmar eller dagar" }),
+  within: z.union(
+    [
+      z.object({ hours: z.number().int().min(1, { error: "Ange minst 1 timme" }).max(720) }).strict(),
+      z.object({ days: z.number().int().min(1, { error: "Ange minst 1 dag" }).max(60) }).strict(),
+    ],
+    { error: "Ange tiden i timmar eller dagar" },
+  ),
   /** The checklist line, e.g. "Ring patienten inom 48 timmar efter utskrivningen". */
   text: line("Texten"),
 });

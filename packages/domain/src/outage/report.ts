@@ -20,8 +20,7 @@ export interface UnitProgress {
   complete: boolean;
 }
 
-const emptyByKind = (): UnitProgress["byKind"] =>
-  Object.fromEntries(AFTER_REGISTRATION_KINDS.map((k) => [k, { total: 0, done: 0 }])) as UnitProgress["byKind"];
+const emptyByKind = (): UnitProgress["byKind"] => Object.fromEntries(AFTER_REGISTRATION_KINDS.map((k) => [k, { total: 0, done: 0 }])) as UnitProgress["byKind"];
 
 /** Per unit, sorted by unit id. A done key that is not in `items` is ignored. */
 export function afterRegistrationProgress(items: readonly AfterRegistrationItem[], doneKeys: Iterable<string>): UnitProgress[] {

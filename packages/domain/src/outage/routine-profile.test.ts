@@ -17,9 +17,7 @@ import { at } from "./test-fixtures";
 import { openingStatus } from "./opening-hours";
 
 const kitText = (p: RoutineProfile): string =>
-  p.sections
-    .flatMap((s) => [s.heading, ...s.paragraphs.flatMap((x) => (typeof x === "string" ? [x] : "bullets" in x ? x.bullets : x.numbered))])
-    .join("\n");
+  p.sections.flatMap((s) => [s.heading, ...s.paragraphs.flatMap((x) => (typeof x === "string" ? [x] : "bullets" in x ? x.bullets : x.numbered))]).join("\n");
 
 describe("the seeded profiles", () => {
   it("are valid profiles, one per region", () => {

@@ -13,12 +13,33 @@ const parties = [
   { unitId: HTJ, role: "hemtjanst" as const },
 ];
 const toKommun = () =>
-  call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:00"), steps: ["inskrivning", "beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: "2026-03-06" }, comment: "Oro för fallrisk i trappan" });
-const toHemtjanst = () => call({ caseId: "case-1", occurredAt: at("2026-03-02", "09:30"), counterpartUnitId: HTJ, counterpartName: "Hans Tjäder", steps: ["inskrivning"], comment: "Nyckel i kodlåda" });
+  call({
+    caseId: "case-1",
+    occurredAt: at("2026-03-02", "09:00"),
+    steps: ["inskrivning", "beraknat_utskrivningsdatum"],
+    details: { estimatedDischargeDate: "2026-03-06" },
+    comment: "Oro för fallrisk i trappan",
+  });
+const toHemtjanst = () =>
+  call({
+    caseId: "case-1",
+    occurredAt: at("2026-03-02", "09:30"),
+    counterpartUnitId: HTJ,
+    counterpartName: "Hans Tjäder",
+    steps: ["inskrivning"],
+    comment: "Nyckel i kodlåda",
+  });
 
 describe("the free text of an after-registered message, drafted from the calls", () => {
   it("holds only the calls every reader may see in full; the rest is shown to the author, not sent", () => {
-    const note = sharedPhoneNote({ kind: "inskrivningsmeddelande", senderUnitId: WARD_A, parties, consents: ALL_CONSENTS, calls: [toKommun(), toHemtjanst()], unitName });
+    const note = sharedPhoneNote({
+      kind: "inskrivningsmeddelande",
+      senderUnitId: WARD_A,
+      parties,
+      consents: ALL_CONSENTS,
+      calls: [toKommun(), toHemtjanst()],
+      unitName,
+    });
     // Hemtjänst reads the admission notice's free text but took no part in the call to the kommun.
     expect(note.freeText).toContain("Nyckel i kodlåda");
     expect(note.freeText).not.toContain("fallrisk");
@@ -29,14 +50,28 @@ describe("the free text of an after-registered message, drafted from the calls",
   it("a party that cannot read the free text at all (no consent) does not narrow it; without hemtjänst everything is shared", () => {
     const noKommunConsent = [...ALL_CONSENTS, consent("informationsoverforing_kommun", false, at("2026-02-28", "09:00"))];
     const withoutHemtjanst = parties.filter((p) => p.role !== "hemtjanst");
-    const note = sharedPhoneNote({ kind: "utskrivningsmeddelande", senderUnitId: WARD_A, parties: withoutHemtjanst, consents: noKommunConsent, calls: [toKommun()], unitName });
+    const note = sharedPhoneNote({
+      kind: "utskrivningsmeddelande",
+      senderUnitId: WARD_A,
+      parties: withoutHemtjanst,
+      consents: noKommunConsent,
+      calls: [toKommun()],
+      unitName,
+    });
     expect(note.freeText).toContain("fallrisk");
     expect(note.privateNotes).toBeUndefined();
   });
 
   it("is what the admission item carries", () => {
     const c = arCase({ id: "case-1", admittedAt: at("2026-03-02", "08:30"), parties, consents: ALL_CONSENTS });
-    const [item] = computeAfterRegistration({ outage: DAY_OUTAGE, units: UNITS, cases: [c], phoneLog: [toKommun(), toHemtjanst()], unacknowledged: [], profile: SORMLAND_ROUTINE_PROFILE });
+    const [item] = computeAfterRegistration({
+      outage: DAY_OUTAGE,
+      units: UNITS,
+      cases: [c],
+      phoneLog: [toKommun(), toHemtjanst()],
+      unacknowledged: [],
+      profile: SORMLAND_ROUTINE_PROFILE,
+    });
     expect(item?.kind).toBe("register_admission");
     expect(item?.freeText).not.toContain("fallrisk");
     expect(item?.privateNotes).toContain("fallrisk");

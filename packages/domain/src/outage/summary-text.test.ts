@@ -23,9 +23,22 @@ describe("describePhoneEntry", () => {
   });
 
   it("received, a unit given as text, a call with the patient", () => {
-    const received = call({ occurredAt: at("2026-03-02", "10:00"), direction: "mottaget", counterpartUnitId: null, counterpartUnitText: "Hemtjänst Söder", steps: ["inskrivning"] });
+    const received = call({
+      occurredAt: at("2026-03-02", "10:00"),
+      direction: "mottaget",
+      counterpartUnitId: null,
+      counterpartUnitText: "Hemtjänst Söder",
+      steps: ["inskrivning"],
+    });
     expect(describePhoneEntry(received, names)).toBe("2026-03-02 10:00, mottaget från Anna Berg (Hemtjänst Söder): Inskrivning.");
-    const patient = call({ occurredAt: at("2026-03-03", "10:00"), counterpartKind: "patient", counterpartName: "Patienten", counterpartUnitId: null, steps: ["utskrivningsmeddelande"], receiverConfirmed: true });
+    const patient = call({
+      occurredAt: at("2026-03-03", "10:00"),
+      counterpartKind: "patient",
+      counterpartName: "Patienten",
+      counterpartUnitId: null,
+      steps: ["utskrivningsmeddelande"],
+      receiverConfirmed: true,
+    });
     expect(describePhoneEntry(patient, names)).toBe("2026-03-03 10:00, lämnat till patienten (Patienten): Utskrivningsmeddelande.");
   });
 

@@ -48,9 +48,7 @@ function stepText(entry: PhoneContactEntry, step: PhoneStep): string {
 /** "2026-03-02 09:15, lämnat till Anna Berg (Biståndsenheten Eskilstuna): Inskrivning, … Kommentar: …" */
 export function describePhoneEntry(entry: PhoneContactEntry, unitName: UnitName): string {
   const patient = entry.counterpartKind === "patient";
-  const unit = patient
-    ? null
-    : ((entry.counterpartUnitId ? unitName(entry.counterpartUnitId) : undefined) ?? entry.counterpartUnitText ?? null);
+  const unit = patient ? null : ((entry.counterpartUnitId ? unitName(entry.counterpartUnitId) : undefined) ?? entry.counterpartUnitText ?? null);
   const who = patient ? `patienten (${entry.counterpartName})` : `${entry.counterpartName}${unit ? ` (${unit})` : ""}`;
   const verb = entry.direction === "lamnat" ? "lämnat till" : "mottaget från";
   const steps = entry.steps.map((s) => stepText(entry, s)).join(", ");
@@ -61,13 +59,7 @@ export function describePhoneEntry(entry: PhoneContactEntry, unitName: UnitName)
 }
 
 /** The body of the summary message: a heading line with the period, then the calls in time order. */
-export function draftSummaryText(input: {
-  from: Date;
-  to: Date;
-  loggingUnitName?: string;
-  entries: readonly PhoneContactEntry[];
-  unitName: UnitName;
-}): string {
+export function draftSummaryText(input: { from: Date; to: Date; loggingUnitName?: string; entries: readonly PhoneContactEntry[]; unitName: UnitName }): string {
   const head = `Sammanfattning av samordningen under driftstörningen ${stockholmDateTime(input.from)}–${stockholmDateTime(input.to)}.`;
   const by = input.loggingUnitName ? `Samtal loggade av ${input.loggingUnitName}:` : "Loggade samtal:";
   return [head, by, ...input.entries.map((e) => `– ${describePhoneEntry(e, input.unitName)}`)].join("\n");

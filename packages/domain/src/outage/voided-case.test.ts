@@ -8,7 +8,12 @@ describe("isVoidingClosure", () => {
     expect(isVoidingClosure({ kind: "generellt", payload: { reason: "makulerad" } })).toBe(false);
   });
   it("marks a case with such a closure among its events", () => {
-    expect(isVoidedCase([{ kind: "inskrivningsmeddelande", payload: {} }, { kind: "avslut", payload: { reason: "makulerad" } }])).toBe(true);
+    expect(
+      isVoidedCase([
+        { kind: "inskrivningsmeddelande", payload: {} },
+        { kind: "avslut", payload: { reason: "makulerad" } },
+      ]),
+    ).toBe(true);
     expect(isVoidedCase([{ kind: "inskrivningsmeddelande", payload: {} }])).toBe(false);
   });
 });

@@ -30,8 +30,7 @@ export interface PatientIdentifier {
 
 export type ParseResult = { ok: true; value: PatientIdentifier } | { ok: false; error: string };
 
-export const PATIENT_IDENTIFIER_HINT =
-  "Ange personnummer med 12 siffror (ÅÅÅÅMMDD-NNNN), samordningsnummer eller reservnummer";
+export const PATIENT_IDENTIFIER_HINT = "Ange personnummer med 12 siffror (ÅÅÅÅMMDD-NNNN), samordningsnummer eller reservnummer";
 
 export const RESERVE_NUMBER_PATTERN = /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{8,14}$/;
 

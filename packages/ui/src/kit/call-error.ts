@@ -16,10 +16,7 @@ export interface CallError {
 /** The Swedish message, our error code and any field errors of a failed API call. */
 export function callError(error: unknown): CallError {
   const { message, appCode } = describeError(error);
-  const data =
-    error instanceof TRPCClientError
-      ? (error.data as { fieldErrors?: FieldError[] } | undefined)
-      : undefined;
+  const data = error instanceof TRPCClientError ? (error.data as { fieldErrors?: FieldError[] } | undefined) : undefined;
   return {
     message,
     appCode,

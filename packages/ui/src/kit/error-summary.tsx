@@ -5,16 +5,12 @@ import type { FieldError } from "./call-error";
 /** Where an error's field is: the exact control when it exists, else its group. */
 export function errorTarget(prefix: string, path: string): string {
   const exact = `${prefix}-${path.replace(/\./g, "-")}`;
-  if (typeof document !== "undefined" && document.getElementById(exact))
-    return exact;
+  if (typeof document !== "undefined" && document.getElementById(exact)) return exact;
   return `${prefix}-${path.split(".")[0]}`;
 }
 
 /** The form's errors at the top, each a link to its field (focus moves here on a failed send). */
-export const ErrorSummary = forwardRef<
-  HTMLDivElement,
-  { errors: FieldError[]; prefix: string }
->(function ErrorSummary({ errors, prefix }, ref) {
+export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[]; prefix: string }>(function ErrorSummary({ errors, prefix }, ref) {
   return (
     <div
       ref={ref}

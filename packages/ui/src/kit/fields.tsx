@@ -6,32 +6,15 @@ import type { ReactNode } from "react";
  * with aria-describedby, and an error sets aria-invalid. Errors are text (not colour alone).
  */
 
-const INPUT =
-  "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-ink aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
+const INPUT = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-ink aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
 
 /** The ids of a control's hint and error, for its aria-describedby. */
-export function describedBy(
-  id: string,
-  hint?: ReactNode,
-  error?: string,
-): string | undefined {
-  return (
-    [hint ? `${id}-hint` : null, error ? `${id}-fel` : null]
-      .filter(Boolean)
-      .join(" ") || undefined
-  );
+export function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-fel` : null].filter(Boolean).join(" ") || undefined;
 }
 
 /** A control's hint and error (as text, not colour alone), under the ids describedBy names. */
-export function Help({
-  id,
-  hint,
-  error,
-}: {
-  id: string;
-  hint?: ReactNode;
-  error?: string;
-}) {
+export function Help({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint ? (
@@ -58,21 +41,11 @@ interface Base {
   disabled?: boolean;
 }
 
-function Label({
-  id,
-  label,
-  optional,
-}: {
-  id: string;
-  label: ReactNode;
-  optional?: boolean;
-}) {
+function Label({ id, label, optional }: { id: string; label: ReactNode; optional?: boolean }) {
   return (
     <label htmlFor={id} className="block font-medium">
       {label}
-      {optional ? (
-        <span className="font-normal text-muted"> (valfritt)</span>
-      ) : null}
+      {optional ? <span className="font-normal text-muted"> (valfritt)</span> : null}
     </label>
   );
 }
@@ -125,17 +98,10 @@ export function TextField(
   );
 }
 
-export function TextArea(
-  props: Base & { value: string; onChange: (v: string) => void; rows?: number },
-) {
+export function TextArea(props: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
     <Labelled props={props}>
-      <textarea
-        {...controlProps(props)}
-        rows={props.rows ?? 3}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      <textarea {...controlProps(props)} rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
     </Labelled>
   );
 }
@@ -155,14 +121,8 @@ export function SelectField(
 ) {
   return (
     <Labelled props={props}>
-      <select
-        {...controlProps(props)}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        {props.placeholder !== undefined ? (
-          <option value="">{props.placeholder}</option>
-        ) : null}
+      <select {...controlProps(props)} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -173,14 +133,7 @@ export function SelectField(
   );
 }
 
-export function Checkbox(props: {
-  id: string;
-  label: ReactNode;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-  hint?: ReactNode;
-  disabled?: boolean;
-}) {
+export function Checkbox(props: { id: string; label: ReactNode; checked: boolean; onChange: (v: boolean) => void; hint?: ReactNode; disabled?: boolean }) {
   return (
     <div className="mb-2">
       <div className="flex items-start gap-2">
@@ -206,26 +159,12 @@ export function Checkbox(props: {
 }
 
 /** A group of related controls (radio buttons, checkboxes) with a legend; the error is the group's. */
-export function FieldGroup(props: {
-  id: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  optional?: boolean;
-  children: ReactNode;
-}) {
+export function FieldGroup(props: { id: string; legend: ReactNode; hint?: ReactNode; error?: string; optional?: boolean; children: ReactNode }) {
   return (
-    <fieldset
-      id={props.id}
-      tabIndex={-1}
-      className="mb-4 rounded border border-line p-3"
-      aria-describedby={describedBy(props.id, props.hint, props.error)}
-    >
+    <fieldset id={props.id} tabIndex={-1} className="mb-4 rounded border border-line p-3" aria-describedby={describedBy(props.id, props.hint, props.error)}>
       <legend className="px-1 font-medium">
         {props.legend}
-        {props.optional ? (
-          <span className="font-normal text-muted"> (valfritt)</span>
-        ) : null}
+        {props.optional ? <span className="font-normal text-muted"> (valfritt)</span> : null}
       </legend>
       <Help id={props.id} hint={props.hint} error={props.error} />
       <div className="mt-2">{props.children}</div>
@@ -244,17 +183,8 @@ export function Radios(props: {
   inline?: boolean;
 }) {
   return (
-    <FieldGroup
-      id={props.id}
-      legend={props.legend}
-      hint={props.hint}
-      error={props.error}
-    >
-      <div
-        className={
-          props.inline ? "flex flex-wrap gap-x-6 gap-y-2" : "grid gap-2"
-        }
-      >
+    <FieldGroup id={props.id} legend={props.legend} hint={props.hint} error={props.error}>
+      <div className={props.inline ? "flex flex-wrap gap-x-6 gap-y-2" : "grid gap-2"}>
         {props.options.map((o) => (
           <div key={o.value} className="flex items-center gap-2">
             <input
@@ -284,7 +214,6 @@ export function yesNo(v: string): boolean | undefined {
   return v === "ja" ? true : v === "nej" ? false : undefined;
 }
 
-export const BUTTON_PRIMARY =
-  "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60";
+export const BUTTON_PRIMARY = "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60";
 export const BUTTON_SECONDARY =
   "rounded border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";

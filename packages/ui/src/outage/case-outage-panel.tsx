@@ -41,7 +41,11 @@ function WhomToCall({ guidance }: { guidance: CaseGuidance }) {
                     <li key={t.unitId} className="rounded bg-brand-50 p-2">
                       <p className="font-medium">
                         Ring {t.label}
-                        {t.reached === true ? <span className="ml-2 text-sm font-normal text-ok">✓ Samtal loggat</span> : t.reached === false ? <span className="ml-2 text-sm font-normal text-muted">Inget samtal loggat ännu</span> : null}
+                        {t.reached === true ? (
+                          <span className="ml-2 text-sm font-normal text-ok">✓ Samtal loggat</span>
+                        ) : t.reached === false ? (
+                          <span className="ml-2 text-sm font-normal text-muted">Inget samtal loggat ännu</span>
+                        ) : null}
                       </p>
                       {t.contacts.length === 0 ? (
                         <p className="text-sm text-muted">Inga nummer i kontaktlistan. Ring växeln eller se den utskrivna listan.</p>
@@ -100,7 +104,19 @@ function tickText(tick: NonNullable<ChecklistEntry["tick"]>): string {
 }
 
 /** A point of the routine that no data shows done: a checkbox the user ticks, stored for the case. */
-function ManualPoint({ item, id, saving, busy, onToggle }: { item: ChecklistEntry; id: string; saving: { done: boolean } | null; busy: boolean; onToggle: (done: boolean) => void }) {
+function ManualPoint({
+  item,
+  id,
+  saving,
+  busy,
+  onToggle,
+}: {
+  item: ChecklistEntry;
+  id: string;
+  saving: { done: boolean } | null;
+  busy: boolean;
+  onToggle: (done: boolean) => void;
+}) {
   const descId = `${id}-vem`;
   return (
     <li className="flex items-start gap-2">
@@ -193,9 +209,7 @@ function Checklist({ caseId, guidance }: { caseId: string; guidance: CaseGuidanc
       </ul>
       <div aria-live="polite" role="status" className="mt-2" data-testid="checklist-status">
         {failure ? (
-          <p className="rounded border border-danger bg-danger-bg p-2 text-danger">
-            Kunde inte spara checklistan: {failure.message}
-          </p>
+          <p className="rounded border border-danger bg-danger-bg p-2 text-danger">Kunde inte spara checklistan: {failure.message}</p>
         ) : announcement ? (
           <p className="sr-only">{announcement}</p>
         ) : null}
@@ -220,12 +234,24 @@ function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["
           <table className="w-full text-left text-sm" data-testid="case-phone-contacts">
             <thead>
               <tr className="border-b border-line">
-                <th scope="col" className="px-2 py-1">Tid</th>
-                <th scope="col" className="px-2 py-1">Moment</th>
-                <th scope="col" className="px-2 py-1">Motpart</th>
-                <th scope="col" className="px-2 py-1">Lämnat/mottaget</th>
-                <th scope="col" className="px-2 py-1">Bekräftat</th>
-                <th scope="col" className="px-2 py-1">Signerat</th>
+                <th scope="col" className="px-2 py-1">
+                  Tid
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Moment
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Motpart
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Lämnat/mottaget
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Bekräftat
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Signerat
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -234,7 +260,11 @@ function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["
                   <td className="px-2 py-1 whitespace-nowrap">{formatDateTime(c.occurredAt)}</td>
                   <td className="px-2 py-1">
                     {c.steps.map(stepLabel).join(", ")}
-                    {c.comment ? <span className="block text-muted" data-testid="phone-contact-comment">{c.comment}</span> : null}
+                    {c.comment ? (
+                      <span className="block text-muted" data-testid="phone-contact-comment">
+                        {c.comment}
+                      </span>
+                    ) : null}
                     {c.redacted ? (
                       <span className="block text-sm italic text-muted" data-testid="phone-contact-redacted">
                         Samtalets innehåll visas inte för din enhet.
@@ -243,7 +273,9 @@ function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["
                   </td>
                   <td className="px-2 py-1">
                     {c.counterpartName}
-                    {c.counterpartUnitText || unitName(c.counterpartUnitId) ? <span className="block text-muted">{c.counterpartUnitText ?? unitName(c.counterpartUnitId)}</span> : null}
+                    {c.counterpartUnitText || unitName(c.counterpartUnitId) ? (
+                      <span className="block text-muted">{c.counterpartUnitText ?? unitName(c.counterpartUnitId)}</span>
+                    ) : null}
                   </td>
                   <td className="px-2 py-1">{PHONE_DIRECTION_LABELS[c.direction]}</td>
                   <td className="px-2 py-1">{c.receiverConfirmed ? "Ja" : "Nej"}</td>
@@ -295,12 +327,16 @@ export function CaseOutagePanel({ caseId }: { caseId: string }) {
       {g && g.dischargeBlockers > 0 ? (
         <p className="mb-3 rounded border border-danger bg-danger-bg p-2 font-semibold text-danger" data-testid="discharge-blocked">
           <span aria-hidden="true">⛔ </span>
-          Utskrivning väntar: {g.dischargeBlockers} {g.dischargeBlockers === 1 ? "mottagande enhet har" : "mottagande enheter har"} inte bekräftat att informationen tagits emot.
+          Utskrivning väntar: {g.dischargeBlockers} {g.dischargeBlockers === 1 ? "mottagande enhet har" : "mottagande enheter har"} inte bekräftat att
+          informationen tagits emot.
         </p>
       ) : null}
       <ul className="mb-4 flex flex-wrap gap-2" aria-label="Under driftstörningen">
         <li>
-          <a href={`/telefonkontakt?arende=${caseId}`} className="inline-block rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white no-underline hover:bg-brand-800">
+          <a
+            href={`/telefonkontakt?arende=${caseId}`}
+            className="inline-block rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white no-underline hover:bg-brand-800"
+          >
             Logga telefonkontakt för ärendet
           </a>
         </li>

@@ -55,7 +55,11 @@ export function ContactConfirmPage({ token }: { token: string }) {
       <h1 id="bekrafta-rubrik" className="mb-1 text-2xl font-semibold">
         Bekräfta kontaktlistan{r ? `: ${r.organisationName}` : ""}
       </h1>
-      {!valid ? <p className="rounded border border-danger bg-danger-bg p-3 text-danger">Länken är ofullständig. Kontrollera att du använt hela länken i e-postmeddelandet.</p> : null}
+      {!valid ? (
+        <p className="rounded border border-danger bg-danger-bg p-3 text-danger">
+          Länken är ofullständig. Kontrollera att du använt hela länken i e-postmeddelandet.
+        </p>
+      ) : null}
       {request.error ? <ErrorNotice error={callError(request.error)} where="page" /> : null}
       {valid && !r && !request.error ? <p role="status">Hämtar begäran …</p> : null}
       {r ? (
@@ -64,7 +68,14 @@ export function ContactConfirmPage({ token }: { token: string }) {
             En driftstörning pågår. Kontrollera att kommunens telefonnummer i kontaktlistan stämmer, korrigera det som behövs och svara senast{" "}
             <span className="font-semibold">{formatDateTime(r.deadlineAt)}</span>.
           </p>
-          <div ref={doneRef} tabIndex={-1} role="status" aria-live="polite" className={done ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"} data-testid="confirm-done">
+          <div
+            ref={doneRef}
+            tabIndex={-1}
+            role="status"
+            aria-live="polite"
+            className={done ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}
+            data-testid="confirm-done"
+          >
             {done}
           </div>
           {r.respondedAt && !done ? (

@@ -42,17 +42,29 @@ function EntryHistory({ entry, onClose }: { entry: ContactEntry; onClose: () => 
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-line">
-                <th scope="col" className="px-2 py-1">Version</th>
-                <th scope="col" className="px-2 py-1">Gällde</th>
-                <th scope="col" className="px-2 py-1">Uppgifter</th>
-                <th scope="col" className="px-2 py-1">Ändrad av</th>
-                <th scope="col" className="px-2 py-1">Notering</th>
+                <th scope="col" className="px-2 py-1">
+                  Version
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Gällde
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Uppgifter
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Ändrad av
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Notering
+                </th>
               </tr>
             </thead>
             <tbody>
               {history.data.map((v) => (
                 <tr key={v.version} className="border-b border-line align-top last:border-b-0">
-                  <th scope="row" className="px-2 py-1">{v.version}</th>
+                  <th scope="row" className="px-2 py-1">
+                    {v.version}
+                  </th>
                   <td className="px-2 py-1">
                     {formatDateTime(v.validFrom)} – {v.supersededAt ? formatDateTime(v.supersededAt) : "nu"}
                   </td>
@@ -83,7 +95,17 @@ function EntryHistory({ entry, onClose }: { entry: ContactEntry; onClose: () => 
   );
 }
 
-function EntryForm({ panel, units, onClose, onSaved }: { panel: Extract<Panel, { mode: "new" | "edit" | "remove" }>; units: RegionUnits; onClose: () => void; onSaved: (text: string) => void }) {
+function EntryForm({
+  panel,
+  units,
+  onClose,
+  onSaved,
+}: {
+  panel: Extract<Panel, { mode: "new" | "edit" | "remove" }>;
+  units: RegionUnits;
+  onClose: () => void;
+  onSaved: (text: string) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const save = useMutation(trpc.contacts.save.mutationOptions());
@@ -167,10 +189,40 @@ function EntryForm({ panel, units, onClose, onSaved }: { panel: Extract<Panel, {
         </p>
       ) : (
         <>
-          <SelectField id="kl-unitId" label="Enhet" value={d.unitId} onChange={(v) => set({ unitId: v })} options={unitOptions} placeholder="Hela organisationen (t.ex. växeln)" optional />
-          <TextField id="kl-function" label="Funktion" hint="T.ex. Utskrivningsledare, Biståndshandläggare via växeln, Waranteamet." value={d.function} onChange={(v) => set({ function: v })} error={errors.function} />
-          <TextArea id="kl-phones" label="Telefonnummer" hint="Ett per rad." rows={2} value={d.phones} onChange={(v) => set({ phones: v })} error={errors.phones} />
-          <TextField id="kl-openingHours" label="Öppettider" optional hint="T.ex. vardagar 07.30–16.15, dygnet runt." value={d.openingHours} onChange={(v) => set({ openingHours: v })} />
+          <SelectField
+            id="kl-unitId"
+            label="Enhet"
+            value={d.unitId}
+            onChange={(v) => set({ unitId: v })}
+            options={unitOptions}
+            placeholder="Hela organisationen (t.ex. växeln)"
+            optional
+          />
+          <TextField
+            id="kl-function"
+            label="Funktion"
+            hint="T.ex. Utskrivningsledare, Biståndshandläggare via växeln, Waranteamet."
+            value={d.function}
+            onChange={(v) => set({ function: v })}
+            error={errors.function}
+          />
+          <TextArea
+            id="kl-phones"
+            label="Telefonnummer"
+            hint="Ett per rad."
+            rows={2}
+            value={d.phones}
+            onChange={(v) => set({ phones: v })}
+            error={errors.phones}
+          />
+          <TextField
+            id="kl-openingHours"
+            label="Öppettider"
+            optional
+            hint="T.ex. vardagar 07.30–16.15, dygnet runt."
+            value={d.openingHours}
+            onChange={(v) => set({ openingHours: v })}
+          />
           <TextField id="kl-functionMailbox" label="Funktionsbrevlåda" optional value={d.functionMailbox} onChange={(v) => set({ functionMailbox: v })} />
           <TextField id="kl-postalAddress" label="Postadress" optional value={d.postalAddress} onChange={(v) => set({ postalAddress: v })} />
           <TextField id="kl-note" label="Anmärkning" optional value={d.note} onChange={(v) => set({ note: v })} />
@@ -191,7 +243,11 @@ function EntryForm({ panel, units, onClose, onSaved }: { panel: Extract<Panel, {
         </div>
       ) : null}
       <div className="flex gap-3">
-        <button type="submit" className={remove ? "rounded bg-danger px-4 py-2 font-medium text-white disabled:opacity-60" : BUTTON_PRIMARY} disabled={save.isPending}>
+        <button
+          type="submit"
+          className={remove ? "rounded bg-danger px-4 py-2 font-medium text-white disabled:opacity-60" : BUTTON_PRIMARY}
+          disabled={save.isPending}
+        >
           {remove ? "Ta bort posten" : "Spara"}
         </button>
         <button type="button" className={BUTTON_SECONDARY} onClick={onClose}>
@@ -248,7 +304,14 @@ export function ContactEntriesEditor({ organisationIds, onChanged }: { organisat
 
   return (
     <div>
-      <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"} data-testid="contacts-status">
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}
+        data-testid="contacts-status"
+      >
         {status}
       </div>
       {error ? <ErrorNotice error={callError(error)} where="page" /> : null}
@@ -256,7 +319,15 @@ export function ContactEntriesEditor({ organisationIds, onChanged }: { organisat
       {list.data && units.data && orgs.length === 0 ? <p>Du kan inte ändra någon organisations uppgifter i kontaktlistan.</p> : null}
       {list.data && units.data && orgs.length > 1 ? (
         <div className="mb-4 max-w-md">
-          <SelectField id="kl-org-filter" label="Visa organisation" optional value={orgFilter} onChange={setOrgFilter} options={orgs.map((o) => ({ value: o.id, label: o.name }))} placeholder="Alla organisationer" />
+          <SelectField
+            id="kl-org-filter"
+            label="Visa organisation"
+            optional
+            value={orgFilter}
+            onChange={setOrgFilter}
+            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+            placeholder="Alla organisationer"
+          />
         </div>
       ) : null}
       {list.data && units.data ? (
@@ -269,7 +340,12 @@ export function ContactEntriesEditor({ organisationIds, onChanged }: { organisat
                   <h2 id={`klorg-${o.id}`} className="text-xl font-semibold">
                     {o.name}
                   </h2>
-                  <button type="button" className={BUTTON_SECONDARY} onClick={() => open({ mode: "new", organisationId: o.id })} aria-label={`Lägg till post för ${o.name}`}>
+                  <button
+                    type="button"
+                    className={BUTTON_SECONDARY}
+                    onClick={() => open({ mode: "new", organisationId: o.id })}
+                    aria-label={`Lägg till post för ${o.name}`}
+                  >
                     Lägg till post
                   </button>
                 </div>
@@ -279,7 +355,17 @@ export function ContactEntriesEditor({ organisationIds, onChanged }: { organisat
                       {PANEL_TITLE[panel.mode]}
                       {panel.mode !== "new" ? `: ${entryName(panel.entry)}` : ""}
                     </h3>
-                    {panel.mode === "history" ? <EntryHistory entry={panel.entry} onClose={close} /> : <EntryForm key={panel.mode + (panel.mode === "new" ? "" : panel.entry.id)} panel={panel} units={units.data} onClose={close} onSaved={saved} />}
+                    {panel.mode === "history" ? (
+                      <EntryHistory entry={panel.entry} onClose={close} />
+                    ) : (
+                      <EntryForm
+                        key={panel.mode + (panel.mode === "new" ? "" : panel.entry.id)}
+                        panel={panel}
+                        units={units.data}
+                        onClose={close}
+                        onSaved={saved}
+                      />
+                    )}
                   </div>
                 ) : null}
                 <ContactListTables
@@ -296,12 +382,22 @@ export function ContactEntriesEditor({ organisationIds, onChanged }: { organisat
                         </button>
                       </li>
                       <li>
-                        <button type="button" className="underline" onClick={() => open({ mode: "history", entry: e })} aria-label={`Historik för ${entryName(e)}`}>
+                        <button
+                          type="button"
+                          className="underline"
+                          onClick={() => open({ mode: "history", entry: e })}
+                          aria-label={`Historik för ${entryName(e)}`}
+                        >
                           Historik
                         </button>
                       </li>
                       <li>
-                        <button type="button" className="text-danger underline" onClick={() => open({ mode: "remove", entry: e })} aria-label={`Ta bort ${entryName(e)}`}>
+                        <button
+                          type="button"
+                          className="text-danger underline"
+                          onClick={() => open({ mode: "remove", entry: e })}
+                          aria-label={`Ta bort ${entryName(e)}`}
+                        >
                           Ta bort
                         </button>
                       </li>

@@ -39,7 +39,10 @@ export function PhoneLink({ phone }: { phone: string }) {
 
 export function contactMatches(e: ContactRow, q: string): boolean {
   if (!q) return true;
-  const hay = [e.organisationName, e.unitName, e.function, e.openingHours, e.functionMailbox, e.postalAddress, e.note, ...e.phones].filter(Boolean).join(" ").toLowerCase();
+  const hay = [e.organisationName, e.unitName, e.function, e.openingHours, e.functionMailbox, e.postalAddress, e.note, ...e.phones]
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase();
   return q
     .toLowerCase()
     .split(/\s+/)
@@ -91,12 +94,26 @@ export function ContactListTables<E extends ContactRow>({
                 <table className="w-full text-left text-sm" aria-labelledby={`enhet-${g.organisationId}-${u.key}`}>
                   <thead>
                     <tr className="border-b border-line">
-                      <th scope="col" className="px-3 py-2">Funktion</th>
-                      <th scope="col" className="px-3 py-2">Telefon</th>
-                      <th scope="col" className="px-3 py-2">Öppettider</th>
-                      <th scope="col" className="px-3 py-2">Funktionsbrevlåda</th>
-                      <th scope="col" className="px-3 py-2">Postadress</th>
-                      {actions ? <th scope="col" className="px-3 py-2">{actionsHeader}</th> : null}
+                      <th scope="col" className="px-3 py-2">
+                        Funktion
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Telefon
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Öppettider
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Funktionsbrevlåda
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Postadress
+                      </th>
+                      {actions ? (
+                        <th scope="col" className="px-3 py-2">
+                          {actionsHeader}
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>

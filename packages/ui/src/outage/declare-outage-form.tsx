@@ -27,7 +27,17 @@ const UNIT_KIND: Record<string, string> = {
 const UNITS_HINT = "En vald enhet omfattar också enheterna under den (t.ex. ett sjukhus och dess avdelningar).";
 
 /** A searchable multi-select of the region's units: a filter box, matching checkboxes, the chosen as removable chips. */
-export function UnitMultiSelect({ units, value, onChange, error }: { units: RegionUnits | undefined; value: string[]; onChange: (ids: string[]) => void; error?: string }) {
+export function UnitMultiSelect({
+  units,
+  value,
+  onChange,
+  error,
+}: {
+  units: RegionUnits | undefined;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+}) {
   const id = useId();
   const [q, setQ] = useState("");
   const orgName = useMemo(() => new Map((units?.organisations ?? []).map((o) => [o.id, o.name])), [units]);
@@ -53,7 +63,12 @@ export function UnitMultiSelect({ units, value, onChange, error }: { units: Regi
           <ul className="mt-1 flex flex-wrap gap-2" aria-labelledby={`${id}-valda`}>
             {value.map((u) => (
               <li key={u}>
-                <button type="button" onClick={() => toggle(u, false)} className="rounded-full border border-brand-600 bg-brand-50 px-3 py-1 text-sm" aria-label={`Ta bort ${byId.get(u)?.name ?? "enheten"}`}>
+                <button
+                  type="button"
+                  onClick={() => toggle(u, false)}
+                  className="rounded-full border border-brand-600 bg-brand-50 px-3 py-1 text-sm"
+                  aria-label={`Ta bort ${byId.get(u)?.name ?? "enheten"}`}
+                >
                   {byId.get(u)?.name ?? u} <span aria-hidden="true">✕</span>
                 </button>
               </li>
@@ -74,12 +89,22 @@ export function UnitMultiSelect({ units, value, onChange, error }: { units: Regi
         className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2"
       />
       <p id={`${id}-antal`} className="mt-1 text-sm text-muted" aria-live="polite">
-        {units ? (matching.length > MAX_SHOWN ? `Visar ${MAX_SHOWN} av ${matching.length} enheter. Sök för att begränsa.` : `${matching.length} ${matching.length === 1 ? "enhet" : "enheter"}.`) : "Hämtar enheter …"}
+        {units
+          ? matching.length > MAX_SHOWN
+            ? `Visar ${MAX_SHOWN} av ${matching.length} enheter. Sök för att begränsa.`
+            : `${matching.length} ${matching.length === 1 ? "enhet" : "enheter"}.`
+          : "Hämtar enheter …"}
       </p>
       <ul className="mt-2 max-h-72 overflow-y-auto rounded border border-line bg-white p-2" aria-label="Enheter att välja">
         {shown.map((u) => (
           <li key={u.id} className="flex items-start gap-2 py-0.5">
-            <input id={`${id}-${u.id}`} type="checkbox" checked={value.includes(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} className="mt-1 h-5 w-5 shrink-0 accent-brand-700" />
+            <input
+              id={`${id}-${u.id}`}
+              type="checkbox"
+              checked={value.includes(u.id)}
+              onChange={(e) => toggle(u.id, e.target.checked)}
+              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+            />
             <label htmlFor={`${id}-${u.id}`}>
               {u.name}
               <span className="text-sm text-muted">
@@ -168,7 +193,10 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
     );
   };
 
-  const scopeText = form.scope === "region" ? `hela ${regionName}, med dess kommuner` : `${form.unitIds.length} ${form.unitIds.length === 1 ? "vald enhet" : "valda enheter"} (och enheterna under dem)`;
+  const scopeText =
+    form.scope === "region"
+      ? `hela ${regionName}, med dess kommuner`
+      : `${form.unitIds.length} ${form.unitIds.length === 1 ? "vald enhet" : "valda enheter"} (och enheterna under dem)`;
 
   return (
     <section aria-labelledby="starta-rubrik" className="mb-6 rounded border-2 border-brand-600 bg-white p-4" data-testid="declare-outage">
@@ -195,7 +223,14 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
             placeholder="Välj system"
             error={errors.system}
           />
-          <TextField id="dst-detail" label="Detaljer" optional hint="T.ex. vilken del eller integration, som visas i bannern." value={form.systemDetail} onChange={(v) => set({ systemDetail: v })} />
+          <TextField
+            id="dst-detail"
+            label="Detaljer"
+            optional
+            hint="T.ex. vilken del eller integration, som visas i bannern."
+            value={form.systemDetail}
+            onChange={(v) => set({ systemDetail: v })}
+          />
           <Radios
             id="dst-scope"
             legend="Vilka berörs?"
@@ -206,9 +241,26 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
               { value: "units", label: "Valda enheter" },
             ]}
           />
-          {form.scope === "units" ? <UnitMultiSelect units={units.data} value={form.unitIds} onChange={(ids) => set({ unitIds: ids })} error={errors.units} /> : null}
-          <TextField id="dst-end" label="Beräknat slut" type="datetime-local" optional value={form.expectedEnd} onChange={(v) => set({ expectedEnd: v })} error={errors.expectedEnd} />
-          <TextArea id="dst-message" label="Meddelande till användarna" optional hint="Visas i bannern på varje sida." value={form.message} onChange={(v) => set({ message: v })} />
+          {form.scope === "units" ? (
+            <UnitMultiSelect units={units.data} value={form.unitIds} onChange={(ids) => set({ unitIds: ids })} error={errors.units} />
+          ) : null}
+          <TextField
+            id="dst-end"
+            label="Beräknat slut"
+            type="datetime-local"
+            optional
+            value={form.expectedEnd}
+            onChange={(v) => set({ expectedEnd: v })}
+            error={errors.expectedEnd}
+          />
+          <TextArea
+            id="dst-message"
+            label="Meddelande till användarna"
+            optional
+            hint="Visas i bannern på varje sida."
+            value={form.message}
+            onChange={(v) => set({ message: v })}
+          />
           <div className="flex flex-wrap gap-3">
             <button type="submit" className={BUTTON_PRIMARY}>
               Granska och starta
@@ -243,7 +295,12 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
             </div>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <button type="button" className="rounded bg-danger px-4 py-2 font-medium text-white hover:opacity-90 disabled:opacity-60" onClick={start} disabled={declare.isPending}>
+            <button
+              type="button"
+              className="rounded bg-danger px-4 py-2 font-medium text-white hover:opacity-90 disabled:opacity-60"
+              onClick={start}
+              disabled={declare.isPending}
+            >
               {declare.isPending ? "Startar …" : "Starta driftstörning"}
             </button>
             <button type="button" className={BUTTON_SECONDARY} onClick={() => setConfirming(false)} disabled={declare.isPending}>

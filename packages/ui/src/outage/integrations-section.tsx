@@ -65,7 +65,9 @@ export function IntegrationsSection() {
     if (check.isPending) return;
     check.mutate(undefined, {
       onSuccess: (r) => {
-        setStatus(`${r.checked} ${r.checked === 1 ? "integration kontrollerad" : "integrationer kontrollerade"}${r.proposed ? `, ${r.proposed} ${r.proposed === 1 ? "driftstörning föreslagen" : "driftstörningar föreslagna"}` : ""}.`);
+        setStatus(
+          `${r.checked} ${r.checked === 1 ? "integration kontrollerad" : "integrationer kontrollerade"}${r.proposed ? `, ${r.proposed} ${r.proposed === 1 ? "driftstörning föreslagen" : "driftstörningar föreslagna"}` : ""}.`,
+        );
         refresh();
       },
       onError: (e) => setFailure(callError(e)),
@@ -77,7 +79,9 @@ export function IntegrationsSection() {
       <h2 id="integrationer-rubrik" ref={headingRef} tabIndex={-1} className="mb-2 text-xl font-semibold">
         Integrationer
       </h2>
-      <p className="mb-2 text-muted">Hälsokontroll var 30:e sekund. En integration som inte svarar på en minut ger ett förslag på driftstörning, som du bekräftar eller avvisar.</p>
+      <p className="mb-2 text-muted">
+        Hälsokontroll var 30:e sekund. En integration som inte svarar på en minut ger ett förslag på driftstörning, som du bekräftar eller avvisar.
+      </p>
       <p role="status" aria-live="polite" className={status ? "mb-2 font-medium text-ok" : "sr-only"} data-testid="integrations-status">
         {status}
       </p>
@@ -89,18 +93,32 @@ export function IntegrationsSection() {
           <table className="w-full border border-line bg-white text-left text-sm">
             <thead>
               <tr className="border-b border-line bg-brand-50">
-                <th scope="col" className="px-3 py-2">Namn</th>
-                <th scope="col" className="px-3 py-2">System</th>
-                <th scope="col" className="px-3 py-2">Hälsoadress</th>
-                <th scope="col" className="px-3 py-2">Senaste kontroll</th>
-                <th scope="col" className="px-3 py-2">Läge</th>
-                <th scope="col" className="px-3 py-2">Ändra</th>
+                <th scope="col" className="px-3 py-2">
+                  Namn
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  System
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Hälsoadress
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Senaste kontroll
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Läge
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Ändra
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.data.map((i) => (
                 <tr key={i.id} className="border-b border-line last:border-b-0">
-                  <th scope="row" className="px-3 py-2 font-medium">{i.name}</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {i.name}
+                  </th>
                   <td className="px-3 py-2">{systemLabel(i.system)}</td>
                   <td className="px-3 py-2 break-all">{i.healthUrl}</td>
                   <td className="px-3 py-2">{formatDateTime(i.lastCheckedAt)}</td>
@@ -117,7 +135,12 @@ export function IntegrationsSection() {
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    <button type="button" className="underline" onClick={() => setDraft({ id: i.id, name: i.name, system: i.system, healthUrl: i.healthUrl })} aria-label={`Ändra ${i.name}`}>
+                    <button
+                      type="button"
+                      className="underline"
+                      onClick={() => setDraft({ id: i.id, name: i.name, system: i.system, healthUrl: i.healthUrl })}
+                      aria-label={`Ändra ${i.name}`}
+                    >
                       Ändra
                     </button>
                   </td>
@@ -157,7 +180,14 @@ export function IntegrationsSection() {
             placeholder="Välj system"
             error={errors.system}
           />
-          <TextField id="int-healthUrl" label="Adress för hälsokontroll" type="url" value={draft.healthUrl} onChange={(v) => setDraft({ ...draft, healthUrl: v })} error={errors.healthUrl} />
+          <TextField
+            id="int-healthUrl"
+            label="Adress för hälsokontroll"
+            type="url"
+            value={draft.healthUrl}
+            onChange={(v) => setDraft({ ...draft, healthUrl: v })}
+            error={errors.healthUrl}
+          />
           {failure ? (
             <div className="mb-3">
               <ErrorNotice error={failure} where="form" />

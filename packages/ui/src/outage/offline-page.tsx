@@ -76,8 +76,7 @@ export function OfflinePage({ portal }: { portal: Portal }) {
         <p role="status">Läser den sparade kontaktlistan …</p>
       ) : stored === null ? (
         <p data-testid="offline-no-list">
-          Den här webbläsaren har ingen sparad kontaktlista. Använd den utskrivna listan i reservpärmen. Listan sparas automatiskt nästa gång du är
-          inloggad.
+          Den här webbläsaren har ingen sparad kontaktlista. Använd den utskrivna listan i reservpärmen. Listan sparas automatiskt nästa gång du är inloggad.
         </p>
       ) : (
         <>

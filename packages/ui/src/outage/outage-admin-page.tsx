@@ -60,9 +60,16 @@ function Proposal({ row, onDone }: { row: OutageListRow; onDone: (text: string) 
         </div>
       ) : (
         <div className="mt-2 rounded border border-warn bg-warn-bg p-2" role="group" aria-label="Bekräfta valet">
-          <p className="mb-2">{asking ? "Alla öppna sidor i regionen växlar till driftstörningsläge. Starta driftstörningen?" : "Avvisa förslaget? Ingen driftstörning startas."}</p>
+          <p className="mb-2">
+            {asking ? "Alla öppna sidor i regionen växlar till driftstörningsläge. Starta driftstörningen?" : "Avvisa förslaget? Ingen driftstörning startas."}
+          </p>
           <div className="flex gap-3">
-            <button type="button" className={asking ? "rounded bg-danger px-4 py-2 font-medium text-white" : BUTTON_PRIMARY} onClick={() => go(asking)} disabled={decide.isPending}>
+            <button
+              type="button"
+              className={asking ? "rounded bg-danger px-4 py-2 font-medium text-white" : BUTTON_PRIMARY}
+              onClick={() => go(asking)}
+              disabled={decide.isPending}
+            >
               {asking ? "Ja, starta driftstörning" : "Ja, avvisa"}
             </button>
             <button type="button" className={BUTTON_SECONDARY} onClick={() => setAsking(null)} disabled={decide.isPending}>
@@ -99,8 +106,17 @@ export function OutageAdminPage() {
       <h1 id="driftstorningar-rubrik" className="mb-1 text-2xl font-semibold">
         Driftstörningar
       </h1>
-      <p className="mb-4 text-muted">När en driftstörning startas visar varje berörd sida bannern direkt och vårdenheterna arbetar per telefon enligt reservrutinen.</p>
-      <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="outage-admin-status" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 text-ok" : "sr-only"}>
+      <p className="mb-4 text-muted">
+        När en driftstörning startas visar varje berörd sida bannern direkt och vårdenheterna arbetar per telefon enligt reservrutinen.
+      </p>
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        data-testid="outage-admin-status"
+        className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 text-ok" : "sr-only"}
+      >
         {status ? (
           <p className="font-semibold">
             {status.text}{" "}
@@ -154,13 +170,27 @@ export function OutageAdminPage() {
             <table className="w-full border border-line bg-white text-left text-sm" data-testid="outage-list">
               <thead>
                 <tr className="border-b border-line bg-brand-50">
-                  <th scope="col" className="px-3 py-2">System</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2">Omfattning</th>
-                  <th scope="col" className="px-3 py-2">Start</th>
-                  <th scope="col" className="px-3 py-2">Slut</th>
-                  <th scope="col" className="px-3 py-2">Samtal</th>
-                  <th scope="col" className="px-3 py-2">Efterregistrering</th>
+                  <th scope="col" className="px-3 py-2">
+                    System
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Omfattning
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Start
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Slut
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Samtal
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Efterregistrering
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -180,7 +210,9 @@ export function OutageAdminPage() {
                     <td className="px-3 py-2">{r.calls}</td>
                     <td className="px-3 py-2">
                       {r.itemsTotal === 0 ? (r.status === "avslutad" ? "Inget att registrera" : "–") : `${r.itemsDone} av ${r.itemsTotal} klara`}
-                      {r.itemsTotal > 0 ? <progress value={r.itemsDone} max={r.itemsTotal} aria-hidden="true" className="ml-2 h-2 w-20 align-middle accent-brand-700" /> : null}
+                      {r.itemsTotal > 0 ? (
+                        <progress value={r.itemsDone} max={r.itemsTotal} aria-hidden="true" className="ml-2 h-2 w-20 align-middle accent-brand-700" />
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -13,7 +13,6 @@ import { ProgressTable } from "./progress-table";
 import type { OutageChange } from "@vardkedjan/domain/outage/outage-change";
 import { scopeLabel, systemLabel, type ConfirmationRow, type OutageDetail } from "./labels";
 
-
 /** One row of the change history in words. */
 function describeChange(change: OutageChange): string {
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso) : "inte angivet");
@@ -48,17 +47,33 @@ function ConfirmationsTable({ rows }: { rows: ConfirmationRow[] }) {
       <table className="w-full border border-line bg-white text-left text-sm" data-testid="confirmations">
         <thead>
           <tr className="border-b border-line bg-brand-50">
-            <th scope="col" className="px-3 py-2">Kommun</th>
-            <th scope="col" className="px-3 py-2">Företrädare</th>
-            <th scope="col" className="px-3 py-2">E-post skickad</th>
-            <th scope="col" className="px-3 py-2">Senast</th>
-            <th scope="col" className="px-3 py-2">Svar</th>
+            <th scope="col" className="px-3 py-2">
+              Kommun
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Företrädare
+            </th>
+            <th scope="col" className="px-3 py-2">
+              E-post skickad
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Senast
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Svar
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.organisationId} className={`border-b border-line align-top last:border-b-0 ${r.overdue ? "bg-danger-bg" : ""}`} data-testid="confirmation-row">
-              <th scope="row" className="px-3 py-2 font-medium">{r.organisationName}</th>
+            <tr
+              key={r.organisationId}
+              className={`border-b border-line align-top last:border-b-0 ${r.overdue ? "bg-danger-bg" : ""}`}
+              data-testid="confirmation-row"
+            >
+              <th scope="row" className="px-3 py-2 font-medium">
+                {r.organisationName}
+              </th>
               <td className="px-3 py-2">
                 <ul>
                   {r.representatives.map((p) => (
@@ -69,13 +84,20 @@ function ConfirmationsTable({ rows }: { rows: ConfirmationRow[] }) {
                 </ul>
               </td>
               <td className="px-3 py-2">
-                {r.sentAt ? formatDateTime(r.sentAt) : r.sendError ? <span className="font-medium text-danger">⚠ Inte skickad: {r.sendError}</span> : <span className="text-muted">Skickas …</span>}
+                {r.sentAt ? (
+                  formatDateTime(r.sentAt)
+                ) : r.sendError ? (
+                  <span className="font-medium text-danger">⚠ Inte skickad: {r.sendError}</span>
+                ) : (
+                  <span className="text-muted">Skickas …</span>
+                )}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.deadlineAt)}</td>
               <td className="px-3 py-2">
                 {r.respondedAt ? (
                   <span className="text-ok">
-                    <span className="font-semibold">✓ {r.response === "korrigerad" ? "Korrigerad" : "Bekräftad"}</span> av {r.respondedBy ?? "okänd"}, {formatDateTime(r.respondedAt)}
+                    <span className="font-semibold">✓ {r.response === "korrigerad" ? "Korrigerad" : "Bekräftad"}</span> av {r.respondedBy ?? "okänd"},{" "}
+                    {formatDateTime(r.respondedAt)}
                     {r.comment ? <span className="block text-ink">”{r.comment}”</span> : null}
                   </span>
                 ) : r.overdue ? (
@@ -186,7 +208,14 @@ function Loaded({ data, confirmations }: { data: OutageDetail; confirmations: Co
       <p className="mb-4">
         <StatusBadge status={o.status} />
       </p>
-      <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"} data-testid="outage-detail-status">
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}
+        data-testid="outage-detail-status"
+      >
         {status}
       </div>
       <dl className="mb-4 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
@@ -210,14 +239,22 @@ function Loaded({ data, confirmations }: { data: OutageDetail; confirmations: Co
               </button>
             </li>
             <li>
-              <button type="button" className="rounded bg-danger px-4 py-2 font-medium text-white hover:opacity-90" onClick={() => setAsking(true)} disabled={asking}>
+              <button
+                type="button"
+                className="rounded bg-danger px-4 py-2 font-medium text-white hover:opacity-90"
+                onClick={() => setAsking(true)}
+                disabled={asking}
+              >
                 Avsluta driftstörning
               </button>
             </li>
           </>
         ) : null}
         <li>
-          <a href={`/dokument/driftstorningsrapport.csv?driftstorning=${o.id}`} className="inline-block rounded border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50">
+          <a
+            href={`/dokument/driftstorningsrapport.csv?driftstorning=${o.id}`}
+            className="inline-block rounded border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50"
+          >
             Exportera rapport (CSV)
           </a>
         </li>
@@ -264,7 +301,8 @@ function Loaded({ data, confirmations }: { data: OutageDetail; confirmations: Co
         ) : (
           <>
             <p className="mb-2" aria-live="polite" data-testid="confirmations-summary">
-              {confirmed} av {confirmations.length} kommuner har svarat{overdue ? <span className="font-semibold text-danger">, {overdue} försenade</span> : null}.
+              {confirmed} av {confirmations.length} kommuner har svarat
+              {overdue ? <span className="font-semibold text-danger">, {overdue} försenade</span> : null}.
             </p>
             <ConfirmationsTable rows={confirmations} />
           </>

@@ -10,16 +10,26 @@ export function ProgressTable({ rows, testId }: { rows: readonly UnitProgress[];
       <table className="w-full max-w-3xl border border-line bg-white text-left text-sm" data-testid={testId}>
         <thead>
           <tr className="border-b border-line bg-brand-50">
-            <th scope="col" className="px-3 py-2">Enhet</th>
-            <th scope="col" className="px-3 py-2">Klart</th>
-            <th scope="col" className="px-3 py-2">Kvar</th>
-            <th scope="col" className="px-3 py-2">Förlopp</th>
+            <th scope="col" className="px-3 py-2">
+              Enhet
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Klart
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Kvar
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Förlopp
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((p) => (
             <tr key={p.unitId} className="border-b border-line last:border-b-0">
-              <th scope="row" className="px-3 py-2 font-medium">{p.unitName}</th>
+              <th scope="row" className="px-3 py-2 font-medium">
+                {p.unitName}
+              </th>
               <td className="px-3 py-2">
                 {p.done} av {p.total}
               </td>

@@ -34,7 +34,16 @@ function worker(network: (url: string) => Promise<Response>, cached: Record<stri
     skipWaiting: () => undefined,
     clients: { claim: async () => undefined },
   };
-  runInNewContext(SERVICE_WORKER_SOURCE, { self, caches, fetch: (req: string | { url: string }) => network(typeof req === "string" ? req : req.url), Response, URL, Set, Promise, Date });
+  runInNewContext(SERVICE_WORKER_SOURCE, {
+    self,
+    caches,
+    fetch: (req: string | { url: string }) => network(typeof req === "string" ? req : req.url),
+    Response,
+    URL,
+    Set,
+    Promise,
+    Date,
+  });
 
   /** A page load (or another request); undefined when the worker leaves it to the browser. */
   return async (path: string, mode = "navigate", method = "GET"): Promise<Response | undefined> => {
@@ -49,7 +58,10 @@ function worker(network: (url: string) => Promise<Response>, cached: Record<stri
   };
 }
 
-const status = (code: number, body = `svar ${code}`) => async () => new Response(body, { status: code });
+const status =
+  (code: number, body = `svar ${code}`) =>
+  async () =>
+    new Response(body, { status: code });
 
 describe("service worker: what a page load gets", () => {
   it("the saved offline page when the portal answers with any server error (its database gone: 500)", async () => {

@@ -16,16 +16,14 @@ function SignOutButton() {
 export function NoAccessPage(props: { portal: Portal; name: string; reasons: { code: string; message: string }[] }) {
   return (
     <PlainPage portal={props.portal} heading="Ingen behörighet">
-      <p className="mb-4">
-        {props.name}, du är inloggad med SITHS men har ingen behörighet i Vårdkedjan.
-      </p>
+      <p className="mb-4">{props.name}, du är inloggad med SITHS men har ingen behörighet i Vårdkedjan.</p>
       <h2 className="mb-2 text-lg font-semibold">Skäl</h2>
       <ul className="mb-4 list-disc pl-6" data-testid="denial-reasons">
         {props.reasons.length > 0 ? props.reasons.map((r, i) => <li key={`${r.code}-${i}`}>{r.message}</li>) : <li>Inga regler gav dig behörighet.</li>}
       </ul>
       <p className="text-muted">
-        Behörighet ges utifrån dina medarbetaruppdrag och systemroller i HSA-katalogen. Kontakta din chef eller systemförvaltaren i din
-        region eller kommun om du behöver tillgång.
+        Behörighet ges utifrån dina medarbetaruppdrag och systemroller i HSA-katalogen. Kontakta din chef eller systemförvaltaren i din region eller kommun om
+        du behöver tillgång.
       </p>
       <SignOutButton />
     </PlainPage>

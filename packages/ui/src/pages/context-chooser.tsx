@@ -10,9 +10,7 @@ export interface ChooserContext {
 export function ContextChooserPage(props: { portal: Portal; name: string; contexts: ChooserContext[]; activeId: string | null; error?: boolean }) {
   return (
     <PlainPage portal={props.portal} heading="Välj arbetssammanhang">
-      <p className="mb-4 text-muted">
-        {props.name}, du har flera uppdrag i den här portalen. Välj vilket du arbetar i nu. Du kan byta senare från sidhuvudet.
-      </p>
+      <p className="mb-4 text-muted">{props.name}, du har flera uppdrag i den här portalen. Välj vilket du arbetar i nu. Du kan byta senare från sidhuvudet.</p>
       {props.error ? (
         <p role="alert" className="mb-4 rounded border border-danger bg-danger-bg p-3 text-danger">
           Det valda sammanhanget finns inte bland dina behörigheter. Välj ett av dem nedan.

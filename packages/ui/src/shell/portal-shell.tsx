@@ -32,7 +32,10 @@ export function PortalShell(props: {
   return (
     <ClientRoot contextId={props.contextId}>
       <OutageModeProvider initialOutages={props.outages}>
-        <a href="#innehall" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#innehall"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Hoppa till innehållet
         </a>
         <OutageBanner portal={props.portal} />

@@ -16,7 +16,11 @@ export function caseDocumentRoute(ctx: PortalContext, _req: Request, caseId: str
     if (!UUID.test(caseId) || !isCaseDocumentName(name)) return new Response("Dokumentet finns inte.", { status: 404 });
     const { pdf, reference } = await renderCaseDocument(ctx.db(), actor, caseId, name);
     return new Response(new Uint8Array(pdf), {
-      headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name.replace(".pdf", "")}-${reference}.pdf"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `inline; filename="${name.replace(".pdf", "")}-${reference}.pdf"`,
+        "cache-control": "no-store",
+      },
     });
   });
 }

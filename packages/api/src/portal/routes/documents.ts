@@ -29,7 +29,9 @@ export function documentRoute(ctx: PortalContext, req: Request, name: string): P
   return withActor(ctx, action, { route: "dokument", signedOut: "login" }, async (actor) => {
     if (!isDocumentName(name)) return notFound();
     const pdf = await renderPortalDocument(ctx.db(), actor, name);
-    return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name}"`, "cache-control": "no-store" } });
+    return new Response(new Uint8Array(pdf), {
+      headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${name}"`, "cache-control": "no-store" },
+    });
   });
 }
 
@@ -40,7 +42,11 @@ function outageReport(ctx: PortalContext, req: Request): Promise<Response> {
     if (!/^[0-9a-f-]{36}$/i.test(outageId)) return new Response("Ange driftstörningen.", { status: 400 });
     const csv = await outageReportCsv(ctx.db(), actor, outageId);
     return new Response(csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="driftstorning-${outageId.slice(0, 8)}.csv"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="driftstorning-${outageId.slice(0, 8)}.csv"`,
+        "cache-control": "no-store",
+      },
     });
   });
 }

@@ -31,7 +31,10 @@ describe("coordination cases", () => {
   const fredrik = () => as("fredrik.vall", "primarvard");
 
   async function refusal(p: Promise<unknown>) {
-    const e = await p.then(() => null, (err: unknown) => err);
+    const e = await p.then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
     return { code: (e as TRPCError).code, message: (e as TRPCError).message };
   }
@@ -40,7 +43,13 @@ describe("coordination cases", () => {
     return openWardCase(await sanna(), identifier, k());
   }
 
-  async function send(caller: Awaited<ReturnType<typeof as>>, caseId: string, kind: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  async function send(
+    caller: Awaited<ReturnType<typeof as>>,
+    caseId: string,
+    kind: string,
+    payload: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) {
     const view = await caller.case.get({ caseId });
     return caller.case.sendMessage({
       caseId,
@@ -65,16 +74,39 @@ describe("coordination cases", () => {
   });
 
   it("refuses an invalid personnummer in Swedish and creates nothing", async () => {
-    expect(await refusal((await sanna()).case.prepare({ identifier: "19121212-1213" }))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/kontrollsiffran/i) });
+    expect(await refusal((await sanna()).case.prepare({ identifier: "19121212-1213" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/kontrollsiffran/i),
+    });
     const before = await t.db.select().from(schema.coordinationCases);
     const prep = await (await sanna()).case.prepare({ identifier: "191212121212" });
-    expect(await refusal((await sanna()).case.create({ identifier: "191212121213", admittedAt: new Date(), wardUnitId: prep.options.wards[0]!.id, careType: "somatisk", municipalityUnitId: null, primaryCareUnitId: null, idempotencyKey: k() }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(
+      await refusal(
+        (await sanna()).case.create({
+          identifier: "191212121213",
+          admittedAt: new Date(),
+          wardUnitId: prep.options.wards[0]!.id,
+          careType: "somatisk",
+          municipalityUnitId: null,
+          primaryCareUnitId: null,
+          idempotencyKey: k(),
+        }),
+      ),
+    ).toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.select().from(schema.coordinationCases)).toHaveLength(before.length);
   });
 
   it("opens one case for a double-clicked create, and refuses a second open case for the patient", async () => {
     const prep = await (await sanna()).case.prepare({ identifier: "191212121212" });
-    const input = { identifier: "191212121212", admittedAt: new Date(Date.now() - 2 * 3600_000), wardUnitId: prep.options.wards[0]!.id, careType: "somatisk" as const, municipalityUnitId: prep.proposed.municipalityUnitId, primaryCareUnitId: prep.proposed.primaryCareUnitId, idempotencyKey: k() };
+    const input = {
+      identifier: "191212121212",
+      admittedAt: new Date(Date.now() - 2 * 3600_000),
+      wardUnitId: prep.options.wards[0]!.id,
+      careType: "somatisk" as const,
+      municipalityUnitId: prep.proposed.municipalityUnitId,
+      primaryCareUnitId: prep.proposed.primaryCareUnitId,
+      idempotencyKey: k(),
+    };
     const [a, b] = await Promise.all([(await sanna()).case.create(input), (await sanna()).case.create(input)].map((p) => p.catch((e: unknown) => e)));
     const ok = [a, b].filter((x) => !(x instanceof Error)) as { caseId: string }[];
     expect(ok.length).toBeGreaterThanOrEqual(1);
@@ -82,20 +114,38 @@ describe("coordination cases", () => {
     tolvanCase = ok[0]!.caseId;
     const again = await (await sanna()).case.create(input);
     expect(again.caseId).toBe(tolvanCase);
-    expect(await refusal((await sanna()).case.create({ ...input, idempotencyKey: k() }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/redan ett pågående/) });
+    expect(await refusal((await sanna()).case.create({ ...input, idempotencyKey: k() }))).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/redan ett pågående/),
+    });
   });
 
   it("refuses steps out of order with a Swedish explanation", async () => {
     const view = await (await sanna()).case.get({ caseId: tolvanCase });
     expect(view.stage).toBe("inskriven");
     expect(view.viewer.canSend).not.toContain("utskrivningsklar");
-    const r = await refusal(send(await sanna(), tolvanCase, "utskrivningsklar", { decidedAt: new Date().toISOString(), decidedBy: "Dr Läkare" }, { recipientUnitIds: view.parties.filter((p) => p.role !== "avdelning").map((p) => p.unitId) }));
+    const r = await refusal(
+      send(
+        await sanna(),
+        tolvanCase,
+        "utskrivningsklar",
+        { decidedAt: new Date().toISOString(), decidedBy: "Dr Läkare" },
+        { recipientUnitIds: view.parties.filter((p) => p.role !== "avdelning").map((p) => p.unitId) },
+      ),
+    );
     expect(r.code).toBe("PRECONDITION_FAILED");
     expect(r.message).toMatch(/inskrivningsmeddelande/i);
   });
 
   it("runs the admission: consent, the notice, acknowledgements and answers", async () => {
-    await send(await sanna(), tolvanCase, "samtycke", { consents: [{ kind: "informationsoverforing_kommun", given: true }, { kind: "informationsoverforing_vardcentral", given: true }, { kind: "npo", given: true }, { kind: "sip", given: true }] });
+    await send(await sanna(), tolvanCase, "samtycke", {
+      consents: [
+        { kind: "informationsoverforing_kommun", given: true },
+        { kind: "informationsoverforing_vardcentral", given: true },
+        { kind: "npo", given: true },
+        { kind: "sip", given: true },
+      ],
+    });
     const date = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
     const sent = await send(await sanna(), tolvanCase, "inskrivningsmeddelande", { estimatedDischargeDate: date });
     expect(sent.duplicate).toBe(false);
@@ -116,10 +166,23 @@ describe("coordination cases", () => {
     const me = candidates.find((c) => c.name === "Fredrik Vall")!;
     expect(me).toBeTruthy();
     // Someone without a commission at the vårdcentral cannot be named.
-    const [outsider] = await t.db.select().from(schema.staff).where(eq(schema.staff.hsaId, castByKey("sofia.lund").employeeHsaId));
+    const [outsider] = await t.db
+      .select()
+      .from(schema.staff)
+      .where(eq(schema.staff.hsaId, castByKey("sofia.lund").employeeHsaId));
     expect(candidates.map((c) => c.staffId)).not.toContain(outsider!.id);
-    expect((await refusal(send(await fredrik(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: outsider!.id }))).message).toMatch(/uppdrag vid din enhet/);
-    await send(await fredrik(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Inga insatser", knownToUnit: true, fixedCareContactStaffId: me.staffId });
+    expect(
+      (
+        await refusal(
+          send(await fredrik(), tolvanCase, "svar_pa_inskrivning", { currentServices: "Inga", knownToUnit: true, fixedCareContactStaffId: outsider!.id }),
+        )
+      ).message,
+    ).toMatch(/uppdrag vid din enhet/);
+    await send(await fredrik(), tolvanCase, "svar_pa_inskrivning", {
+      currentServices: "Inga insatser",
+      knownToUnit: true,
+      fixedCareContactStaffId: me.staffId,
+    });
 
     // The ward sees who has acknowledged and the answers.
     const ward = await (await sanna()).case.get({ caseId: tolvanCase });
@@ -131,7 +194,19 @@ describe("coordination cases", () => {
   });
 
   it("refuses a message to a unit outside the case", async () => {
-    expect((await refusal(send(await fredrik(), tolvanCase, "generellt", { subject: "Fråga", text: "Hej" }, { recipientUnitIds: [(await t.db.select().from(schema.units).where(eq(schema.units.kind, "hemtjanstgrupp")).limit(1))[0]!.id] }))).message).toMatch(/inte part/);
+    expect(
+      (
+        await refusal(
+          send(
+            await fredrik(),
+            tolvanCase,
+            "generellt",
+            { subject: "Fråga", text: "Hej" },
+            { recipientUnitIds: [(await t.db.select().from(schema.units).where(eq(schema.units.kind, "hemtjanstgrupp")).limit(1))[0]!.id] },
+          ),
+        )
+      ).message,
+    ).toMatch(/inte part/);
   });
 
   it("lets the ward add a party later, who then gets the admission notice", async () => {
@@ -159,9 +234,18 @@ describe("coordination cases", () => {
 
   it("sends a double-clicked message once", async () => {
     const view = await (await sanna()).case.get({ caseId: tolvanCase });
-    const input = { caseId: tolvanCase, kind: "generellt" as const, payload: { subject: "Transport", text: "Taxi bokad" }, recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [], idempotencyKey: k() };
+    const input = {
+      caseId: tolvanCase,
+      kind: "generellt" as const,
+      payload: { subject: "Transport", text: "Taxi bokad" },
+      recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [],
+      idempotencyKey: k(),
+    };
     const [a, b] = await Promise.all([(await sanna()).case.sendMessage(input), (await sanna()).case.sendMessage(input)].map((p) => p.catch((e: unknown) => e)));
-    const rows = await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, tolvanCase), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
+    const rows = await t.db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.caseId, tolvanCase), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
     expect(rows).toHaveLength(1);
     expect([a, b].some((x) => !(x instanceof Error))).toBe(true);
   });
@@ -172,7 +256,12 @@ describe("coordination cases", () => {
     expect((await sofia.case.list({})).rows.map((r) => r.caseId)).not.toContain(tolvanCase);
     const maria = await as("maria.lindqvist", "primarvard");
     expect(await refusal(maria.case.get({ caseId: tolvanCase }))).toMatchObject({ code: "NOT_FOUND" });
-    const [denied] = await t.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.action, "case.read"), eq(schema.auditEvents.outcome, "denied"))).orderBy(desc(schema.auditEvents.id)).limit(1);
+    const [denied] = await t.db
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.action, "case.read"), eq(schema.auditEvents.outcome, "denied")))
+      .orderBy(desc(schema.auditEvents.id))
+      .limit(1);
     expect(denied).toMatchObject({ entityId: tolvanCase, actorHsaId: castByKey("maria.lindqvist").employeeHsaId });
   });
 
@@ -185,7 +274,12 @@ describe("coordination cases", () => {
 
   it("hides what consent does not allow: the municipality sees only the basic data", async () => {
     const { caseId } = await openCase("195009072553");
-    await send(await sanna(), caseId, "samtycke", { consents: [{ kind: "informationsoverforing_kommun", given: false }, { kind: "informationsoverforing_vardcentral", given: true }] });
+    await send(await sanna(), caseId, "samtycke", {
+      consents: [
+        { kind: "informationsoverforing_kommun", given: false },
+        { kind: "informationsoverforing_vardcentral", given: true },
+      ],
+    });
     await send(await sanna(), caseId, "inskrivningsmeddelande", { estimatedDischargeDate: new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10) });
     await send(await sanna(), caseId, "planeringsunderlag", { version: 1, needs: "Känslig planeringsinformation" }, { baseVersion: 0 });
     const view = await (await berit()).case.get({ caseId });
@@ -206,7 +300,11 @@ describe("coordination cases", () => {
     // The municipality's worklist shows the ready patient.
     expect((await (await berit()).case.list({ stage: "utskrivningsklar" })).rows.map((r) => r.caseId)).toContain(tolvanCase);
     await send(await berit(), tolvanCase, "kommunklar", { ready: true });
-    await send(await sanna(), tolvanCase, "utskrivningsmeddelande", { dischargedAt: new Date().toISOString(), dischargePlan: "Hem med hemtjänst", medicationList: "Alvedon 1 g vb" });
+    await send(await sanna(), tolvanCase, "utskrivningsmeddelande", {
+      dischargedAt: new Date().toISOString(),
+      dischargePlan: "Hem med hemtjänst",
+      medicationList: "Alvedon 1 g vb",
+    });
     expect((await (await sanna()).case.get({ caseId: tolvanCase })).stage).toBe("utskriven");
     // The written summary for the patient: the ward prints it; the print is audited.
     const { pdf } = await patientSummaryPdf(t.db, (await actorFor("sanna.sjoberg", "slutenvard"))!, tolvanCase);

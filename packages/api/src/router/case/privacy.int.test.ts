@@ -40,14 +40,24 @@ describe("case privacy", () => {
   const actorFor = async (who: DemoKey, portal: Portal) => actorOf((await signInCast(t.db, who, portal)).session)!;
 
   async function refusal(p: Promise<unknown>) {
-    const e = await p.then(() => null, (err: unknown) => err);
+    const e = await p.then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
     return { code: (e as TRPCError).code, message: (e as TRPCError).message };
   }
 
   async function send(caller: Caller, caseId: string, kind: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {
     const view = await caller.case.get({ caseId });
-    return caller.case.sendMessage({ caseId, kind: kind as never, payload, recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [], idempotencyKey: k(), ...extra });
+    return caller.case.sendMessage({
+      caseId,
+      kind: kind as never,
+      payload,
+      recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [],
+      idempotencyKey: k(),
+      ...extra,
+    });
   }
 
   let caseId = "";
@@ -80,7 +90,13 @@ describe("case privacy", () => {
       expect(await refusal(caller.case.get({ caseId }))).toMatchObject({ code: "NOT_FOUND" });
     }
     // Consent recorded at the ward is addressed to nobody: still hidden.
-    await send(await sanna(), caseId, "samtycke", { consents: [{ kind: "informationsoverforing_kommun", given: false }, { kind: "informationsoverforing_vardcentral", given: true }], source: "patient" });
+    await send(await sanna(), caseId, "samtycke", {
+      consents: [
+        { kind: "informationsoverforing_kommun", given: false },
+        { kind: "informationsoverforing_vardcentral", given: true },
+      ],
+      source: "patient",
+    });
     expect(await refusal((await berit()).case.get({ caseId }))).toMatchObject({ code: "NOT_FOUND" });
     // The ward side always sees it, the utskrivningsledare's hospital view too.
     expect((await (await sanna()).case.list({})).rows.map((r) => r.caseId)).toContain(caseId);
@@ -111,7 +127,9 @@ describe("case privacy", () => {
     const messagesBefore = await t.db.select().from(schema.messages).where(eq(schema.messages.caseId, caseId));
     const held = await refusal(send(await berit(), caseId, "samtycke", { consents: [], municipalityAlreadyHolds: ["informationsoverforing_kommun"] }));
     expect(held.message).toMatch(/^Patienten har sagt nej till informationsöverföring till kommunen\. .*gäller tills avdelningen dokumenterar/);
-    const npo = await refusal(send(await berit(), caseId, "samtycke", { consents: [], municipalityAlreadyHolds: ["npo", "informationsoverforing_vardcentral"] }));
+    const npo = await refusal(
+      send(await berit(), caseId, "samtycke", { consents: [], municipalityAlreadyHolds: ["npo", "informationsoverforing_vardcentral"] }),
+    );
     expect(npo.message).toMatch(/^Kommunen kan bara ange samtycken som kommunen själv har/);
     expect(await t.db.select().from(schema.consents).where(eq(schema.consents.caseId, caseId))).toHaveLength(before.length);
     expect(await t.db.select().from(schema.messages).where(eq(schema.messages.caseId, caseId))).toHaveLength(messagesBefore.length);
@@ -130,27 +148,45 @@ describe("case privacy", () => {
 
   it("returns the first message to every same-key send fired at once", async () => {
     const view = await (await sanna()).case.get({ caseId });
-    const input = { caseId, kind: "generellt" as const, payload: { subject: "Transport", text: "Taxi bokad" }, recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [], idempotencyKey: k() };
+    const input = {
+      caseId,
+      kind: "generellt" as const,
+      payload: { subject: "Transport", text: "Taxi bokad" },
+      recipientUnitIds: view.viewer.defaultRecipients.generellt ?? [],
+      idempotencyKey: k(),
+    };
     const ward = await sanna();
     const results = await Promise.all(Array.from({ length: 6 }, () => ward.case.sendMessage(input)));
     expect(new Set(results.map((r) => r.messageId)).size).toBe(1);
-    const rows = await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
+    const rows = await t.db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.idempotencyKey, input.idempotencyKey)));
     expect(rows).toHaveLength(1);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
   });
 
   it("adds only a unit the case offers as a party", async () => {
-    const [elsewhere] = await t.db.execute<{ id: string }>(sql`
+    const [elsewhere] = await t.db
+      .execute<{ id: string }>(
+        sql`
       select u.id from units u join organisations o on o.id = u.organisation_id
       where u.kind = 'bistandsenhet' and u.active and o.name <> 'Eskilstuna kommun'
         and coalesce(o.region_id, o.id) <> (select region_id from coordination_cases where id = ${caseId})
-      limit 1`).then((r) => r.rows);
+      limit 1`,
+      )
+      .then((r) => r.rows);
     expect(elsewhere, "a receiving unit of another region in the seed").toBeTruthy();
     const offered = await (await sanna()).case.partyOptions({ caseId });
     expect(offered.map((o) => o.id)).not.toContain(elsewhere!.id);
     const r = await refusal((await sanna()).case.addParty({ caseId, unitId: elsewhere!.id }));
     expect(r).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^Enheten kan inte läggas till i det här ärendet/) });
-    expect(await t.db.select().from(schema.caseParties).where(and(eq(schema.caseParties.caseId, caseId), eq(schema.caseParties.unitId, elsewhere!.id)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(schema.caseParties)
+        .where(and(eq(schema.caseParties.caseId, caseId), eq(schema.caseParties.unitId, elsewhere!.id))),
+    ).toHaveLength(0);
   });
 
   it("tells hemtjänst live only of messages it may see", async () => {
@@ -162,14 +198,26 @@ describe("case privacy", () => {
     await (await sanna()).case.addParty({ caseId, unitId: htj.id });
     const view = await (await sanna()).case.get({ caseId });
     const kommun = view.parties.find((p) => p.role === "kommun")!.unitId;
-    const notice = await send(await sanna(), caseId, "inskrivningsmeddelande", { estimatedDischargeDate: view.estimatedDischargeDate }, { recipientUnitIds: [htj.id] });
+    const notice = await send(
+      await sanna(),
+      caseId,
+      "inskrivningsmeddelande",
+      { estimatedDischargeDate: view.estimatedDischargeDate },
+      { recipientUnitIds: [htj.id] },
+    );
     // Let the notice's own event pass before Hans's page starts listening.
     await expect.poll(() => events.some((e) => e.type === "case.changed" && e.messageId === notice.messageId), { timeout: 5000 }).toBe(true);
 
     const abort = new AbortController();
     const reader = eventStream(hub, hans, hansScope, null, abort.signal).getReader();
     await send(await sanna(), caseId, "generellt", { subject: "Till kommunen", text: "Bara till biståndshandläggaren" }, { recipientUnitIds: [kommun] });
-    await send(await sanna(), caseId, "planeringsunderlag", { version: view.planningVersion + 1, needs: "Hjälp med dusch" }, { recipientUnitIds: [kommun, htj.id] });
+    await send(
+      await sanna(),
+      caseId,
+      "planeringsunderlag",
+      { version: view.planningVersion + 1, needs: "Hjälp med dusch" },
+      { recipientUnitIds: [kommun, htj.id] },
+    );
     await send(await sanna(), caseId, "andrat_utskrivningsdatum", { estimatedDischargeDate: view.estimatedDischargeDate }, { recipientUnitIds: [htj.id] });
     const decoder = new TextDecoder();
     let text = "";
@@ -196,7 +244,15 @@ describe("case privacy", () => {
     expect(JSON.stringify(prep)).not.toContain(other!.id);
 
     const r = await refusal(
-      (await sanna()).case.create({ identifier, admittedAt: new Date(Date.now() - 3600_000), wardUnitId: prep.options.wards[0]!.id, careType: "somatisk", municipalityUnitId: null, primaryCareUnitId: null, idempotencyKey: k() }),
+      (await sanna()).case.create({
+        identifier,
+        admittedAt: new Date(Date.now() - 3600_000),
+        wardUnitId: prep.options.wards[0]!.id,
+        careType: "somatisk",
+        municipalityUnitId: null,
+        primaryCareUnitId: null,
+        idempotencyKey: k(),
+      }),
     );
     expect(r.code).toBe("CONFLICT");
     expect(r.message).toMatch(/hos en annan vårdenhet eller vårdgivare/);
@@ -206,7 +262,13 @@ describe("case privacy", () => {
     const audits = await t.db
       .select()
       .from(schema.auditEvents)
-      .where(and(eq(schema.auditEvents.actorStaffId, sannaActor.staffId), eq(schema.auditEvents.entityType, "open_case_check"), eq(schema.auditEvents.caseId, other!.id)));
+      .where(
+        and(
+          eq(schema.auditEvents.actorStaffId, sannaActor.staffId),
+          eq(schema.auditEvents.entityType, "open_case_check"),
+          eq(schema.auditEvents.caseId, other!.id),
+        ),
+      );
     expect(audits.length).toBeGreaterThanOrEqual(2);
     expect(audits.every((a) => a.outcome === "denied")).toBe(true);
   });

@@ -9,4 +9,15 @@ import { fixedCareContacts } from "./fixed-care-contacts";
 import { addPartyProcedure, partyOptionsProcedure } from "./add-party";
 import { scopeUnits } from "./scope-units";
 
-export const caseRouter = createTRPCRouter({ list, get, prepare, create, sendMessage: sendMessageProcedure, acknowledge, fixedCareContacts, addParty: addPartyProcedure, partyOptions: partyOptionsProcedure, scopeUnits });
+export const caseRouter = createTRPCRouter({
+  list,
+  get,
+  prepare,
+  create,
+  sendMessage: sendMessageProcedure,
+  acknowledge,
+  fixedCareContacts,
+  addParty: addPartyProcedure,
+  partyOptions: partyOptionsProcedure,
+  scopeUnits,
+});

@@ -21,7 +21,9 @@ const entry = z.object({
 export const contactsRouter = createTRPCRouter({
   /** Kontaktlista driftstörning of the user's region: published in every portal. */
   list: authorize("contactList.read").query(({ ctx }) => getMyContactList(ctx.db, ctx.actor)),
-  save: authorize("contactList.edit").input(entry).mutation(({ ctx, input }) => saveContactEntry(ctx.db, ctx.actor, input)),
+  save: authorize("contactList.edit")
+    .input(entry)
+    .mutation(({ ctx, input }) => saveContactEntry(ctx.db, ctx.actor, input)),
   history: authorize("contactList.edit")
     .input(z.object({ entryId: z.string().uuid() }))
     .query(({ ctx, input }) => contactEntryHistory(ctx.db, ctx.actor, input.entryId)),

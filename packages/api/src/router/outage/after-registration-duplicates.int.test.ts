@@ -25,11 +25,21 @@ describe("after-registration: possible duplicates", () => {
   const sanna = () => as("sanna.sjoberg", "slutenvard");
   const fredrik = () => as("fredrik.vall", "primarvard");
   const asa = () => as("asa.berg", "forvaltning");
-  const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TRPCError);
+  const fail = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as TRPCError,
+    );
 
   async function send(caller: Caller, caseId: string, kind: string, payload: Record<string, unknown>) {
     const view = await caller.case.get({ caseId });
-    return caller.case.sendMessage({ caseId, kind: kind as never, payload, recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [], idempotencyKey: k() });
+    return caller.case.sendMessage({
+      caseId,
+      kind: kind as never,
+      payload,
+      recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [],
+      idempotencyKey: k(),
+    });
   }
 
   let caseId = "";
@@ -42,7 +52,9 @@ describe("after-registration: possible duplicates", () => {
     await send(await sanna(), caseId, "samtycke", {
       consents: ["informationsoverforing_kommun", "informationsoverforing_vardcentral", "npo", "sip"].map((kind) => ({ kind, given: true })),
     });
-    noticeId = (await send(await sanna(), caseId, "inskrivningsmeddelande", { estimatedDischargeDate: new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10) })).messageId;
+    noticeId = (
+      await send(await sanna(), caseId, "inskrivningsmeddelande", { estimatedDischargeDate: new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10) })
+    ).messageId;
     const parties = (await (await sanna()).case.get({ caseId })).parties;
     const vc = parties.find((p) => p.role === "vardcentral")!;
 
@@ -51,7 +63,15 @@ describe("after-registration: possible duplicates", () => {
     const log = (form: Record<string, unknown>) =>
       sanna().then((c) =>
         c.outage.logPhoneContact({
-          form: { caseId, occurredAt: new Date().toISOString(), direction: "lamnat", receiverConfirmed: true, counterpartName: "Fredrik Vall", counterpartUnitId: vc.unitId, ...form },
+          form: {
+            caseId,
+            occurredAt: new Date().toISOString(),
+            direction: "lamnat",
+            receiverConfirmed: true,
+            counterpartName: "Fredrik Vall",
+            counterpartUnitId: vc.unitId,
+            ...form,
+          },
           idempotencyKey: k(),
         }),
       );
@@ -72,8 +92,13 @@ describe("after-registration: possible duplicates", () => {
     const admission = (await (await sanna()).outage.afterRegistration()).items.find((i) => i.caseId === caseId && i.kind === "register_admission")!;
     const e = await fail((await sanna()).outage.registerAfterRegistration({ itemId: admission.id }));
     expect(e?.code).toBe("CONFLICT");
-    expect(e?.message).toMatch(/^Meddelandet ”Inskrivningsmeddelande” är redan registrerat av .+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}; makulera posten eller registrera ändå\.$/);
-    const notices = await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "inskrivningsmeddelande")));
+    expect(e?.message).toMatch(
+      /^Meddelandet ”Inskrivningsmeddelande” är redan registrerat av .+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}; makulera posten eller registrera ändå\.$/,
+    );
+    const notices = await t.db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "inskrivningsmeddelande")));
     expect(notices).toHaveLength(1);
   });
 
@@ -97,7 +122,10 @@ describe("after-registration: possible duplicates", () => {
     const [stored] = await t.db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.id, admission.id));
     expect(stored).toMatchObject({ status: "makulerad", voidReason: "Samma inskrivning som skickades före driftstörningen", resultMessageId: null });
     expect(stored?.doneAt).toBeInstanceOf(Date);
-    const [audit] = await t.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.entityType, "after_registration_item"), eq(schema.auditEvents.entityId, admission.id)));
+    const [audit] = await t.db
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.entityType, "after_registration_item"), eq(schema.auditEvents.entityId, admission.id)));
     expect(audit).toMatchObject({ action: "case.after_register", actorName: "Sanna Sjöberg", outcome: "success" });
     expect(audit?.details).toMatchObject({ outcome: "makulerad", duplicateOf: noticeId });
     expect(JSON.stringify(audit?.details)).not.toContain("Samma inskrivning");
@@ -111,17 +139,32 @@ describe("after-registration: possible duplicates", () => {
     expect(progress.byKind.register_admission).toEqual({ total: 1, done: 1 });
     // Not registrable any more, and still one admission notice.
     expect((await fail((await sanna()).outage.registerAfterRegistration({ itemId: admission.id, registerAnyway: true })))?.code).toBe("CONFLICT");
-    expect(await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "inskrivningsmeddelande")))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(schema.messages)
+        .where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "inskrivningsmeddelande"))),
+    ).toHaveLength(1);
   });
 
   it("catches at registration a kallelse another unit sent after the list was made; 'Registrera ändå' registers it", async () => {
-    await send(await fredrik(), caseId, "kallelse_sip", { meetingAt: meetingAt.toISOString(), place: "Vårdcentralen", video: false, participants: ["Fredrik Vall"], consentStatus: "given" });
+    await send(await fredrik(), caseId, "kallelse_sip", {
+      meetingAt: meetingAt.toISOString(),
+      place: "Vårdcentralen",
+      video: false,
+      participants: ["Fredrik Vall"],
+      consentStatus: "given",
+    });
     const sip = (await (await sanna()).outage.afterRegistration()).items.find((i) => i.caseId === caseId && i.kind === "formal_sip_call")!;
     const payload = { place: "Avdelningen", participants: ["Sanna Sjöberg"] };
     const e = await fail((await sanna()).outage.registerAfterRegistration({ itemId: sip.id, payload }));
     expect(e?.code).toBe("CONFLICT");
     expect(e?.message).toMatch(/^Meddelandet ”Kallelse till SIP” är redan registrerat av .+; makulera posten eller registrera ändå\.$/);
-    const kallelser = () => t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "kallelse_sip")));
+    const kallelser = () =>
+      t.db
+        .select()
+        .from(schema.messages)
+        .where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "kallelse_sip")));
     expect(await kallelser()).toHaveLength(1);
 
     await (await sanna()).outage.registerAfterRegistration({ itemId: sip.id, payload, registerAnyway: true });

@@ -38,7 +38,13 @@ describe("phone log visibility and after-registration", () => {
 
   async function send(caller: Caller, caseId: string, kind: string, payload: Record<string, unknown>) {
     const view = await caller.case.get({ caseId });
-    return caller.case.sendMessage({ caseId, kind: kind as never, payload, recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [], idempotencyKey: k() });
+    return caller.case.sendMessage({
+      caseId,
+      kind: kind as never,
+      payload,
+      recipientUnitIds: view.viewer.defaultRecipients[kind as never] ?? [],
+      idempotencyKey: k(),
+    });
   }
   const unitByHsa = async (hsaId: string) => (await t.db.select().from(schema.units).where(eq(schema.units.hsaId, hsaId)))[0]!;
   const declare = async () => (await (await asa()).outage.declare({ system: "journalsystem", scope: "region", idempotencyKey: k() })).outageId;
@@ -46,8 +52,18 @@ describe("phone log visibility and after-registration", () => {
 
   it("a provisional case closed as wrongly created takes its open after-registration items with it", async () => {
     const outageId = await declare();
-    const logged = await (await sanna()).outage.logPhoneContact({
-      form: { occurredAt: new Date().toISOString(), patientIdentifier: "19121212-1212", counterpartName: "Berit Holm", counterpartUnitText: "Biståndsenheten", steps: ["inskrivning"], direction: "lamnat", receiverConfirmed: true },
+    const logged = await (
+      await sanna()
+    ).outage.logPhoneContact({
+      form: {
+        occurredAt: new Date().toISOString(),
+        patientIdentifier: "19121212-1212",
+        counterpartName: "Berit Holm",
+        counterpartUnitText: "Biståndsenheten",
+        steps: ["inskrivning"],
+        direction: "lamnat",
+        receiverConfirmed: true,
+      },
       idempotencyKey: k(),
     });
     expect(logged.provisionalCaseCreated).toBe(true);
@@ -89,7 +105,17 @@ describe("phone log visibility and after-registration", () => {
     outageId = await declare();
     const log = async (counterpartUnitId: string, counterpartName: string, steps: string[], comment: string, extra: Record<string, unknown> = {}) =>
       (await sanna()).outage.logPhoneContact({
-        form: { caseId, occurredAt: new Date().toISOString(), counterpartName, counterpartUnitId, steps, direction: "lamnat", receiverConfirmed: true, comment, ...extra },
+        form: {
+          caseId,
+          occurredAt: new Date().toISOString(),
+          counterpartName,
+          counterpartUnitId,
+          steps,
+          direction: "lamnat",
+          receiverConfirmed: true,
+          comment,
+          ...extra,
+        },
         idempotencyKey: k(),
       });
     await log(kommunUnit.unitId, "Berit Holm", ["beraknat_utskrivningsdatum"], KOMMUN_COMMENT, { estimatedDischargeDate: today(6) });
@@ -102,7 +128,10 @@ describe("phone log visibility and after-registration", () => {
     const kommun = await (await berit()).outage.phoneContacts({ caseId });
     expect(kommun).toHaveLength(2);
     expect(kommun.every((c) => c.comment === null && c.redacted)).toBe(true);
-    expect(kommun.find((c) => c.counterpartName === "Berit Holm")).toMatchObject({ steps: ["beraknat_utskrivningsdatum"], details: { estimatedDischargeDate: today(6) } });
+    expect(kommun.find((c) => c.counterpartName === "Berit Holm")).toMatchObject({
+      steps: ["beraknat_utskrivningsdatum"],
+      details: { estimatedDischargeDate: today(6) },
+    });
     expect(JSON.stringify(kommun)).not.toMatch(/smärtan|kodlådan/);
 
     // Hemtjänst: only the call it took part in, and (the kommun side has no consent) without the comment.
@@ -115,11 +144,15 @@ describe("phone log visibility and after-registration", () => {
     expect(vc.map((c) => c.comment).sort()).toEqual([KOMMUN_COMMENT, HTJ_COMMENT].sort());
 
     // The printed outage form of the case says the same.
-    const kommunPdf = flat((await extractPdf((await renderCaseDocument(t.db, await actorFor("berit.holm", "kommun"), caseId, "blankett-driftstorning.pdf")).pdf)).text);
+    const kommunPdf = flat(
+      (await extractPdf((await renderCaseDocument(t.db, await actorFor("berit.holm", "kommun"), caseId, "blankett-driftstorning.pdf")).pdf)).text,
+    );
     expect(kommunPdf).toContain("Berit Holm");
     expect(kommunPdf).toContain("visas inte för din enhet");
     expect(kommunPdf).not.toMatch(/smärtan|kodlådan/);
-    const wardPdf = flat((await extractPdf((await renderCaseDocument(t.db, await actorFor("sanna.sjoberg", "slutenvard"), caseId, "blankett-driftstorning.pdf")).pdf)).text);
+    const wardPdf = flat(
+      (await extractPdf((await renderCaseDocument(t.db, await actorFor("sanna.sjoberg", "slutenvard"), caseId, "blankett-driftstorning.pdf")).pdf)).text,
+    );
     expect(wardPdf).toContain("smärtan");
 
     // The call guidance's checklist reads only the calls the viewer may know of.
@@ -146,7 +179,13 @@ describe("phone log visibility and after-registration", () => {
     const [audit] = await t.db
       .select()
       .from(schema.auditEvents)
-      .where(and(eq(schema.auditEvents.action, "case.list"), eq(schema.auditEvents.entityType, "after_registration"), eq(schema.auditEvents.actorName, "Sanna Sjöberg")))
+      .where(
+        and(
+          eq(schema.auditEvents.action, "case.list"),
+          eq(schema.auditEvents.entityType, "after_registration"),
+          eq(schema.auditEvents.actorName, "Sanna Sjöberg"),
+        ),
+      )
       .orderBy(desc(schema.auditEvents.at))
       .limit(1);
     expect(audit?.details).toMatchObject({ caseIds: expect.arrayContaining([caseId]) });
@@ -167,7 +206,10 @@ describe("phone log visibility and after-registration", () => {
     expect((lost[0]!.reason as TRPCError).message).toMatch(/^Posten är redan registrerad av (Sanna Sjöberg|Ulrika Lind)\.$/);
 
     // One message per recipient group, not two.
-    const sent = await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "generellt")));
+    const sent = await t.db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.kind, "generellt")));
     expect(sent).toHaveLength(summary.prefill.recipientGroups!.length);
     const recipients = await t.db.select().from(schema.messageRecipients);
     const byMessage = new Map(sent.map((m) => [m.id, recipients.filter((r) => r.messageId === m.id).map((r) => r.unitId)]));

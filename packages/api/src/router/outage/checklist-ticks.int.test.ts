@@ -25,8 +25,13 @@ describe("outage.tickChecklist", () => {
   // Sörmland's routine (Region Sörmland, Reservrutin Link): "Skicka med aktuell läkemedelslista, utskrivningsplan … i förslutet kuvert".
   const KUVERT = "manuell:kuvert";
 
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TRPCError);
-  const ticksOf = (caseId: string) => t.db.select().from(schema.outageChecklistTicks).where(eq(schema.outageChecklistTicks.caseId, caseId)).orderBy(schema.outageChecklistTicks.id);
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as TRPCError,
+    );
+  const ticksOf = (caseId: string) =>
+    t.db.select().from(schema.outageChecklistTicks).where(eq(schema.outageChecklistTicks.caseId, caseId)).orderBy(schema.outageChecklistTicks.id);
 
   let caseId = "";
 
@@ -135,7 +140,9 @@ describe("outage.tickChecklist", () => {
 
   it("keeps the ticks as a log: the database refuses to change or remove one", async () => {
     const refused = { cause: { message: expect.stringMatching(/skrivskyddad/) } };
-    await expect(t.db.update(schema.outageChecklistTicks).set({ done: false }).where(eq(schema.outageChecklistTicks.caseId, caseId))).rejects.toMatchObject(refused);
+    await expect(t.db.update(schema.outageChecklistTicks).set({ done: false }).where(eq(schema.outageChecklistTicks.caseId, caseId))).rejects.toMatchObject(
+      refused,
+    );
     await expect(t.db.delete(schema.outageChecklistTicks).where(eq(schema.outageChecklistTicks.caseId, caseId))).rejects.toMatchObject(refused);
     expect(await ticksOf(caseId)).toHaveLength(2);
   });

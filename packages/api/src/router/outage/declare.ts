@@ -23,7 +23,13 @@ export const declare = authorize("outage.declare", adminProcedure)
     // After commit: a slow or failing SMTP server must not hold up the switch to outage mode.
     // A replayed key returns no confirmations, so its e-mail batch is never sent twice.
     if (result.confirmations.length) {
-      void mailConfirmationRequests(ctx.db, ctx.mailer ?? null, result.confirmations, ctx.portalUrls?.forvaltning ?? "", OUTAGE_SYSTEM_LABELS[input.system]).catch(() => undefined);
+      void mailConfirmationRequests(
+        ctx.db,
+        ctx.mailer ?? null,
+        result.confirmations,
+        ctx.portalUrls?.forvaltning ?? "",
+        OUTAGE_SYSTEM_LABELS[input.system],
+      ).catch(() => undefined);
     }
     return { outageId: result.outageId, confirmationRequests: result.confirmations.length };
   });

@@ -65,7 +65,9 @@ describe("outage.callGuidance and admin.units", () => {
     const before = await (await sanna()).outage.callGuidance({ caseId });
     const kommun = before.steps.find((s) => s.step === "skicka_inskrivningsmeddelande")!.targets.find((x) => x.role === "kommun")!;
     expect(kommun.reached).toBe(false);
-    await (await sanna()).outage.logPhoneContact({
+    await (
+      await sanna()
+    ).outage.logPhoneContact({
       form: { caseId, counterpartName: "Berit Holm", counterpartUnitId: kommun.unitId, steps: ["inskrivning"], direction: "lamnat" },
       idempotencyKey: k(),
     });

@@ -38,7 +38,11 @@ describe("outage mode", () => {
     await t.close();
   });
 
-  const as = castCallers(() => ({ db: t.db, mailer, portalUrls: { slutenvard: "http://a", primarvard: "http://b", kommun: "http://c", forvaltning: "http://forvaltning.test" } }));
+  const as = castCallers(() => ({
+    db: t.db,
+    mailer,
+    portalUrls: { slutenvard: "http://a", primarvard: "http://b", kommun: "http://c", forvaltning: "http://forvaltning.test" },
+  }));
   const asa = () => as("asa.berg", "forvaltning");
   const sanna = () => as("sanna.sjoberg", "slutenvard");
 
@@ -52,7 +56,15 @@ describe("outage mode", () => {
 
   it("declares a region outage: its pages switch, another region's do not, and the change is notified on commit", async () => {
     events.length = 0;
-    const res = await (await asa()).outage.declare({ system: "journalsystem", systemDetail: "Cosmic", scope: "region", message: "Cosmic ligger nere. Följ reservrutinen.", idempotencyKey: k() });
+    const res = await (
+      await asa()
+    ).outage.declare({
+      system: "journalsystem",
+      systemDetail: "Cosmic",
+      scope: "region",
+      message: "Cosmic ligger nere. Följ reservrutinen.",
+      idempotencyKey: k(),
+    });
     outageId = res.outageId;
     expect((await (await sanna()).outage.current()).map((o) => o.id)).toEqual([outageId]);
     expect(await (await as("berit.holm", "kommun")).outage.current()).toHaveLength(1);
@@ -72,7 +84,9 @@ describe("outage mode", () => {
     expect(received.text).toMatch(/Kontaktlista driftstörning/);
     expect(received.text).toMatch(/Eskilstuna kommun/);
     expect(received.text).not.toMatch(/\d{8}-?\d{4}/);
-    const kommuner = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from organisations o where o.kind = 'kommun' and o.region_id = (select id from organisations where short_code = 'SRM')`);
+    const kommuner = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from organisations o where o.kind = 'kommun' and o.region_id = (select id from organisations where short_code = 'SRM')`,
+    );
     const status = await (await asa()).outage.confirmations({ outageId: second.outageId });
     expect(status).toHaveLength(kommuner.rows[0]!.n);
     expect(status.every((s) => s.sentAt && !s.respondedAt && !s.overdue)).toBe(true);
@@ -102,7 +116,9 @@ describe("outage mode", () => {
   it("logs phone contacts (opening a provisional case) and computes the after-registration list at the end, registered with the original times", async () => {
     // During the outage (declared above); registering comes later, with this time kept.
     const when = new Date();
-    const logged = await (await sanna()).outage.logPhoneContact({
+    const logged = await (
+      await sanna()
+    ).outage.logPhoneContact({
       form: {
         occurredAt: when.toISOString(),
         patientIdentifier: "19121212-1212",
@@ -128,7 +144,10 @@ describe("outage mode", () => {
     expect(admission!.eventAt.getTime()).toBe(when.getTime());
 
     await (await sanna()).outage.registerAfterRegistration({ itemId: admission!.id });
-    const [msg] = await t.db.select().from(schema.messages).where(and(eq(schema.messages.caseId, logged.caseId), eq(schema.messages.kind, "inskrivningsmeddelande")));
+    const [msg] = await t.db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.caseId, logged.caseId), eq(schema.messages.kind, "inskrivningsmeddelande")));
     expect(msg!.occurredAt.getTime()).toBe(when.getTime());
     expect(msg!.registeredAt.getTime()).toBeGreaterThan(when.getTime());
     expect(msg!.outageId).toBe(outageId);
@@ -138,7 +157,10 @@ describe("outage mode", () => {
 
   it("exports the outage report as CSV without patient data", async () => {
     const csv = await outageReportCsv(t.db, await demoActor(t.db, "asa.berg", "forvaltning"), outageId);
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toMatch(/^Driftstörning;System;Start;Slut/);
     expect(lines.some((l) => l.includes("Avd 12 Medicin"))).toBe(true);
     expect(lines.at(-1)).toMatch(/Totalt/);
@@ -146,7 +168,12 @@ describe("outage mode", () => {
   });
 
   it("refuses the outage report CSV to everyone but administrators", async () => {
-    for (const [key, portal] of [["sanna.sjoberg", "slutenvard"], ["ulrika.lind", "slutenvard"], ["berit.holm", "kommun"], ["gunilla.rask", "kommun"]] as const) {
+    for (const [key, portal] of [
+      ["sanna.sjoberg", "slutenvard"],
+      ["ulrika.lind", "slutenvard"],
+      ["berit.holm", "kommun"],
+      ["gunilla.rask", "kommun"],
+    ] as const) {
       const e = await outageReportCsv(t.db, await demoActor(t.db, key, portal), outageId).catch((x: unknown) => x);
       expect(e, key).toBeInstanceOf(AppError);
       expect((e as AppError).code, key).toBe("FORBIDDEN");
@@ -159,7 +186,9 @@ describe("outage mode", () => {
     const started = await t.db.execute<{ n: number }>(
       sql`select count(*)::int as n from outage_events e join outages o on o.id = e.outage_id where o.idempotency_key = ${key} and e.change->>'action' = 'startad'`,
     );
-    const confirmations = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from contact_confirmations c join outages o on o.id = c.outage_id where o.idempotency_key = ${key}`);
+    const confirmations = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from contact_confirmations c join outages o on o.id = c.outage_id where o.idempotency_key = ${key}`,
+    );
     return { ids: rows.map((r) => r.id), started: started.rows[0]!.n, confirmations: confirmations.rows[0]!.n };
   }
 
@@ -197,7 +226,9 @@ describe("outage mode", () => {
     });
     await isLocked;
     const calls = Promise.all([caller.outage.declare(input), caller.outage.declare(input)]);
-    const waiting = async () => (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0]!.n;
+    const waiting = async () =>
+      (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))
+        .rows[0]!.n;
     await expect.poll(waiting, { timeout: 5000 }).toBe(2);
     release();
     await holder;

@@ -28,7 +28,8 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
 
   beforeAll(async () => {
     t = await createTestDatabase({ seeded: true });
-    const orgId = async (hsaId: string) => (await t.db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.hsaId, hsaId)))[0]!.id;
+    const orgId = async (hsaId: string) =>
+      (await t.db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.hsaId, hsaId)))[0]!.id;
     sormlandId = await orgId(SORMLAND_ROUTINE_PROFILE.regionHsaId);
     vasternorrlandId = await orgId(VASTERNORRLAND_ROUTINE_PROFILE.regionHsaId);
   });
@@ -47,7 +48,11 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
       .select()
       .from(schema.auditEvents)
       .where(and(eq(schema.auditEvents.entityType, "routine_profile"), eq(schema.auditEvents.entityId, regionId)));
-  const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TRPCError);
+  const fail = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as TRPCError,
+    );
 
   it("reads Sörmland's seeded profile (Region Sörmland, Reservrutin Link) at version 0: 6 hours to confirm the contact list", async () => {
     const r = await (await asa()).outage.routineProfile();
@@ -85,14 +90,21 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
 
     const actor = await demoActor(t.db, "asa.berg", "forvaltning");
     const now = new Date();
-    const { outageId, confirmations } = await declareOutage(t.db, actor, { system: "samordning", scope: "region", idempotencyKey: `profile-test-${Date.now()}` }, now);
+    const { outageId, confirmations } = await declareOutage(
+      t.db,
+      actor,
+      { system: "samordning", scope: "region", idempotencyKey: `profile-test-${Date.now()}` },
+      now,
+    );
     expect(confirmations.length).toBeGreaterThan(0);
     for (const c of confirmations) expect(c.deadlineAt.getTime() - now.getTime()).toBe(8 * 3600_000);
     await (await asa()).outage.end({ outageId });
   });
 
   it("refuses a stale version with CONFLICT and changes nothing", async () => {
-    const e = await fail((await asa()).outage.saveRoutineProfile({ profile: { ...SORMLAND_ROUTINE_PROFILE, contactConfirmationHours: 12 }, expectedVersion: 0 }));
+    const e = await fail(
+      (await asa()).outage.saveRoutineProfile({ profile: { ...SORMLAND_ROUTINE_PROFILE, contactConfirmationHours: 12 }, expectedVersion: 0 }),
+    );
     expect(e).toBeInstanceOf(TRPCError);
     expect(e!.code).toBe("CONFLICT");
     expect(e!.message).toBe("Rutinen har ändrats av någon annan sedan du öppnade den. Ladda om och gör ändringen igen.");
@@ -101,7 +113,9 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
   });
 
   it("refuses an invalid profile with Swedish field errors and changes nothing", async () => {
-    const e = await fail((await asa()).outage.saveRoutineProfile({ profile: { ...SORMLAND_ROUTINE_PROFILE, name: "  ", contactConfirmationHours: 0 }, expectedVersion: 1 }));
+    const e = await fail(
+      (await asa()).outage.saveRoutineProfile({ profile: { ...SORMLAND_ROUTINE_PROFILE, name: "  ", contactConfirmationHours: 0 }, expectedVersion: 1 }),
+    );
     expect(e).toBeInstanceOf(TRPCError);
     expect(e!.code).toBe("BAD_REQUEST");
     expect(e!.message).toMatch(/^Rutinen kan inte sparas/);
@@ -117,7 +131,11 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
 
     const nested = await fail(
       (await asa()).outage.saveRoutineProfile({
-        profile: { ...SORMLAND_ROUTINE_PROFILE, sections: [{ heading: "Omfattning", paragraphs: [{ bullets: [""] }] }], registerAfter: { ...SORMLAND_ROUTINE_PROFILE.registerAfter, readyForDischarge: true } },
+        profile: {
+          ...SORMLAND_ROUTINE_PROFILE,
+          sections: [{ heading: "Omfattning", paragraphs: [{ bullets: [""] }] }],
+          registerAfter: { ...SORMLAND_ROUTINE_PROFILE.registerAfter, readyForDischarge: true },
+        },
         expectedVersion: 1,
       }),
     );
@@ -132,8 +150,16 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
 
   it("keeps the region's own HSA-id and name, whatever is sent", async () => {
     const r = await (await asa()).outage.routineProfile();
-    await (await asa()).outage.saveRoutineProfile({ profile: { ...r.profile, regionHsaId: VASTERNORRLAND_ROUTINE_PROFILE.regionHsaId, regionName: "Region Västernorrland" }, expectedVersion: r.version });
-    expect(await stored(sormlandId)).toMatchObject({ version: 2, profile: expect.objectContaining({ regionHsaId: SORMLAND_ROUTINE_PROFILE.regionHsaId, regionName: "Region Sörmland" }) });
+    await (
+      await asa()
+    ).outage.saveRoutineProfile({
+      profile: { ...r.profile, regionHsaId: VASTERNORRLAND_ROUTINE_PROFILE.regionHsaId, regionName: "Region Västernorrland" },
+      expectedVersion: r.version,
+    });
+    expect(await stored(sormlandId)).toMatchObject({
+      version: 2,
+      profile: expect.objectContaining({ regionHsaId: SORMLAND_ROUTINE_PROFILE.regionHsaId, regionName: "Region Sörmland" }),
+    });
     expect(await stored(vasternorrlandId)).toBeUndefined();
   });
 
@@ -144,7 +170,10 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
     expect(r.profile).toEqual(VASTERNORRLAND_ROUTINE_PROFILE);
 
     await (await mats()).outage.saveRoutineProfile({ profile: { ...SORMLAND_ROUTINE_PROFILE, contactConfirmationHours: 1 }, expectedVersion: 0 });
-    expect(await stored(vasternorrlandId)).toMatchObject({ version: 1, profile: expect.objectContaining({ regionHsaId: VASTERNORRLAND_ROUTINE_PROFILE.regionHsaId, contactConfirmationHours: 1 }) });
+    expect(await stored(vasternorrlandId)).toMatchObject({
+      version: 1,
+      profile: expect.objectContaining({ regionHsaId: VASTERNORRLAND_ROUTINE_PROFILE.regionHsaId, contactConfirmationHours: 1 }),
+    });
     expect(await stored(sormlandId)).toMatchObject({ version: 2, profile: expect.objectContaining({ contactConfirmationHours: 8 }) });
     expect((await (await asa()).outage.routineProfile()).profile.contactConfirmationHours).toBe(8);
     expect(await audits(sormlandId)).toHaveLength(2);
@@ -196,13 +225,21 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
     const r = { profile: VASTERNORRLAND_ROUTINE_PROFILE };
 
     // A value the page never offers is refused in Swedish, on its field, and nothing changes.
-    const bad = await fail((await mats()).outage.saveRoutineProfile({ profile: { ...r.profile, sipInvitationBy: "kommunen", registerAfter: { ...r.profile.registerAfter, planningBasis: "alltid" } }, expectedVersion: saved.version }));
+    const bad = await fail(
+      (await mats()).outage.saveRoutineProfile({
+        profile: { ...r.profile, sipInvitationBy: "kommunen", registerAfter: { ...r.profile.registerAfter, planningBasis: "alltid" } },
+        expectedVersion: saved.version,
+      }),
+    );
     expect(fieldErrors(bad)).toEqual(
       expect.arrayContaining([
         { path: "sipInvitationBy", message: "Välj vem som skickar kallelsen till SIP" },
         { path: "registerAfter.planningBasis", message: "Välj när planeringsunderlaget efterregistreras" },
       ]),
     );
-    expect(await stored(vasternorrlandId)).toMatchObject({ version: saved.version, profile: expect.objectContaining({ registerAfter: expect.objectContaining({ planningBasis: false }) }) });
+    expect(await stored(vasternorrlandId)).toMatchObject({
+      version: saved.version,
+      profile: expect.objectContaining({ registerAfter: expect.objectContaining({ planningBasis: false }) }),
+    });
   });
 });

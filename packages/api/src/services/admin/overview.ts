@@ -13,7 +13,9 @@ export async function getAdminOverview(db: Db, actor: Actor): Promise<AdminOverv
   const unitIds = await resolveScopeUnitIds(db, actor.context);
   const scope = actor.context.scopeHsaId;
   const [org] = (
-    await db.execute<{ name: string }>(sql`select name from organisations where hsa_id = ${scope} union all select name from units where hsa_id = ${scope} limit 1`)
+    await db.execute<{ name: string }>(
+      sql`select name from organisations where hsa_id = ${scope} union all select name from units where hsa_id = ${scope} limit 1`,
+    )
   ).rows;
   const kinds =
     unitIds.length === 0
@@ -21,7 +23,10 @@ export async function getAdminOverview(db: Db, actor: Actor): Promise<AdminOverv
       : (
           await db.execute<{ kind: string; n: string }>(sql`
             select kind::text as kind, count(*)::text as n from units
-            where id in (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)}) group by kind`)
+            where id in (${sql.join(
+              unitIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )}) group by kind`)
         ).rows;
   const [rules] = (await db.execute<{ n: string }>(sql`select count(*)::text as n from role_mapping_rules where owner_org_hsa_id = ${scope}`)).rows;
   return {

@@ -27,9 +27,23 @@ export async function regionUnits(db: Db, actor: Actor): Promise<RegionUnits> {
     .orderBy(asc(schema.organisations.name));
   const units = orgs.length
     ? await db
-        .select({ id: schema.units.id, name: schema.units.name, kind: schema.units.kind, organisationId: schema.units.organisationId, parentId: schema.units.parentId })
+        .select({
+          id: schema.units.id,
+          name: schema.units.name,
+          kind: schema.units.kind,
+          organisationId: schema.units.organisationId,
+          parentId: schema.units.parentId,
+        })
         .from(schema.units)
-        .where(and(inArray(schema.units.organisationId, orgs.map((o) => o.id)), eq(schema.units.active, true)))
+        .where(
+          and(
+            inArray(
+              schema.units.organisationId,
+              orgs.map((o) => o.id),
+            ),
+            eq(schema.units.active, true),
+          ),
+        )
         .orderBy(asc(schema.units.name))
     : [];
   const reach = adminReach(actor.context.role);

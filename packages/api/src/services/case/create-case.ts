@@ -35,7 +35,10 @@ export interface CreateCaseInput {
 }
 
 async function nextReference(tx: Tx, regionId: string, at: Date): Promise<string> {
-  const [org] = await tx.select({ shortCode: schema.organisations.shortCode, name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, regionId));
+  const [org] = await tx
+    .select({ shortCode: schema.organisations.shortCode, name: schema.organisations.name })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.id, regionId));
   const code = org?.shortCode ?? "VK";
   const res = await tx.execute<{ n: string }>(sql`select nextval('case_reference_seq')::text as n`);
   return `${code}-${at.getUTCFullYear()}-${String(res.rows[0]!.n).padStart(5, "0")}`;
@@ -46,7 +49,12 @@ async function nextReference(tx: Tx, regionId: string, at: Date): Promise<string
  * patient's details from the register and the receiving parties. One open case per patient; a
  * readmission links to the earlier case; a double-clicked "Skapa" creates once.
  */
-export async function createCase(db: Db, actor: Actor, input: CreateCaseInput, directory: PatientDirectory = demoPatientDirectory): Promise<{ caseId: string; reference: string }> {
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  input: CreateCaseInput,
+  directory: PatientDirectory = demoPatientDirectory,
+): Promise<{ caseId: string; reference: string }> {
   let outcome: Awaited<ReturnType<typeof createOnce>>;
   try {
     outcome = await createOnce(db, actor, input, directory);
@@ -71,10 +79,16 @@ function createdWithKey(db: DbOrTx, actor: Actor, key: string) {
     .where(and(eq(schema.coordinationCases.createdByStaffId, actor.staffId), eq(schema.coordinationCases.creationKey, key)));
 }
 
-async function createOnce(db: Db, actor: Actor, input: CreateCaseInput, directory: PatientDirectory): Promise<{ caseId: string; reference: string } | { conflict: string }> {
+async function createOnce(
+  db: Db,
+  actor: Actor,
+  input: CreateCaseInput,
+  directory: PatientDirectory,
+): Promise<{ caseId: string; reference: string } | { conflict: string }> {
   const parsed = parsePatientIdentifier(input.identifier);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", { userMessage: parsed.error });
-  if (input.admittedAt.getTime() > Date.now() + 5 * 60_000) throw new AppError("INVALID_INPUT", { userMessage: "Inskrivningstiden kan inte ligga i framtiden." });
+  if (input.admittedAt.getTime() > Date.now() + 5 * 60_000)
+    throw new AppError("INVALID_INPUT", { userMessage: "Inskrivningstiden kan inte ligga i framtiden." });
   if (input.needAssessedAt && input.needAssessedAt < input.admittedAt) {
     throw new AppError("INVALID_INPUT", { userMessage: "Bedömningen av behov kan inte ligga före inskrivningen." });
   }
@@ -94,7 +108,8 @@ async function createOnce(db: Db, actor: Actor, input: CreateCaseInput, director
     const receiverIds = [input.municipalityUnitId, input.primaryCareUnitId, ...input.otherPartyUnitIds].filter((x): x is string => !!x);
     if (new Set(receiverIds).size !== receiverIds.length) throw new AppError("INVALID_INPUT", { userMessage: "Samma enhet är vald två gånger." });
     const receivers = await loadPartyUnits(tx, receiverIds);
-    if (receivers.some((r) => !isReceivingParty(r.role))) throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
+    if (receivers.some((r) => !isReceivingParty(r.role)))
+      throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
 
     const person = await directory.lookup(tx, parsed.value);
     const name = person ?? (parsed.value.kind === "reservnummer" && input.manualName ? input.manualName : null);
@@ -181,10 +196,25 @@ async function createOnce(db: Db, actor: Actor, input: CreateCaseInput, director
     const caseId = created!.id;
     const addedAt = new Date();
     await tx.insert(schema.caseParties).values(
-      [ward, ...receivers].map((u) => ({ caseId, unitId: u.id, role: u.role, addedAt, addedByStaffId: actor.staffId, visibleFrom: visibleFromWhenAdded(u.role, addedAt) })),
+      [ward, ...receivers].map((u) => ({
+        caseId,
+        unitId: u.id,
+        role: u.role,
+        addedAt,
+        addedByStaffId: actor.staffId,
+        visibleFrom: visibleFromWhenAdded(u.role, addedAt),
+      })),
     );
     await refreshCaseDerived(tx, caseId);
-    await writeAudit(tx, actor, { action: "case.create", activity: "Skriva", patientId: patient.id, caseId, entityType: "case", entityId: caseId, details: { readmission: !!previous } });
+    await writeAudit(tx, actor, {
+      action: "case.create",
+      activity: "Skriva",
+      patientId: patient.id,
+      caseId,
+      entityType: "case",
+      entityId: caseId,
+      details: { readmission: !!previous },
+    });
     await notifyChange(tx, { type: "case.changed", caseId, unitIds: [ward.id, ...receivers.map((r) => r.id)] });
     return { caseId, reference };
   });

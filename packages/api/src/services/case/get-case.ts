@@ -83,7 +83,13 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     const [patient] = await tx.select().from(schema.patients).where(eq(schema.patients.id, row.patientId));
     const unitIds = [...new Set([...loaded.parties.map((p) => p.unitId), row.wardUnitId, row.hospitalUnitId, ...facts.events.map((e) => e.senderUnitId)])];
     const units = await tx
-      .select({ id: schema.units.id, name: schema.units.name, phone: schema.units.phone, switchboard: schema.units.switchboard, organisation: schema.organisations.name })
+      .select({
+        id: schema.units.id,
+        name: schema.units.name,
+        phone: schema.units.phone,
+        switchboard: schema.units.switchboard,
+        organisation: schema.organisations.name,
+      })
       .from(schema.units)
       .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
       .where(inArray(schema.units.id, unitIds));
@@ -91,7 +97,15 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
 
     const messageRows = facts.events.length
       ? await tx
-          .select({ id: schema.messages.id, title: schema.messages.title, freeText: schema.messages.freeText, registeredAt: schema.messages.registeredAt, outageId: schema.messages.outageId, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+          .select({
+            id: schema.messages.id,
+            title: schema.messages.title,
+            freeText: schema.messages.freeText,
+            registeredAt: schema.messages.registeredAt,
+            outageId: schema.messages.outageId,
+            givenName: schema.staff.givenName,
+            familyName: schema.staff.familyName,
+          })
           .from(schema.messages)
           .innerJoin(schema.staff, eq(schema.staff.id, schema.messages.senderStaffId))
           .where(eq(schema.messages.caseId, caseId))
@@ -99,7 +113,13 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     const extra = new Map(messageRows.map((m) => [m.id, m]));
     const recipientRows = facts.events.length
       ? await tx
-          .select({ messageId: schema.messageRecipients.messageId, unitId: schema.messageRecipients.unitId, acknowledgedAt: schema.messageRecipients.acknowledgedAt, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+          .select({
+            messageId: schema.messageRecipients.messageId,
+            unitId: schema.messageRecipients.unitId,
+            acknowledgedAt: schema.messageRecipients.acknowledgedAt,
+            givenName: schema.staff.givenName,
+            familyName: schema.staff.familyName,
+          })
           .from(schema.messageRecipients)
           .innerJoin(schema.messages, eq(schema.messages.id, schema.messageRecipients.messageId))
           .leftJoin(schema.staff, eq(schema.staff.id, schema.messageRecipients.acknowledgedByStaffId))
@@ -114,7 +134,12 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       const m = extra.get(e.id);
       const recipients = recipientRows
         .filter((r) => r.messageId === e.id)
-        .map((r) => ({ unitId: r.unitId, unitName: unit.get(r.unitId)?.name ?? "", acknowledgedAt: r.acknowledgedAt, acknowledgedBy: r.givenName ? `${r.givenName} ${r.familyName}` : null }));
+        .map((r) => ({
+          unitId: r.unitId,
+          unitName: unit.get(r.unitId)?.name ?? "",
+          acknowledgedAt: r.acknowledgedAt,
+          acknowledgedBy: r.givenName ? `${r.givenName} ${r.familyName}` : null,
+        }));
       messages.push({
         id: e.id,
         kind: e.kind,
@@ -136,7 +161,10 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
 
     const fixedContactIds = loaded.parties.map((p) => p.fixedCareContactStaffId).filter((x): x is string => !!x);
     const contacts = fixedContactIds.length
-      ? await tx.select({ id: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName }).from(schema.staff).where(inArray(schema.staff.id, fixedContactIds))
+      ? await tx
+          .select({ id: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+          .from(schema.staff)
+          .where(inArray(schema.staff.id, fixedContactIds))
       : [];
     const contactName = new Map(contacts.map((c) => [c.id, `${c.givenName} ${c.familyName}`]));
 
@@ -156,7 +184,15 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     const previousCaseId = row.previousCaseId && (await checkCaseAccess(tx, actor, row.previousCaseId)) ? row.previousCaseId : null;
     const hidesAddress = patient!.protectedIdentity;
     const ward = unit.get(row.wardUnitId);
-    await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: row.patientId, caseId, entityType: "case", entityId: caseId, details: { visibility: visibility.level } });
+    await writeAudit(tx, actor, {
+      action: "case.read",
+      activity: "Läsa",
+      patientId: row.patientId,
+      caseId,
+      entityType: "case",
+      entityId: caseId,
+      details: { visibility: visibility.level },
+    });
 
     return {
       id: row.id,
@@ -181,9 +217,16 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
         name: `${patient!.givenName} ${patient!.familyName}`,
         identifier: formatPatientIdentifier({ kind: patient!.identifierKind, value: patient!.identifier }),
         protectedIdentity: patient!.protectedIdentity,
-        address: hidesAddress ? null : [patient!.streetAddress, [patient!.postalCode, patient!.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+        address: hidesAddress
+          ? null
+          : [patient!.streetAddress, [patient!.postalCode, patient!.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
       },
-      ward: { unitId: row.wardUnitId, name: ward?.name ?? "", hospitalName: unit.get(row.hospitalUnitId)?.name ?? "", phone: ward?.phone ?? ward?.switchboard ?? null },
+      ward: {
+        unitId: row.wardUnitId,
+        name: ward?.name ?? "",
+        hospitalName: unit.get(row.hospitalUnitId)?.name ?? "",
+        phone: ward?.phone ?? ward?.switchboard ?? null,
+      },
       parties: loaded.parties
         .filter((p) => !p.removedAt)
         .map((p) => {

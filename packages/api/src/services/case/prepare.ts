@@ -44,7 +44,12 @@ async function unitOptions(db: DbOrTx, where: Parameters<typeof and>[0]): Promis
  * municipality from the folkbokföring address, the vårdcentral from the listing. Audited as a
  * lookup of patient data.
  */
-export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string, directory: PatientDirectory = demoPatientDirectory): Promise<NewCasePreparation> {
+export async function prepareNewCase(
+  db: Db,
+  actor: Actor,
+  rawIdentifier: string,
+  directory: PatientDirectory = demoPatientDirectory,
+): Promise<NewCasePreparation> {
   const parsed = parsePatientIdentifier(rawIdentifier);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", { userMessage: parsed.error });
   const id = parsed.value;
@@ -58,7 +63,9 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
     const known = await patientCasesFor(tx, actor, id.value);
 
     // The region of the actor's scope: its units are the usual parties.
-    const [scopeUnit] = scope.length ? await tx.select({ organisationId: schema.units.organisationId }).from(schema.units).where(inArray(schema.units.id, scope)).limit(1) : [];
+    const [scopeUnit] = scope.length
+      ? await tx.select({ organisationId: schema.units.organisationId }).from(schema.units).where(inArray(schema.units.id, scope)).limit(1)
+      : [];
     const regionId = scopeUnit?.organisationId ?? null;
     const inRegion = regionId ? or(eq(schema.organisations.id, regionId), eq(schema.organisations.regionId, regionId)) : undefined;
     const wards = scope.length ? await unitOptions(tx, and(inArray(schema.units.id, scope), eq(schema.units.kind, "vardavdelning"))) : [];
@@ -71,7 +78,13 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
       u && !list.some((o) => o.id === u.id) ? [...list, { id: u.id, name: u.name, organisationName: "" }] : list;
 
     // Also a search without a hit is logged, with what was searched for (the audit log is protected).
-    await writeAudit(tx, actor, { action: "patient.lookup", activity: "Läsa", patientId: known.patientId, entityType: "population_register", details: { found: !!person, searched: id.value } });
+    await writeAudit(tx, actor, {
+      action: "patient.lookup",
+      activity: "Läsa",
+      patientId: known.patientId,
+      entityType: "population_register",
+      details: { found: !!person, searched: id.value },
+    });
     return {
       identifier: formatPatientIdentifier(id),
       kind: id.kind,
@@ -79,7 +92,9 @@ export async function prepareNewCase(db: Db, actor: Actor, rawIdentifier: string
         ? {
             name: `${person.givenName} ${person.familyName}`,
             protectedIdentity: person.protectedIdentity,
-            address: person.protectedIdentity ? null : [person.streetAddress, [person.postalCode, person.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+            address: person.protectedIdentity
+              ? null
+              : [person.streetAddress, [person.postalCode, person.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
           }
         : null,
       openCase: known.open?.ref ?? null,
@@ -96,10 +111,22 @@ export async function fixedCareContactCandidates(db: Db, actor: Actor, caseId: s
   return withCaseAccess(db, actor, caseId, async (tx, access) => {
     const units = await tx.select({ hsaId: schema.units.hsaId }).from(schema.units).where(inArray(schema.units.id, access.viewerUnitIds));
     const rows = await tx
-      .select({ staffId: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName, title: schema.staff.title, unitHsaId: schema.staffCommissions.unitHsaId, purpose: schema.staffCommissions.purpose })
+      .select({
+        staffId: schema.staff.id,
+        givenName: schema.staff.givenName,
+        familyName: schema.staff.familyName,
+        title: schema.staff.title,
+        unitHsaId: schema.staffCommissions.unitHsaId,
+        purpose: schema.staffCommissions.purpose,
+      })
       .from(schema.staffCommissions)
       .innerJoin(schema.staff, eq(schema.staff.id, schema.staffCommissions.staffId))
-      .where(inArray(schema.staffCommissions.unitHsaId, units.map((u) => u.hsaId)))
+      .where(
+        inArray(
+          schema.staffCommissions.unitHsaId,
+          units.map((u) => u.hsaId),
+        ),
+      )
       .orderBy(asc(schema.staff.familyName), asc(schema.staff.givenName), asc(schema.staff.id));
     const candidates = new Map<string, { staffId: string; name: string; title: string | null }>();
     for (const r of rows) {

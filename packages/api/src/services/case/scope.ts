@@ -25,7 +25,12 @@ export async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string):
     .where(eq(schema.coordinationCases.id, caseId));
   if (!kase || scope.length === 0) return null;
   const rows = await tx
-    .select({ unitId: schema.caseParties.unitId, role: schema.caseParties.role, visibleFrom: schema.caseParties.visibleFrom, removedAt: schema.caseParties.removedAt })
+    .select({
+      unitId: schema.caseParties.unitId,
+      role: schema.caseParties.role,
+      visibleFrom: schema.caseParties.visibleFrom,
+      removedAt: schema.caseParties.removedAt,
+    })
     .from(schema.caseParties)
     .where(and(eq(schema.caseParties.caseId, caseId), isNull(schema.caseParties.removedAt), inArray(schema.caseParties.unitId, scope)));
   // A receiving party sees the case only from the first message addressed to it.

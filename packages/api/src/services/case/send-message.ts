@@ -46,7 +46,13 @@ export interface SendMessageResult {
  * domain, stores the message immutably with its recipients, keeps derived state and consents
  * current, audits and notifies — all in one transaction.
  */
-export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput, now = new Date(), /** The caller's transaction, to send as part of it. */ callerTx?: Tx): Promise<SendMessageResult> {
+export async function sendMessage(
+  db: Db,
+  actor: Actor,
+  input: SendMessageInput,
+  now = new Date(),
+  /** The caller's transaction, to send as part of it. */ callerTx?: Tx,
+): Promise<SendMessageResult> {
   const on = callerTx ?? db;
   try {
     return await sendOnce(on, actor, input, now);
@@ -136,26 +142,51 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
     }
     // What the message implies, as the domain reads it (checkSend has already refused a statement
     // the sender may not make, e.g. a kommun's "already held" over the patient's no).
-    const effects = sendEffects({ id: messageId, kind: input.kind, occurredAt, senderUnitId, senderRole: access.viewerRole, recipientUnitIds: input.recipientUnitIds, payload }, loaded.parties, now);
+    const effects = sendEffects(
+      { id: messageId, kind: input.kind, occurredAt, senderUnitId, senderRole: access.viewerRole, recipientUnitIds: input.recipientUnitIds, payload },
+      loaded.parties,
+      now,
+    );
     for (const party of effects.partiesNowVisible) {
-      await tx.update(schema.caseParties).set({ visibleFrom: party.visibleFrom }).where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, party.unitId)));
+      await tx
+        .update(schema.caseParties)
+        .set({ visibleFrom: party.visibleFrom })
+        .where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, party.unitId)));
     }
     if (effects.consents.length > 0) {
       await tx.insert(schema.consents).values(
-        effects.consents.map((r) => ({ caseId: input.caseId, kind: r.kind, given: r.given, source: r.source, documentedByStaffId: actor.staffId, documentedByUnitId: r.documentedByUnitId, documentedAt: r.documentedAt, note: input.freeText?.trim() || null })),
+        effects.consents.map((r) => ({
+          caseId: input.caseId,
+          kind: r.kind,
+          given: r.given,
+          source: r.source,
+          documentedByStaffId: actor.staffId,
+          documentedByUnitId: r.documentedByUnitId,
+          documentedAt: r.documentedAt,
+          note: input.freeText?.trim() || null,
+        })),
       );
     }
     if (effects.fixedCareContact) {
       const { unitId, staffId } = effects.fixedCareContact;
       const [unit] = await tx.select({ hsaId: schema.units.hsaId }).from(schema.units).where(eq(schema.units.id, unitId));
-      const commissions = await tx.select({ unitHsaId: schema.staffCommissions.unitHsaId, purpose: schema.staffCommissions.purpose }).from(schema.staffCommissions).where(eq(schema.staffCommissions.staffId, staffId));
+      const commissions = await tx
+        .select({ unitHsaId: schema.staffCommissions.unitHsaId, purpose: schema.staffCommissions.purpose })
+        .from(schema.staffCommissions)
+        .where(eq(schema.staffCommissions.staffId, staffId));
       if (!mayBeFixedCareContact(commissions, unit!.hsaId)) throw new AppError("INVALID_INPUT", { userMessage: FIXED_CARE_CONTACT_REFUSAL });
-      await tx.update(schema.caseParties).set({ fixedCareContactStaffId: staffId }).where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, unitId)));
+      await tx
+        .update(schema.caseParties)
+        .set({ fixedCareContactStaffId: staffId })
+        .where(and(eq(schema.caseParties.caseId, input.caseId), eq(schema.caseParties.unitId, unitId)));
     }
 
     const after = await refreshCaseDerived(tx, input.caseId, now);
     if (effects.voidsAfterRegistration) await voidOpenAfterRegistrationItems(tx, input.caseId);
-    await tx.update(schema.coordinationCases).set({ version: after.row.version + 1 }).where(eq(schema.coordinationCases.id, input.caseId));
+    await tx
+      .update(schema.coordinationCases)
+      .set({ version: after.row.version + 1 })
+      .where(eq(schema.coordinationCases.id, input.caseId));
 
     await writeAudit(tx, actor, {
       action: input.afterRegistration ? "case.after_register" : input.kind === "avslut" ? "case.close" : "case.send_message",
@@ -164,13 +195,21 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
       caseId: input.caseId,
       entityType: "message",
       entityId: messageId,
-      details: { kind: input.kind, recipients: input.recipientUnitIds.length, ...(input.afterRegistration ? { outageId: input.afterRegistration.outageId, originalTime: input.afterRegistration.occurredAt.toISOString() } : {}) },
+      details: {
+        kind: input.kind,
+        recipients: input.recipientUnitIds.length,
+        ...(input.afterRegistration ? { outageId: input.afterRegistration.outageId, originalTime: input.afterRegistration.occurredAt.toISOString() } : {}),
+      },
     });
     await notifyChange(tx, {
       type: "case.changed",
       caseId: input.caseId,
       // Only the parties that may see this message hear of it (the case view's rules).
-      unitIds: messageAudience(after.parties, after.facts.events.find((e) => e.id === messageId)!, after.facts.consents),
+      unitIds: messageAudience(
+        after.parties,
+        after.facts.events.find((e) => e.id === messageId)!,
+        after.facts.consents,
+      ),
       messageId,
       kind: input.kind,
       senderUnitId,
@@ -181,22 +220,49 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
 }
 
 /** Kvittera: a recipient unit acknowledges a message (idempotent). */
-export async function acknowledgeMessage(db: Db, actor: Actor, input: { caseId: string; messageId: string }, now = new Date(), /** The caller's transaction, to acknowledge as part of it. */ callerTx?: Tx): Promise<{ acknowledgedAt: Date }> {
+export async function acknowledgeMessage(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; messageId: string },
+  now = new Date(),
+  /** The caller's transaction, to acknowledge as part of it. */ callerTx?: Tx,
+): Promise<{ acknowledgedAt: Date }> {
   return withCaseAccess(callerTx ?? db, actor, input.caseId, async (tx, access) => {
     const rows = await tx
       .select({ unitId: schema.messageRecipients.unitId, acknowledgedAt: schema.messageRecipients.acknowledgedAt })
       .from(schema.messageRecipients)
       .innerJoin(schema.messages, eq(schema.messages.id, schema.messageRecipients.messageId))
-      .where(and(eq(schema.messageRecipients.messageId, input.messageId), eq(schema.messages.caseId, input.caseId), inArray(schema.messageRecipients.unitId, access.viewerUnitIds)));
+      .where(
+        and(
+          eq(schema.messageRecipients.messageId, input.messageId),
+          eq(schema.messages.caseId, input.caseId),
+          inArray(schema.messageRecipients.unitId, access.viewerUnitIds),
+        ),
+      );
     if (rows.length === 0) throw new AppError("INVALID_INPUT", { userMessage: "Meddelandet är inte ställt till din enhet och kan inte kvitteras av dig." });
     const pending = rows.filter((r) => !r.acknowledgedAt);
     if (pending.length === 0) return { acknowledgedAt: rows[0]!.acknowledgedAt! };
     await tx
       .update(schema.messageRecipients)
       .set({ acknowledgedAt: now, acknowledgedByStaffId: actor.staffId })
-      .where(and(eq(schema.messageRecipients.messageId, input.messageId), inArray(schema.messageRecipients.unitId, pending.map((p) => p.unitId))));
+      .where(
+        and(
+          eq(schema.messageRecipients.messageId, input.messageId),
+          inArray(
+            schema.messageRecipients.unitId,
+            pending.map((p) => p.unitId),
+          ),
+        ),
+      );
     const loaded = await refreshCaseDerived(tx, input.caseId, now);
-    await writeAudit(tx, actor, { action: "case.acknowledge", activity: "Kvittera", patientId: access.patientId, caseId: input.caseId, entityType: "message", entityId: input.messageId });
+    await writeAudit(tx, actor, {
+      action: "case.acknowledge",
+      activity: "Kvittera",
+      patientId: access.patientId,
+      caseId: input.caseId,
+      entityType: "message",
+      entityId: input.messageId,
+    });
     // The acknowledgement is news to those who may see the message.
     const message = loaded.facts.events.find((e) => e.id === input.messageId)!;
     await notifyChange(tx, {

@@ -15,7 +15,14 @@ export interface PartyUnit {
 export async function loadPartyUnits(db: DbOrTx, unitIds: string[]): Promise<PartyUnit[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
-    .select({ id: schema.units.id, hsaId: schema.units.hsaId, name: schema.units.name, kind: schema.units.kind, organisationId: schema.units.organisationId, active: schema.units.active })
+    .select({
+      id: schema.units.id,
+      hsaId: schema.units.hsaId,
+      name: schema.units.name,
+      kind: schema.units.kind,
+      organisationId: schema.units.organisationId,
+      active: schema.units.active,
+    })
     .from(schema.units)
     .where(inArray(schema.units.id, unitIds));
   const byId = new Map(rows.map((r) => [r.id, r]));

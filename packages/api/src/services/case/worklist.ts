@@ -73,9 +73,21 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): P
       from case_parties cp join coordination_cases c on c.id = cp.case_id join patients p on p.id = c.patient_id
       where ${whereSql}`);
     const res = await tx.execute<{
-      case_id: string; reference: string; stage: CaseStage; given_name: string; family_name: string; identifier: string;
-      protected_identity: boolean; ward_name: string; hospital_name: string; admitted_at: Date; estimated_discharge_date: string | null;
-      ready_for_discharge_at: Date | null; next_due_at: Date | null; next_due_step: string | null; unacknowledged: number;
+      case_id: string;
+      reference: string;
+      stage: CaseStage;
+      given_name: string;
+      family_name: string;
+      identifier: string;
+      protected_identity: boolean;
+      ward_name: string;
+      hospital_name: string;
+      admitted_at: Date;
+      estimated_discharge_date: string | null;
+      ready_for_discharge_at: Date | null;
+      next_due_at: Date | null;
+      next_due_step: string | null;
+      unacknowledged: number;
     }>(sql`
       with mine as (
         select c.id, min(cp.next_due_at) as next_due_at,

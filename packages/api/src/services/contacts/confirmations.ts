@@ -37,7 +37,11 @@ export async function createConfirmationRequests(tx: DbOrTx, outageId: string, r
   const deadlineAt = new Date(now.getTime() + hours * 3600_000);
   const [region] = await tx.select({ name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, regionId));
   const reps = await tx
-    .select({ organisationId: schema.contactRepresentatives.organisationId, organisationName: schema.organisations.name, email: schema.contactRepresentatives.email })
+    .select({
+      organisationId: schema.contactRepresentatives.organisationId,
+      organisationName: schema.organisations.name,
+      email: schema.contactRepresentatives.email,
+    })
     .from(schema.contactRepresentatives)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.contactRepresentatives.organisationId))
     .where(and(eq(schema.organisations.regionId, regionId), eq(schema.organisations.kind, "kommun"), eq(schema.contactRepresentatives.active, true)))
@@ -62,7 +66,13 @@ export async function createConfirmationRequests(tx: DbOrTx, outageId: string, r
 }
 
 /** Sends the requests through SMTP (after commit) and records, per kommun, that it was sent or why not. */
-export async function mailConfirmationRequests(db: Db, mailer: Mailer | null, pending: PendingConfirmationMail[], confirmBaseUrl: string, systemLabel: string): Promise<void> {
+export async function mailConfirmationRequests(
+  db: Db,
+  mailer: Mailer | null,
+  pending: PendingConfirmationMail[],
+  confirmBaseUrl: string,
+  systemLabel: string,
+): Promise<void> {
   for (const p of pending) {
     let error: string | null = mailer ? null : "Ingen e-postserver är konfigurerad (SMTP_URL).";
     if (mailer) {
@@ -123,9 +133,21 @@ export async function confirmationStatus(db: Db, actor: Actor, outageId: string,
     .orderBy(asc(schema.organisations.name));
   const reps = rows.length
     ? await db
-        .select({ organisationId: schema.contactRepresentatives.organisationId, name: schema.contactRepresentatives.name, email: schema.contactRepresentatives.email })
+        .select({
+          organisationId: schema.contactRepresentatives.organisationId,
+          name: schema.contactRepresentatives.name,
+          email: schema.contactRepresentatives.email,
+        })
         .from(schema.contactRepresentatives)
-        .where(and(inArray(schema.contactRepresentatives.organisationId, rows.map((r) => r.c.organisationId)), eq(schema.contactRepresentatives.active, true)))
+        .where(
+          and(
+            inArray(
+              schema.contactRepresentatives.organisationId,
+              rows.map((r) => r.c.organisationId),
+            ),
+            eq(schema.contactRepresentatives.active, true),
+          ),
+        )
     : [];
   return rows.map(({ c, organisationName, respondedBy }) => ({
     organisationId: c.organisationId,
@@ -145,7 +167,12 @@ export async function confirmationStatus(db: Db, actor: Actor, outageId: string,
 /** What the link in the e-mail opens: the request, if the actor may answer it. */
 export async function openConfirmation(db: Db, actor: Actor, token: string) {
   const [row] = await db
-    .select({ c: schema.contactConfirmations, organisationName: schema.organisations.name, organisationHsaId: schema.organisations.hsaId, regionId: schema.outages.regionId })
+    .select({
+      c: schema.contactConfirmations,
+      organisationName: schema.organisations.name,
+      organisationHsaId: schema.organisations.hsaId,
+      regionId: schema.outages.regionId,
+    })
     .from(schema.contactConfirmations)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.contactConfirmations.organisationId))
     .innerJoin(schema.outages, eq(schema.outages.id, schema.contactConfirmations.outageId))
@@ -154,11 +181,23 @@ export async function openConfirmation(db: Db, actor: Actor, token: string) {
   const myRegion = await regionOfActor(db, actor);
   const mayAnswer = adminReach(actor.context.role) === "region" ? myRegion === row.regionId : actor.context.scopeHsaId === row.organisationHsaId;
   if (!mayAnswer) throw new AppError("FORBIDDEN", { userMessage: `Bekräftelsen gäller ${row.organisationName}. Logga in som kommunens företrädare.` });
-  return { confirmationId: row.c.id, organisationId: row.c.organisationId, organisationName: row.organisationName, deadlineAt: row.c.deadlineAt, respondedAt: row.c.respondedAt, response: row.c.response };
+  return {
+    confirmationId: row.c.id,
+    organisationId: row.c.organisationId,
+    organisationName: row.organisationName,
+    deadlineAt: row.c.deadlineAt,
+    respondedAt: row.c.respondedAt,
+    response: row.c.response,
+  };
 }
 
 /** The representative confirms the entries as they are, or states that they corrected them. */
-export async function answerConfirmation(db: Db, actor: Actor, input: { token: string; response: "bekraftad" | "korrigerad"; comment?: string | null }, now = new Date()): Promise<void> {
+export async function answerConfirmation(
+  db: Db,
+  actor: Actor,
+  input: { token: string; response: "bekraftad" | "korrigerad"; comment?: string | null },
+  now = new Date(),
+): Promise<void> {
   const open = await openConfirmation(db, actor, input.token);
   await db.transaction(async (tx) => {
     const [updated] = await tx
@@ -167,7 +206,12 @@ export async function answerConfirmation(db: Db, actor: Actor, input: { token: s
       .where(eq(schema.contactConfirmations.id, open.confirmationId))
       .returning({ outageId: schema.contactConfirmations.outageId });
     const [outage] = await tx.select({ regionId: schema.outages.regionId }).from(schema.outages).where(eq(schema.outages.id, updated!.outageId));
-    await writeAudit(tx, actor, { action: "admin.change", entityType: "contact_confirmation", entityId: open.confirmationId, details: { response: input.response } });
+    await writeAudit(tx, actor, {
+      action: "admin.change",
+      entityType: "contact_confirmation",
+      entityId: open.confirmationId,
+      details: { response: input.response },
+    });
     await notifyChange(tx, { type: "outage.changed", regionId: outage!.regionId, outageId: updated!.outageId });
   });
 }

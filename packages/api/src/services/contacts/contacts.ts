@@ -46,9 +46,17 @@ export async function getContactList(db: DbOrTx, regionId: string): Promise<Cont
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.contactEntries.organisationId))
     .leftJoin(schema.units, eq(schema.units.id, schema.contactEntries.unitId))
     .where(and(eq(schema.contactEntries.regionId, regionId), isNull(schema.contactEntries.supersededAt), eq(schema.contactEntries.removed, false)))
-    .orderBy(sql`case ${schema.organisations.kind} when 'region' then 0 when 'kommun' then 1 else 2 end`, asc(schema.organisations.name), asc(schema.contactEntries.sortOrder), asc(schema.units.name), asc(schema.contactEntries.function));
+    .orderBy(
+      sql`case ${schema.organisations.kind} when 'region' then 0 when 'kommun' then 1 else 2 end`,
+      asc(schema.organisations.name),
+      asc(schema.contactEntries.sortOrder),
+      asc(schema.units.name),
+      asc(schema.contactEntries.function),
+    );
   const [meta] = (
-    await db.execute<{ n: number; valid_from: Date | null }>(sql`select count(*)::int as n, max(valid_from) as valid_from from contact_entries where region_id = ${regionId}`)
+    await db.execute<{ n: number; valid_from: Date | null }>(
+      sql`select count(*)::int as n, max(valid_from) as valid_from from contact_entries where region_id = ${regionId}`,
+    )
   ).rows;
   return {
     regionId,
@@ -106,7 +114,8 @@ export interface SaveContactEntryInput {
 async function requireEditable(tx: DbOrTx, actor: Actor, organisationId: string): Promise<string> {
   const regionId = await regionOfActor(tx, actor);
   const [org] = await tx.select().from(schema.organisations).where(eq(schema.organisations.id, organisationId));
-  if (!org || !regionId || (org.id !== regionId && org.regionId !== regionId)) throw new AppError("FORBIDDEN", { userMessage: "Organisationen hör inte till din region." });
+  if (!org || !regionId || (org.id !== regionId && org.regionId !== regionId))
+    throw new AppError("FORBIDDEN", { userMessage: "Organisationen hör inte till din region." });
   if (adminReach(actor.context.role) === "ownOrganisation" && org.hsaId !== actor.context.scopeHsaId) {
     throw new AppError("FORBIDDEN", { userMessage: "Du kan bara ändra din egen kommuns uppgifter." });
   }
@@ -119,7 +128,8 @@ export async function saveContactEntry(db: Db, actor: Actor, input: SaveContactE
   if (!input.remove) {
     if (!input.function.trim()) throw new AppError("INVALID_INPUT", { userMessage: "Ange funktion, t.ex. Utskrivningsledare." });
     if (phones.length === 0) throw new AppError("INVALID_INPUT", { userMessage: "Ange minst ett telefonnummer." });
-    if (phones.some((p) => !/^[+0-9][0-9 ()-]{4,24}$/.test(p))) throw new AppError("INVALID_INPUT", { userMessage: "Telefonnummer får bara innehålla siffror, mellanslag, bindestreck och +." });
+    if (phones.some((p) => !/^[+0-9][0-9 ()-]{4,24}$/.test(p)))
+      throw new AppError("INVALID_INPUT", { userMessage: "Telefonnummer får bara innehålla siffror, mellanslag, bindestreck och +." });
   }
   return db.transaction(async (tx) => {
     const regionId = await requireEditable(tx, actor, input.organisationId);
@@ -136,7 +146,8 @@ export async function saveContactEntry(db: Db, actor: Actor, input: SaveContactE
         .where(and(eq(schema.contactEntries.entryId, input.entryId), isNull(schema.contactEntries.supersededAt)))
         .for("update");
       if (!current || current.removed) throw new AppError("NOT_FOUND", { userMessage: "Posten finns inte längre i kontaktlistan." });
-      if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", { userMessage: "En post kan inte flyttas till en annan organisation." });
+      if (current.organisationId !== input.organisationId)
+        throw new AppError("INVALID_INPUT", { userMessage: "En post kan inte flyttas till en annan organisation." });
       await tx.update(schema.contactEntries).set({ supersededAt: now }).where(eq(schema.contactEntries.id, current.id));
       entryId = current.entryId;
       version = current.version + 1;
@@ -187,4 +198,3 @@ export async function contactEntryHistory(db: Db, actor: Actor, entryId: string)
     .where(and(eq(schema.contactEntries.entryId, entryId), regionId ? eq(schema.contactEntries.regionId, regionId) : sql`false`))
     .orderBy(sql`${schema.contactEntries.version} desc`);
 }
-

@@ -40,7 +40,14 @@ export function contactListContent(list: ContactList): ContactListContent {
       unit = { name: unitName, entries: [] };
       org.units.push(unit);
     }
-    unit.entries.push({ function: e.function, phones: e.phones, hours: e.openingHours ?? undefined, mailbox: e.functionMailbox ?? undefined, postalAddress: e.postalAddress ?? undefined, note: e.note ?? undefined });
+    unit.entries.push({
+      function: e.function,
+      phones: e.phones,
+      hours: e.openingHours ?? undefined,
+      mailbox: e.functionMailbox ?? undefined,
+      postalAddress: e.postalAddress ?? undefined,
+      note: e.note ?? undefined,
+    });
   }
   return { region: list.regionName, version: list.version, validFrom: list.validFrom ?? new Date(), organisations: [...orgs.values()] };
 }
@@ -56,7 +63,12 @@ export async function renderPortalDocument(db: Db, actor: Actor, name: (typeof D
         .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
         .where(eq(schema.units.hsaId, actor.context.scopeHsaId))
     : [];
-  const [org] = scopeUnit ? [] : await db.select({ name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.hsaId, actor.context.scopeHsaId ?? ""));
+  const [org] = scopeUnit
+    ? []
+    : await db
+        .select({ name: schema.organisations.name })
+        .from(schema.organisations)
+        .where(eq(schema.organisations.hsaId, actor.context.scopeHsaId ?? ""));
   const unitName = scopeUnit?.unit ?? org?.name ?? "";
   const organisation = scopeUnit?.organisation ?? org?.name;
   switch (name) {
@@ -82,7 +94,12 @@ export async function renderPortalDocument(db: Db, actor: Actor, name: (typeof D
   }
 }
 
-export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, name: (typeof CASE_DOCUMENT_NAMES)[number]): Promise<{ pdf: Buffer; reference: string }> {
+export async function renderCaseDocument(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  name: (typeof CASE_DOCUMENT_NAMES)[number],
+): Promise<{ pdf: Buffer; reference: string }> {
   const view = await getCase(db, actor, caseId);
   const printedBy = actor.name;
   const patient = { name: view.patient.name, personnummer: view.patient.identifier };
@@ -98,7 +115,9 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
       plan: summary.careSummary,
       medication: summary.medication,
       aidsReturned: [],
-      receivingUnits: view.parties.filter((p) => isReceivingParty(p.role)).map((p) => ({ name: p.unitName, organisation: p.organisationName, phone: p.phone ?? undefined })),
+      receivingUnits: view.parties
+        .filter((p) => isReceivingParty(p.role))
+        .map((p) => ({ name: p.unitName, organisation: p.organisationName, phone: p.phone ?? undefined })),
       fixedCareContact: summary.fixedCareContact,
       sip: summary.sip,
       printedBy,
@@ -107,7 +126,14 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
     const plan = [...view.messages].reverse().find((m) => m.kind === "sip_plan");
     const call = [...view.messages].reverse().find((m) => m.kind === "kallelse_sip");
     if (!plan && !call) throw new AppError("NOT_FOUND", { userMessage: "Ärendet har ingen SIP ännu." });
-    const p = (plan?.payload ?? {}) as { interventions?: { what: string; responsible: string; by?: string }[]; overallResponsible?: string; otherActorsMeasures?: string; goals?: string; followUpAt?: string; offeredToPatient?: boolean };
+    const p = (plan?.payload ?? {}) as {
+      interventions?: { what: string; responsible: string; by?: string }[];
+      overallResponsible?: string;
+      otherActorsMeasures?: string;
+      goals?: string;
+      followUpAt?: string;
+      offeredToPatient?: boolean;
+    };
     pdf = await renderSipDocument({
       patient,
       meeting: call ? { at: String(call.payload.meetingAt), place: call.payload.place as string | undefined, video: Boolean(call.payload.video) } : undefined,
@@ -125,8 +151,21 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
     // The same visibility as the case view: listPhoneContacts gives the calls as the reader may see them.
     const calls = await listPhoneContacts(db, actor, caseId);
     const unitIds = [...new Set(calls.map((c) => c.counterpartUnitId).filter((x): x is string => !!x))];
-    const unitNames = new Map((unitIds.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, unitIds)) : []).map((u) => [u.id, u.name]));
-    const stepMap: Record<string, string> = { inskrivning: "admission", beraknat_utskrivningsdatum: "expectedDischargeDate", planeringsunderlag: "planningBasis", utskrivningsklar: "readyForDischarge", faktiskt_utskrivningsdatum: "actualDischargeDate", utskrivningsmeddelande: "dischargeNotice", samtycke: "consentHandedOver", sip_datum: "sipDate" };
+    const unitNames = new Map(
+      (unitIds.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, unitIds)) : []).map(
+        (u) => [u.id, u.name],
+      ),
+    );
+    const stepMap: Record<string, string> = {
+      inskrivning: "admission",
+      beraknat_utskrivningsdatum: "expectedDischargeDate",
+      planeringsunderlag: "planningBasis",
+      utskrivningsklar: "readyForDischarge",
+      faktiskt_utskrivningsdatum: "actualDischargeDate",
+      utskrivningsmeddelande: "dischargeNotice",
+      samtycke: "consentHandedOver",
+      sip_datum: "sipDate",
+    };
     pdf = await renderOutageForm({
       unit: view.ward.name,
       organisation: view.ward.hospitalName,
@@ -134,7 +173,7 @@ export async function renderCaseDocument(db: Db, actor: Actor, caseId: string, n
       entries: calls.map((c) => ({
         at: c.occurredAt,
         counterpartName: c.counterpartName,
-        counterpartUnit: c.counterpartUnitText ?? (c.counterpartUnitId ? unitNames.get(c.counterpartUnitId) ?? "" : ""),
+        counterpartUnit: c.counterpartUnitText ?? (c.counterpartUnitId ? (unitNames.get(c.counterpartUnitId) ?? "") : ""),
         steps: c.steps.map((s) => stepMap[s]).filter(Boolean),
         direction: c.direction === "lamnat" ? "given" : "received",
         // The calls come as the reader may see them; a withheld content is said, not left blank.

@@ -22,7 +22,9 @@ export function patientSummaryContent(view: CaseView): Omit<PatientSummaryInput,
     dischargedAt: view.dischargedAt ?? view.plannedDischargeAt ?? view.estimatedDischargeDate ?? new Date(),
     careSummary: String(discharge?.payload.dischargePlan ?? "Sammanfattningen skrivs av avdelningen i utskrivningsmeddelandet."),
     fixedCareContact: vc?.fixedCareContact ? { name: vc.fixedCareContact.name, unit: vc.unitName, phone: vc.phone ?? undefined } : undefined,
-    sip: sipCall ? { at: String(sipCall.payload.meetingAt), place: sipCall.payload.place as string | undefined, video: Boolean(sipCall.payload.video) } : undefined,
+    sip: sipCall
+      ? { at: String(sipCall.payload.meetingAt), place: sipCall.payload.place as string | undefined, video: Boolean(sipCall.payload.video) }
+      : undefined,
     carePlans: [...decisions.map((d) => `Beslutad insats från kommunen: ${d}`), ...homeCare],
     medication: String(discharge?.payload.medicationList ?? "Se läkemedelslistan som du fått av avdelningen."),
     contacts: [
@@ -38,7 +40,14 @@ export async function patientSummaryPdf(db: Db, actor: Actor, caseId: string): P
   if (!printsPatientSummary(view.viewer.role)) throw new AppError("FORBIDDEN", { userMessage: "Sammanfattningen till patienten skrivs ut av avdelningen." });
   const pdf = await renderPatientSummary({ ...patientSummaryContent(view), printedBy: actor.name });
   await withCaseAccess(db, actor, caseId, (tx, access) =>
-    writeAudit(tx, actor, { action: "case.print", activity: "Utskrift", patientId: access.patientId, caseId, entityType: "document", entityId: "patientsammanfattning" }),
+    writeAudit(tx, actor, {
+      action: "case.print",
+      activity: "Utskrift",
+      patientId: access.patientId,
+      caseId,
+      entityType: "document",
+      entityId: "patientsammanfattning",
+    }),
   );
   return { pdf, reference: view.reference };
 }

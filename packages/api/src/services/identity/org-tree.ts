@@ -6,18 +6,18 @@ import { schema, type DbOrTx } from "@vardkedjan/db/client";
 export async function loadOrgTree(db: DbOrTx): Promise<OrgTree> {
   // Sequential: `db` may be a transaction, which has a single connection.
   const orgs = await db
-      .select({ id: schema.organisations.id, hsaId: schema.organisations.hsaId, kind: schema.organisations.kind, name: schema.organisations.name })
-      .from(schema.organisations);
+    .select({ id: schema.organisations.id, hsaId: schema.organisations.hsaId, kind: schema.organisations.kind, name: schema.organisations.name })
+    .from(schema.organisations);
   const units = await db
-      .select({
-        id: schema.units.id,
-        hsaId: schema.units.hsaId,
-        kind: schema.units.kind,
-        name: schema.units.name,
-        organisationId: schema.units.organisationId,
-        parentId: schema.units.parentId,
-      })
-      .from(schema.units);
+    .select({
+      id: schema.units.id,
+      hsaId: schema.units.hsaId,
+      kind: schema.units.kind,
+      name: schema.units.name,
+      organisationId: schema.units.organisationId,
+      parentId: schema.units.parentId,
+    })
+    .from(schema.units);
   const orgHsa = new Map(orgs.map((o) => [o.id, o.hsaId]));
   const unitHsa = new Map(units.map((u) => [u.id, u.hsaId]));
   const nodes: OrgNode[] = [

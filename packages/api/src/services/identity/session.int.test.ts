@@ -28,7 +28,14 @@ describe("login sessions (against the seeded demo data)", () => {
     expect(view?.activeContext?.label.label).toBe("Sjuksköterska · Avd 12 Medicin · Mälarsjukhuset");
     expect(view?.activeContext?.role).toBe("avd_ssk");
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "session.login", category: "security", actorHsaId: sanna.employeeHsaId, role: "avd_ssk", outcome: "success", entityId: loginSessionId });
+    expect(audit).toMatchObject({
+      action: "session.login",
+      category: "security",
+      actorHsaId: sanna.employeeHsaId,
+      role: "avd_ssk",
+      outcome: "success",
+      entityId: loginSessionId,
+    });
     // The session cookie carries only the id: the claims are kept server-side, with no session in another portal.
     expect(await loadSession(t.db, loginSessionId, "kommun")).toBeNull();
   });
@@ -42,7 +49,7 @@ describe("login sessions (against the seeded demo data)", () => {
     expect(a.scopeHsaId).not.toBe(b.scopeHsaId);
 
     await chooseContext(t.db, view, a.id);
-    expect((await lastAudit())).toMatchObject({ action: "session.choose_context", unitHsaId: a.scopeHsaId });
+    expect(await lastAudit()).toMatchObject({ action: "session.choose_context", unitHsaId: a.scopeHsaId });
     view = (await loadSession(t.db, loginSessionId, "slutenvard"))!;
     expect(view.activeContext?.id).toBe(a.id);
 
@@ -85,7 +92,8 @@ describe("login sessions (against the seeded demo data)", () => {
   });
 
   it("rejects a claim set without an HSA-id with a Swedish message and writes nothing", async () => {
-    const count = async () => (await t.db.execute<{ n: number }>(sql`select (select count(*) from login_sessions) + (select count(*) from audit_events) as n`)).rows[0]!.n;
+    const count = async () =>
+      (await t.db.execute<{ n: number }>(sql`select (select count(*) from login_sessions) + (select count(*) from audit_events) as n`)).rows[0]!.n;
     const before = await count();
     const err = await signIn(t.db, { portal: "slutenvard", claims: { given_name: "Ingen" }, maxAgeSeconds: MAX_AGE }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
@@ -95,7 +103,12 @@ describe("login sessions (against the seeded demo data)", () => {
   });
 
   it("ends the session on sign-out, returns the id_token for the IdP, and audits it", async () => {
-    const { loginSessionId } = await signIn(t.db, { portal: "primarvard", claims: castByKey("fredrik.vall").claims, idToken: "id-token-x", maxAgeSeconds: MAX_AGE });
+    const { loginSessionId } = await signIn(t.db, {
+      portal: "primarvard",
+      claims: castByKey("fredrik.vall").claims,
+      idToken: "id-token-x",
+      maxAgeSeconds: MAX_AGE,
+    });
     expect(await endSession(t.db, loginSessionId, "primarvard")).toEqual({ idToken: "id-token-x" });
     expect(await loadSession(t.db, loginSessionId, "primarvard")).toBeNull();
     expect(await lastAudit()).toMatchObject({ action: "session.logout", entityId: loginSessionId });
@@ -104,7 +117,12 @@ describe("login sessions (against the seeded demo data)", () => {
   });
 
   it("treats an expired session as logged out", async () => {
-    const { loginSessionId } = await signIn(t.db, { portal: "kommun", claims: castByKey("karin.ek").claims, maxAgeSeconds: 60, now: new Date(Date.now() - 120_000) });
+    const { loginSessionId } = await signIn(t.db, {
+      portal: "kommun",
+      claims: castByKey("karin.ek").claims,
+      maxAgeSeconds: 60,
+      now: new Date(Date.now() - 120_000),
+    });
     expect(await loadSession(t.db, loginSessionId, "kommun")).toBeNull();
     const [row] = await t.db.select().from(schema.loginSessions).where(eq(schema.loginSessions.id, loginSessionId));
     expect(row?.endedAt).toBeNull();

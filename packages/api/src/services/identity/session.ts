@@ -34,9 +34,7 @@ export async function loadSession(db: Db, loginSessionId: string, portal: Portal
   if (!row) return null;
   const { session, staff } = row;
   const preferred = staff.preferredContexts[portal];
-  const mine = session.contexts
-    .filter((c) => c.portal === portal)
-    .sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
+  const mine = session.contexts.filter((c) => c.portal === portal).sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const otherPortals = PORTALS.filter((p) => p !== portal && session.contexts.some((c) => c.portal === p));
   return {
     loginSessionId: session.id,

@@ -35,11 +35,13 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ loginSession
   return db.transaction(async (tx) => {
     // One connection per transaction: queries run one after the other.
     const tree = await loadOrgTree(tx);
-    const ruleRows = await tx
-      .select({ rule: schema.roleMappingRules.rule })
-      .from(schema.roleMappingRules)
-      .where(eq(schema.roleMappingRules.enabled, true));
-    const result = evaluateRules(principal, ruleRows.map((r) => r.rule), tree, now);
+    const ruleRows = await tx.select({ rule: schema.roleMappingRules.rule }).from(schema.roleMappingRules).where(eq(schema.roleMappingRules.enabled, true));
+    const result = evaluateRules(
+      principal,
+      ruleRows.map((r) => r.rule),
+      tree,
+      now,
+    );
     const contexts: StoredRoleContext[] = result.contexts.map((c) => ({ ...c, label: describeContext(c, tree) }));
 
     const title = principal.title ?? principal.titles[0] ?? principal.licences[0] ?? null;

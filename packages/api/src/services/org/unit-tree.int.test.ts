@@ -14,7 +14,10 @@ describe("the unit tree", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     const org = async (key: string, kind: "region" | "kommun", regionId: string | null) => {
-      const [row] = await t.db.insert(schema.organisations).values({ hsaId: `SE-TREE-${key}`, kind, name: key, orgNo: "2120000000", regionId }).returning({ id: schema.organisations.id });
+      const [row] = await t.db
+        .insert(schema.organisations)
+        .values({ hsaId: `SE-TREE-${key}`, kind, name: key, orgNo: "2120000000", regionId })
+        .returning({ id: schema.organisations.id });
       id[key] = row!.id;
     };
     const unit = async (key: string, organisation: string, parent: string | null, kind: typeof schema.units.$inferInsert.kind) => {
@@ -71,8 +74,14 @@ describe("the unit tree", () => {
   });
 
   async function makeParentCycle() {
-    const [a] = await t.db.insert(schema.units).values({ hsaId: "SE-TREE-U-loopA", organisationId: id.other!, kind: "sjukhus", name: "loopA" }).returning({ id: schema.units.id });
-    const [b] = await t.db.insert(schema.units).values({ hsaId: "SE-TREE-U-loopB", organisationId: id.other!, parentId: a!.id, kind: "vardavdelning", name: "loopB" }).returning({ id: schema.units.id });
+    const [a] = await t.db
+      .insert(schema.units)
+      .values({ hsaId: "SE-TREE-U-loopA", organisationId: id.other!, kind: "sjukhus", name: "loopA" })
+      .returning({ id: schema.units.id });
+    const [b] = await t.db
+      .insert(schema.units)
+      .values({ hsaId: "SE-TREE-U-loopB", organisationId: id.other!, parentId: a!.id, kind: "vardavdelning", name: "loopB" })
+      .returning({ id: schema.units.id });
     await t.db.update(schema.units).set({ parentId: b!.id }).where(eq(schema.units.id, a!.id));
     id.loopA = a!.id;
     id.loopB = b!.id;

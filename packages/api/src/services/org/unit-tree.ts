@@ -61,6 +61,9 @@ export async function regionUnitsWithAncestors(db: DbOrTx, regionId: string): Pr
     select u.id::text as id, coalesce(o.region_id, o.id)::text as region_id, u.name
     from units u join organisations o on o.id = u.organisation_id
     where coalesce(o.region_id, o.id) = ${regionId}`);
-  const ancestors = await ancestorsOf(db, rows.rows.map((r) => r.id));
+  const ancestors = await ancestorsOf(
+    db,
+    rows.rows.map((r) => r.id),
+  );
   return rows.rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, ancestors: ancestors.get(r.id) ?? [] }));
 }

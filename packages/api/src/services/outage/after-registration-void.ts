@@ -1,9 +1,5 @@
 import { schema, and, eq, inArray, type Db, type Tx } from "@vardkedjan/db/client";
-import {
-  DUPLICATE_CHECKED_KINDS,
-  duplicateCheckFrom,
-  findPossibleDuplicate,
-} from "@vardkedjan/domain/outage/after-registration-duplicates";
+import { DUPLICATE_CHECKED_KINDS, duplicateCheckFrom, findPossibleDuplicate } from "@vardkedjan/domain/outage/after-registration-duplicates";
 import type { CaseEvent } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -58,7 +54,10 @@ export async function currentDuplicate(tx: Tx, item: ItemRow, prefill: StoredPre
 
 const staffName = async (tx: Tx, staffId: string | null): Promise<string> => {
   if (!staffId) return "någon annan";
-  const [by] = await tx.select({ givenName: schema.staff.givenName, familyName: schema.staff.familyName }).from(schema.staff).where(eq(schema.staff.id, staffId));
+  const [by] = await tx
+    .select({ givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+    .from(schema.staff)
+    .where(eq(schema.staff.id, staffId));
   return by ? `${by.givenName} ${by.familyName}` : "någon annan";
 };
 
@@ -68,10 +67,18 @@ const staffName = async (tx: Tx, staffId: string | null): Promise<string> => {
  * required and kept on the item with who and when; the audit row (ids only) is written in the same
  * transaction. The item leaves the to-do list and counts as handled in the progress.
  */
-export async function voidAfterRegistrationItem(db: Db, actor: Actor, input: { itemId: string; reason: string }, now = new Date()): Promise<{ status: "makulerad" }> {
+export async function voidAfterRegistrationItem(
+  db: Db,
+  actor: Actor,
+  input: { itemId: string; reason: string },
+  now = new Date(),
+): Promise<{ status: "makulerad" }> {
   const reason = input.reason.trim();
   if (reason.length === 0) {
-    throw new AppError("INVALID_INPUT", { userMessage: "Ange varför posten makuleras.", details: { fields: [{ path: "reason", message: "Ange varför posten makuleras" }] } });
+    throw new AppError("INVALID_INPUT", {
+      userMessage: "Ange varför posten makuleras.",
+      details: { fields: [{ path: "reason", message: "Ange varför posten makuleras" }] },
+    });
   }
   const caseId = await itemCaseInScope(db, actor, input.itemId);
   if (!caseId) throw new AppError("INVALID_INPUT", { userMessage: "Bara en möjlig dubblett kan makuleras: registrera posten." });

@@ -31,7 +31,15 @@ type OutageRow = typeof schema.outages.$inferSelect;
 export const windowOf = async (tx: Tx | Db, o: OutageRow): Promise<OutageWindow> => ({
   id: o.id,
   regionId: o.regionId,
-  scope: o.scope === "region" ? { kind: "region" } : { kind: "units", unitIds: (await tx.select({ unitId: schema.outageUnits.unitId }).from(schema.outageUnits).where(eq(schema.outageUnits.outageId, o.id))).map((r) => r.unitId) },
+  scope:
+    o.scope === "region"
+      ? { kind: "region" }
+      : {
+          kind: "units",
+          unitIds: (await tx.select({ unitId: schema.outageUnits.unitId }).from(schema.outageUnits).where(eq(schema.outageUnits.outageId, o.id))).map(
+            (r) => r.unitId,
+          ),
+        },
   system: o.system,
   startedAt: o.startedAt,
   endedAt: o.endedAt,
@@ -46,7 +54,14 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
   const window = await windowOf(tx, outage);
   const end = outage.endedAt ?? new Date();
   const others = await Promise.all(
-    (await tx.select().from(schema.outages).where(and(eq(schema.outages.regionId, outage.regionId), inArray(schema.outages.status, ["pagaende", "avslutad"])))).filter((o) => o.id !== outage.id).map((o) => windowOf(tx, o)),
+    (
+      await tx
+        .select()
+        .from(schema.outages)
+        .where(and(eq(schema.outages.regionId, outage.regionId), inArray(schema.outages.status, ["pagaende", "avslutad"])))
+    )
+      .filter((o) => o.id !== outage.id)
+      .map((o) => windowOf(tx, o)),
   );
   const units: ScopeUnit[] = await regionUnitsWithAncestors(tx, outage.regionId);
 
@@ -62,7 +77,10 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
       ),
     );
   const cases: AfterRegistrationCase[] = [];
-  for (const loaded of await loadManyCaseFacts(tx, caseRows.map((c) => c.id))) {
+  for (const loaded of await loadManyCaseFacts(
+    tx,
+    caseRows.map((c) => c.id),
+  )) {
     cases.push({
       id: loaded.row.id,
       patientId: loaded.row.patientId,
@@ -80,7 +98,14 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
     select r.message_id, r.unit_id, m.case_id, c.patient_id, m.occurred_at, m.kind::text as kind
     from message_recipients r join messages m on m.id = r.message_id join coordination_cases c on c.id = m.case_id
     where r.acknowledged_at is null and c.region_id = ${outage.regionId} and m.occurred_at >= ${outage.startedAt.toISOString()}::timestamptz`);
-  const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({ messageId: r.message_id, unitId: r.unit_id, caseId: r.case_id, patientId: r.patient_id, occurredAt: new Date(r.occurred_at), kind: r.kind }));
+  const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({
+    messageId: r.message_id,
+    unitId: r.unit_id,
+    caseId: r.case_id,
+    patientId: r.patient_id,
+    occurredAt: new Date(r.occurred_at),
+    kind: r.kind,
+  }));
 
   // Computing again (an overlapping outage ending) must not take this outage's own registrations for duplicates.
   const registered = await tx
@@ -122,7 +147,10 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
   }));
   // In batches: an outage over a whole region can give thousands of items.
   for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insert(schema.afterRegistrationItems).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+    await tx
+      .insert(schema.afterRegistrationItems)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
   return items.length;
 }
@@ -169,7 +197,12 @@ export async function listAfterRegistration(db: Db, actor: Actor) {
       .leftJoin(schema.patients, eq(schema.patients.id, schema.afterRegistrationItems.patientId))
       // An item voided with its case (closed as wrongly created) is gone; one a person dismissed as a
       // duplicate is shown as handled, with who, when and why.
-      .where(and(inArray(schema.afterRegistrationItems.unitId, scope), or(ne(schema.afterRegistrationItems.status, "makulerad"), isNotNull(schema.afterRegistrationItems.doneByStaffId))))
+      .where(
+        and(
+          inArray(schema.afterRegistrationItems.unitId, scope),
+          or(ne(schema.afterRegistrationItems.status, "makulerad"), isNotNull(schema.afterRegistrationItems.doneByStaffId)),
+        ),
+      )
       .orderBy(asc(schema.afterRegistrationItems.status), asc(schema.afterRegistrationItems.eventAt));
     const items: AfterRegistrationListItem[] = rows.map(({ i, unitName, reference, givenName, familyName, doneBy }) => ({
       id: i.id,
@@ -190,10 +223,18 @@ export async function listAfterRegistration(db: Db, actor: Actor) {
       voidReason: i.voidReason,
     }));
     const names = new Map(items.map((x) => [x.unitId, x.unitName]));
-    const progress = afterRegistrationProgress(rows.map(({ i }) => asDomainItem(i)), rows.filter(({ i }) => i.status !== "att_gora").map(({ i }) => i.key)).map((p) => ({ ...p, unitName: names.get(p.unitId) ?? "" }));
+    const progress = afterRegistrationProgress(
+      rows.map(({ i }) => asDomainItem(i)),
+      rows.filter(({ i }) => i.status !== "att_gora").map(({ i }) => i.key),
+    ).map((p) => ({ ...p, unitName: names.get(p.unitId) ?? "" }));
     // The list names patients and carries what was said by phone: a read of patient data.
     const caseIds = [...new Set(items.map((x) => x.caseId).filter((id): id is string => !!id))];
-    await writeAudit(tx, actor, { action: "case.list", activity: "Läsa", entityType: "after_registration", details: { caseIds, itemIds: items.map((x) => x.id) } });
+    await writeAudit(tx, actor, {
+      action: "case.list",
+      activity: "Läsa",
+      entityType: "after_registration",
+      details: { caseIds, itemIds: items.map((x) => x.id) },
+    });
     return { items, progress };
   });
 }
@@ -226,7 +267,13 @@ export async function registerAfterRegistrationItem(
    * `summaryTexts`: the author's text per recipient group of a summary, in the listed order.
    * `registerAnyway`: the user saw the possible duplicate and registers the item all the same.
    */
-  input: { itemId: string; payload?: Record<string, unknown> | null; freeText?: string | null; summaryTexts?: string[] | null; registerAnyway?: boolean | null },
+  input: {
+    itemId: string;
+    payload?: Record<string, unknown> | null;
+    freeText?: string | null;
+    summaryTexts?: string[] | null;
+    registerAnyway?: boolean | null;
+  },
   now = new Date(),
 ): Promise<{ messageId: string | null }> {
   const foundCaseId = await itemCaseInScope(db, actor, input.itemId);
@@ -240,7 +287,12 @@ export async function registerAfterRegistrationItem(
     if (item.status === "klar") {
       // The same person again (a double click): the result they already have.
       if (item.doneByStaffId === actor.staffId) return { messageId: item.resultMessageId };
-      const [by] = item.doneByStaffId ? await tx.select({ givenName: schema.staff.givenName, familyName: schema.staff.familyName }).from(schema.staff).where(eq(schema.staff.id, item.doneByStaffId)) : [];
+      const [by] = item.doneByStaffId
+        ? await tx
+            .select({ givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+            .from(schema.staff)
+            .where(eq(schema.staff.id, item.doneByStaffId))
+        : [];
       throw new AppError("CONFLICT", { userMessage: `Posten är redan registrerad av ${by ? `${by.givenName} ${by.familyName}` : "någon annan"}.` });
     }
     if (item.status === "makulerad") throw new AppError("CONFLICT", { userMessage: "Posten är makulerad och registreras inte." });
@@ -264,14 +316,20 @@ export async function registerAfterRegistrationItem(
       if (!sender) throw new AppError("INVALID_INPUT", { userMessage: "Enheten är inte längre part i ärendet." });
       const recipients = defaultRecipients(kind, item.unitId, sender.role, loaded.facts.parties);
       if (item.kind === "register_admission" && prefill.consents.length) {
-        await sendMessage(db, actor, {
-          caseId,
-          kind: "samtycke",
-          payload: { consents: prefill.consents, source: "telefon" },
-          recipientUnitIds: [],
-          idempotencyKey: `efterreg:${item.id}:samtycke`,
-          afterRegistration: { occurredAt: item.eventAt, outageId: item.outageId },
-        }, now, tx);
+        await sendMessage(
+          db,
+          actor,
+          {
+            caseId,
+            kind: "samtycke",
+            payload: { consents: prefill.consents, source: "telefon" },
+            recipientUnitIds: [],
+            idempotencyKey: `efterreg:${item.id}:samtycke`,
+            afterRegistration: { occurredAt: item.eventAt, outageId: item.outageId },
+          },
+          now,
+          tx,
+        );
       }
       // A summary goes as one message per group of recipients who may read the same; anything
       // else as one message to the kind's recipients.
@@ -279,16 +337,22 @@ export async function registerAfterRegistrationItem(
         ? prefill.recipientGroups.map((g, i) => ({ recipients: g.recipientUnitIds, extra: { text: input.summaryTexts?.[i] ?? g.text } }))
         : [{ recipients, extra: {} }];
       for (const [i, send] of sends.entries()) {
-        const result = await sendMessage(db, actor, {
-          caseId,
-          kind,
-          title: kind === "generellt" ? item.title : null,
-          payload: { ...prefill.payload, ...(input.payload ?? {}), ...send.extra },
-          freeText: input.freeText ?? prefill.freeText,
-          recipientUnitIds: send.recipients,
-          idempotencyKey: i === 0 ? `efterreg:${item.id}` : `efterreg:${item.id}:${i}`,
-          afterRegistration: { occurredAt: item.eventAt, outageId: item.outageId },
-        }, now, tx);
+        const result = await sendMessage(
+          db,
+          actor,
+          {
+            caseId,
+            kind,
+            title: kind === "generellt" ? item.title : null,
+            payload: { ...prefill.payload, ...(input.payload ?? {}), ...send.extra },
+            freeText: input.freeText ?? prefill.freeText,
+            recipientUnitIds: send.recipients,
+            idempotencyKey: i === 0 ? `efterreg:${item.id}` : `efterreg:${item.id}:${i}`,
+            afterRegistration: { occurredAt: item.eventAt, outageId: item.outageId },
+          },
+          now,
+          tx,
+        );
         messageId ??= result.messageId;
       }
     }

@@ -75,7 +75,15 @@ export async function tickChecklistItem(
 
     const [row] = await tx
       .insert(schema.outageChecklistTicks)
-      .values({ outageId: outage.id, caseId: input.caseId, key: input.key, done: input.done, staffId: actor.staffId, unitId: access.viewerUnitIds[0] ?? null, at: now })
+      .values({
+        outageId: outage.id,
+        caseId: input.caseId,
+        key: input.key,
+        done: input.done,
+        staffId: actor.staffId,
+        unitId: access.viewerUnitIds[0] ?? null,
+        at: now,
+      })
       .returning({ id: schema.outageChecklistTicks.id });
     await writeAudit(tx, actor, {
       action: "case.outage_checklist",

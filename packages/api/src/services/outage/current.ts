@@ -24,7 +24,16 @@ export async function activeOutagesFor(db: Db, actor: Actor): Promise<ActiveOuta
   const regionId = await regionOfActor(db, actor);
   if (!regionId) return [];
   const scope = await resolveScopeUnitIds(db, actor.context);
-  const res = await db.execute<{ id: string; system: OutageSystem; system_detail: string | null; scope: OutageScopeKind; message: string | null; started_at: Date; expected_end_at: Date | null; region_name: string }>(sql`
+  const res = await db.execute<{
+    id: string;
+    system: OutageSystem;
+    system_detail: string | null;
+    scope: OutageScopeKind;
+    message: string | null;
+    started_at: Date;
+    expected_end_at: Date | null;
+    region_name: string;
+  }>(sql`
     select o.id, o.system::text as system, o.system_detail, o.scope, o.message, o.started_at, o.expected_end_at, r.name as region_name
     from outages o join organisations r on r.id = o.region_id
     where o.status = 'pagaende' and o.region_id = ${regionId}
@@ -32,7 +41,12 @@ export async function activeOutagesFor(db: Db, actor: Actor): Promise<ActiveOuta
   const inScope = new Set(scope);
   const reachesScope = async (outageId: string): Promise<boolean> => {
     const listed = await db.select({ unitId: schema.outageUnits.unitId }).from(schema.outageUnits).where(eq(schema.outageUnits.outageId, outageId));
-    return (await unitsWithDescendants(db, listed.map((u) => u.unitId))).some((id) => inScope.has(id));
+    return (
+      await unitsWithDescendants(
+        db,
+        listed.map((u) => u.unitId),
+      )
+    ).some((id) => inScope.has(id));
   };
   const affecting: typeof res.rows = [];
   for (const r of res.rows) if (r.scope === "region" || (await reachesScope(r.id))) affecting.push(r);

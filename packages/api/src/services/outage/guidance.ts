@@ -77,7 +77,12 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
 
   // The calls as the viewer may see them (consent, hemtjänst's rule): the checklist and "reached"
   // read them, so they must not tell of calls the viewer may not know of.
-  const phoneLog = visiblePhoneContacts({ partyRole: view.viewer.role, role: actor.context.role }, await loadPhoneLog(db, { caseId }), loaded.facts.consents, view.viewer.unitIds);
+  const phoneLog = visiblePhoneContacts(
+    { partyRole: view.viewer.role, role: actor.context.role },
+    await loadPhoneLog(db, { caseId }),
+    loaded.facts.consents,
+    view.viewer.unitIds,
+  );
 
   // The process steps without a deadline that are phoned in an outage, by the stage the case is in.
   const extra: GuidanceStepCode[] = [];
@@ -102,10 +107,12 @@ export async function caseCallGuidance(db: Db, actor: Actor, caseId: string, now
   });
   // The manual points ticked by hand in this outage (tickChecklistItem), with who and when.
   const ticks = await loadChecklistTicks(db, outage.id, caseId);
-  const checklist: CaseChecklistItem[] = outageChecklist({ profile, facts: loaded.facts, parties, phoneLog, now, manualDoneKeys: doneKeys(ticks) }).map((item) => ({
-    ...item,
-    tick: item.manual ? (ticks.get(item.key) ?? null) : null,
-  }));
+  const checklist: CaseChecklistItem[] = outageChecklist({ profile, facts: loaded.facts, parties, phoneLog, now, manualDoneKeys: doneKeys(ticks) }).map(
+    (item) => ({
+      ...item,
+      tick: item.manual ? (ticks.get(item.key) ?? null) : null,
+    }),
+  );
   const status = routineStatus(profile, { startedAt: outage.startedAt, endedAt: null }, now);
   const variant = routineVariantFor(profile, system);
   return {

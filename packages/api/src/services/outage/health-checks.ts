@@ -59,7 +59,9 @@ export async function runIntegrationChecks(db: Db, probe: HealthProbe = httpProb
           proposedByIntegrationId: integration.id,
         })
         .returning({ id: schema.outages.id });
-      await tx.insert(schema.outageEvents).values({ outageId: outage!.id, at: now, change: { action: "foreslagen", integration: integration.name, detail: result.detail } });
+      await tx
+        .insert(schema.outageEvents)
+        .values({ outageId: outage!.id, at: now, change: { action: "foreslagen", integration: integration.name, detail: result.detail } });
       await notifyChange(tx, { type: "outage.changed", regionId: integration.regionId, outageId: outage!.id });
       proposed += 1;
     }
@@ -74,7 +76,11 @@ export async function listIntegrations(db: Db, actor: Actor) {
 }
 
 /** Adds (or changes) an integration whose health is checked. */
-export async function saveIntegration(db: Db, actor: Actor, input: { id?: string | null; name: string; system: OutageSystem; healthUrl: string }): Promise<{ id: string }> {
+export async function saveIntegration(
+  db: Db,
+  actor: Actor,
+  input: { id?: string | null; name: string; system: OutageSystem; healthUrl: string },
+): Promise<{ id: string }> {
   const url = (() => {
     try {
       return new URL(input.healthUrl);
@@ -82,17 +88,26 @@ export async function saveIntegration(db: Db, actor: Actor, input: { id?: string
       return null;
     }
   })();
-  if (!url || !/^https?:$/.test(url.protocol)) throw new AppError("INVALID_INPUT", { userMessage: "Ange en giltig http- eller https-adress för hälsokontrollen." });
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new AppError("INVALID_INPUT", { userMessage: "Ange en giltig http- eller https-adress för hälsokontrollen." });
   if (!input.name.trim()) throw new AppError("INVALID_INPUT", { userMessage: "Ange ett namn på integrationen." });
   return db.transaction(async (tx) => {
     const regionId = await regionOfActor(tx, actor);
-    if (!regionId || !can(actor.context.role, "outage.manageIntegrations")) throw new AppError("FORBIDDEN", { userMessage: "Integrationer hanteras av regionens systemförvaltare." });
+    if (!regionId || !can(actor.context.role, "outage.manageIntegrations"))
+      throw new AppError("FORBIDDEN", { userMessage: "Integrationer hanteras av regionens systemförvaltare." });
     let id = input.id ?? null;
     if (id) {
-      const [row] = await tx.update(schema.integrations).set({ name: input.name.trim(), system: input.system, healthUrl: url.toString() }).where(and(eq(schema.integrations.id, id), eq(schema.integrations.regionId, regionId))).returning({ id: schema.integrations.id });
+      const [row] = await tx
+        .update(schema.integrations)
+        .set({ name: input.name.trim(), system: input.system, healthUrl: url.toString() })
+        .where(and(eq(schema.integrations.id, id), eq(schema.integrations.regionId, regionId)))
+        .returning({ id: schema.integrations.id });
       if (!row) throw new AppError("NOT_FOUND");
     } else {
-      const [row] = await tx.insert(schema.integrations).values({ regionId, name: input.name.trim(), system: input.system, healthUrl: url.toString() }).returning({ id: schema.integrations.id });
+      const [row] = await tx
+        .insert(schema.integrations)
+        .values({ regionId, name: input.name.trim(), system: input.system, healthUrl: url.toString() })
+        .returning({ id: schema.integrations.id });
       id = row!.id;
     }
     await writeAudit(tx, actor, { action: "admin.change", entityType: "integration", entityId: id });

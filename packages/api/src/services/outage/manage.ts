@@ -27,7 +27,11 @@ async function requireRegion(db: Db | Tx, actor: Actor): Promise<string> {
 
 async function loadOwnOutage(tx: Tx, actor: Actor, outageId: string) {
   const regionId = await requireRegion(tx, actor);
-  const [outage] = await tx.select().from(schema.outages).where(and(eq(schema.outages.id, outageId), eq(schema.outages.regionId, regionId))).for("update");
+  const [outage] = await tx
+    .select()
+    .from(schema.outages)
+    .where(and(eq(schema.outages.id, outageId), eq(schema.outages.regionId, regionId)))
+    .for("update");
   if (!outage) throw new AppError("NOT_FOUND", { userMessage: "Driftstörningen finns inte i din region." });
   return outage;
 }
@@ -39,9 +43,15 @@ async function loadOwnOutage(tx: Tx, actor: Actor, outageId: string) {
  * A replayed key (double click, retry after a network error) returns the outage it started, with
  * no new writes and no confirmations to mail.
  */
-export async function declareOutage(db: Db, actor: Actor, input: DeclareOutageInput, now = new Date()): Promise<{ outageId: string; confirmations: PendingConfirmationMail[] }> {
+export async function declareOutage(
+  db: Db,
+  actor: Actor,
+  input: DeclareOutageInput,
+  now = new Date(),
+): Promise<{ outageId: string; confirmations: PendingConfirmationMail[] }> {
   if (input.expectedEndAt && input.expectedEndAt <= now) throw new AppError("INVALID_INPUT", { userMessage: "Beräknat slut måste ligga i framtiden." });
-  if (input.scope === "units" && !input.unitIds?.length) throw new AppError("INVALID_INPUT", { userMessage: "Välj minst en enhet som berörs, eller hela regionen." });
+  if (input.scope === "units" && !input.unitIds?.length)
+    throw new AppError("INVALID_INPUT", { userMessage: "Välj minst en enhet som berörs, eller hela regionen." });
   const findDeclared = async (tx: Tx) => {
     const [row] = await tx
       .select({ id: schema.outages.id })
@@ -90,14 +100,24 @@ export async function declareOutage(db: Db, actor: Actor, input: DeclareOutageIn
     if (unitIds.length) await tx.insert(schema.outageUnits).values(unitIds.map((unitId) => ({ outageId, unitId })));
     await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: declaredChange({ ...input, unitIds }) });
     const confirmations = input.scope === "region" ? await createConfirmationRequests(tx, outageId, regionId, now) : [];
-    await writeAudit(tx, actor, { action: "outage.declare", entityType: "outage", entityId: outageId, details: { system: input.system, scope: input.scope, units: unitIds.length } });
+    await writeAudit(tx, actor, {
+      action: "outage.declare",
+      entityType: "outage",
+      entityId: outageId,
+      details: { system: input.system, scope: input.scope, units: unitIds.length },
+    });
     await notifyChange(tx, { type: "outage.changed", regionId, outageId });
     return { outageId, confirmations };
   });
 }
 
 /** Changes to an ongoing outage (expected end, message, detail), each recorded with who made it. */
-export async function updateOutage(db: Db, actor: Actor, input: { outageId: string; expectedEndAt?: Date | null; message?: string | null; systemDetail?: string | null }, now = new Date()): Promise<void> {
+export async function updateOutage(
+  db: Db,
+  actor: Actor,
+  input: { outageId: string; expectedEndAt?: Date | null; message?: string | null; systemDetail?: string | null },
+  now = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const outage = await loadOwnOutage(tx, actor, input.outageId);
     if (outage.status !== "pagaende") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Driftstörningen är inte pågående." });
@@ -119,10 +139,21 @@ export async function decideProposedOutage(db: Db, actor: Actor, input: { outage
     if (outage.status !== "foreslagen") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Förslaget är redan hanterat." });
     await tx
       .update(schema.outages)
-      .set(input.accept ? { status: "pagaende", startedAt: now, declaredByStaffId: actor.staffId } : { status: "avvisad", endedAt: now, endedByStaffId: actor.staffId })
+      .set(
+        input.accept
+          ? { status: "pagaende", startedAt: now, declaredByStaffId: actor.staffId }
+          : { status: "avvisad", endedAt: now, endedByStaffId: actor.staffId },
+      )
       .where(eq(schema.outages.id, outage.id));
-    await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: input.accept ? "bekraftad" : "avvisad" } });
-    await writeAudit(tx, actor, { action: input.accept ? "outage.declare" : "admin.change", entityType: "outage", entityId: outage.id, details: { proposal: input.accept ? "accepted" : "rejected" } });
+    await tx
+      .insert(schema.outageEvents)
+      .values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: input.accept ? "bekraftad" : "avvisad" } });
+    await writeAudit(tx, actor, {
+      action: input.accept ? "outage.declare" : "admin.change",
+      entityType: "outage",
+      entityId: outage.id,
+      details: { proposal: input.accept ? "accepted" : "rejected" },
+    });
     await notifyChange(tx, { type: "outage.changed", regionId: outage.regionId, outageId: outage.id });
   });
 }
@@ -132,7 +163,11 @@ export async function endOutage(db: Db, actor: Actor, outageId: string, now = ne
   await db.transaction(async (tx) => {
     const outage = await loadOwnOutage(tx, actor, outageId);
     if (outage.status !== "pagaende") throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Driftstörningen är redan avslutad." });
-    const [ended] = await tx.update(schema.outages).set({ status: "avslutad", endedAt: now, endedByStaffId: actor.staffId }).where(eq(schema.outages.id, outage.id)).returning();
+    const [ended] = await tx
+      .update(schema.outages)
+      .set({ status: "avslutad", endedAt: now, endedByStaffId: actor.staffId })
+      .where(eq(schema.outages.id, outage.id))
+      .returning();
     await tx.insert(schema.outageEvents).values({ outageId: outage.id, staffId: actor.staffId, at: now, change: { action: "avslutad" } });
     // In the same transaction: an outage is never ended without its after-registration lists.
     await computeAndStoreAfterRegistration(tx, ended!);

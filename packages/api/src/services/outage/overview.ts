@@ -42,7 +42,10 @@ export async function listOutages(db: Db, actor: Actor) {
 /** One outage: what, where, its history (who changed what), and after-registration progress per unit. */
 export async function getOutage(db: Db, actor: Actor, outageId: string) {
   const regionId = await requireRegionId(db, actor);
-  const [outage] = await db.select().from(schema.outages).where(and(eq(schema.outages.id, outageId), eq(schema.outages.regionId, regionId)));
+  const [outage] = await db
+    .select()
+    .from(schema.outages)
+    .where(and(eq(schema.outages.id, outageId), eq(schema.outages.regionId, regionId)));
   if (!outage) throw new AppError("NOT_FOUND", { userMessage: "Driftstörningen finns inte i din region." });
   const units = await db
     .select({ id: schema.units.id, name: schema.units.name })
@@ -51,17 +54,30 @@ export async function getOutage(db: Db, actor: Actor, outageId: string) {
     .where(eq(schema.outageUnits.outageId, outageId))
     .orderBy(asc(schema.units.name));
   const eventRows = await db
-    .select({ at: schema.outageEvents.at, change: schema.outageEvents.change, by: sql<string | null>`(select given_name || ' ' || family_name from staff where staff.id = ${schema.outageEvents.staffId})` })
+    .select({
+      at: schema.outageEvents.at,
+      change: schema.outageEvents.change,
+      by: sql<string | null>`(select given_name || ' ' || family_name from staff where staff.id = ${schema.outageEvents.staffId})`,
+    })
     .from(schema.outageEvents)
     .where(eq(schema.outageEvents.outageId, outageId))
     .orderBy(asc(schema.outageEvents.at));
   const events = eventRows.map((e) => ({ ...e, change: parseOutageChange(e.change) }));
   const items = await db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.outageId, outageId));
   const unitNames = new Map(
-    (items.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, [...new Set(items.map((i) => i.unitId))])) : []).map((u) => [u.id, u.name]),
+    (items.length
+      ? await db
+          .select({ id: schema.units.id, name: schema.units.name })
+          .from(schema.units)
+          .where(inArray(schema.units.id, [...new Set(items.map((i) => i.unitId))]))
+      : []
+    ).map((u) => [u.id, u.name]),
   );
   // Handled: registered, or dismissed as a duplicate (or voided with its case): nothing left to do.
-  const progress = afterRegistrationProgress(items.map(asDomainItem), items.filter((i) => i.status !== "att_gora").map((i) => i.key)).map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? "" }));
+  const progress = afterRegistrationProgress(
+    items.map(asDomainItem),
+    items.filter((i) => i.status !== "att_gora").map((i) => i.key),
+  ).map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? "" }));
   const [calls] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from phone_contacts where outage_id = ${outageId}`)).rows;
   return { outage, units, events, progress, calls: calls?.n ?? 0 };
 }
@@ -79,15 +95,34 @@ export async function outageReportCsv(db: Db, actor: Actor, outageId: string, no
   const phoneRows = await db.select().from(schema.phoneContacts).where(eq(schema.phoneContacts.outageId, outageId));
   const items = await db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.outageId, outageId));
   const extraUnitIds = [...new Set([...phoneRows.map((p) => p.unitId), ...items.map((i) => i.unitId)])];
-  const names = extraUnitIds.length ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, extraUnitIds)) : [];
+  const names = extraUnitIds.length
+    ? await db.select({ id: schema.units.id, name: schema.units.name }).from(schema.units).where(inArray(schema.units.id, extraUnitIds))
+    : [];
   const rows = outageReportRows({
     outage: await windowOf(db, outage),
     units: [...units, ...names],
-    phoneLog: phoneRows.map((p) => ({ id: p.id, outageId: p.outageId, caseId: p.caseId, patientId: p.patientId, unitId: p.unitId, occurredAt: p.occurredAt, counterpartName: p.counterpartName, counterpartUnitId: p.counterpartUnitId, counterpartUnitText: p.counterpartUnitText, steps: parseStoredPhoneContact(p).steps, direction: p.direction, comment: null, receiverConfirmed: p.receiverConfirmed })),
+    phoneLog: phoneRows.map((p) => ({
+      id: p.id,
+      outageId: p.outageId,
+      caseId: p.caseId,
+      patientId: p.patientId,
+      unitId: p.unitId,
+      occurredAt: p.occurredAt,
+      counterpartName: p.counterpartName,
+      counterpartUnitId: p.counterpartUnitId,
+      counterpartUnitText: p.counterpartUnitText,
+      steps: parseStoredPhoneContact(p).steps,
+      direction: p.direction,
+      comment: null,
+      receiverConfirmed: p.receiverConfirmed,
+    })),
     items: items.map(asDomainItem),
     doneKeys: items.filter((i) => i.status !== "att_gora").map((i) => i.key),
     now,
   });
-  const lines = [OUTAGE_REPORT_COLUMNS.map((c) => csvCell(c.header)).join(";"), ...rows.map((r) => OUTAGE_REPORT_COLUMNS.map((c) => csvCell(r[c.key])).join(";"))];
+  const lines = [
+    OUTAGE_REPORT_COLUMNS.map((c) => csvCell(c.header)).join(";"),
+    ...rows.map((r) => OUTAGE_REPORT_COLUMNS.map((c) => csvCell(r[c.key])).join(";")),
+  ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -23,7 +23,12 @@ import { activeOutagesFor } from "./current";
  * about a patient without a case opens a provisional case at the ward, so that the case exists
  * when the outage is over (Region Sörmland, Reservrutin Link).
  */
-export async function logPhoneContact(db: Db, actor: Actor, input: { form: unknown; idempotencyKey: string }, now = new Date()): Promise<{ phoneContactId: string; caseId: string; provisionalCaseCreated: boolean }> {
+export async function logPhoneContact(
+  db: Db,
+  actor: Actor,
+  input: { form: unknown; idempotencyKey: string },
+  now = new Date(),
+): Promise<{ phoneContactId: string; caseId: string; provisionalCaseCreated: boolean }> {
   const [dup] = await db
     .select({ id: schema.phoneContacts.id, caseId: schema.phoneContacts.caseId })
     .from(schema.phoneContacts)
@@ -31,7 +36,10 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
   if (dup) return { phoneContactId: dup.id, caseId: dup.caseId!, provisionalCaseCreated: false };
 
   const [outage] = await activeOutagesFor(db, actor);
-  if (!outage) throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: "Ingen pågående driftstörning berör din enhet. Telefonkontakter loggas under en driftstörning." });
+  if (!outage)
+    throw new AppError("TRANSITION_NOT_ALLOWED", {
+      userMessage: "Ingen pågående driftstörning berör din enhet. Telefonkontakter loggas under en driftstörning.",
+    });
   const parsed = parsePhoneContactForm(input.form, { now, outage: { startedAt: outage.startedAt, endedAt: null } });
   if (!parsed.ok) {
     throw new AppError("INVALID_INPUT", { userMessage: parsed.errors[0]?.message ?? "Formuläret är inte komplett.", details: { fields: parsed.errors } });
@@ -50,12 +58,23 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
       .innerJoin(schema.caseParties, eq(schema.caseParties.caseId, schema.coordinationCases.id))
       // Only a case the actor's unit sees (a receiving party from the first message to it); a case
       // elsewhere is reported by createCase below as existing, without its reference or unit.
-      .where(and(eq(schema.patients.identifier, id.value), isNull(schema.coordinationCases.closedAt), inArray(schema.caseParties.unitId, scope), isNull(schema.caseParties.removedAt), isNotNull(schema.caseParties.visibleFrom)))
+      .where(
+        and(
+          eq(schema.patients.identifier, id.value),
+          isNull(schema.coordinationCases.closedAt),
+          inArray(schema.caseParties.unitId, scope),
+          isNull(schema.caseParties.removedAt),
+          isNotNull(schema.caseParties.visibleFrom),
+        ),
+      )
       .limit(1);
     if (open) caseId = open.id;
     else {
       const wards = scope.length
-        ? await db.select({ id: schema.units.id }).from(schema.units).where(and(inArray(schema.units.id, scope), eq(schema.units.kind, "vardavdelning"), eq(schema.units.active, true)))
+        ? await db
+            .select({ id: schema.units.id })
+            .from(schema.units)
+            .where(and(inArray(schema.units.id, scope), eq(schema.units.kind, "vardavdelning"), eq(schema.units.active, true)))
         : [];
       if (actor.portal !== "slutenvard" || wards.length === 0) {
         throw new AppError("INVALID_INPUT", {
@@ -113,16 +132,31 @@ export async function logPhoneContact(db: Db, actor: Actor, input: { form: unkno
         idempotencyKey: input.idempotencyKey,
       })
       .returning({ id: schema.phoneContacts.id });
-    await writeAudit(tx, actor, { action: "case.phone_contact", activity: "Skriva", patientId: access.patientId, caseId, entityType: "phone_contact", entityId: row!.id, details: { steps: form.steps, direction: form.direction } });
+    await writeAudit(tx, actor, {
+      action: "case.phone_contact",
+      activity: "Skriva",
+      patientId: access.patientId,
+      caseId,
+      entityType: "phone_contact",
+      entityId: row!.id,
+      details: { steps: form.steps, direction: form.direction },
+    });
     // The unit phoned about the patient has been told: it sees the case from now on. Only the
     // parties that may see this call hear of it live.
     const loaded = await loadCaseFacts(tx, caseId);
     const told = form.counterpartUnitId ? [form.counterpartUnitId] : [];
     const parties = loaded.parties.map((p) => ({ ...p, visibleFrom: visibleFromAfterMessage(p.visibleFrom, p.unitId, told, now) }));
     for (const [i, p] of parties.entries()) {
-      if (p.visibleFrom !== loaded.parties[i]!.visibleFrom) await tx.update(schema.caseParties).set({ visibleFrom: p.visibleFrom }).where(eq(schema.caseParties.id, p.id));
+      if (p.visibleFrom !== loaded.parties[i]!.visibleFrom)
+        await tx.update(schema.caseParties).set({ visibleFrom: p.visibleFrom }).where(eq(schema.caseParties.id, p.id));
     }
-    const call = { unitId: access.viewerUnitIds[0]!, counterpartUnitId: form.counterpartUnitId, steps: form.steps, details: form.details, comment: form.comment };
+    const call = {
+      unitId: access.viewerUnitIds[0]!,
+      counterpartUnitId: form.counterpartUnitId,
+      steps: form.steps,
+      details: form.details,
+      comment: form.comment,
+    };
     await notifyChange(tx, { type: "case.changed", caseId, unitIds: phoneContactAudience(parties, call, loaded.facts.consents), kind: "telefonkontakt" });
     return row!.id;
   });
@@ -170,7 +204,14 @@ export async function listPhoneContacts(db: Db, actor: Actor, caseId: string) {
       };
     });
     const visible = visiblePhoneContacts(viewer, calls, facts.consents, access.viewerUnitIds);
-    await writeAudit(tx, actor, { action: "case.read", activity: "Läsa", patientId: access.patientId, caseId, entityType: "phone_contacts", details: { phoneContactIds: visible.map((c) => c.id) } });
+    await writeAudit(tx, actor, {
+      action: "case.read",
+      activity: "Läsa",
+      patientId: access.patientId,
+      caseId,
+      entityType: "phone_contacts",
+      details: { phoneContactIds: visible.map((c) => c.id) },
+    });
     return visible;
   });
 }

@@ -16,8 +16,14 @@ function originalProfile(region: Pick<Region, "hsaId" | "name"> | undefined): Ro
 
 /** The region's routine profile: as its administrators saved it, else the seeded one, else the default. */
 export async function routineProfileFor(db: DbOrTx, regionId: string): Promise<RoutineProfile> {
-  const [region] = await db.select({ hsaId: schema.organisations.hsaId, name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, regionId));
-  const [stored] = await db.select({ profile: schema.routineProfiles.profile }).from(schema.routineProfiles).where(eq(schema.routineProfiles.regionId, regionId));
+  const [region] = await db
+    .select({ hsaId: schema.organisations.hsaId, name: schema.organisations.name })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.id, regionId));
+  const [stored] = await db
+    .select({ profile: schema.routineProfiles.profile })
+    .from(schema.routineProfiles)
+    .where(eq(schema.routineProfiles.regionId, regionId));
   if (stored) {
     const parsed = parseRoutineProfile(stored.profile);
     if (parsed.ok) return parsed.profile;
@@ -43,7 +49,12 @@ export interface RoutineProfileView {
 export async function getRoutineProfile(db: Db, actor: Actor): Promise<RoutineProfileView> {
   const region = await ownRegion(db, actor);
   const [row] = await db
-    .select({ version: schema.routineProfiles.version, updatedAt: schema.routineProfiles.updatedAt, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
+    .select({
+      version: schema.routineProfiles.version,
+      updatedAt: schema.routineProfiles.updatedAt,
+      givenName: schema.staff.givenName,
+      familyName: schema.staff.familyName,
+    })
     .from(schema.routineProfiles)
     .leftJoin(schema.staff, eq(schema.staff.id, schema.routineProfiles.updatedByStaffId))
     .where(eq(schema.routineProfiles.regionId, region.id));
@@ -70,8 +81,20 @@ function changedParts(before: RoutineProfile, after: RoutineProfile): string[] {
  * concurrency), with the audit row in the same transaction; open pages of ongoing outages in the
  * region refetch (the banner text and the call guidance follow the routine).
  */
-async function store(tx: Tx, actor: Actor, region: Region, profile: RoutineProfile, expectedVersion: number, now: Date, reset: boolean): Promise<{ version: number; updatedAt: Date }> {
-  const [current] = await tx.select({ version: schema.routineProfiles.version }).from(schema.routineProfiles).where(eq(schema.routineProfiles.regionId, region.id)).for("update");
+async function store(
+  tx: Tx,
+  actor: Actor,
+  region: Region,
+  profile: RoutineProfile,
+  expectedVersion: number,
+  now: Date,
+  reset: boolean,
+): Promise<{ version: number; updatedAt: Date }> {
+  const [current] = await tx
+    .select({ version: schema.routineProfiles.version })
+    .from(schema.routineProfiles)
+    .where(eq(schema.routineProfiles.regionId, region.id))
+    .for("update");
   const stored = current?.version ?? 0;
   if (stored !== expectedVersion) throw new AppError("CONFLICT", { userMessage: CONFLICT_MESSAGE });
   const before = await routineProfileFor(tx, region.id);
@@ -84,7 +107,11 @@ async function store(tx: Tx, actor: Actor, region: Region, profile: RoutineProfi
         .where(and(eq(schema.routineProfiles.regionId, region.id), eq(schema.routineProfiles.version, stored)))
         .returning({ version: schema.routineProfiles.version })
     : // Two first saves at once: the second insert waits for the first and then does nothing.
-      await tx.insert(schema.routineProfiles).values({ regionId: region.id, ...values }).onConflictDoNothing().returning({ version: schema.routineProfiles.version });
+      await tx
+        .insert(schema.routineProfiles)
+        .values({ regionId: region.id, ...values })
+        .onConflictDoNothing()
+        .returning({ version: schema.routineProfiles.version });
   if (!written) throw new AppError("CONFLICT", { userMessage: CONFLICT_MESSAGE });
   await writeAudit(tx, actor, {
     action: "admin.change",
@@ -92,7 +119,10 @@ async function store(tx: Tx, actor: Actor, region: Region, profile: RoutineProfi
     entityId: region.id,
     details: { version, ...(reset ? { reset: true } : {}), changed: changedParts(before, profile) },
   });
-  const ongoing = await tx.select({ id: schema.outages.id }).from(schema.outages).where(and(eq(schema.outages.regionId, region.id), eq(schema.outages.status, "pagaende")));
+  const ongoing = await tx
+    .select({ id: schema.outages.id })
+    .from(schema.outages)
+    .where(and(eq(schema.outages.regionId, region.id), eq(schema.outages.status, "pagaende")));
   for (const o of ongoing) await notifyChange(tx, { type: "outage.changed", regionId: region.id, outageId: o.id });
   return { version, updatedAt: now };
 }
@@ -101,7 +131,12 @@ async function store(tx: Tx, actor: Actor, region: Region, profile: RoutineProfi
  * "Spara rutinen": validated with the domain's parser (Swedish field errors with paths). The
  * region's HSA-id and name are always the administrator's own region's, whatever was sent.
  */
-export async function saveRoutineProfile(db: Db, actor: Actor, input: { profile: unknown; expectedVersion: number }, now = new Date()): Promise<{ version: number; updatedAt: Date }> {
+export async function saveRoutineProfile(
+  db: Db,
+  actor: Actor,
+  input: { profile: unknown; expectedVersion: number },
+  now = new Date(),
+): Promise<{ version: number; updatedAt: Date }> {
   return db.transaction(async (tx) => {
     const region = await ownRegion(tx, actor);
     const sent = input.profile;
@@ -109,7 +144,10 @@ export async function saveRoutineProfile(db: Db, actor: Actor, input: { profile:
     const parsed = parseRoutineProfile(own);
     if (!parsed.ok) {
       throw new AppError("INVALID_INPUT", {
-        userMessage: parsed.errors.length === 1 ? `Rutinen kan inte sparas: ${parsed.errors[0]!.message}.` : `Rutinen kan inte sparas: ${parsed.errors.length} uppgifter behöver rättas.`,
+        userMessage:
+          parsed.errors.length === 1
+            ? `Rutinen kan inte sparas: ${parsed.errors[0]!.message}.`
+            : `Rutinen kan inte sparas: ${parsed.errors.length} uppgifter behöver rättas.`,
         details: { fields: parsed.errors },
       });
     }
@@ -118,7 +156,12 @@ export async function saveRoutineProfile(db: Db, actor: Actor, input: { profile:
 }
 
 /** "Återställ": the routine the region started from (Region Sörmland, Reservrutin Link / 002, else the default), saved as a new version. */
-export async function resetRoutineProfile(db: Db, actor: Actor, input: { expectedVersion: number }, now = new Date()): Promise<{ version: number; updatedAt: Date }> {
+export async function resetRoutineProfile(
+  db: Db,
+  actor: Actor,
+  input: { expectedVersion: number },
+  now = new Date(),
+): Promise<{ version: number; updatedAt: Date }> {
   return db.transaction(async (tx) => {
     const region = await ownRegion(tx, actor);
     return store(tx, actor, region, originalProfile(region), input.expectedVersion, now, true);

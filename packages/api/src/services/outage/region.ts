@@ -30,7 +30,10 @@ export interface OwnRegion {
 export async function requireOwnRegion(db: DbOrTx, actor: Actor, refusal: string): Promise<OwnRegion> {
   const regionId = await regionOfActor(db, actor);
   const [org] = regionId
-    ? await db.select({ id: schema.organisations.id, hsaId: schema.organisations.hsaId, name: schema.organisations.name, kind: schema.organisations.kind }).from(schema.organisations).where(eq(schema.organisations.id, regionId))
+    ? await db
+        .select({ id: schema.organisations.id, hsaId: schema.organisations.hsaId, name: schema.organisations.name, kind: schema.organisations.kind })
+        .from(schema.organisations)
+        .where(eq(schema.organisations.id, regionId))
     : [];
   if (!org || org.kind !== "region") throw new AppError("FORBIDDEN", { userMessage: refusal });
   return { id: org.id, hsaId: org.hsaId, name: org.name };

@@ -83,17 +83,15 @@ export function kommun(spec: KommunSpec): KommunSeed {
       functionMailbox: mailbox(`hemsjukvard.${place}`),
       ...common,
     },
-    ...spec.hemtjanst.map(
-      (group, i): UnitSeed => ({
-        hsaId: `${prefix}-HTJ${i + 1}`,
-        kind: "hemtjanstgrupp",
-        name: `Hemtjänst ${group}`,
-        phone: fakePhone(spec.areaCode, spec.phoneGroup, 31 + i),
-        openingHours: "dygnet runt",
-        functionMailbox: mailbox(`hemtjanst.${slug(group)}`),
-        ...common,
-      }),
-    ),
+    ...spec.hemtjanst.map((group, i): UnitSeed => ({
+      hsaId: `${prefix}-HTJ${i + 1}`,
+      kind: "hemtjanstgrupp",
+      name: `Hemtjänst ${group}`,
+      phone: fakePhone(spec.areaCode, spec.phoneGroup, 31 + i),
+      openingHours: "dygnet runt",
+      functionMailbox: mailbox(`hemtjanst.${slug(group)}`),
+      ...common,
+    })),
   ];
   return {
     organisation: {

@@ -37,9 +37,30 @@ const REGION = "SE2321000206-VG";
 const P = "SE2321000206";
 const SWITCHBOARD = "0611-800 00";
 
-const sundsvall = { hsaId: `${P}-SUS`, name: "Sundsvalls sjukhus", switchboard: SWITCHBOARD, city: "Sundsvall", postalCode: "851 86", mailboxSlug: "sundsvallssjukhus" };
-const ornskoldsvik = { hsaId: `${P}-OSS`, name: "Örnsköldsviks sjukhus", switchboard: SWITCHBOARD, city: "Örnsköldsvik", postalCode: "891 89", mailboxSlug: "ornskoldsvikssjukhus" };
-const solleftea = { hsaId: `${P}-SOS`, name: "Sollefteå sjukhus", switchboard: SWITCHBOARD, city: "Sollefteå", postalCode: "881 83", mailboxSlug: "sollefteasjukhus" };
+const sundsvall = {
+  hsaId: `${P}-SUS`,
+  name: "Sundsvalls sjukhus",
+  switchboard: SWITCHBOARD,
+  city: "Sundsvall",
+  postalCode: "851 86",
+  mailboxSlug: "sundsvallssjukhus",
+};
+const ornskoldsvik = {
+  hsaId: `${P}-OSS`,
+  name: "Örnsköldsviks sjukhus",
+  switchboard: SWITCHBOARD,
+  city: "Örnsköldsvik",
+  postalCode: "891 89",
+  mailboxSlug: "ornskoldsvikssjukhus",
+};
+const solleftea = {
+  hsaId: `${P}-SOS`,
+  name: "Sollefteå sjukhus",
+  switchboard: SWITCHBOARD,
+  city: "Sollefteå",
+  postalCode: "881 83",
+  mailboxSlug: "sollefteasjukhus",
+};
 
 function hospital(h: typeof sundsvall, areaCode: string, group: number): UnitSeed {
   return {
@@ -127,13 +148,97 @@ export const vasternorrland: RegionSeed = {
   units,
   kommuner: [
     // orgnr derived from the county numbering order, not verified (see the header).
-    kommun({ ...k, name: "Härnösands kommun", place: "Härnösand", orgNo: "2120002403", municipalityCode: "2280", shortCode: "HSD", areaCode: "0611", phoneGroup: 10, postalCode: "871 80", switchboard: sb["2280"], hemtjanst: ["Härnösand"] }),
-    kommun({ ...k, name: "Kramfors kommun", place: "Kramfors", orgNo: "2120002429", municipalityCode: "2282", shortCode: "KRA", areaCode: "0612", phoneGroup: 11, postalCode: "872 80", switchboard: sb["2282"], hemtjanst: ["Kramfors"] }),
+    kommun({
+      ...k,
+      name: "Härnösands kommun",
+      place: "Härnösand",
+      orgNo: "2120002403",
+      municipalityCode: "2280",
+      shortCode: "HSD",
+      areaCode: "0611",
+      phoneGroup: 10,
+      postalCode: "871 80",
+      switchboard: sb["2280"],
+      hemtjanst: ["Härnösand"],
+    }),
+    kommun({
+      ...k,
+      name: "Kramfors kommun",
+      place: "Kramfors",
+      orgNo: "2120002429",
+      municipalityCode: "2282",
+      shortCode: "KRA",
+      areaCode: "0612",
+      phoneGroup: 11,
+      postalCode: "872 80",
+      switchboard: sb["2282"],
+      hemtjanst: ["Kramfors"],
+    }),
     // orgnr derived from the county numbering order, not verified (see the header).
-    kommun({ ...k, name: "Sollefteå kommun", place: "Sollefteå", orgNo: "2120002437", municipalityCode: "2283", shortCode: "SOL", areaCode: "0620", phoneGroup: 12, postalCode: "881 80", switchboard: sb["2283"], hemtjanst: ["Sollefteå"] }),
-    kommun({ ...k, name: "Sundsvalls kommun", place: "Sundsvall", orgNo: "2120002411", municipalityCode: "2281", shortCode: "SUN", areaCode: "060", phoneGroup: 13, postalCode: "851 85", switchboard: sb["2281"], hemtjanst: ["Haga", "Skönsberg"] }),
-    kommun({ ...k, name: "Timrå kommun", place: "Timrå", orgNo: "2120002395", municipalityCode: "2262", shortCode: "TIM", areaCode: "060", phoneGroup: 14, postalCode: "861 82", switchboard: sb["2262"], hemtjanst: ["Timrå"] }),
-    kommun({ ...k, name: "Ånge kommun", place: "Ånge", orgNo: "2120002387", municipalityCode: "2260", shortCode: "ANG", areaCode: "0690", phoneGroup: 15, postalCode: "841 81", switchboard: sb["2260"], hemtjanst: ["Ånge"] }),
-    kommun({ ...k, name: "Örnsköldsviks kommun", place: "Örnsköldsvik", orgNo: "2120002445", municipalityCode: "2284", shortCode: "OVK", areaCode: "0660", phoneGroup: 16, postalCode: "891 88", switchboard: sb["2284"], hemtjanst: ["Centrum", "Domsjö"] }),
+    kommun({
+      ...k,
+      name: "Sollefteå kommun",
+      place: "Sollefteå",
+      orgNo: "2120002437",
+      municipalityCode: "2283",
+      shortCode: "SOL",
+      areaCode: "0620",
+      phoneGroup: 12,
+      postalCode: "881 80",
+      switchboard: sb["2283"],
+      hemtjanst: ["Sollefteå"],
+    }),
+    kommun({
+      ...k,
+      name: "Sundsvalls kommun",
+      place: "Sundsvall",
+      orgNo: "2120002411",
+      municipalityCode: "2281",
+      shortCode: "SUN",
+      areaCode: "060",
+      phoneGroup: 13,
+      postalCode: "851 85",
+      switchboard: sb["2281"],
+      hemtjanst: ["Haga", "Skönsberg"],
+    }),
+    kommun({
+      ...k,
+      name: "Timrå kommun",
+      place: "Timrå",
+      orgNo: "2120002395",
+      municipalityCode: "2262",
+      shortCode: "TIM",
+      areaCode: "060",
+      phoneGroup: 14,
+      postalCode: "861 82",
+      switchboard: sb["2262"],
+      hemtjanst: ["Timrå"],
+    }),
+    kommun({
+      ...k,
+      name: "Ånge kommun",
+      place: "Ånge",
+      orgNo: "2120002387",
+      municipalityCode: "2260",
+      shortCode: "ANG",
+      areaCode: "0690",
+      phoneGroup: 15,
+      postalCode: "841 81",
+      switchboard: sb["2260"],
+      hemtjanst: ["Ånge"],
+    }),
+    kommun({
+      ...k,
+      name: "Örnsköldsviks kommun",
+      place: "Örnsköldsvik",
+      orgNo: "2120002445",
+      municipalityCode: "2284",
+      shortCode: "OVK",
+      areaCode: "0660",
+      phoneGroup: 16,
+      postalCode: "891 88",
+      switchboard: sb["2284"],
+      hemtjanst: ["Centrum", "Domsjö"],
+    }),
   ],
 };

@@ -28,7 +28,7 @@ export function defaultRoutineProfile(regionHsaId: string, regionName: string): 
         paragraphs: [
           {
             bullets: [
-              "All kommunikation mellan region, kommun och öppenvård sker per telefon enligt kontaktlistan \"Kontaktlista driftstörning\".",
+              'All kommunikation mellan region, kommun och öppenvård sker per telefon enligt kontaktlistan "Kontaktlista driftstörning".',
               "Logga varje samtal i Vårdkedjan (Logga telefonkontakt) eller på blanketten vid driftstörning: datum, tid, signatur och namnet på den du talat med.",
               "Skicka aldrig personuppgifter eller namn via mejl.",
               "Kommunernas utsedda representanter bekräftar eller rättar kontaktlistan inom 6 timmar efter förvaltningens meddelande.",
@@ -56,7 +56,7 @@ export function defaultRoutineProfile(regionHsaId: string, regionName: string): 
               "Patienter inskrivna under driftstörningen registreras; det som redan meddelats per telefon behöver inte föras in igen.",
               "Patienter utskrivna under driftstörningen registreras som utskrivna. Patienter som både skrivits in och ut under driftstörningen registreras inte.",
               "Utskrivningsklar och planeringsunderlag efterregistreras inte.",
-              "Ärenden som fanns före driftstörningen får ett generellt meddelande med titeln \"Sammanfattning av samordning under driftstörning\".",
+              'Ärenden som fanns före driftstörningen får ett generellt meddelande med titeln "Sammanfattning av samordning under driftstörning".',
               "SIP-datum som bestämts per telefon får en formell kallelse. Alla meddelanden som kommit in under eller efter driftstörningen kvitteras.",
             ],
           },

@@ -116,7 +116,7 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
     {
       heading: "Kontaktlistan",
       paragraphs: [
-        "Kontaktlistan \"Kontaktlista driftstörning\" finns i Vårdkedjan, på Samverkanswebben och på regionens intranät.",
+        'Kontaktlistan "Kontaktlista driftstörning" finns i Vårdkedjan, på Samverkanswebben och på regionens intranät.',
         "Vid en omfattande driftstörning skickar förvaltningen ett informationsmejl till berörda. Utsedda representanter i kommunerna ska inom 6 timmar säkerställa att telefonnumren i kontaktlistan är korrekta och rätta de nummer som är inaktuella. Förvaltningen uppdaterar listan med de uppgifter som skickats in.",
         {
           bullets: [
@@ -235,7 +235,7 @@ export const SORMLAND_ROUTINE_PROFILE: RoutineProfile = {
         {
           bullets: [
             "Det som vanligtvis skrivs i Vårdkedjan förs in av respektive aktör; Vårdkedjan visar listan för efterregistrering per enhet.",
-            "Finns ett samordningsärende sedan tidigare skickas en sammanfattning av vad som hänt under driftstörningen som generellt meddelande med titeln \"Sammanfattning av samordning under driftstörning\".",
+            'Finns ett samordningsärende sedan tidigare skickas en sammanfattning av vad som hänt under driftstörningen som generellt meddelande med titeln "Sammanfattning av samordning under driftstörning".',
           ],
         },
       ],

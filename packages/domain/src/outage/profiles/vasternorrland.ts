@@ -189,7 +189,7 @@ export const VASTERNORRLAND_ROUTINE_PROFILE: RoutineProfile = {
         {
           numbered: [
             "Lägg blanketterna i ett kuvert och förslut det (känslig information).",
-            "Skriv \"Vårdkedjan\" på kuvertet.",
+            'Skriv "Vårdkedjan" på kuvertet.',
             "Lägg kuvertet i ett internkuvert och skicka det med internposten till systemförvaltningen, IT-enheten Skeppet, Örnsköldsviks sjukhus.",
           ],
         },

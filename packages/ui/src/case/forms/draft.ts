@@ -1,11 +1,5 @@
 import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
-import {
-  clearSessionDraft,
-  loadSessionDraft,
-  loadSessionText,
-  saveSessionDraft,
-  saveSessionText,
-} from "../../kit/session-draft";
+import { clearSessionDraft, loadSessionDraft, loadSessionText, saveSessionDraft, saveSessionText } from "../../kit/session-draft";
 import type { FormValues } from "./spec";
 
 /**
@@ -29,44 +23,22 @@ export interface OpenForm {
   corrects: string | null;
 }
 
-export const draftKey = (
-  caseId: string,
-  kind: MessageKind,
-  corrects: string | null = null,
-) =>
-  corrects
-    ? `vk-utkast:${caseId}:${kind}:rattelse:${corrects}`
-    : `vk-utkast:${caseId}:${kind}`;
+export const draftKey = (caseId: string, kind: MessageKind, corrects: string | null = null) =>
+  corrects ? `vk-utkast:${caseId}:${kind}:rattelse:${corrects}` : `vk-utkast:${caseId}:${kind}`;
 const openKey = (caseId: string) => `vk-oppet-formular:${caseId}`;
 
 const isDraft = (d: unknown): d is Draft =>
-  typeof d === "object" &&
-  d !== null &&
-  typeof (d as Draft).key === "string" &&
-  typeof (d as Draft).values === "object";
+  typeof d === "object" && d !== null && typeof (d as Draft).key === "string" && typeof (d as Draft).values === "object";
 
-export function loadDraft(
-  caseId: string,
-  kind: MessageKind,
-  corrects: string | null = null,
-): Draft | null {
+export function loadDraft(caseId: string, kind: MessageKind, corrects: string | null = null): Draft | null {
   return loadSessionDraft(draftKey(caseId, kind, corrects), isDraft);
 }
 
-export function saveDraft(
-  caseId: string,
-  kind: MessageKind,
-  draft: Draft,
-  corrects: string | null = null,
-): void {
+export function saveDraft(caseId: string, kind: MessageKind, draft: Draft, corrects: string | null = null): void {
   saveSessionDraft(draftKey(caseId, kind, corrects), draft);
 }
 
-export function clearDraft(
-  caseId: string,
-  kind: MessageKind,
-  corrects: string | null = null,
-): void {
+export function clearDraft(caseId: string, kind: MessageKind, corrects: string | null = null): void {
   clearSessionDraft(draftKey(caseId, kind, corrects));
 }
 

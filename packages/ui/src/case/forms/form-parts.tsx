@@ -8,11 +8,7 @@ import type { CaseView } from "../types";
 /** The parties a kind may be sent to (never the sender's own units). */
 export function recipientOptions(view: CaseView, kind: MessageKind) {
   const allowed = allowedRecipientRoles(kind);
-  return view.parties.filter(
-    (p) =>
-      !view.viewer.unitIds.includes(p.unitId) &&
-      (!allowed || allowed.includes(p.role)),
-  );
+  return view.parties.filter((p) => !view.viewer.unitIds.includes(p.unitId) && (!allowed || allowed.includes(p.role)));
 }
 
 export function RecipientsField(props: {
@@ -31,11 +27,7 @@ export function RecipientsField(props: {
       legend="Mottagare"
       optional={props.optional}
       error={props.error}
-      hint={
-        options.length === 0
-          ? "Ärendet har ingen annan part som kan ta emot meddelandet."
-          : undefined
-      }
+      hint={options.length === 0 ? "Ärendet har ingen annan part som kan ta emot meddelandet." : undefined}
     >
       {options.map((p) => (
         <Checkbox
@@ -44,20 +36,11 @@ export function RecipientsField(props: {
           label={
             <>
               <span className="font-medium">{p.unitName}</span>
-              <span className="text-muted">
-                {" "}
-                · {PARTY_ROLE_LABELS[p.role].indefinite}
-              </span>
+              <span className="text-muted"> · {PARTY_ROLE_LABELS[p.role].indefinite}</span>
             </>
           }
           checked={props.value.includes(p.unitId)}
-          onChange={(on) =>
-            props.onChange(
-              on
-                ? [...props.value, p.unitId]
-                : props.value.filter((x) => x !== p.unitId),
-            )
-          }
+          onChange={(on) => props.onChange(on ? [...props.value, p.unitId] : props.value.filter((x) => x !== p.unitId))}
         />
       ))}
     </FieldGroup>

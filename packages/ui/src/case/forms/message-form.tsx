@@ -34,19 +34,13 @@ export interface SentInfo {
  * correction from what the corrected message said, to the same recipients (those still parties
  * of the case that the kind may be sent to).
  */
-export function freshDraft(
-  view: CaseView,
-  kind: MessageKind,
-  corrects: CaseMessage | null = null,
-): Draft {
+export function freshDraft(view: CaseView, kind: MessageKind, corrects: CaseMessage | null = null): Draft {
   const spec = KIND_FORMS[kind];
   if (corrects) {
     const allowed = new Set(recipientOptions(view, kind).map((p) => p.unitId));
     return {
       values: spec.fromPayload(corrects.payload),
-      recipients: corrects.recipients
-        .map((r) => r.unitId)
-        .filter((id) => allowed.has(id)),
+      recipients: corrects.recipients.map((r) => r.unitId).filter((id) => allowed.has(id)),
       freeText: spec.freeText === false ? "" : (corrects.freeText ?? ""),
       baseVersion: view.planningVersion,
       key: newIdempotencyKey(),
@@ -86,12 +80,8 @@ export function MessageForm({
   const spec = KIND_FORMS[kind];
   const correctsId = corrects?.id ?? null;
   const prefix = correctsId ? `r-${kind}` : `f-${kind}`;
-  const [restored, setRestored] = useState(() =>
-    loadDraft(view.id, kind, correctsId),
-  );
-  const [draft, setDraftState] = useState<Draft>(
-    () => restored ?? freshDraft(view, kind, corrects),
-  );
+  const [restored, setRestored] = useState(() => loadDraft(view.id, kind, correctsId));
+  const [draft, setDraftState] = useState<Draft>(() => restored ?? freshDraft(view, kind, corrects));
   // Only what the person has touched is kept as a draft.
   const [dirty, setDirty] = useState(restored !== null);
   const setDraft = (update: (d: Draft) => Draft) => {
@@ -103,9 +93,7 @@ export function MessageForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
-  const title = corrects
-    ? `Rätta ${kindInSentence(kind)}`
-    : actionLabel(kind, view.viewer.role);
+  const title = corrects ? `Rätta ${kindInSentence(kind)}` : actionLabel(kind, view.viewer.role);
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
@@ -114,16 +102,11 @@ export function MessageForm({
 
   const send = useMutation(trpc.case.sendMessage.mutationOptions());
 
-  const setValues = (patch: Record<string, unknown>) =>
-    setDraft((d) => ({ ...d, values: { ...d.values, ...patch } }));
+  const setValues = (patch: Record<string, unknown>) => setDraft((d) => ({ ...d, values: { ...d.values, ...patch } }));
   const error = (path: string) => errors.find((e) => e.path === path)?.message;
-  const errorsUnder = (p: string) =>
-    errors.filter((e) => e.path === p || e.path.startsWith(`${p}.`));
+  const errorsUnder = (p: string) => errors.filter((e) => e.path === p || e.path.startsWith(`${p}.`));
   const id = (field: string) => `${prefix}-${field}`;
-  const meta = useMemo(
-    () => ({ baseVersion: draft.baseVersion }),
-    [draft.baseVersion],
-  );
+  const meta = useMemo(() => ({ baseVersion: draft.baseVersion }), [draft.baseVersion]);
   const recipientsOptional = RECIPIENTS_OPTIONAL.includes(kind);
 
   const submit = () => {
@@ -135,8 +118,7 @@ export function MessageForm({
       now: new Date(),
     });
     const found: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (!recipientsOptional && draft.recipients.length === 0)
-      found.push({ path: "recipients", message: "Välj minst en mottagare" });
+    if (!recipientsOptional && draft.recipients.length === 0) found.push({ path: "recipients", message: "Välj minst en mottagare" });
     setFailure(null);
     setErrors(found);
     if (found.length > 0) {
@@ -148,8 +130,7 @@ export function MessageForm({
         caseId: view.id,
         kind,
         payload,
-        freeText:
-          spec.freeText === false ? null : draft.freeText.trim() || null,
+        freeText: spec.freeText === false ? null : draft.freeText.trim() || null,
         recipientUnitIds: draft.recipients,
         idempotencyKey: draft.key,
         baseVersion: kind === "planeringsunderlag" ? draft.baseVersion : null,
@@ -169,12 +150,7 @@ export function MessageForm({
           const err = callError(e);
           setErrors(err.fieldErrors);
           setFailure(err);
-          requestAnimationFrame(() =>
-            (err.fieldErrors.length > 0
-              ? summaryRef.current
-              : failureRef.current
-            )?.focus(),
-          );
+          requestAnimationFrame(() => (err.fieldErrors.length > 0 ? summaryRef.current : failureRef.current)?.focus());
         },
       },
     );
@@ -189,8 +165,7 @@ export function MessageForm({
     setFailure(null);
   };
 
-  const planningConflict =
-    kind === "planeringsunderlag" && failure?.appCode === "CONFLICT";
+  const planningConflict = kind === "planeringsunderlag" && failure?.appCode === "CONFLICT";
   const Fields = spec.Fields;
 
   return (
@@ -204,22 +179,13 @@ export function MessageForm({
         }
       }}
     >
-      <h3
-        id={`${prefix}-rubrik`}
-        ref={headingRef}
-        tabIndex={-1}
-        className="mb-3 text-lg font-semibold"
-      >
+      <h3 id={`${prefix}-rubrik`} ref={headingRef} tabIndex={-1} className="mb-3 text-lg font-semibold">
         {title}
       </h3>
       {corrects ? (
-        <p
-          className="mb-3 rounded border border-line bg-brand-50 p-2 text-sm"
-          data-testid="correction-note"
-        >
-          Rättelsen ersätter uppgifterna i {kindInSentence(kind)} från{" "}
-          {formatDateTime(corrects.occurredAt)}; meddelandets tid ändras inte.
-          Mottagarna får rättelsen som ett nytt meddelande att kvittera.
+        <p className="mb-3 rounded border border-line bg-brand-50 p-2 text-sm" data-testid="correction-note">
+          Rättelsen ersätter uppgifterna i {kindInSentence(kind)} från {formatDateTime(corrects.occurredAt)}; meddelandets tid ändras inte. Mottagarna får
+          rättelsen som ett nytt meddelande att kvittera.
         </p>
       ) : null}
       {restored ? <RestoredDraftNotice onReset={reset} /> : null}
@@ -230,27 +196,10 @@ export function MessageForm({
           submit();
         }}
       >
-        {errors.length > 0 ? (
-          <ErrorSummary ref={summaryRef} errors={errors} prefix={prefix} />
-        ) : null}
-        <Fields
-          values={draft.values}
-          set={setValues}
-          error={error}
-          errorsUnder={errorsUnder}
-          id={id}
-          view={view}
-          meta={meta}
-        />
+        {errors.length > 0 ? <ErrorSummary ref={summaryRef} errors={errors} prefix={prefix} /> : null}
+        <Fields values={draft.values} set={setValues} error={error} errorsUnder={errorsUnder} id={id} view={view} meta={meta} />
         {spec.freeText === false ? null : (
-          <TextArea
-            id={id("freeText")}
-            label="Fritext"
-            optional
-            value={draft.freeText}
-            onChange={(v) => setDraft((d) => ({ ...d, freeText: v }))}
-            rows={3}
-          />
+          <TextArea id={id("freeText")} label="Fritext" optional value={draft.freeText} onChange={(v) => setDraft((d) => ({ ...d, freeText: v }))} rows={3} />
         )}
         <RecipientsField
           id={id("recipients")}
@@ -268,14 +217,8 @@ export function MessageForm({
         ) : null}
         {planningConflict ? (
           <div className="mb-4 rounded border border-warn bg-warn-bg p-3">
-            <h4 className="font-semibold">
-              Senaste versionen ({view.planningVersion})
-            </h4>
-            <PayloadView
-              kind="planeringsunderlag"
-              payload={latestPayload(view, "planeringsunderlag") ?? {}}
-              view={view}
-            />
+            <h4 className="font-semibold">Senaste versionen ({view.planningVersion})</h4>
+            <PayloadView kind="planeringsunderlag" payload={latestPayload(view, "planeringsunderlag") ?? {}} view={view} />
             <button
               type="button"
               className={`${BUTTON_SECONDARY} mt-2`}
@@ -285,38 +228,20 @@ export function MessageForm({
                 headingRef.current?.focus();
               }}
             >
-              Jag har läst version {view.planningVersion} – utgå från den med
-              min text
+              Jag har läst version {view.planningVersion} – utgå från den med min text
             </button>
           </div>
         ) : null}
         <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            className={BUTTON_PRIMARY}
-            disabled={send.isPending}
-          >
-            {send.isPending
-              ? "Skickar …"
-              : correctsId
-                ? "Skicka rättelse"
-                : (spec.submitLabel ?? "Skicka")}
+          <button type="submit" className={BUTTON_PRIMARY} disabled={send.isPending}>
+            {send.isPending ? "Skickar …" : correctsId ? "Skicka rättelse" : (spec.submitLabel ?? "Skicka")}
           </button>
-          <button
-            type="button"
-            className={BUTTON_SECONDARY}
-            onClick={onClose}
-            disabled={send.isPending}
-          >
+          <button type="button" className={BUTTON_SECONDARY} onClick={onClose} disabled={send.isPending}>
             Stäng
           </button>
         </div>
         <p className="sr-only" role="status">
-          {send.isPending
-            ? correctsId
-              ? `Skickar rättelse av ${kindInSentence(kind)}`
-              : `Skickar ${MESSAGE_KIND_LABELS[kind].toLowerCase()}`
-            : ""}
+          {send.isPending ? (correctsId ? `Skickar rättelse av ${kindInSentence(kind)}` : `Skickar ${MESSAGE_KIND_LABELS[kind].toLowerCase()}`) : ""}
         </p>
       </form>
     </section>

@@ -44,26 +44,16 @@ export interface KindSpec<V extends FormValues> {
 }
 
 /** Erases the form's own value type for the registry (each spec is type-checked where defined). */
-export function defineKind<V extends FormValues>(
-  spec: KindSpec<V>,
-): KindSpec<FormValues> {
+export function defineKind<V extends FormValues>(spec: KindSpec<V>): KindSpec<FormValues> {
   return spec as unknown as KindSpec<FormValues>;
 }
 
 export type KindRegistry = Record<MessageKind, KindSpec<FormValues>>;
 
 /** The latest payload of a kind in the case that the viewer can see, newest first by time. */
-export function latestPayload(
-  view: CaseView,
-  kind: MessageKind,
-  senderUnitIds?: string[],
-): Record<string, unknown> | null {
+export function latestPayload(view: CaseView, kind: MessageKind, senderUnitIds?: string[]): Record<string, unknown> | null {
   const found = view.messages
-    .filter(
-      (m) =>
-        m.kind === kind &&
-        (!senderUnitIds || senderUnitIds.includes(m.senderUnitId)),
-    )
+    .filter((m) => m.kind === kind && (!senderUnitIds || senderUnitIds.includes(m.senderUnitId)))
     .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())[0];
   return found ? found.payload : null;
 }
@@ -74,9 +64,7 @@ export function latestPayload(
  */
 export function kindInSentence(kind: MessageKind): string {
   const label = MESSAGE_KIND_LABELS[kind];
-  return /^\p{Lu}\p{Lu}/u.test(label)
-    ? label
-    : label.charAt(0).toLowerCase() + label.slice(1);
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /**
@@ -101,12 +89,10 @@ export function mayCorrect(view: CaseView, message: CaseMessage): boolean {
 export const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** A boolean of a payload as a yes/no radio's value ("ja"/"nej"; "" when absent). */
-export const yn = (b: unknown): string =>
-  b === true ? "ja" : b === false ? "nej" : "";
+export const yn = (b: unknown): string => (b === true ? "ja" : b === false ? "nej" : "");
 
 /** A list of a payload as a text area with one entry per line. */
-export const joinLines = (v: unknown): string =>
-  Array.isArray(v) ? v.filter((x) => typeof x === "string").join("\n") : "";
+export const joinLines = (v: unknown): string => (Array.isArray(v) ? v.filter((x) => typeof x === "string").join("\n") : "");
 
 /**
  * A payload's date-time (ISO with offset) as the value of <input type="datetime-local">: the

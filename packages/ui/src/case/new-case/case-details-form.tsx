@@ -5,14 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "../../trpc/react";
 import { callError, type CallError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
-import {
-  BUTTON_PRIMARY,
-  Checkbox,
-  FieldGroup,
-  Radios,
-  SelectField,
-  TextField,
-} from "../../kit/fields";
+import { BUTTON_PRIMARY, Checkbox, FieldGroup, Radios, SelectField, TextField } from "../../kit/fields";
 import { fromLocalInput, newIdempotencyKey, toLocalInput } from "../../kit/format";
 import type { NewCasePreparation } from "../types";
 import { CARE_TYPE_LABELS } from "@vardkedjan/domain/case/labels";
@@ -20,40 +13,21 @@ import { CARE_TYPES, type CareType } from "@vardkedjan/domain/case/types";
 
 const NONE = "";
 
-const FIELD_ORDER = [
-  "givenName",
-  "familyName",
-  "ward",
-  "admittedAt",
-  "municipality",
-] as const;
+const FIELD_ORDER = ["givenName", "familyName", "ward", "admittedAt", "municipality"] as const;
 
-type Errors = Partial<
-  Record<
-    "ward" | "admittedAt" | "givenName" | "familyName" | "municipality",
-    string
-  >
->;
+type Errors = Partial<Record<"ward" | "admittedAt" | "givenName" | "familyName" | "municipality", string>>;
 
 /** Step 2 of Ny samordning: ward, admission, care type and the parties; then create, once. */
 export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [wardUnitId, setWard] = useState(
-    prep.options.wards.length === 1 ? prep.options.wards[0]!.id : "",
-  );
+  const [wardUnitId, setWard] = useState(prep.options.wards.length === 1 ? prep.options.wards[0]!.id : "");
   const [admittedAt, setAdmitted] = useState(() => toLocalInput(new Date()));
-  const [careType, setCareType] = useState<CareType>(
-    "somatisk",
-  );
+  const [careType, setCareType] = useState<CareType>("somatisk");
   const [lpt, setLpt] = useState(false);
   const [lrv, setLrv] = useState(false);
-  const [municipality, setMunicipality] = useState(
-    prep.proposed.municipalityUnitId ?? NONE,
-  );
-  const [primaryCare, setPrimaryCare] = useState(
-    prep.proposed.primaryCareUnitId ?? NONE,
-  );
+  const [municipality, setMunicipality] = useState(prep.proposed.municipalityUnitId ?? NONE);
+  const [primaryCare, setPrimaryCare] = useState(prep.proposed.primaryCareUnitId ?? NONE);
   const [others, setOthers] = useState<string[]>([]);
   const [givenName, setGivenName] = useState("");
   const [familyName, setFamilyName] = useState("");
@@ -70,13 +44,10 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
     const admitted = fromLocalInput(admittedAt);
     const next: Errors = {};
     if (!wardUnitId) next.ward = "Välj avdelning";
-    if (!admitted)
-      next.admittedAt = "Ange inskrivningstid (datum och klockslag)";
-    else if (admitted.getTime() > Date.now() + 5 * 60_000)
-      next.admittedAt = "Inskrivningstiden kan inte ligga i framtiden";
+    if (!admitted) next.admittedAt = "Ange inskrivningstid (datum och klockslag)";
+    else if (admitted.getTime() > Date.now() + 5 * 60_000) next.admittedAt = "Inskrivningstiden kan inte ligga i framtiden";
     if (!municipality && !primaryCare)
-      next.municipality =
-        "Välj minst en mottagande part: kommun eller vårdcentral. Utan mottagare kan inget inskrivningsmeddelande skickas.";
+      next.municipality = "Välj minst en mottagande part: kommun eller vårdcentral. Utan mottagare kan inget inskrivningsmeddelande skickas.";
     if (needsName && !givenName.trim()) next.givenName = "Ange förnamn";
     if (needsName && !familyName.trim()) next.familyName = "Ange efternamn";
     setErrors(next);
@@ -84,9 +55,7 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
     // Focus the first wrong field in the order they appear on screen.
     const firstBad = FIELD_ORDER.find((f) => next[f]);
     if (firstBad || !admitted) {
-      requestAnimationFrame(() =>
-        document.getElementById(`ny-${firstBad}`)?.focus(),
-      );
+      requestAnimationFrame(() => document.getElementById(`ny-${firstBad}`)?.focus());
       return;
     }
     if (create.isPending) return;
@@ -101,9 +70,7 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
         municipalityUnitId: municipality || null,
         primaryCareUnitId: primaryCare || null,
         otherPartyUnitIds: others,
-        manualName: needsName
-          ? { givenName: givenName.trim(), familyName: familyName.trim() }
-          : null,
+        manualName: needsName ? { givenName: givenName.trim(), familyName: familyName.trim() } : null,
         idempotencyKey,
       },
       {
@@ -116,16 +83,9 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
     );
   };
 
-  const option = (u: {
-    id: string;
-    name: string;
-    organisationName: string;
-  }) => ({
+  const option = (u: { id: string; name: string; organisationName: string }) => ({
     value: u.id,
-    label:
-      u.organisationName && !u.name.includes(u.organisationName)
-        ? `${u.name} (${u.organisationName})`
-        : u.name,
+    label: u.organisationName && !u.name.includes(u.organisationName) ? `${u.name} (${u.organisationName})` : u.name,
   });
 
   return (
@@ -143,20 +103,8 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
       </h2>
       {needsName ? (
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField
-            id="ny-givenName"
-            label="Förnamn"
-            value={givenName}
-            onChange={setGivenName}
-            error={errors.givenName}
-          />
-          <TextField
-            id="ny-familyName"
-            label="Efternamn"
-            value={familyName}
-            onChange={setFamilyName}
-            error={errors.familyName}
-          />
+          <TextField id="ny-givenName" label="Förnamn" value={givenName} onChange={setGivenName} error={errors.givenName} />
+          <TextField id="ny-familyName" label="Efternamn" value={familyName} onChange={setFamilyName} error={errors.familyName} />
         </div>
       ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
@@ -166,9 +114,7 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
           value={wardUnitId}
           onChange={setWard}
           options={prep.options.wards.map(option)}
-          placeholder={
-            prep.options.wards.length === 1 ? undefined : "Välj avdelning"
-          }
+          placeholder={prep.options.wards.length === 1 ? undefined : "Välj avdelning"}
           error={errors.ward}
         />
         <TextField
@@ -191,18 +137,8 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
       />
       {careType === "psykiatrisk" ? (
         <FieldGroup id="ny-tvang" legend="Vård enligt tvångslag" optional>
-          <Checkbox
-            id="ny-lpt"
-            label="LPT (lag om psykiatrisk tvångsvård)"
-            checked={lpt}
-            onChange={setLpt}
-          />
-          <Checkbox
-            id="ny-lrv"
-            label="LRV (lag om rättspsykiatrisk vård)"
-            checked={lrv}
-            onChange={setLrv}
-          />
+          <Checkbox id="ny-lpt" label="LPT (lag om psykiatrisk tvångsvård)" checked={lpt} onChange={setLpt} />
+          <Checkbox id="ny-lrv" label="LRV (lag om rättspsykiatrisk vård)" checked={lrv} onChange={setLrv} />
         </FieldGroup>
       ) : null}
 
@@ -211,53 +147,30 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
         <SelectField
           id="ny-municipality"
           label="Kommun"
-          hint={
-            prep.proposed.municipalityUnitId
-              ? "Föreslagen utifrån folkbokföringsadressen"
-              : "Ingen kommun kunde föreslås"
-          }
+          hint={prep.proposed.municipalityUnitId ? "Föreslagen utifrån folkbokföringsadressen" : "Ingen kommun kunde föreslås"}
           value={municipality}
           onChange={setMunicipality}
           error={errors.municipality}
-          options={[
-            { value: NONE, label: "Ingen" },
-            ...prep.options.municipalities.map(option),
-          ]}
+          options={[{ value: NONE, label: "Ingen" }, ...prep.options.municipalities.map(option)]}
         />
         <SelectField
           id="ny-primaryCare"
           label="Vårdcentral eller psykiatrisk öppenvård"
-          hint={
-            prep.proposed.primaryCareUnitId
-              ? "Föreslagen utifrån listningen"
-              : "Patienten är inte listad hos någon känd vårdcentral"
-          }
+          hint={prep.proposed.primaryCareUnitId ? "Föreslagen utifrån listningen" : "Patienten är inte listad hos någon känd vårdcentral"}
           value={primaryCare}
           onChange={setPrimaryCare}
-          options={[
-            { value: NONE, label: "Ingen" },
-            ...prep.options.primaryCare.map(option),
-          ]}
+          options={[{ value: NONE, label: "Ingen" }, ...prep.options.primaryCare.map(option)]}
         />
       </div>
       {prep.options.others.length > 0 ? (
-        <FieldGroup
-          id="ny-others"
-          legend="Andra parter i kommunen"
-          optional
-          hint="Hemsjukvård och hemtjänst i patientens kommun."
-        >
+        <FieldGroup id="ny-others" legend="Andra parter i kommunen" optional hint="Hemsjukvård och hemtjänst i patientens kommun.">
           {prep.options.others.map((u) => (
             <Checkbox
               key={u.id}
               id={`ny-other-${u.id}`}
               label={u.name}
               checked={others.includes(u.id)}
-              onChange={(on) =>
-                setOthers((list) =>
-                  on ? [...list, u.id] : list.filter((x) => x !== u.id),
-                )
-              }
+              onChange={(on) => setOthers((list) => (on ? [...list, u.id] : list.filter((x) => x !== u.id)))}
             />
           ))}
         </FieldGroup>
@@ -265,19 +178,10 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
 
       {failure ? (
         <div className="mb-4">
-          <ErrorNotice
-            ref={errorRef}
-            error={failure}
-            where="form"
-            showFieldErrors
-          />
+          <ErrorNotice ref={errorRef} error={failure} where="form" showFieldErrors />
         </div>
       ) : null}
-      <button
-        type="submit"
-        className={BUTTON_PRIMARY}
-        disabled={create.isPending}
-      >
+      <button type="submit" className={BUTTON_PRIMARY} disabled={create.isPending}>
         {create.isPending ? "Skapar ärendet …" : "Skapa ärende"}
       </button>
       <p className="sr-only" role="status">

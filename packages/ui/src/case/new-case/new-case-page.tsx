@@ -35,19 +35,12 @@ export function NewCasePage() {
         onError: (e) => {
           setPrep(null);
           setLookupError(callError(e));
-          requestAnimationFrame(() =>
-            fieldRef.current?.querySelector("input")?.focus(),
-          );
+          requestAnimationFrame(() => fieldRef.current?.querySelector("input")?.focus());
         },
       },
     );
 
-  const inlineError =
-    lookupError &&
-    !isLoginProblem(lookupError) &&
-    lookupError.appCode !== "STALE_CONTEXT"
-      ? lookupError.message
-      : undefined;
+  const inlineError = lookupError && !isLoginProblem(lookupError) && lookupError.appCode !== "STALE_CONTEXT" ? lookupError.message : undefined;
 
   return (
     <section aria-labelledby="ny-rubrik">
@@ -60,8 +53,7 @@ export function NewCasePage() {
           e.preventDefault();
           if (!identifier.trim()) {
             setLookupError({
-              message:
-                "Ange patientens personnummer, samordningsnummer eller reservnummer.",
+              message: "Ange patientens personnummer, samordningsnummer eller reservnummer.",
               appCode: "INVALID_INPUT",
               fieldErrors: [],
             });
@@ -91,12 +83,7 @@ export function NewCasePage() {
               className="mb-0"
             />
           </div>
-          <button
-            type="submit"
-            className={BUTTON_PRIMARY}
-            disabled={prepare.isPending}
-            aria-describedby="hamta-status"
-          >
+          <button type="submit" className={BUTTON_PRIMARY} disabled={prepare.isPending} aria-describedby="hamta-status">
             {prepare.isPending ? "Hämtar …" : "Hämta"}
           </button>
         </div>
@@ -113,9 +100,7 @@ export function NewCasePage() {
       {prep ? (
         <>
           <PatientSummary ref={resultRef} prep={prep} />
-          {prep.openCase ||
-          prep.openCaseElsewhere ||
-          (!prep.person && prep.kind !== "reservnummer") ? null : (
+          {prep.openCase || prep.openCaseElsewhere || (!prep.person && prep.kind !== "reservnummer") ? null : (
             <CaseDetailsForm key={prep.identifier} prep={prep} />
           )}
         </>

@@ -10,10 +10,7 @@ const KIND_LABELS: Record<NewCasePreparation["kind"], string> = {
 };
 
 /** What the register said about the patient, and any case the patient already has. */
-export const PatientSummary = forwardRef<
-  HTMLDivElement,
-  { prep: NewCasePreparation }
->(function PatientSummary({ prep }, ref) {
+export const PatientSummary = forwardRef<HTMLDivElement, { prep: NewCasePreparation }>(function PatientSummary({ prep }, ref) {
   return (
     <div
       ref={ref}
@@ -32,55 +29,32 @@ export const PatientSummary = forwardRef<
         {prep.person ? (
           <>
             <dt className="text-muted">Folkbokföringsadress</dt>
-            <dd>
-              {prep.person.protectedIdentity ? (
-                <strong>Skyddad identitet – adress visas inte</strong>
-              ) : (
-                (prep.person.address ?? "Adress saknas")
-              )}
-            </dd>
+            <dd>{prep.person.protectedIdentity ? <strong>Skyddad identitet – adress visas inte</strong> : (prep.person.address ?? "Adress saknas")}</dd>
           </>
         ) : null}
       </dl>
       {!prep.person && prep.kind !== "reservnummer" ? (
-        <p
-          className="mt-3 rounded border border-danger bg-danger-bg p-3 text-danger"
-          role="alert"
-        >
-          Hittade ingen person med det numret i folkbokföringen. Kontrollera
-          numret.
+        <p className="mt-3 rounded border border-danger bg-danger-bg p-3 text-danger" role="alert">
+          Hittade ingen person med det numret i folkbokföringen. Kontrollera numret.
         </p>
       ) : null}
       {!prep.person && prep.kind === "reservnummer" ? (
-        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn">
-          Reservnumret finns inte i registret. Ange patientens namn nedan.
-        </p>
+        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn">Reservnumret finns inte i registret. Ange patientens namn nedan.</p>
       ) : null}
       {prep.openCase ? (
-        <p
-          className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn"
-          role="alert"
-        >
+        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn" role="alert">
           Patienten har redan ett pågående samordningsärende:{" "}
-          <Link
-            href={`/arenden/${prep.openCase.id}`}
-            className="font-semibold text-warn"
-          >
+          <Link href={`/arenden/${prep.openCase.id}`} className="font-semibold text-warn">
             öppna ärende {prep.openCase.reference}
           </Link>
           . Avsluta det innan ett nytt startas.
         </p>
       ) : prep.openCaseElsewhere ? (
-        <p
-          className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn"
-          role="alert"
-        >
+        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn" role="alert">
           {prep.openCaseElsewhere}
         </p>
       ) : prep.previousCaseReference ? (
-        <p className="mt-3 rounded border border-line bg-brand-50 p-3">
-          Återinskrivning – tidigare ärende {prep.previousCaseReference}
-        </p>
+        <p className="mt-3 rounded border border-line bg-brand-50 p-3">Återinskrivning – tidigare ärende {prep.previousCaseReference}</p>
       ) : null}
     </div>
   );

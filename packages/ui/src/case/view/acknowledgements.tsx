@@ -9,15 +9,7 @@ import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../../kit/fields";
 import type { CaseMessage, CaseView } from "../types";
 import { MessageCard } from "./messages";
 
-function AckButton({
-  view,
-  message,
-  onDone,
-}: {
-  view: CaseView;
-  message: CaseMessage;
-  onDone: (text: string) => void;
-}) {
+function AckButton({ view, message, onDone }: { view: CaseView; message: CaseMessage; onDone: (text: string) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<CallError | null>(null);
@@ -37,16 +29,10 @@ function AckButton({
         type="button"
         className={BUTTON_PRIMARY}
         disabled={ack.isPending}
-        onClick={() =>
-          !ack.isPending &&
-          ack.mutate({ caseId: view.id, messageId: message.id })
-        }
+        onClick={() => !ack.isPending && ack.mutate({ caseId: view.id, messageId: message.id })}
       >
         {ack.isPending ? "Kvitterar …" : "Kvittera"}
-        <span className="sr-only">
-          {" "}
-          {MESSAGE_KIND_LABELS[message.kind].toLowerCase()}
-        </span>
+        <span className="sr-only"> {MESSAGE_KIND_LABELS[message.kind].toLowerCase()}</span>
       </button>
       {failure ? (
         <div className="mt-2">
@@ -58,23 +44,14 @@ function AckButton({
 }
 
 /** "Kvittera alla": one call per message (each is its own acknowledgement in the audit log). */
-function AckAllButton({
-  view,
-  messages,
-  onDone,
-}: {
-  view: CaseView;
-  messages: CaseMessage[];
-  onDone: (text: string) => void;
-}) {
+function AckAllButton({ view, messages, onDone }: { view: CaseView; messages: CaseMessage[]; onDone: (text: string) => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<CallError | null>(null);
   const ackAll = useMutation({
     mutationFn: async (ids: string[]) => {
-      for (const messageId of ids)
-        await client.case.acknowledge.mutate({ caseId: view.id, messageId });
+      for (const messageId of ids) await client.case.acknowledge.mutate({ caseId: view.id, messageId });
     },
     onSuccess: async (_data, ids) => {
       setFailure(null);
@@ -92,13 +69,9 @@ function AckAllButton({
         type="button"
         className={BUTTON_SECONDARY}
         disabled={ackAll.isPending}
-        onClick={() =>
-          !ackAll.isPending && ackAll.mutate(messages.map((m) => m.id))
-        }
+        onClick={() => !ackAll.isPending && ackAll.mutate(messages.map((m) => m.id))}
       >
-        {ackAll.isPending
-          ? "Kvitterar …"
-          : `Kvittera alla (${messages.length})`}
+        {ackAll.isPending ? "Kvitterar …" : `Kvittera alla (${messages.length})`}
       </button>
       {failure ? (
         <div className="mt-2">
@@ -110,40 +83,19 @@ function AckAllButton({
 }
 
 /** Messages awaiting this unit's acknowledgement, on top, each with its "Kvittera". */
-export function Acknowledgements({
-  view,
-  fresh,
-  onDone,
-}: {
-  view: CaseView;
-  fresh: ReadonlySet<string>;
-  onDone: (text: string) => void;
-}) {
-  const waiting = view.messages
-    .filter((m) => m.awaitingMyAcknowledgement)
-    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+export function Acknowledgements({ view, fresh, onDone }: { view: CaseView; fresh: ReadonlySet<string>; onDone: (text: string) => void }) {
+  const waiting = view.messages.filter((m) => m.awaitingMyAcknowledgement).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   if (waiting.length === 0) return null;
   return (
-    <section
-      aria-labelledby="kvittera-rubrik"
-      className="mb-6 rounded border-2 border-warn bg-warn-bg p-4"
-      data-testid="awaiting-ack"
-    >
+    <section aria-labelledby="kvittera-rubrik" className="mb-6 rounded border-2 border-warn bg-warn-bg p-4" data-testid="awaiting-ack">
       <h2 id="kvittera-rubrik" className="mb-2 text-xl font-semibold text-warn">
         Att kvittera ({waiting.length})
       </h2>
-      {waiting.length > 1 ? (
-        <AckAllButton view={view} messages={waiting} onDone={onDone} />
-      ) : null}
+      {waiting.length > 1 ? <AckAllButton view={view} messages={waiting} onDone={onDone} /> : null}
       <ul className="grid gap-3">
         {waiting.map((m) => (
           <li key={m.id}>
-            <MessageCard
-              message={m}
-              view={view}
-              fresh={fresh.has(m.id)}
-              idPrefix="kv"
-            >
+            <MessageCard message={m} view={view} fresh={fresh.has(m.id)} idPrefix="kv">
               <AckButton view={view} message={m} onDone={onDone} />
             </MessageCard>
           </li>

@@ -24,10 +24,7 @@ export function CaseActions({
   const buttons = useRef(new Map<MessageKind, HTMLButtonElement>());
   const dueKinds = new Set(view.due.map((d) => d.kind).filter(Boolean));
   const kinds = MESSAGE_KINDS.filter((k) => view.viewer.canSend.includes(k));
-  const ordered = [
-    ...kinds.filter((k) => dueKinds.has(k)),
-    ...kinds.filter((k) => !dueKinds.has(k)),
-  ];
+  const ordered = [...kinds.filter((k) => dueKinds.has(k)), ...kinds.filter((k) => !dueKinds.has(k))];
 
   if (kinds.length === 0) {
     return (
@@ -35,11 +32,7 @@ export function CaseActions({
         <h2 id="atgarder-rubrik" className="mb-2 text-xl font-semibold">
           Åtgärder
         </h2>
-        <p className="text-muted">
-          {view.stage === "avslutad"
-            ? "Ärendet är avslutat."
-            : "Din enhet kan inte skicka något i ärendet just nu."}
-        </p>
+        <p className="text-muted">{view.stage === "avslutad" ? "Ärendet är avslutat." : "Din enhet kan inte skicka något i ärendet just nu."}</p>
       </section>
     );
   }
@@ -76,13 +69,7 @@ export function CaseActions({
       </ul>
       {open ? (
         <div id="meddelandeformular">
-          <MessageForm
-            key={open}
-            view={view}
-            kind={open}
-            onClose={close}
-            onSent={onSent}
-          />
+          <MessageForm key={open} view={view} kind={open} onClose={close} onSent={onSent} />
         </div>
       ) : null}
     </section>

@@ -1,9 +1,5 @@
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import {
-  STAGE_LABELS,
-  CARE_TYPE_LABELS,
-  CLOSE_REASON_LABELS,
-} from "@vardkedjan/domain/case/labels";
+import { STAGE_LABELS, CARE_TYPE_LABELS, CLOSE_REASON_LABELS } from "@vardkedjan/domain/case/labels";
 import { daysSinceReady } from "@vardkedjan/domain/clock/losus";
 import type { CloseReason } from "@vardkedjan/domain/case/types";
 import { formatDate, formatDateTime } from "../../kit/format";
@@ -19,58 +15,23 @@ function identifierLabel(formatted: string): string {
 const AFTER_READY = ["utskrivningsklar", "utskriven", "avslutad"];
 
 /** The case at a glance: the patient, the stage and the times that drive the law's clocks. */
-export function CaseHeader({
-  view,
-  portal,
-  now,
-}: {
-  view: CaseView;
-  portal: Portal;
-  now: Date;
-}) {
+export function CaseHeader({ view, portal, now }: { view: CaseView; portal: Portal; now: Date }) {
   const rows: [string, string][] = [
     [identifierLabel(view.patient.identifier), view.patient.identifier],
-    [
-      "Adress",
-      view.patient.protectedIdentity
-        ? "Skyddad identitet – adress visas inte"
-        : (view.patient.address ?? "Saknas"),
-    ],
+    ["Adress", view.patient.protectedIdentity ? "Skyddad identitet – adress visas inte" : (view.patient.address ?? "Saknas")],
     ["Ärende", view.reference],
     ["Skede", STAGE_LABELS[view.stage]],
-    [
-      "Avdelning",
-      `${view.ward.name}, ${view.ward.hospitalName}${view.ward.phone ? ` (tfn ${view.ward.phone})` : ""}`,
-    ],
-    [
-      "Vårdform",
-      `${CARE_TYPE_LABELS[view.careType]}${view.lpt ? ", LPT" : ""}${view.lrv ? ", LRV" : ""}`,
-    ],
+    ["Avdelning", `${view.ward.name}, ${view.ward.hospitalName}${view.ward.phone ? ` (tfn ${view.ward.phone})` : ""}`],
+    ["Vårdform", `${CARE_TYPE_LABELS[view.careType]}${view.lpt ? ", LPT" : ""}${view.lrv ? ", LRV" : ""}`],
     ["Inskriven", formatDateTime(view.admittedAt)],
-    [
-      "Beräknat utskrivningsdatum",
-      view.estimatedDischargeDate
-        ? formatDate(view.estimatedDischargeDate)
-        : "Inte angivet",
-    ],
+    ["Beräknat utskrivningsdatum", view.estimatedDischargeDate ? formatDate(view.estimatedDischargeDate) : "Inte angivet"],
   ];
   if (view.readyForDischargeAt) {
-    const day = daysSinceReady(
-      view.readyForDischargeAt,
-      view.dischargedAt ?? now,
-    );
-    rows.push([
-      "Utskrivningsklar",
-      `${formatDateTime(view.readyForDischargeAt)} (dag ${day})`,
-    ]);
+    const day = daysSinceReady(view.readyForDischargeAt, view.dischargedAt ?? now);
+    rows.push(["Utskrivningsklar", `${formatDateTime(view.readyForDischargeAt)} (dag ${day})`]);
   }
-  if (view.plannedDischargeAt)
-    rows.push([
-      "Planerad utskrivning",
-      formatDateTime(view.plannedDischargeAt),
-    ]);
-  if (view.dischargedAt)
-    rows.push(["Utskriven", formatDateTime(view.dischargedAt)]);
+  if (view.plannedDischargeAt) rows.push(["Planerad utskrivning", formatDateTime(view.plannedDischargeAt)]);
+  if (view.dischargedAt) rows.push(["Utskriven", formatDateTime(view.dischargedAt)]);
   if (view.closedAt)
     rows.push([
       "Avslutat",
@@ -84,16 +45,11 @@ export function CaseHeader({
         {view.patient.name}
       </h1>
       <p className="mb-3">
-        <span
-          className="inline-block rounded border border-brand-600 bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-800"
-          data-testid="case-stage"
-        >
+        <span className="inline-block rounded border border-brand-600 bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-800" data-testid="case-stage">
           {STAGE_LABELS[view.stage]}
         </span>
         {view.stage === "utskrivningsklar" && view.readyForDischargeAt ? (
-          <span className="ml-2 text-sm font-medium">
-            Utskrivningsklar dag {daysSinceReady(view.readyForDischargeAt, now)}
-          </span>
+          <span className="ml-2 text-sm font-medium">Utskrivningsklar dag {daysSinceReady(view.readyForDischargeAt, now)}</span>
         ) : null}
       </p>
       <dl className="grid gap-x-6 gap-y-1 rounded border border-line bg-white p-4 sm:grid-cols-[max-content_1fr] lg:grid-cols-[max-content_1fr_max-content_1fr]">
@@ -105,19 +61,14 @@ export function CaseHeader({
         ))}
       </dl>
       {view.viewer.visibility.level === "basic" ? (
-        <p
-          className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn"
-          data-testid="consent-banner"
-        >
+        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn" data-testid="consent-banner">
           <strong>Samtycke saknas. </strong>
           {view.viewer.visibility.message}
         </p>
       ) : null}
       {portal === "slutenvard" && AFTER_READY.includes(view.stage) ? (
         <p className="mt-3">
-          <a href={`/arenden/${view.id}/sammanfattning.pdf`}>
-            Skriv ut sammanfattning till patienten (PDF)
-          </a>
+          <a href={`/arenden/${view.id}/sammanfattning.pdf`}>Skriv ut sammanfattning till patienten (PDF)</a>
         </p>
       ) : null}
     </header>

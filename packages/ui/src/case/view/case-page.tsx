@@ -4,10 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { isUuid } from "@vardkedjan/domain/ids";
-import {
-  MESSAGE_KIND_LABELS,
-  STAGE_LABELS,
-} from "@vardkedjan/domain/case/labels";
+import { MESSAGE_KIND_LABELS, STAGE_LABELS } from "@vardkedjan/domain/case/labels";
 import { useQueryClient, useTRPC } from "../../trpc/react";
 import { callError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
@@ -23,7 +20,6 @@ import { PartiesList } from "./parties";
 import { CaseOutagePanel } from "../../outage/case-outage-panel";
 import { Timeline } from "./messages";
 
-
 interface Tracked {
   at: number;
   seen: ReadonlySet<string>;
@@ -32,11 +28,7 @@ interface Tracked {
 }
 
 /** What arrived since the last fetch (from other units), to mark and announce it. */
-function track(
-  prev: Tracked | null,
-  view: CaseView,
-  at: number,
-): { next: Tracked; note: string | null } {
+function track(prev: Tracked | null, view: CaseView, at: number): { next: Tracked; note: string | null } {
   if (!prev)
     return {
       next: {
@@ -47,18 +39,14 @@ function track(
       },
       note: null,
     };
-  const arrived = view.messages.filter(
-    (m) =>
-      !prev.seen.has(m.id) && !view.viewer.unitIds.includes(m.senderUnitId),
-  );
+  const arrived = view.messages.filter((m) => !prev.seen.has(m.id) && !view.viewer.unitIds.includes(m.senderUnitId));
   const parts = arrived.map((m) =>
     m.correctsMessageId
       ? `Nytt meddelande: Rättelse av ${kindInSentence(m.kind)} från ${m.senderUnitName}.`
       : `Nytt meddelande: ${MESSAGE_KIND_LABELS[m.kind]} från ${m.senderUnitName}.`,
   );
   // A stage change caused by another unit's message; our own sends are announced as "Skickat".
-  if (arrived.length > 0 && prev.stage && prev.stage !== view.stage)
-    parts.push(`Ärendets skede är nu ${STAGE_LABELS[view.stage]}.`);
+  if (arrived.length > 0 && prev.stage && prev.stage !== view.stage) parts.push(`Ärendets skede är nu ${STAGE_LABELS[view.stage]}.`);
   return {
     next: {
       at,
@@ -70,15 +58,7 @@ function track(
   };
 }
 
-function Loaded({
-  view,
-  portal,
-  at,
-}: {
-  view: CaseView;
-  portal: Portal;
-  at: number;
-}) {
+function Loaded({ view, portal, at }: { view: CaseView; portal: Portal; at: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<{ text: string; warnings: string[] }>({
@@ -115,12 +95,7 @@ function Loaded({
   };
   const onSent = (info: SentInfo) => {
     setOpen(null);
-    announce(
-      info.correction
-        ? `Skickat: Rättelse av ${kindInSentence(info.kind)}.`
-        : `Skickat: ${MESSAGE_KIND_LABELS[info.kind]}.`,
-      info.warnings,
-    );
+    announce(info.correction ? `Skickat: Rättelse av ${kindInSentence(info.kind)}.` : `Skickat: ${MESSAGE_KIND_LABELS[info.kind]}.`, info.warnings);
     void queryClient.invalidateQueries(trpc.case.pathFilter());
   };
   const now = new Date(at);
@@ -128,18 +103,14 @@ function Loaded({
   return (
     <>
       <CaseHeader view={view} portal={portal} now={now} />
-        <CaseOutagePanel caseId={view.id} />
+      <CaseOutagePanel caseId={view.id} />
       <div
         ref={statusRef}
         tabIndex={-1}
         role="status"
         aria-live="polite"
         data-testid="case-status"
-        className={
-          status.text
-            ? "mb-6 rounded border border-ok bg-ok-bg p-3 text-ok"
-            : "sr-only"
-        }
+        className={status.text ? "mb-6 rounded border border-ok bg-ok-bg p-3 text-ok" : "sr-only"}
       >
         {status.text ? <p className="font-semibold">{status.text}</p> : null}
         {status.warnings.length > 0 ? (
@@ -153,11 +124,7 @@ function Loaded({
           </>
         ) : null}
       </div>
-      <Acknowledgements
-        view={view}
-        fresh={tracked?.fresh ?? new Set()}
-        onDone={(t) => announce(`${t}.`)}
-      />
+      <Acknowledgements view={view} fresh={tracked?.fresh ?? new Set()} onDone={(t) => announce(`${t}.`)} />
       <div className="grid gap-x-6 lg:grid-cols-2">
         <DueList view={view} now={now} />
         <PartiesList view={view} />
@@ -168,25 +135,13 @@ function Loaded({
         setOpen={(kind) => setOpen(kind ? { kind, corrects: null } : null)}
         onSent={onSent}
       />
-      <Timeline
-        view={view}
-        fresh={tracked?.fresh ?? new Set()}
-        correcting={open?.corrects ?? null}
-        setOpen={setOpen}
-        onSent={onSent}
-      />
+      <Timeline view={view} fresh={tracked?.fresh ?? new Set()} correcting={open?.corrects ?? null} setOpen={setOpen} onSent={onSent} />
     </>
   );
 }
 
 /** Ett samordningsärende: the header, what to acknowledge and do, the parties, the actions, the messages. */
-export function CaseViewPage({
-  portal,
-  caseId,
-}: {
-  portal: Portal;
-  caseId: string;
-}) {
+export function CaseViewPage({ portal, caseId }: { portal: Portal; caseId: string }) {
   const trpc = useTRPC();
   const valid = isUuid(caseId);
   const query = useQuery({
@@ -205,10 +160,7 @@ export function CaseViewPage({
         {err && !notFound ? (
           <ErrorNotice error={err} where="page" />
         ) : (
-          <p className="mb-4">
-            {err?.message ??
-              "Ärendet finns inte, eller så är din enhet inte part i det."}
-          </p>
+          <p className="mb-4">{err?.message ?? "Ärendet finns inte, eller så är din enhet inte part i det."}</p>
         )}
         <p className="mt-4">
           <Link href="/">Till Min arbetsyta</Link>

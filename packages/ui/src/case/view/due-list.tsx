@@ -14,24 +14,13 @@ export function DueList({ view, now }: { view: CaseView; now: Date }) {
       ) : (
         <ul className="grid gap-2" data-testid="due-steps">
           {view.due.map((s) => {
-            const overdue =
-              s.dueAt !== null && s.dueAt.getTime() < now.getTime();
+            const overdue = s.dueAt !== null && s.dueAt.getTime() < now.getTime();
             return (
-              <li
-                key={`${s.step}-${s.label}`}
-                className={`rounded border bg-white p-3 ${overdue ? "border-danger" : "border-line"}`}
-              >
-                <p className={`font-medium ${overdue ? "text-danger" : ""}`}>
-                  {s.label}
-                </p>
+              <li key={`${s.step}-${s.label}`} className={`rounded border bg-white p-3 ${overdue ? "border-danger" : "border-line"}`}>
+                <p className={`font-medium ${overdue ? "text-danger" : ""}`}>{s.label}</p>
                 {s.dueAt ? (
-                  <p
-                    className={`text-sm ${overdue ? "text-danger" : "text-muted"}`}
-                  >
-                    {overdue ? <OverdueMark /> : "Senast"}{" "}
-                    <time dateTime={s.dueAt.toISOString()}>
-                      {formatDateTime(s.dueAt)}
-                    </time>
+                  <p className={`text-sm ${overdue ? "text-danger" : "text-muted"}`}>
+                    {overdue ? <OverdueMark /> : "Senast"} <time dateTime={s.dueAt.toISOString()}>{formatDateTime(s.dueAt)}</time>
                     {s.severity === "legal" ? " · lagstadgad tidsgräns" : ""}
                   </p>
                 ) : null}

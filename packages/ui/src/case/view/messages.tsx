@@ -10,12 +10,7 @@ import type { CaseMessage, CaseView } from "../types";
 import { PayloadView } from "./payload-view";
 
 function Recipients({ message }: { message: CaseMessage }) {
-  if (message.recipients.length === 0)
-    return (
-      <p className="text-sm text-muted">
-        Registrerat i ärendet utan mottagare.
-      </p>
-    );
+  if (message.recipients.length === 0) return <p className="text-sm text-muted">Registrerat i ärendet utan mottagare.</p>;
   return (
     <div className="mt-2 text-sm">
       <p className="font-medium">Mottagare och kvittens</p>
@@ -25,8 +20,7 @@ function Recipients({ message }: { message: CaseMessage }) {
             {r.unitName}:{" "}
             {r.acknowledgedAt ? (
               <span className="text-ok">
-                <span aria-hidden="true">✓ </span>Kvitterat{" "}
-                {r.acknowledgedBy ? `av ${r.acknowledgedBy} ` : ""}
+                <span aria-hidden="true">✓ </span>Kvitterat {r.acknowledgedBy ? `av ${r.acknowledgedBy} ` : ""}
                 {formatDateTime(r.acknowledgedAt)}
               </span>
             ) : (
@@ -55,9 +49,7 @@ export function MessageCard({
   idPrefix?: string;
   children?: ReactNode;
 }) {
-  const corrected = message.correctsMessageId
-    ? view.messages.find((m) => m.id === message.correctsMessageId)
-    : null;
+  const corrected = message.correctsMessageId ? view.messages.find((m) => m.id === message.correctsMessageId) : null;
   const headingId = `${idPrefix}-${message.id}`;
   return (
     <article
@@ -67,11 +59,7 @@ export function MessageCard({
     >
       <h3 id={headingId} className="font-semibold">
         {message.title ?? MESSAGE_KIND_LABELS[message.kind]}
-        {fresh ? (
-          <span className="ml-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">
-            Ny
-          </span>
-        ) : null}
+        {fresh ? <span className="ml-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">Ny</span> : null}
       </h3>
       <p className="text-sm text-muted">
         Från {message.senderUnitName}
@@ -86,24 +74,16 @@ export function MessageCard({
           <time dateTime={message.registeredAt.toISOString()} data-testid="message-registered-at">
             {formatDateTime(message.registeredAt)}
           </time>
-          {message.senderName ? ` av ${message.senderName}` : ""}; tiden ovan är
-          när det hände.
+          {message.senderName ? ` av ${message.senderName}` : ""}; tiden ovan är när det hände.
         </p>
       ) : null}
       {message.correctsMessageId ? (
         <p className="mt-1 text-sm font-medium">
-          Rättelse av{" "}
-          {corrected
-            ? `${kindInSentence(corrected.kind)} ${formatDateTime(corrected.occurredAt)}`
-            : "ett tidigare meddelande"}
+          Rättelse av {corrected ? `${kindInSentence(corrected.kind)} ${formatDateTime(corrected.occurredAt)}` : "ett tidigare meddelande"}
         </p>
       ) : null}
       <div className="mt-2">
-        <PayloadView
-          kind={message.kind}
-          payload={message.payload}
-          view={view}
-        />
+        <PayloadView kind={message.kind} payload={message.payload} view={view} />
       </div>
       {message.freeText ? (
         <div className="mt-2">
@@ -111,11 +91,7 @@ export function MessageCard({
           <p className="whitespace-pre-wrap">{message.freeText}</p>
         </div>
       ) : null}
-      {message.redacted ? (
-        <p className="mt-2 text-sm italic text-muted">
-          Delar av innehållet visas inte för din enhet.
-        </p>
-      ) : null}
+      {message.redacted ? <p className="mt-2 text-sm italic text-muted">Delar av innehållet visas inte för din enhet.</p> : null}
       <Recipients message={message} />
       {children}
     </article>
@@ -142,11 +118,7 @@ export function Timeline({
   onSent: (info: SentInfo) => void;
 }) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const sorted = [...view.messages].sort(
-    (a, b) =>
-      b.occurredAt.getTime() - a.occurredAt.getTime() ||
-      b.registeredAt.getTime() - a.registeredAt.getTime(),
-  );
+  const sorted = [...view.messages].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.registeredAt.getTime() - a.registeredAt.getTime());
   const close = () => {
     const id = correcting;
     setOpen(null);
@@ -155,8 +127,7 @@ export function Timeline({
   return (
     <section aria-labelledby="meddelanden-rubrik" className="mb-6">
       <h2 id="meddelanden-rubrik" className="mb-2 text-xl font-semibold">
-        Meddelanden{" "}
-        <span className="text-base font-normal text-muted">(nyast först)</span>
+        Meddelanden <span className="text-base font-normal text-muted">(nyast först)</span>
       </h2>
       {sorted.length === 0 ? (
         <p className="text-muted">Inga meddelanden ännu.</p>
@@ -179,30 +150,17 @@ export function Timeline({
                         className={BUTTON_SECONDARY}
                         aria-expanded={isOpen}
                         aria-controls={isOpen ? formId : undefined}
-                        onClick={() =>
-                          isOpen
-                            ? close()
-                            : setOpen({ kind: m.kind, corrects: m.id })
-                        }
+                        onClick={() => (isOpen ? close() : setOpen({ kind: m.kind, corrects: m.id }))}
                       >
                         Rätta
-                        <span className="sr-only">
-                          {` ${kindInSentence(m.kind)} ${formatDateTime(m.occurredAt)}`}
-                        </span>
+                        <span className="sr-only">{` ${kindInSentence(m.kind)} ${formatDateTime(m.occurredAt)}`}</span>
                       </button>
                     </p>
                   ) : null}
                 </MessageCard>
                 {isOpen ? (
                   <div id={formId} className="mt-3">
-                    <MessageForm
-                      key={m.id}
-                      view={view}
-                      kind={m.kind}
-                      corrects={m}
-                      onClose={close}
-                      onSent={onSent}
-                    />
+                    <MessageForm key={m.id} view={view} kind={m.kind} corrects={m} onClose={close} onSent={onSent} />
                   </div>
                 ) : null}
               </li>

@@ -9,8 +9,7 @@ function status(p: CaseParty): string[] {
   if (p.rejectedAt) out.push(`Avvisade ${formatDateTime(p.rejectedAt)}`);
   else if (p.answeredAt) out.push(`Svarade ${formatDateTime(p.answeredAt)}`);
   else out.push("Har inte svarat");
-  if (p.kommunklarAt)
-    out.push(`Redo att ta emot ${formatDateTime(p.kommunklarAt)}`);
+  if (p.kommunklarAt) out.push(`Redo att ta emot ${formatDateTime(p.kommunklarAt)}`);
   return out;
 }
 
@@ -23,15 +22,10 @@ export function PartiesList({ view }: { view: CaseView }) {
       </h2>
       <ul className="grid gap-2 sm:grid-cols-2" data-testid="parties">
         {view.parties.map((p) => (
-          <li
-            key={p.unitId}
-            className="rounded border border-line bg-white p-3"
-          >
+          <li key={p.unitId} className="rounded border border-line bg-white p-3">
             <p className="font-semibold">
               {p.unitName}
-              {view.viewer.unitIds.includes(p.unitId) ? (
-                <span className="font-normal text-muted"> (din enhet)</span>
-              ) : null}
+              {view.viewer.unitIds.includes(p.unitId) ? <span className="font-normal text-muted"> (din enhet)</span> : null}
             </p>
             <p className="text-sm text-muted">
               {PARTY_ROLE_LABELS[p.role].indefinite} · {p.organisationName}
@@ -41,16 +35,12 @@ export function PartiesList({ view }: { view: CaseView }) {
               {status(p).map((s) => (
                 <li key={s}>{s}</li>
               ))}
-              {p.fixedCareContact ? (
-                <li>Fast vårdkontakt: {p.fixedCareContact.name}</li>
-              ) : null}
+              {p.fixedCareContact ? <li>Fast vårdkontakt: {p.fixedCareContact.name}</li> : null}
             </ul>
           </li>
         ))}
       </ul>
-      {view.viewer.role === "avdelning" && view.stage !== "avslutad" ? (
-        <AddParty caseId={view.id} existing={view.parties.map((p) => p.unitId)} />
-      ) : null}
+      {view.viewer.role === "avdelning" && view.stage !== "avslutad" ? <AddParty caseId={view.id} existing={view.parties.map((p) => p.unitId)} /> : null}
     </section>
   );
 }

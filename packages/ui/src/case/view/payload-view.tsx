@@ -1,9 +1,6 @@
 import type { ReactNode } from "react";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
-import {
-  CLOSE_REASON_LABELS,
-  CONSENT_KIND_LABELS,
-} from "@vardkedjan/domain/case/labels";
+import { CLOSE_REASON_LABELS, CONSENT_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { formatDate, formatDateTime } from "../../kit/format";
 import type { CaseView } from "../types";
 
@@ -15,12 +12,8 @@ const FIELDS: Record<MessageKind, [string, string][]> = {
     ["source", "Lämnat"],
     ["documentedNote", "Anteckning"],
   ],
-  inskrivningsmeddelande: [
-    ["estimatedDischargeDate", "Beräknat utskrivningsdatum"],
-  ],
-  andrat_utskrivningsdatum: [
-    ["estimatedDischargeDate", "Nytt beräknat utskrivningsdatum"],
-  ],
+  inskrivningsmeddelande: [["estimatedDischargeDate", "Beräknat utskrivningsdatum"]],
+  andrat_utskrivningsdatum: [["estimatedDischargeDate", "Nytt beräknat utskrivningsdatum"]],
   svar_pa_inskrivning: [
     ["knownToUnit", "Känd hos enheten"],
     ["currentServices", "Aktuella insatser"],
@@ -98,12 +91,7 @@ const FIELDS: Record<MessageKind, [string, string][]> = {
 };
 
 const DATE_FIELDS = new Set(["estimatedDischargeDate", "from", "followUpAt"]);
-const DATE_TIME_FIELDS = new Set([
-  "decidedAt",
-  "dischargeAt",
-  "dischargedAt",
-  "meetingAt",
-]);
+const DATE_TIME_FIELDS = new Set(["decidedAt", "dischargeAt", "dischargedAt", "meetingAt"]);
 
 const ENUMS: Record<string, Record<string, string>> = {
   "avvisning.reason": {
@@ -139,55 +127,39 @@ function textBlock(s: string): ReactNode {
   return <span className="whitespace-pre-wrap">{s}</span>;
 }
 
-function value(
-  kind: MessageKind,
-  key: string,
-  v: unknown,
-  view: CaseView,
-): ReactNode {
+function value(kind: MessageKind, key: string, v: unknown, view: CaseView): ReactNode {
   if (v === undefined || v === null || v === "") return null;
   if (typeof v === "boolean") return v ? "Ja" : "Nej";
   if (DATE_FIELDS.has(key) && typeof v === "string") return formatDate(v);
-  if (DATE_TIME_FIELDS.has(key) && typeof v === "string")
-    return formatDateTime(v);
+  if (DATE_TIME_FIELDS.has(key) && typeof v === "string") return formatDateTime(v);
   const en = ENUMS[`${kind}.${key}`];
   if (en && typeof v === "string") return en[v] ?? v;
   if (key === "fixedCareContactStaffId" && typeof v === "string") {
-    return (
-      view.parties.find((p) => p.fixedCareContact?.staffId === v)
-        ?.fixedCareContact?.name ?? "Utsedd"
-    );
+    return view.parties.find((p) => p.fixedCareContact?.staffId === v)?.fixedCareContact?.name ?? "Utsedd";
   }
   if (key === "consents" && Array.isArray(v)) {
     return (
       <ul className="list-disc pl-5">
-        {(
-          v as { kind: keyof typeof CONSENT_KIND_LABELS; given: boolean }[]
-        ).map((c) => (
+        {(v as { kind: keyof typeof CONSENT_KIND_LABELS; given: boolean }[]).map((c) => (
           <li key={c.kind}>
-            {CONSENT_KIND_LABELS[c.kind] ?? c.kind}:{" "}
-            {c.given ? "samtycker" : "samtycker inte"}
+            {CONSENT_KIND_LABELS[c.kind] ?? c.kind}: {c.given ? "samtycker" : "samtycker inte"}
           </li>
         ))}
       </ul>
     );
   }
   if (key === "municipalityAlreadyHolds" && Array.isArray(v)) {
-    return (v as (keyof typeof CONSENT_KIND_LABELS)[])
-      .map((k) => CONSENT_KIND_LABELS[k] ?? k)
-      .join(", ");
+    return (v as (keyof typeof CONSENT_KIND_LABELS)[]).map((k) => CONSENT_KIND_LABELS[k] ?? k).join(", ");
   }
   if (key === "interventions" && Array.isArray(v)) {
     return (
       <ul className="list-disc pl-5">
-        {(v as { what: string; responsible: string; by?: string }[]).map(
-          (i, n) => (
-            <li key={n}>
-              {i.what} – {RESPONSIBLE[i.responsible] ?? i.responsible}
-              {i.by ? ` (${i.by})` : ""}
-            </li>
-          ),
-        )}
+        {(v as { what: string; responsible: string; by?: string }[]).map((i, n) => (
+          <li key={n}>
+            {i.what} – {RESPONSIBLE[i.responsible] ?? i.responsible}
+            {i.by ? ` (${i.by})` : ""}
+          </li>
+        ))}
       </ul>
     );
   }
@@ -207,20 +179,8 @@ function value(
 }
 
 /** A message's form, readably: labelled fields, dates in Swedish and Stockholm time. */
-export function PayloadView({
-  kind,
-  payload,
-  view,
-}: {
-  kind: MessageKind;
-  payload: Record<string, unknown>;
-  view: CaseView;
-}) {
-  const rows = (FIELDS[kind] ?? [])
-    .map(
-      ([key, label]) => [label, value(kind, key, payload[key], view)] as const,
-    )
-    .filter(([, v]) => v !== null);
+export function PayloadView({ kind, payload, view }: { kind: MessageKind; payload: Record<string, unknown>; view: CaseView }) {
+  const rows = (FIELDS[kind] ?? []).map(([key, label]) => [label, value(kind, key, payload[key], view)] as const).filter(([, v]) => v !== null);
   if (rows.length === 0) return null;
   return (
     <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[minmax(10rem,max-content)_1fr]">

@@ -14,21 +14,14 @@ import { WorklistTable } from "./worklist-table";
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
 
-const INPUT =
-  "mt-1 block w-full rounded border border-muted bg-white px-3 py-2";
+const INPUT = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2";
 
 /**
  * Min arbetsyta: the unit's open cases, sorted by what is due (the API sorts: unacknowledged
  * first, then the next deadline). The search term may be a personnummer, so it lives only in
  * this component's state, never in the page URL.
  */
-export function WorklistPage({
-  portal,
-  contextLabel,
-}: {
-  portal: Portal;
-  contextLabel: string;
-}) {
+export function WorklistPage({ portal, contextLabel }: { portal: Portal; contextLabel: string }) {
   const trpc = useTRPC();
   const ids = useId();
   const [stage, setStage] = useState<"" | CaseStage>("");
@@ -46,9 +39,7 @@ export function WorklistPage({
     return () => clearTimeout(t);
   }, [typed]);
 
-  const units = useQuery(
-    trpc.case.scopeUnits.queryOptions(undefined, { staleTime: 5 * 60_000 }),
-  );
+  const units = useQuery(trpc.case.scopeUnits.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const list = useQuery(
     trpc.case.list.queryOptions(
       {
@@ -82,12 +73,7 @@ export function WorklistPage({
 
   return (
     <section aria-labelledby="arbetsyta-rubrik">
-      <h1
-        id="arbetsyta-rubrik"
-        ref={headingRef}
-        tabIndex={-1}
-        className="text-2xl font-semibold"
-      >
+      <h1 id="arbetsyta-rubrik" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
         Min arbetsyta
       </h1>
       <p className="mb-4 text-muted">{contextLabel}</p>
@@ -161,12 +147,7 @@ export function WorklistPage({
         ) : null}
       </form>
 
-      <p
-        className="mb-2 text-sm"
-        role="status"
-        aria-live="polite"
-        data-testid="worklist-count"
-      >
+      <p className="mb-2 text-sm" role="status" aria-live="polite" data-testid="worklist-count">
         {list.isPending
           ? "Hämtar ärenden …"
           : data
@@ -174,20 +155,13 @@ export function WorklistPage({
               ? ""
               : `Visar ${formatNumber(first)}–${formatNumber(last)} av ${formatNumber(total)} ärenden`
             : ""}
-        {list.isFetching && !list.isPending ? (
-          <span className="sr-only"> (uppdaterar)</span>
-        ) : null}
+        {list.isFetching && !list.isPending ? <span className="sr-only"> (uppdaterar)</span> : null}
       </p>
 
-      {list.error ? (
-        <ErrorNotice error={callError(list.error)} where="page" />
-      ) : null}
+      {list.error ? <ErrorNotice error={callError(list.error)} where="page" /> : null}
 
       {data && data.rows.length === 0 ? (
-        <div
-          className="rounded border border-line bg-white p-6"
-          data-testid="workspace-empty"
-        >
+        <div className="rounded border border-line bg-white p-6" data-testid="workspace-empty">
           {filtered ? (
             <>
               <h2 className="text-lg font-semibold">Inga ärenden matchar</h2>
@@ -196,10 +170,7 @@ export function WorklistPage({
           ) : (
             <>
               <h2 className="text-lg font-semibold">Inga pågående ärenden</h2>
-              <p className="text-muted">
-                När en samordning startas för en patient vid din enhet visas den
-                här, sorterad efter vad som förfaller först.
-              </p>
+              <p className="text-muted">När en samordning startas för en patient vid din enhet visas den här, sorterad efter vad som förfaller först.</p>
             </>
           )}
         </div>
@@ -215,23 +186,13 @@ export function WorklistPage({
           />
           {lastPage > 1 ? (
             <nav aria-label="Sidor" className="mt-3 flex items-center gap-3">
-              <button
-                type="button"
-                className={BUTTON_SECONDARY}
-                disabled={page <= 1}
-                onClick={() => goTo(page - 1)}
-              >
+              <button type="button" className={BUTTON_SECONDARY} disabled={page <= 1} onClick={() => goTo(page - 1)}>
                 Föregående
               </button>
               <span className="text-sm">
                 Sida {formatNumber(page)} av {formatNumber(lastPage)}
               </span>
-              <button
-                type="button"
-                className={BUTTON_SECONDARY}
-                disabled={page >= lastPage}
-                onClick={() => goTo(page + 1)}
-              >
+              <button type="button" className={BUTTON_SECONDARY} disabled={page >= lastPage} onClick={() => goTo(page + 1)}>
                 Nästa
               </button>
             </nav>

@@ -52,7 +52,14 @@ export function AfterRegistrationPage() {
         Det som hände under driftstörningen och ska registreras i Vårdkedjan. Det som redan har lämnats per telefon behöver inte skrivas in igen.
         Utskrivningsklar registreras inte i efterhand, och planeringsunderlaget bara när regionens rutin säger det.
       </p>
-      <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="after-registration-status" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}>
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        data-testid="after-registration-status"
+        className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}
+      >
         {status}
       </div>
       {list.error ? <ErrorNotice error={callError(list.error)} where="page" /> : null}
@@ -83,12 +90,24 @@ export function AfterRegistrationPage() {
                 <table className="w-full border border-line bg-white text-left text-sm" data-testid="after-registration-done">
                   <thead>
                     <tr className="border-b border-line bg-brand-50">
-                      <th scope="col" className="px-3 py-2">Vad</th>
-                      <th scope="col" className="px-3 py-2">Patient</th>
-                      <th scope="col" className="px-3 py-2">Händelsetid</th>
-                      <th scope="col" className="px-3 py-2">Utfall</th>
-                      <th scope="col" className="px-3 py-2">Av</th>
-                      <th scope="col" className="px-3 py-2">När</th>
+                      <th scope="col" className="px-3 py-2">
+                        Vad
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Patient
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Händelsetid
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Utfall
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Av
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        När
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

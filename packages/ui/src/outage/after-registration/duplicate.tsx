@@ -27,7 +27,10 @@ export function PossibleDuplicate({ item }: { item: AfterRegistrationEntry }) {
       <h4 id={`ar-${item.id}-dubblett`} className="font-semibold">
         Möjlig dubblett
       </h4>
-      <p className="mb-2 text-sm">Det som meddelades per telefon kan vara samma händelse som ett meddelande som redan finns i ärendet. Registrera ändå om det är en annan händelse, annars makulera posten.</p>
+      <p className="mb-2 text-sm">
+        Det som meddelades per telefon kan vara samma händelse som ett meddelande som redan finns i ärendet. Registrera ändå om det är en annan händelse, annars
+        makulera posten.
+      </p>
       <div className="grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <p className="font-medium">Per telefon under driftstörningen</p>

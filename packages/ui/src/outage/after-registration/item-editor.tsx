@@ -22,9 +22,30 @@ function FixedCareContactFields({ item, values, set, error }: EditorProps) {
   const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   return (
     <>
-      <FixedCareContactSelect id={id("fixedCareContactStaffId")} caseId={item.caseId} value={text("fixedCareContactStaffId")} onChange={(v) => set("fixedCareContactStaffId", v)} error={error("fixedCareContactStaffId")} />
-      <Radios id={id("knownToUnit")} legend="Är patienten känd hos er enhet?" inline value={text("knownToUnit")} onChange={(v) => set("knownToUnit", v)} options={YES_NO} error={error("knownToUnit")} />
-      <TextArea id={id("currentServices")} label="Aktuella insatser" hint="Skriv ”Inga insatser” om patienten inte har några." value={text("currentServices")} onChange={(v) => set("currentServices", v)} error={error("currentServices")} />
+      <FixedCareContactSelect
+        id={id("fixedCareContactStaffId")}
+        caseId={item.caseId}
+        value={text("fixedCareContactStaffId")}
+        onChange={(v) => set("fixedCareContactStaffId", v)}
+        error={error("fixedCareContactStaffId")}
+      />
+      <Radios
+        id={id("knownToUnit")}
+        legend="Är patienten känd hos er enhet?"
+        inline
+        value={text("knownToUnit")}
+        onChange={(v) => set("knownToUnit", v)}
+        options={YES_NO}
+        error={error("knownToUnit")}
+      />
+      <TextArea
+        id={id("currentServices")}
+        label="Aktuella insatser"
+        hint="Skriv ”Inga insatser” om patienten inte har några."
+        value={text("currentServices")}
+        onChange={(v) => set("currentServices", v)}
+        error={error("currentServices")}
+      />
     </>
   );
 }
@@ -38,7 +59,14 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
     case "register_admission":
       return (
         <>
-          <TextField id={id("estimatedDischargeDate")} label="Beräknat utskrivningsdatum" type="date" value={text("estimatedDischargeDate")} onChange={(v) => set("estimatedDischargeDate", v)} error={error("estimatedDischargeDate")} />
+          <TextField
+            id={id("estimatedDischargeDate")}
+            label="Beräknat utskrivningsdatum"
+            type="date"
+            value={text("estimatedDischargeDate")}
+            onChange={(v) => set("estimatedDischargeDate", v)}
+            error={error("estimatedDischargeDate")}
+          />
           {item.prefill.consents.length ? (
             <div className="mb-4">
               <p className="font-medium">Samtycke överlämnat per telefon (registreras med inskrivningen)</p>
@@ -51,30 +79,91 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
               </ul>
             </div>
           ) : null}
-          <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
+          <TextArea
+            id={id("freeText")}
+            label="Det som sades per telefon"
+            optional
+            rows={4}
+            value={text("freeText")}
+            onChange={(v) => set("freeText", v)}
+            error={error("freeText")}
+          />
         </>
       );
     case "register_discharge":
       return (
         <>
           <p className="mb-3 text-sm">
-            Utskrivningstid:{" "}
-            <span className="font-medium">{typeof p.dischargedAt === "string" ? formatDateTime(p.dischargedAt) : "–"}</span>
+            Utskrivningstid: <span className="font-medium">{typeof p.dischargedAt === "string" ? formatDateTime(p.dischargedAt) : "–"}</span>
           </p>
-          <TextArea id={id("dischargePlan")} label="Utskrivningsplanen" rows={4} value={text("dischargePlan")} onChange={(v) => set("dischargePlan", v)} error={error("dischargePlan")} />
-          <TextArea id={id("medicationList")} label="Läkemedelslistan" rows={3} value={text("medicationList")} onChange={(v) => set("medicationList", v)} error={error("medicationList")} />
-          <TextArea id={id("aidsReturned")} label="Hjälpmedel och läkemedel som följde med" optional rows={2} value={text("aidsReturned")} onChange={(v) => set("aidsReturned", v)} error={error("aidsReturned")} />
-          <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
+          <TextArea
+            id={id("dischargePlan")}
+            label="Utskrivningsplanen"
+            rows={4}
+            value={text("dischargePlan")}
+            onChange={(v) => set("dischargePlan", v)}
+            error={error("dischargePlan")}
+          />
+          <TextArea
+            id={id("medicationList")}
+            label="Läkemedelslistan"
+            rows={3}
+            value={text("medicationList")}
+            onChange={(v) => set("medicationList", v)}
+            error={error("medicationList")}
+          />
+          <TextArea
+            id={id("aidsReturned")}
+            label="Hjälpmedel och läkemedel som följde med"
+            optional
+            rows={2}
+            value={text("aidsReturned")}
+            onChange={(v) => set("aidsReturned", v)}
+            error={error("aidsReturned")}
+          />
+          <TextArea
+            id={id("freeText")}
+            label="Det som sades per telefon"
+            optional
+            rows={4}
+            value={text("freeText")}
+            onChange={(v) => set("freeText", v)}
+            error={error("freeText")}
+          />
         </>
       );
     case "register_planning_basis":
       return (
         <>
           <TextArea id={id("needs")} label="Behoven" rows={3} value={text("needs")} onChange={(v) => set("needs", v)} error={error("needs")} />
-          <TextArea id={id("adlStatus")} label="ADL-status" optional rows={2} value={text("adlStatus")} onChange={(v) => set("adlStatus", v)} error={error("adlStatus")} />
-          <TextArea id={id("homeSituation")} label="Boendesituationen" optional rows={2} value={text("homeSituation")} onChange={(v) => set("homeSituation", v)} error={error("homeSituation")} />
+          <TextArea
+            id={id("adlStatus")}
+            label="ADL-status"
+            optional
+            rows={2}
+            value={text("adlStatus")}
+            onChange={(v) => set("adlStatus", v)}
+            error={error("adlStatus")}
+          />
+          <TextArea
+            id={id("homeSituation")}
+            label="Boendesituationen"
+            optional
+            rows={2}
+            value={text("homeSituation")}
+            onChange={(v) => set("homeSituation", v)}
+            error={error("homeSituation")}
+          />
           <TextArea id={id("aids")} label="Hjälpmedel" optional rows={2} value={text("aids")} onChange={(v) => set("aids", v)} error={error("aids")} />
-          <TextArea id={id("freeText")} label="Det som sades per telefon" optional rows={4} value={text("freeText")} onChange={(v) => set("freeText", v)} error={error("freeText")} />
+          <TextArea
+            id={id("freeText")}
+            label="Det som sades per telefon"
+            optional
+            rows={4}
+            value={text("freeText")}
+            onChange={(v) => set("freeText", v)}
+            error={error("freeText")}
+          />
         </>
       );
     case "summary_message": {
@@ -97,7 +186,9 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
                 <p className="text-sm">
                   <span className="font-medium">Till {g.recipientNames.join(", ")}</span>
                   {g.restricted ? (
-                    <span className="block text-muted">Begränsad version: mottagaren får inte se allt som sades (samtycke saknas, eller enheten deltog inte i samtalen).</span>
+                    <span className="block text-muted">
+                      Begränsad version: mottagaren får inte se allt som sades (samtycke saknas, eller enheten deltog inte i samtalen).
+                    </span>
                   ) : (
                     <span className="block text-muted">Hela sammanfattningen.</span>
                   )}
@@ -119,11 +210,36 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
     case "formal_sip_call":
       return (
         <>
-          <TextField id={id("meetingAt")} label="Mötestid" type="datetime-local" value={text("meetingAt")} onChange={(v) => set("meetingAt", v)} error={error("meetingAt")} />
+          <TextField
+            id={id("meetingAt")}
+            label="Mötestid"
+            type="datetime-local"
+            value={text("meetingAt")}
+            onChange={(v) => set("meetingAt", v)}
+            error={error("meetingAt")}
+          />
           <TextField id={id("place")} label="Plats" optional value={text("place")} onChange={(v) => set("place", v)} error={error("place")} />
           <Checkbox id={id("video")} label="Mötet hålls via video" checked={values.video === true} onChange={(v) => set("video", v)} />
-          {values.video === true ? <TextField id={id("videoLink")} label="Videolänk (https)" type="url" optional value={text("videoLink")} onChange={(v) => set("videoLink", v)} error={error("videoLink")} /> : null}
-          <TextArea id={id("participants")} label="Deltagare" hint="En per rad." rows={3} value={text("participants")} onChange={(v) => set("participants", v)} error={error("participants")} />
+          {values.video === true ? (
+            <TextField
+              id={id("videoLink")}
+              label="Videolänk (https)"
+              type="url"
+              optional
+              value={text("videoLink")}
+              onChange={(v) => set("videoLink", v)}
+              error={error("videoLink")}
+            />
+          ) : null}
+          <TextArea
+            id={id("participants")}
+            label="Deltagare"
+            hint="En per rad."
+            rows={3}
+            value={text("participants")}
+            onChange={(v) => set("participants", v)}
+            error={error("participants")}
+          />
           <p className="mb-3 text-sm">Samtycke till SIP: {SIP_CONSENT[String(p.consentStatus)] ?? "Okänt"}</p>
         </>
       );

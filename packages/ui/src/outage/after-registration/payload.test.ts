@@ -10,7 +10,13 @@ import { editedFields, initialValues, toInput } from "./payload";
  */
 
 function item(kind: string, messageKind: string | null, payload: Record<string, unknown>, prefill: Record<string, unknown> = {}): AfterRegistrationEntry {
-  return { id: "00000000-0000-4000-8000-0000000000a1", kind, messageKind, title: "Posten", prefill: { payload, freeText: null, consents: [], notes: [], ...prefill } } as unknown as AfterRegistrationEntry;
+  return {
+    id: "00000000-0000-4000-8000-0000000000a1",
+    kind,
+    messageKind,
+    title: "Posten",
+    prefill: { payload, freeText: null, consents: [], notes: [], ...prefill },
+  } as unknown as AfterRegistrationEntry;
 }
 
 const merged = (i: AfterRegistrationEntry, values: Record<string, unknown>) => ({ ...i.prefill.payload, ...(toInput(i, values).payload ?? {}) });
@@ -30,7 +36,12 @@ describe("after-registration uses the message forms' payload mapping", () => {
   it("a discharge keeps the time it happened (the prefill) and sends the plan and list typed from paper", () => {
     const dischargedAt = "2026-03-29T09:12:34.000Z";
     const discharge = item("register_discharge", "utskrivningsmeddelande", { dischargedAt });
-    const values = { ...initialValues(discharge), dischargePlan: "Hemtjänst 2 ggr/dag", medicationList: "Enligt lista i kuvert", freeText: "  Ringt till hemtjänsten " };
+    const values = {
+      ...initialValues(discharge),
+      dischargePlan: "Hemtjänst 2 ggr/dag",
+      medicationList: "Enligt lista i kuvert",
+      freeText: "  Ringt till hemtjänsten ",
+    };
     const input = toInput(discharge, values);
     expect(Object.keys(input.payload ?? {}).sort()).toEqual(["aidsReturned", "dischargePlan", "medicationList"]);
     expect(input.freeText).toBe("Ringt till hemtjänsten");

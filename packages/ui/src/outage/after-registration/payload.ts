@@ -57,7 +57,10 @@ export function initialValues(item: AfterRegistrationEntry): Values {
 }
 
 /** The payload and free text to register (merged by the API over the prefill), and a summary's texts per group. */
-export function toInput(item: AfterRegistrationEntry, values: Values): { payload: Record<string, unknown> | null; freeText: string | null; summaryTexts?: string[] } {
+export function toInput(
+  item: AfterRegistrationEntry,
+  values: Values,
+): { payload: Record<string, unknown> | null; freeText: string | null; summaryTexts?: string[] } {
   const form = formOf(item);
   const registered = REGISTERED[item.kind];
   if (!form || !registered) return { payload: null, freeText: null };

@@ -69,7 +69,11 @@ export function freshDraft(caseId?: string): PhoneDraft {
 }
 
 export const isDraft = (v: unknown): v is PhoneDraft =>
-  typeof v === "object" && v !== null && typeof (v as PhoneDraft).key === "string" && Array.isArray((v as PhoneDraft).steps) && typeof (v as PhoneDraft).consents === "object";
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as PhoneDraft).key === "string" &&
+  Array.isArray((v as PhoneDraft).steps) &&
+  typeof (v as PhoneDraft).consents === "object";
 
 /**
  * The time as the form sends it. The clock shows minutes, the outage started at a second: a call in
@@ -78,7 +82,8 @@ export const isDraft = (v: unknown): v is PhoneDraft =>
  */
 function timeFields(d: PhoneDraft, outageStart: Date | undefined): { date: string; time: string } | { occurredAt: string } {
   const at = fromLocalInput(`${d.date}T${d.time}`);
-  if (at && outageStart && at.getTime() < outageStart.getTime() && outageStart.getTime() - at.getTime() < 60_000) return { occurredAt: outageStart.toISOString() };
+  if (at && outageStart && at.getTime() < outageStart.getTime() && outageStart.getTime() - at.getTime() < 60_000)
+    return { occurredAt: outageStart.toISOString() };
   return { date: d.date, time: d.time };
 }
 
@@ -102,9 +107,7 @@ export function toForm(d: PhoneDraft, outageStart?: Date) {
     dischargeAt: has("faktiskt_utskrivningsdatum") || has("utskrivningsmeddelande") ? d.dischargeAt : "",
     sipAt: has("sip_datum") ? d.sipAt : "",
     readyDecidedAt: has("utskrivningsklar") ? d.readyDecidedAt : "",
-    consents: has("samtycke")
-      ? CONSENT_KINDS.filter((k) => d.consents[k] !== "").map((k) => ({ kind: k, given: d.consents[k] === "ja" }))
-      : undefined,
+    consents: has("samtycke") ? CONSENT_KINDS.filter((k) => d.consents[k] !== "").map((k) => ({ kind: k, given: d.consents[k] === "ja" })) : undefined,
   };
 }
 

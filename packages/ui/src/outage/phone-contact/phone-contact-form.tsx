@@ -89,7 +89,12 @@ export function PhoneContactForm({ initialCaseId }: { initialCaseId?: string }) 
           const unit = partyOptions.find((o) => o.value === draft.unitChoice)?.label.split(" · ")[0] ?? draft.counterpartUnitText.trim();
           const counterpart = draft.counterpartKind === "patient" ? "patienten" : [draft.counterpartName.trim(), unit].filter(Boolean).join(", ");
           const at = "occurredAt" in form ? new Date(form.occurredAt) : fromLocalInput(`${draft.date}T${draft.time}`);
-          setLogged({ at: at ? formatDateTime(at) : `${draft.date} ${draft.time}`, counterpart, caseId: result.caseId, provisional: result.provisionalCaseCreated });
+          setLogged({
+            at: at ? formatDateTime(at) : `${draft.date} ${draft.time}`,
+            counterpart,
+            caseId: result.caseId,
+            provisional: result.provisionalCaseCreated,
+          });
           clearSessionDraft(DRAFT_KEY);
           setDirty(false);
           setRestored(false);
@@ -120,8 +125,8 @@ export function PhoneContactForm({ initialCaseId }: { initialCaseId?: string }) 
     <>
       {!active ? (
         <p className="mb-4 rounded border border-line bg-white p-3" data-testid="no-outage">
-          Ingen pågående driftstörning berör din enhet just nu. Telefonkontakter loggas under en driftstörning; det du skriver sparas som utkast i den
-          här fliken.
+          Ingen pågående driftstörning berör din enhet just nu. Telefonkontakter loggas under en driftstörning; det du skriver sparas som utkast i den här
+          fliken.
         </p>
       ) : null}
       <div

@@ -64,7 +64,14 @@ export function StepsSection({ draft, set, error, id }: SectionProps) {
         />
       ) : null}
       {has("sip_datum") ? (
-        <TextField id={id("sipAt")} label="SIP-möte, datum och tid" type="datetime-local" value={draft.sipAt} onChange={(v) => set({ sipAt: v })} error={error("sipAt")} />
+        <TextField
+          id={id("sipAt")}
+          label="SIP-möte, datum och tid"
+          type="datetime-local"
+          value={draft.sipAt}
+          onChange={(v) => set({ sipAt: v })}
+          error={error("sipAt")}
+        />
       ) : null}
       {has("samtycke") ? (
         <FieldGroup id={id("consents")} legend="Samtycken som överlämnades" error={error("consents")}>

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SORMLAND_ROUTINE_PROFILE } from "@vardkedjan/domain/outage/profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "@vardkedjan/domain/outage/profiles/vasternorrland";
-import {
-  afterRegistrationSettingsText,
-  planningBasisFrom,
-  planningBasisValue,
-  sipInvitationFrom,
-  sipInvitationValue,
-} from "./after-registration-settings";
+import { afterRegistrationSettingsText, planningBasisFrom, planningBasisValue, sipInvitationFrom, sipInvitationValue } from "./after-registration-settings";
 
 describe("the routine page's after-registration settings", () => {
   it("shows each seeded routine's settings and saves them back unchanged", () => {

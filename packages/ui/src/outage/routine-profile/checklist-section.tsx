@@ -19,11 +19,40 @@ export function ChecklistSection({ draft, setRow, addRow, removeRow, error }: Se
       error={error}
     >
       {draft.manualChecklist.map((c, i) => (
-        <ListItem key={c.rowId} id={fid(`manualChecklist.${i}`)} legend={`Punkt ${i + 1}`} onRemove={() => removeRow("manualChecklist", i)} removeLabel={`Ta bort punkt ${i + 1}`}>
-          <TextField id={fid(`manualChecklist.${i}.text`)} label="Text" hint="Skriv som en uppmaning, t.ex. Skicka med läkemedelslistan i förslutet kuvert." value={c.text} onChange={(v) => setRow("manualChecklist", i, { text: v })} error={error(`manualChecklist.${i}.text`)} />
+        <ListItem
+          key={c.rowId}
+          id={fid(`manualChecklist.${i}`)}
+          legend={`Punkt ${i + 1}`}
+          onRemove={() => removeRow("manualChecklist", i)}
+          removeLabel={`Ta bort punkt ${i + 1}`}
+        >
+          <TextField
+            id={fid(`manualChecklist.${i}.text`)}
+            label="Text"
+            hint="Skriv som en uppmaning, t.ex. Skicka med läkemedelslistan i förslutet kuvert."
+            value={c.text}
+            onChange={(v) => setRow("manualChecklist", i, { text: v })}
+            error={error(`manualChecklist.${i}.text`)}
+          />
           <div className="grid gap-x-4 sm:grid-cols-2">
-            <SelectField id={fid(`manualChecklist.${i}.role`)} label="Ansvarig part" value={c.role} onChange={(v) => setRow("manualChecklist", i, { role: v as PartyRole })} options={ROLE_OPTIONS} placeholder="Välj part" error={error(`manualChecklist.${i}.role`)} />
-            <SelectField id={fid(`manualChecklist.${i}.when`)} label="När" value={c.when} onChange={(v) => setRow("manualChecklist", i, { when: v as ManualCheck["when"] })} options={WHEN_OPTIONS} placeholder="Välj när" error={error(`manualChecklist.${i}.when`)} />
+            <SelectField
+              id={fid(`manualChecklist.${i}.role`)}
+              label="Ansvarig part"
+              value={c.role}
+              onChange={(v) => setRow("manualChecklist", i, { role: v as PartyRole })}
+              options={ROLE_OPTIONS}
+              placeholder="Välj part"
+              error={error(`manualChecklist.${i}.role`)}
+            />
+            <SelectField
+              id={fid(`manualChecklist.${i}.when`)}
+              label="När"
+              value={c.when}
+              onChange={(v) => setRow("manualChecklist", i, { when: v as ManualCheck["when"] })}
+              options={WHEN_OPTIONS}
+              placeholder="Välj när"
+              error={error(`manualChecklist.${i}.when`)}
+            />
           </div>
         </ListItem>
       ))}

@@ -111,7 +111,14 @@ export function toDraft(p: RoutineProfile): Draft {
       text: f.text,
     })),
     manualChecklist: p.manualChecklist.map((c) => ({ rowId: rowId(), key: c.key, text: c.text, role: c.role, when: c.when })),
-    variants: p.variants.map((v) => ({ rowId: rowId(), key: v.key, name: v.name, systems: [...v.systems], instructions: v.instructions.join("\n"), stepNotes: { ...emptyNotes(), ...v.stepNotes } })),
+    variants: p.variants.map((v) => ({
+      rowId: rowId(),
+      key: v.key,
+      name: v.name,
+      systems: [...v.systems],
+      instructions: v.instructions.join("\n"),
+      stepNotes: { ...emptyNotes(), ...v.stepNotes },
+    })),
     sections: p.sections.map((s) => ({ rowId: rowId(), heading: s.heading, text: paragraphsToText(s.paragraphs) })),
   };
 }
@@ -159,7 +166,12 @@ export function toProfile(d: Draft, region: { hsaId: string; name: string }): Re
     registerAfter: { ...d.registerAfter, readyForDischarge: false, planningBasis: d.planningBasis },
     ...(d.sipInvitationBy ? { sipInvitationBy: d.sipInvitationBy } : {}),
     followUpCalls: d.followUpCalls.map((f) => ({ role: f.role || undefined, within: { [f.unit]: num(f.amount) }, text: f.text })),
-    manualChecklist: d.manualChecklist.map((c, i) => ({ key: c.key || keyFrom(c.text, `punkt_${i + 1}`, checkKeys), text: c.text, role: c.role || undefined, when: c.when || undefined })),
+    manualChecklist: d.manualChecklist.map((c, i) => ({
+      key: c.key || keyFrom(c.text, `punkt_${i + 1}`, checkKeys),
+      text: c.text,
+      role: c.role || undefined,
+      when: c.when || undefined,
+    })),
     variants: d.variants.map((v, i) => ({
       key: v.key || keyFrom(v.name, `variant_${i + 1}`, variantKeys),
       name: v.name,
@@ -192,8 +204,13 @@ export function placeError(e: FieldError): FieldError {
     return { path: `manualChecklist.${a}.${field}`, message: `Punkt ${n} i checklistan: ${e.message}` };
   }
   if (top === "variants" && a !== undefined) {
-    if (b === "instructions") return { path: `variants.${a}.instructions`, message: `Slag av driftstörning ${n}: ${c !== undefined ? `instruktion ${Number(c) + 1}: ` : ""}${e.message}` };
-    if (b === "stepNotes" && c) return { path: `variants.${a}.stepNotes.${c}`, message: `Slag av driftstörning ${n}, ${PHONE_STEP_LABELS[c as PhoneStep] ?? c}: ${e.message}` };
+    if (b === "instructions")
+      return {
+        path: `variants.${a}.instructions`,
+        message: `Slag av driftstörning ${n}: ${c !== undefined ? `instruktion ${Number(c) + 1}: ` : ""}${e.message}`,
+      };
+    if (b === "stepNotes" && c)
+      return { path: `variants.${a}.stepNotes.${c}`, message: `Slag av driftstörning ${n}, ${PHONE_STEP_LABELS[c as PhoneStep] ?? c}: ${e.message}` };
     const field = b === "key" || !b ? "name" : b;
     return { path: `variants.${a}.${field}`, message: `Slag av driftstörning ${n}: ${e.message}` };
   }

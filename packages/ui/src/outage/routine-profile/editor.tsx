@@ -192,7 +192,8 @@ export function Editor({ view, fetching, onReload, onStatus }: { view: View; fet
       {askReset ? (
         <div className="mb-6 rounded border border-warn bg-warn-bg p-3 text-ink" role="group" aria-labelledby={`${P}-aterstall`}>
           <p id={`${P}-aterstall`} className="mb-2">
-            Återställ till {view.original.seeded ? "den inlästa rutinen" : "Vårdkedjans standardrutin"} ”{view.original.name}” ({view.original.sourceTitle})? Den sparade rutinen och ändringarna här ersätts; återställningen sparas som en ny version.
+            Återställ till {view.original.seeded ? "den inlästa rutinen" : "Vårdkedjans standardrutin"} ”{view.original.name}” ({view.original.sourceTitle})?
+            Den sparade rutinen och ändringarna här ersätts; återställningen sparas som en ny version.
           </p>
           <div className="flex flex-wrap gap-3">
             <button type="button" className={BUTTON_PRIMARY} onClick={doReset} disabled={busy} autoFocus>

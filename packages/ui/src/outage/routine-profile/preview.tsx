@@ -54,8 +54,14 @@ export function Preview({ draft, region }: { draft: Draft; region: { hsaId: stri
   const applies = typeof p.routineAppliesAfterHours === "number" ? p.routineAppliesAfterHours : null;
   const confirm = typeof p.contactConfirmationHours === "number" ? p.contactConfirmationHours : null;
   const rules: string[] = [
-    applies === null ? "Gränsen för när rutinen gäller är inte ifylld." : applies === 0 ? "Rutinen gäller från driftstörningens början." : `Rutinen gäller när driftstörningen har varat i ${hoursText(applies)}; kortare störningar hanteras utan rutinen.`,
-    confirm === null ? "Tiden för att bekräfta kontaktlistan är inte ifylld." : `Kommunernas utsedda representanter bekräftar eller rättar kontaktlistan inom ${hoursText(confirm)} efter förvaltningens meddelande.`,
+    applies === null
+      ? "Gränsen för när rutinen gäller är inte ifylld."
+      : applies === 0
+        ? "Rutinen gäller från driftstörningens början."
+        : `Rutinen gäller när driftstörningen har varat i ${hoursText(applies)}; kortare störningar hanteras utan rutinen.`,
+    confirm === null
+      ? "Tiden för att bekräfta kontaktlistan är inte ifylld."
+      : `Kommunernas utsedda representanter bekräftar eller rättar kontaktlistan inom ${hoursText(confirm)} efter förvaltningens meddelande.`,
     draft.dischargeRequiresReceiverConfirmation === "ja"
       ? "Utskrivning får inte ske förrän mottagande enhet har bekräftat att den tagit emot informationen."
       : "Slutenvården meddelar mottagande enheter att patienten har lämnat sjukhuset; ingen bekräftelse krävs före utskrivningen.",
@@ -63,7 +69,9 @@ export function Preview({ draft, region }: { draft: Draft; region: { hsaId: stri
     ...draft.followUpCalls.filter((f) => f.text.trim()).map((f) => `${f.role ? `${PARTY_ROLE_LABELS[f.role].indefinite}: ` : ""}${f.text.trim()}.`),
   ];
   const after = [
-    ...SWITCHES.filter((s) => draft.registerAfter[s]).map((s) => (s === "summaryMessage" ? `${REGISTER_AFTER_LABELS[s]} ("${draft.summaryMessageTitle.trim()}").` : `${REGISTER_AFTER_LABELS[s]}.`)),
+    ...SWITCHES.filter((s) => draft.registerAfter[s]).map((s) =>
+      s === "summaryMessage" ? `${REGISTER_AFTER_LABELS[s]} ("${draft.summaryMessageTitle.trim()}").` : `${REGISTER_AFTER_LABELS[s]}.`,
+    ),
     ...afterRegistrationSettingsText(draft.planningBasis, draft.sipInvitationBy),
   ];
   return (

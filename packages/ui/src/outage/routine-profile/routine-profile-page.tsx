@@ -41,9 +41,15 @@ export function RoutineProfilePage() {
         Reservrutin för driftstörning
       </h1>
       <p className="mb-3 text-muted">
-        Regionens rutin vid driftstörning: reglerna som Vårdkedjan tillämpar under och efter en driftstörning, och texten i reservpärmen. Ändringar gäller direkt när du sparar.
+        Regionens rutin vid driftstörning: reglerna som Vårdkedjan tillämpar under och efter en driftstörning, och texten i reservpärmen. Ändringar gäller
+        direkt när du sparar.
       </p>
-      <div role="status" aria-live="polite" data-testid="routine-status" className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}>
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="routine-status"
+        className={status ? "mb-4 rounded border border-ok bg-ok-bg p-3 font-semibold text-ok" : "sr-only"}
+      >
         {status ? (
           <p>
             <span aria-hidden="true">✓ </span>

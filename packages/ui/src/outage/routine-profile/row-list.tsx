@@ -28,7 +28,21 @@ export function RowList(props: {
 }
 
 /** A removable item of a list, in its own fieldset. */
-export function ListItem({ id, legend, onRemove, removeLabel, extra, children }: { id: string; legend: string; onRemove: () => void; removeLabel: string; extra?: ReactNode; children: ReactNode }) {
+export function ListItem({
+  id,
+  legend,
+  onRemove,
+  removeLabel,
+  extra,
+  children,
+}: {
+  id: string;
+  legend: string;
+  onRemove: () => void;
+  removeLabel: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <li>
       <fieldset id={id} tabIndex={-1} className="mb-3 rounded border border-line bg-white p-3">

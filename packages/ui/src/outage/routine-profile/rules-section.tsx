@@ -48,9 +48,20 @@ export function RulesSection({ draft, set, error }: SectionProps) {
         error={error("dischargeCoordinatorHours")}
       />
 
-      <FieldGroup id={fid("registerAfter")} legend="När driftstörningen är över" hint="Vad som förs in i Vårdkedjan i efterhand." error={error("registerAfter")}>
+      <FieldGroup
+        id={fid("registerAfter")}
+        legend="När driftstörningen är över"
+        hint="Vad som förs in i Vårdkedjan i efterhand."
+        error={error("registerAfter")}
+      >
         {SWITCHES.map((s) => (
-          <Checkbox key={s} id={fid(`registerAfter.${s}`)} label={REGISTER_AFTER_LABELS[s]} checked={draft.registerAfter[s]} onChange={(on) => set({ registerAfter: { ...draft.registerAfter, [s]: on } })} />
+          <Checkbox
+            key={s}
+            id={fid(`registerAfter.${s}`)}
+            label={REGISTER_AFTER_LABELS[s]}
+            checked={draft.registerAfter[s]}
+            onChange={(on) => set({ registerAfter: { ...draft.registerAfter, [s]: on } })}
+          />
         ))}
         <TextField
           id={fid("summaryMessageTitle")}
@@ -61,7 +72,13 @@ export function RulesSection({ draft, set, error }: SectionProps) {
           error={error("summaryMessageTitle")}
           className="mb-3 mt-2"
         />
-        <AfterRegistrationSettings planningBasis={draft.planningBasis} sipInvitationBy={draft.sipInvitationBy} onChange={(next) => set(next)} fid={fid} error={error} />
+        <AfterRegistrationSettings
+          planningBasis={draft.planningBasis}
+          sipInvitationBy={draft.sipInvitationBy}
+          onChange={(next) => set(next)}
+          fid={fid}
+          error={error}
+        />
       </FieldGroup>
     </>
   );

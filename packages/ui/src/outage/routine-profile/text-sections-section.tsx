@@ -35,14 +35,33 @@ export function TextSectionsSection({ draft, set, setRow, addRow, removeRow, foc
                 <button type="button" id={fid(`sections.${i}.up`)} className={BUTTON_SECONDARY} disabled={i === 0} onClick={() => move(i, i - 1, "up")}>
                   Flytta upp<span className="sr-only"> avsnitt {i + 1}</span>
                 </button>
-                <button type="button" id={fid(`sections.${i}.down`)} className={BUTTON_SECONDARY} disabled={i === draft.sections.length - 1} onClick={() => move(i, i + 1, "down")}>
+                <button
+                  type="button"
+                  id={fid(`sections.${i}.down`)}
+                  className={BUTTON_SECONDARY}
+                  disabled={i === draft.sections.length - 1}
+                  onClick={() => move(i, i + 1, "down")}
+                >
                   Flytta ned<span className="sr-only"> avsnitt {i + 1}</span>
                 </button>
               </>
             }
           >
-            <TextField id={fid(`sections.${i}.heading`)} label="Rubrik" value={s.heading} onChange={(v) => setRow("sections", i, { heading: v })} error={error(`sections.${i}.heading`)} />
-            <TextArea id={fid(`sections.${i}.text`)} label="Text" rows={Math.min(16, Math.max(4, s.text.split("\n").length + 1))} value={s.text} onChange={(v) => setRow("sections", i, { text: v })} error={error(`sections.${i}.text`)} />
+            <TextField
+              id={fid(`sections.${i}.heading`)}
+              label="Rubrik"
+              value={s.heading}
+              onChange={(v) => setRow("sections", i, { heading: v })}
+              error={error(`sections.${i}.heading`)}
+            />
+            <TextArea
+              id={fid(`sections.${i}.text`)}
+              label="Text"
+              rows={Math.min(16, Math.max(4, s.text.split("\n").length + 1))}
+              value={s.text}
+              onChange={(v) => setRow("sections", i, { text: v })}
+              error={error(`sections.${i}.text`)}
+            />
           </ListItem>
         ))}
       </RowList>

@@ -18,8 +18,21 @@ export function VariantsSection({ draft, setRow, addRow, removeRow, error }: Sec
       error={error}
     >
       {draft.variants.map((v, i) => (
-        <ListItem key={v.rowId} id={fid(`variants.${i}`)} legend={`Slag av driftstörning ${i + 1}`} onRemove={() => removeRow("variants", i)} removeLabel={`Ta bort slag av driftstörning ${i + 1}`}>
-          <TextField id={fid(`variants.${i}.name`)} label="Namn" hint="T.ex. Journalsystemet fungerar inte." value={v.name} onChange={(x) => setRow("variants", i, { name: x })} error={error(`variants.${i}.name`)} />
+        <ListItem
+          key={v.rowId}
+          id={fid(`variants.${i}`)}
+          legend={`Slag av driftstörning ${i + 1}`}
+          onRemove={() => removeRow("variants", i)}
+          removeLabel={`Ta bort slag av driftstörning ${i + 1}`}
+        >
+          <TextField
+            id={fid(`variants.${i}.name`)}
+            label="Namn"
+            hint="T.ex. Journalsystemet fungerar inte."
+            value={v.name}
+            onChange={(x) => setRow("variants", i, { name: x })}
+            error={error(`variants.${i}.name`)}
+          />
           <FieldGroup id={fid(`variants.${i}.systems`)} legend="Gäller när detta inte fungerar" error={error(`variants.${i}.systems`)}>
             {OUTAGE_SYSTEMS.map((s) => (
               <Checkbox
@@ -27,12 +40,27 @@ export function VariantsSection({ draft, setRow, addRow, removeRow, error }: Sec
                 id={fid(`variants.${i}.systems.${s}`)}
                 label={OUTAGE_SYSTEM_LABELS[s]}
                 checked={v.systems.includes(s)}
-                onChange={(on) => setRow("variants", i, { systems: on ? OUTAGE_SYSTEMS.filter((x) => x === s || v.systems.includes(x)) : v.systems.filter((x) => x !== s) })}
+                onChange={(on) =>
+                  setRow("variants", i, { systems: on ? OUTAGE_SYSTEMS.filter((x) => x === s || v.systems.includes(x)) : v.systems.filter((x) => x !== s) })
+                }
               />
             ))}
           </FieldGroup>
-          <TextArea id={fid(`variants.${i}.instructions`)} label="Instruktioner" hint="En instruktion per rad. Visas med bannern och i reservpärmen." rows={5} value={v.instructions} onChange={(x) => setRow("variants", i, { instructions: x })} error={error(`variants.${i}.instructions`)} />
-          <FieldGroup id={fid(`variants.${i}.stepNotes`)} legend="Anvisningar per moment" optional hint="Visas i ”Vem ska jag ringa” för momentet. Lämna tomt där rutinen inte säger något särskilt.">
+          <TextArea
+            id={fid(`variants.${i}.instructions`)}
+            label="Instruktioner"
+            hint="En instruktion per rad. Visas med bannern och i reservpärmen."
+            rows={5}
+            value={v.instructions}
+            onChange={(x) => setRow("variants", i, { instructions: x })}
+            error={error(`variants.${i}.instructions`)}
+          />
+          <FieldGroup
+            id={fid(`variants.${i}.stepNotes`)}
+            legend="Anvisningar per moment"
+            optional
+            hint="Visas i ”Vem ska jag ringa” för momentet. Lämna tomt där rutinen inte säger något särskilt."
+          >
             {PHONE_STEPS.map((s) => (
               <TextArea
                 key={s}

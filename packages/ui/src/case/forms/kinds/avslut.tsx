@@ -29,14 +29,7 @@ export const avslutForm = defineKind<V>({
         }))}
         error={error("reason")}
       />
-      <TextArea
-        id={id("comment")}
-        label="Kommentar"
-        optional
-        value={values.comment}
-        onChange={(v) => set({ comment: v })}
-        error={error("comment")}
-      />
+      <TextArea id={id("comment")} label="Kommentar" optional value={values.comment} onChange={(v) => set({ comment: v })} error={error("comment")} />
     </>
   ),
 });

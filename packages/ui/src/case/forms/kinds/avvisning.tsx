@@ -32,13 +32,7 @@ export const avvisningForm = defineKind<V>({
         ]}
         error={error("reason")}
       />
-      <TextArea
-        id={id("text")}
-        label="Förklaring"
-        value={values.text}
-        onChange={(v) => set({ text: v })}
-        error={error("text")}
-      />
+      <TextArea id={id("text")} label="Förklaring" value={values.text} onChange={(v) => set({ text: v })} error={error("text")} />
     </>
   ),
 });

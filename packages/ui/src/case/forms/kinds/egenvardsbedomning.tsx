@@ -14,11 +14,8 @@ type V = {
  */
 export const egenvardsbedomningForm = defineKind<V>({
   initial: (view) => {
-    if (view.viewer.role === "avdelning")
-      return { assessment: "", needsPracticalHelp: "", confirmedGranted: "" };
-    const wardUnits = view.parties
-      .filter((p) => p.role === "avdelning")
-      .map((p) => p.unitId);
+    if (view.viewer.role === "avdelning") return { assessment: "", needsPracticalHelp: "", confirmedGranted: "" };
+    const wardUnits = view.parties.filter((p) => p.role === "avdelning").map((p) => p.unitId);
     const p = latestPayload(view, "egenvardsbedomning", wardUnits) ?? {};
     return {
       assessment: str(p.assessment),

@@ -10,12 +10,6 @@ export const ejUtskrivningsklarForm = defineKind<V>({
   toPayload: (v) => ({ reason: v.reason }),
   fromPayload: (p) => ({ reason: str(p.reason) }),
   Fields: ({ values, set, error, id }) => (
-    <TextArea
-      id={id("reason")}
-      label="Orsak"
-      value={values.reason}
-      onChange={(v) => set({ reason: v })}
-      error={error("reason")}
-    />
+    <TextArea id={id("reason")} label="Orsak" value={values.reason} onChange={(v) => set({ reason: v })} error={error("reason")} />
   ),
 });

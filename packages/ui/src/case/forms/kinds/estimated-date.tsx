@@ -21,11 +21,7 @@ export const estimatedDateForm = defineKind<V>({
       id={id("estimatedDischargeDate")}
       type="date"
       label="Beräknat utskrivningsdatum"
-      hint={
-        view.estimatedDischargeDate
-          ? `Nuvarande: ${formatDate(view.estimatedDischargeDate)}`
-          : undefined
-      }
+      hint={view.estimatedDischargeDate ? `Nuvarande: ${formatDate(view.estimatedDischargeDate)}` : undefined}
       value={values.estimatedDischargeDate}
       onChange={(v) => set({ estimatedDischargeDate: v })}
       error={error("estimatedDischargeDate")}

@@ -12,21 +12,8 @@ export const generelltForm = defineKind<V>({
   freeText: false,
   Fields: ({ values, set, error, id }) => (
     <>
-      <TextField
-        id={id("subject")}
-        label="Ämne"
-        value={values.subject}
-        onChange={(v) => set({ subject: v })}
-        error={error("subject")}
-      />
-      <TextArea
-        id={id("text")}
-        label="Meddelande"
-        rows={5}
-        value={values.text}
-        onChange={(v) => set({ text: v })}
-        error={error("text")}
-      />
+      <TextField id={id("subject")} label="Ämne" value={values.subject} onChange={(v) => set({ subject: v })} error={error("subject")} />
+      <TextArea id={id("text")} label="Meddelande" rows={5} value={values.text} onChange={(v) => set({ text: v })} error={error("text")} />
     </>
   ),
 });

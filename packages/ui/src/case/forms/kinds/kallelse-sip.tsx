@@ -50,20 +50,8 @@ export const kallelseSipForm = defineKind<V>({
         onChange={(v) => set({ meetingAt: v })}
         error={error("meetingAt")}
       />
-      <TextField
-        id={id("place")}
-        label="Plats"
-        optional={values.video}
-        value={values.place}
-        onChange={(v) => set({ place: v })}
-        error={error("place")}
-      />
-      <Checkbox
-        id={id("video")}
-        label="Mötet hålls via video"
-        checked={values.video}
-        onChange={(v) => set({ video: v })}
-      />
+      <TextField id={id("place")} label="Plats" optional={values.video} value={values.place} onChange={(v) => set({ place: v })} error={error("place")} />
+      <Checkbox id={id("video")} label="Mötet hålls via video" checked={values.video} onChange={(v) => set({ video: v })} />
       {values.video ? (
         <TextField
           id={id("videoLink")}

@@ -12,17 +12,8 @@ export const kommunklarForm = defineKind<V>({
   submitLabel: "Meddela redo att ta emot",
   Fields: ({ values, set, error, id }) => (
     <>
-      <p className="mb-3">
-        Ni meddelar avdelningen att er enhet är redo att ta emot patienten.
-      </p>
-      <TextArea
-        id={id("comment")}
-        label="Kommentar"
-        optional
-        value={values.comment}
-        onChange={(v) => set({ comment: v })}
-        error={error("comment")}
-      />
+      <p className="mb-3">Ni meddelar avdelningen att er enhet är redo att ta emot patienten.</p>
+      <TextArea id={id("comment")} label="Kommentar" optional value={values.comment} onChange={(v) => set({ comment: v })} error={error("comment")} />
     </>
   ),
   freeText: false,

@@ -23,8 +23,7 @@ const fromPayload = (p: Record<string, unknown>): V => ({
  * version; sending makes the next one, and a version sent by someone else meanwhile is a conflict.
  */
 export const planeringsunderlagForm = defineKind<V>({
-  initial: (view) =>
-    fromPayload(latestPayload(view, "planeringsunderlag") ?? {}),
+  initial: (view) => fromPayload(latestPayload(view, "planeringsunderlag") ?? {}),
   // The version is not a value of the form: it comes from FormMeta.baseVersion when sent.
   fromPayload,
   toPayload: (v, meta) => ({
@@ -39,26 +38,10 @@ export const planeringsunderlagForm = defineKind<V>({
   Fields: ({ values, set, error, id, meta }) => (
     <>
       <p className="mb-3 text-sm text-muted">
-        {meta.baseVersion === 0
-          ? "Första versionen (version 1)."
-          : `Du utgår från version ${meta.baseVersion}. Skickas som version ${meta.baseVersion + 1}.`}
+        {meta.baseVersion === 0 ? "Första versionen (version 1)." : `Du utgår från version ${meta.baseVersion}. Skickas som version ${meta.baseVersion + 1}.`}
       </p>
-      <TextArea
-        id={id("needs")}
-        label="Behov efter utskrivning"
-        rows={4}
-        value={values.needs}
-        onChange={(v) => set({ needs: v })}
-        error={error("needs")}
-      />
-      <TextArea
-        id={id("adlStatus")}
-        label="ADL-status"
-        optional
-        value={values.adlStatus}
-        onChange={(v) => set({ adlStatus: v })}
-        error={error("adlStatus")}
-      />
+      <TextArea id={id("needs")} label="Behov efter utskrivning" rows={4} value={values.needs} onChange={(v) => set({ needs: v })} error={error("needs")} />
+      <TextArea id={id("adlStatus")} label="ADL-status" optional value={values.adlStatus} onChange={(v) => set({ adlStatus: v })} error={error("adlStatus")} />
       <TextArea
         id={id("homeSituation")}
         label="Boendesituation"
@@ -67,14 +50,7 @@ export const planeringsunderlagForm = defineKind<V>({
         onChange={(v) => set({ homeSituation: v })}
         error={error("homeSituation")}
       />
-      <TextArea
-        id={id("aids")}
-        label="Hjälpmedel"
-        optional
-        value={values.aids}
-        onChange={(v) => set({ aids: v })}
-        error={error("aids")}
-      />
+      <TextArea id={id("aids")} label="Hjälpmedel" optional value={values.aids} onChange={(v) => set({ aids: v })} error={error("aids")} />
       <SelectField
         id={id("track")}
         label="Processpår"

@@ -27,8 +27,7 @@ export const samtyckeForm = defineKind<V>({
       kind: k,
       given: v.choices[k] === "given",
     })),
-    municipalityAlreadyHolds:
-      v.alreadyHolds.length > 0 ? v.alreadyHolds : undefined,
+    municipalityAlreadyHolds: v.alreadyHolds.length > 0 ? v.alreadyHolds : undefined,
     source: v.source || undefined,
     documentedNote: str(v.documentedNote),
   }),
@@ -36,18 +35,11 @@ export const samtyckeForm = defineKind<V>({
     const choices: V["choices"] = {};
     for (const c of Array.isArray(p.consents) ? p.consents : []) {
       const { kind, given } = (c ?? {}) as { kind?: unknown; given?: unknown };
-      if (
-        CONSENT_KINDS.includes(kind as ConsentKind) &&
-        typeof given === "boolean"
-      )
-        choices[kind as ConsentKind] = given ? "given" : "refused";
+      if (CONSENT_KINDS.includes(kind as ConsentKind) && typeof given === "boolean") choices[kind as ConsentKind] = given ? "given" : "refused";
     }
     return {
       choices,
-      alreadyHolds: (Array.isArray(p.municipalityAlreadyHolds)
-        ? p.municipalityAlreadyHolds
-        : []
-      ).filter((k): k is ConsentKind =>
+      alreadyHolds: (Array.isArray(p.municipalityAlreadyHolds) ? p.municipalityAlreadyHolds : []).filter((k): k is ConsentKind =>
         CONSENT_KINDS.includes(k as ConsentKind),
       ),
       source: str(p.source),
@@ -72,9 +64,7 @@ export const samtyckeForm = defineKind<V>({
               checked={values.alreadyHolds.includes(k)}
               onChange={(on) =>
                 set({
-                  alreadyHolds: on
-                    ? [...values.alreadyHolds, k]
-                    : values.alreadyHolds.filter((x) => x !== k),
+                  alreadyHolds: on ? [...values.alreadyHolds, k] : values.alreadyHolds.filter((x) => x !== k),
                 })
               }
             />

@@ -1,14 +1,5 @@
 "use client";
-import {
-  BUTTON_SECONDARY,
-  FieldGroup,
-  Radios,
-  SelectField,
-  TextArea,
-  TextField,
-  YES_NO,
-  yesNo,
-} from "../../../kit/fields";
+import { BUTTON_SECONDARY, FieldGroup, Radios, SelectField, TextArea, TextField, YES_NO, yesNo } from "../../../kit/fields";
 import { defineKind, isoToDateInput, str, yn } from "../spec";
 
 type Intervention = { what: string; responsible: string; by: string };
@@ -52,19 +43,16 @@ export const sipPlanForm = defineKind<V>({
     offeredToPatient: yesNo(v.offeredToPatient),
   }),
   fromPayload: (p) => {
-    const rows = (Array.isArray(p.interventions) ? p.interventions : []).map(
-      (i: unknown): Intervention => {
-        const x = (i ?? {}) as Record<string, unknown>;
-        return {
-          what: str(x.what),
-          responsible: str(x.responsible),
-          by: str(x.by),
-        };
-      },
-    );
+    const rows = (Array.isArray(p.interventions) ? p.interventions : []).map((i: unknown): Intervention => {
+      const x = (i ?? {}) as Record<string, unknown>;
+      return {
+        what: str(x.what),
+        responsible: str(x.responsible),
+        by: str(x.by),
+      };
+    });
     return {
-      interventions:
-        rows.length > 0 ? rows : [{ what: "", responsible: "", by: "" }],
+      interventions: rows.length > 0 ? rows : [{ what: "", responsible: "", by: "" }],
       overallResponsible: str(p.overallResponsible),
       otherActorsMeasures: str(p.otherActorsMeasures),
       goals: str(p.goals),
@@ -76,17 +64,11 @@ export const sipPlanForm = defineKind<V>({
   Fields: ({ values, set, error, id }) => {
     const update = (i: number, patch: Partial<Intervention>) =>
       set({
-        interventions: values.interventions.map((x, j) =>
-          j === i ? { ...x, ...patch } : x,
-        ),
+        interventions: values.interventions.map((x, j) => (j === i ? { ...x, ...patch } : x)),
       });
     return (
       <>
-        <FieldGroup
-          id={id("interventions")}
-          legend="Insatser"
-          error={error("interventions")}
-        >
+        <FieldGroup id={id("interventions")} legend="Insatser" error={error("interventions")}>
           <ol className="grid gap-3">
             {values.interventions.map((row, i) => (
               <li key={i} className="rounded border border-line p-3">
@@ -121,9 +103,7 @@ export const sipPlanForm = defineKind<V>({
                     className={BUTTON_SECONDARY}
                     onClick={() =>
                       set({
-                        interventions: values.interventions.filter(
-                          (_, j) => j !== i,
-                        ),
+                        interventions: values.interventions.filter((_, j) => j !== i),
                       })
                     }
                   >
@@ -138,10 +118,7 @@ export const sipPlanForm = defineKind<V>({
             className={`${BUTTON_SECONDARY} mt-3`}
             onClick={() =>
               set({
-                interventions: [
-                  ...values.interventions,
-                  { what: "", responsible: "", by: "" },
-                ],
+                interventions: [...values.interventions, { what: "", responsible: "", by: "" }],
               })
             }
           >
@@ -157,14 +134,7 @@ export const sipPlanForm = defineKind<V>({
           options={RESPONSIBLE.slice(0, 2)}
           error={error("overallResponsible")}
         />
-        <TextArea
-          id={id("goals")}
-          label="Mål"
-          optional
-          value={values.goals}
-          onChange={(v) => set({ goals: v })}
-          error={error("goals")}
-        />
+        <TextArea id={id("goals")} label="Mål" optional value={values.goals} onChange={(v) => set({ goals: v })} error={error("goals")} />
         <TextArea
           id={id("otherActorsMeasures")}
           label="Andra aktörers åtgärder"

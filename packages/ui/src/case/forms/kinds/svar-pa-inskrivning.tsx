@@ -31,21 +31,12 @@ export function FixedCareContactSelect({
   error?: string;
 }) {
   const trpc = useTRPC();
-  const candidates = useQuery(
-    trpc.case.fixedCareContacts.queryOptions(
-      { caseId: caseId ?? "" },
-      { enabled: !!caseId, staleTime: 60_000 },
-    ),
-  );
+  const candidates = useQuery(trpc.case.fixedCareContacts.queryOptions({ caseId: caseId ?? "" }, { enabled: !!caseId, staleTime: 60_000 }));
   return (
     <SelectField
       id={id}
       label="Fast vårdkontakt"
-      hint={
-        candidates.isPending
-          ? "Hämtar personer vid din enhet …"
-          : "En person med uppdrag vid din enhet"
-      }
+      hint={candidates.isPending ? "Hämtar personer vid din enhet …" : "En person med uppdrag vid din enhet"}
       value={value}
       onChange={onChange}
       placeholder="Välj fast vårdkontakt"
@@ -53,12 +44,7 @@ export function FixedCareContactSelect({
         value: c.staffId,
         label: c.title ? `${c.name}, ${c.title}` : c.name,
       }))}
-      error={
-        error ??
-        (candidates.error
-          ? "Kunde inte hämta personerna vid din enhet"
-          : undefined)
-      }
+      error={error ?? (candidates.error ? "Kunde inte hämta personerna vid din enhet" : undefined)}
     />
   );
 }

@@ -12,22 +12,8 @@ export const uppdragHemsjukvardForm = defineKind<V>({
   fromPayload: (p) => ({ tasks: str(p.tasks), from: isoToDateInput(p.from) }),
   Fields: ({ values, set, error, id }) => (
     <>
-      <TextArea
-        id={id("tasks")}
-        label="Uppdraget"
-        rows={4}
-        value={values.tasks}
-        onChange={(v) => set({ tasks: v })}
-        error={error("tasks")}
-      />
-      <TextField
-        id={id("from")}
-        type="date"
-        label="Startdatum"
-        value={values.from}
-        onChange={(v) => set({ from: v })}
-        error={error("from")}
-      />
+      <TextArea id={id("tasks")} label="Uppdraget" rows={4} value={values.tasks} onChange={(v) => set({ tasks: v })} error={error("tasks")} />
+      <TextField id={id("from")} type="date" label="Startdatum" value={values.from} onChange={(v) => set({ from: v })} error={error("from")} />
     </>
   ),
 });

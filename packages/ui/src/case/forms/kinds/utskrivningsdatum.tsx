@@ -8,9 +8,7 @@ type V = { dischargeAt: string; transportBooked: boolean };
 /** Utskrivningsdatum: the agreed time of going home, and whether transport is booked. */
 export const utskrivningsdatumForm = defineKind<V>({
   initial: (view) => ({
-    dischargeAt: view.plannedDischargeAt
-      ? toLocalInput(view.plannedDischargeAt)
-      : "",
+    dischargeAt: view.plannedDischargeAt ? toLocalInput(view.plannedDischargeAt) : "",
     transportBooked: false,
   }),
   toPayload: (v) => ({
@@ -32,12 +30,7 @@ export const utskrivningsdatumForm = defineKind<V>({
         onChange={(v) => set({ dischargeAt: v })}
         error={error("dischargeAt")}
       />
-      <Checkbox
-        id={id("transportBooked")}
-        label="Transport är bokad"
-        checked={values.transportBooked}
-        onChange={(v) => set({ transportBooked: v })}
-      />
+      <Checkbox id={id("transportBooked")} label="Transport är bokad" checked={values.transportBooked} onChange={(v) => set({ transportBooked: v })} />
     </>
   ),
 });

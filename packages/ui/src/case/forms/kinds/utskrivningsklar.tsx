@@ -19,13 +19,7 @@ export const utskrivningsklarForm = defineKind<V>({
   submitLabel: "Skicka utskrivningsklar",
   Fields: ({ values, set, error, id }) => (
     <>
-      <TextField
-        id={id("decidedBy")}
-        label="Beslutande läkare"
-        value={values.decidedBy}
-        onChange={(v) => set({ decidedBy: v })}
-        error={error("decidedBy")}
-      />
+      <TextField id={id("decidedBy")} label="Beslutande läkare" value={values.decidedBy} onChange={(v) => set({ decidedBy: v })} error={error("decidedBy")} />
       <TextField
         id={id("decidedAt")}
         type="datetime-local"

@@ -14,11 +14,7 @@ type V = {
 /** Utskrivningsmeddelande with the utskrivningsplan and the current medication list (discharge day). */
 export const utskrivningsmeddelandeForm = defineKind<V>({
   initial: (view) => ({
-    dischargedAt: toLocalInput(
-      view.plannedDischargeAt && view.plannedDischargeAt.getTime() < Date.now()
-        ? view.plannedDischargeAt
-        : new Date(),
-    ),
+    dischargedAt: toLocalInput(view.plannedDischargeAt && view.plannedDischargeAt.getTime() < Date.now() ? view.plannedDischargeAt : new Date()),
     dischargePlan: "",
     medicationList: "",
     aidsReturned: "",
