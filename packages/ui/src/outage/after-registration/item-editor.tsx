@@ -54,6 +54,10 @@ function FixedCareContactFields({ item, values, set, error }: EditorProps) {
 export function ItemEditor({ item, values, set, error }: EditorProps) {
   const id = (k: string) => `ar-${item.id}-${k}`;
   const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
+  // The typed parts are text areas named by their payload field.
+  const area = (k: string, label: string, rows: number, optional = false) => (
+    <TextArea id={id(k)} label={label} optional={optional} rows={rows} value={text(k)} onChange={(v) => set(k, v)} error={error(k)} />
+  );
   const p = item.prefill.payload;
   switch (item.kind) {
     case "register_admission":
@@ -79,15 +83,7 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
               </ul>
             </div>
           ) : null}
-          <TextArea
-            id={id("freeText")}
-            label="Det som sades per telefon"
-            optional
-            rows={4}
-            value={text("freeText")}
-            onChange={(v) => set("freeText", v)}
-            error={error("freeText")}
-          />
+          {area("freeText", "Det som sades per telefon", 4, true)}
         </>
       );
     case "register_discharge":
@@ -96,74 +92,20 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
           <p className="mb-3 text-sm">
             Utskrivningstid: <span className="font-medium">{typeof p.dischargedAt === "string" ? formatDateTime(p.dischargedAt) : "–"}</span>
           </p>
-          <TextArea
-            id={id("dischargePlan")}
-            label="Utskrivningsplanen"
-            rows={4}
-            value={text("dischargePlan")}
-            onChange={(v) => set("dischargePlan", v)}
-            error={error("dischargePlan")}
-          />
-          <TextArea
-            id={id("medicationList")}
-            label="Läkemedelslistan"
-            rows={3}
-            value={text("medicationList")}
-            onChange={(v) => set("medicationList", v)}
-            error={error("medicationList")}
-          />
-          <TextArea
-            id={id("aidsReturned")}
-            label="Hjälpmedel och läkemedel som följde med"
-            optional
-            rows={2}
-            value={text("aidsReturned")}
-            onChange={(v) => set("aidsReturned", v)}
-            error={error("aidsReturned")}
-          />
-          <TextArea
-            id={id("freeText")}
-            label="Det som sades per telefon"
-            optional
-            rows={4}
-            value={text("freeText")}
-            onChange={(v) => set("freeText", v)}
-            error={error("freeText")}
-          />
+          {area("dischargePlan", "Utskrivningsplanen", 4)}
+          {area("medicationList", "Läkemedelslistan", 3)}
+          {area("aidsReturned", "Hjälpmedel och läkemedel som följde med", 2, true)}
+          {area("freeText", "Det som sades per telefon", 4, true)}
         </>
       );
     case "register_planning_basis":
       return (
         <>
-          <TextArea id={id("needs")} label="Behoven" rows={3} value={text("needs")} onChange={(v) => set("needs", v)} error={error("needs")} />
-          <TextArea
-            id={id("adlStatus")}
-            label="ADL-status"
-            optional
-            rows={2}
-            value={text("adlStatus")}
-            onChange={(v) => set("adlStatus", v)}
-            error={error("adlStatus")}
-          />
-          <TextArea
-            id={id("homeSituation")}
-            label="Boendesituationen"
-            optional
-            rows={2}
-            value={text("homeSituation")}
-            onChange={(v) => set("homeSituation", v)}
-            error={error("homeSituation")}
-          />
-          <TextArea id={id("aids")} label="Hjälpmedel" optional rows={2} value={text("aids")} onChange={(v) => set("aids", v)} error={error("aids")} />
-          <TextArea
-            id={id("freeText")}
-            label="Det som sades per telefon"
-            optional
-            rows={4}
-            value={text("freeText")}
-            onChange={(v) => set("freeText", v)}
-            error={error("freeText")}
-          />
+          {area("needs", "Behoven", 3)}
+          {area("adlStatus", "ADL-status", 2, true)}
+          {area("homeSituation", "Boendesituationen", 2, true)}
+          {area("aids", "Hjälpmedel", 2, true)}
+          {area("freeText", "Det som sades per telefon", 4, true)}
         </>
       );
     case "summary_message": {
@@ -178,32 +120,30 @@ export function ItemEditor({ item, values, set, error }: EditorProps) {
               Mottagarna får se olika mycket av samtalen, så sammanfattningen skickas som {groups.length} meddelanden. Kontrollera vad var och en får.
             </p>
           ) : null}
-          {groups.length === 0 ? (
-            <TextArea id={id("text")} label="Sammanfattningen" rows={8} value={text("text")} onChange={(v) => set("text", v)} error={error("text")} />
-          ) : (
-            groups.map((g, i) => (
-              <div key={g.recipientUnitIds.join(",")} className="mb-2" data-testid="summary-recipient-group">
-                <p className="text-sm">
-                  <span className="font-medium">Till {g.recipientNames.join(", ")}</span>
-                  {g.restricted ? (
-                    <span className="block text-muted">
-                      Begränsad version: mottagaren får inte se allt som sades (samtycke saknas, eller enheten deltog inte i samtalen).
-                    </span>
-                  ) : (
-                    <span className="block text-muted">Hela sammanfattningen.</span>
-                  )}
-                </p>
-                <TextArea
-                  id={id(groupField(i))}
-                  label={groups.length === 1 ? "Sammanfattningen" : `Sammanfattningen till ${g.recipientNames.join(", ")}`}
-                  rows={8}
-                  value={text(groupField(i))}
-                  onChange={(v) => set(groupField(i), v)}
-                  error={i === 0 ? error("text") : undefined}
-                />
-              </div>
-            ))
-          )}
+          {groups.length === 0
+            ? area("text", "Sammanfattningen", 8)
+            : groups.map((g, i) => (
+                <div key={g.recipientUnitIds.join(",")} className="mb-2" data-testid="summary-recipient-group">
+                  <p className="text-sm">
+                    <span className="font-medium">Till {g.recipientNames.join(", ")}</span>
+                    {g.restricted ? (
+                      <span className="block text-muted">
+                        Begränsad version: mottagaren får inte se allt som sades (samtycke saknas, eller enheten deltog inte i samtalen).
+                      </span>
+                    ) : (
+                      <span className="block text-muted">Hela sammanfattningen.</span>
+                    )}
+                  </p>
+                  <TextArea
+                    id={id(groupField(i))}
+                    label={groups.length === 1 ? "Sammanfattningen" : `Sammanfattningen till ${g.recipientNames.join(", ")}`}
+                    rows={8}
+                    value={text(groupField(i))}
+                    onChange={(v) => set(groupField(i), v)}
+                    error={i === 0 ? error("text") : undefined}
+                  />
+                </div>
+              ))}
         </>
       );
     }
