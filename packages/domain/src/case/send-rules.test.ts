@@ -137,7 +137,7 @@ describe("checkSend: refused for recipients, repetition and content", () => {
       () => answered({ consents: [...ALL_CONSENTS, consent("sip", false, at("2026-02-03"))] }),
       send("kallelse_sip", VC, [WARD]),
       "sip_consent_refused",
-      /N16/,
+      /samtyckt till SIP/,
     ],
     ["a SIP plan without a call", discharged, send("sip_plan", VC, [WARD]), "sip_not_called", /först när det finns en kallelse/],
     [
