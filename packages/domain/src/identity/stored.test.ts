@@ -18,7 +18,7 @@ function storedSession() {
   const contexts = result.contexts.map((c) => ({ ...c, label: describeContext(c, tree) }));
   const denialReasons = result.reasons.map((r) => ({ code: r.code, message: r.message }));
   // Through JSON, as PostgreSQL gives it back: absent optional fields stay absent.
-  return JSON.parse(JSON.stringify({ principal, contexts, denialReasons })) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify({ principal, contexts, denialReasons })) as { principal: unknown; contexts: unknown[]; denialReasons: unknown };
 }
 
 describe("parseStoredLoginSession", () => {
