@@ -60,17 +60,22 @@ describe("parsePreferredContexts", () => {
 
 describe("parseStoredRules", () => {
   it("reads every example rule as stored", () => {
-    const rows = JSON.parse(JSON.stringify(allRules.map((rule) => ({ id: rule.id, rule })))) as { id: string; rule: unknown }[];
-    expect(parseStoredRules(rows)).toEqual({ rules: allRules, invalidIds: [] });
+    const rows = JSON.parse(JSON.stringify(allRules.map((rule) => ({ id: rule.id, ownerOrgHsaId: "A", rule })))) as {
+      id: string;
+      ownerOrgHsaId: string;
+      rule: unknown;
+    }[];
+    expect(parseStoredRules(rows)).toEqual({ rules: allRules, invalidIds: [], silencedOwners: [] });
   });
 
-  it("leaves out a damaged rule, names its id, and keeps the others", () => {
-    const [first, second] = allRules;
+  it("a damaged rule silences its whole organisation (it may have been a denial), names its id, and keeps other organisations' rules", () => {
+    const [first, second, third] = allRules;
     const rows = [
-      { id: first!.id, rule: { ...first, effect: "kanske" } },
-      { id: second!.id, rule: second },
-      { id: "trasig", rule: "inte en regel" },
+      { id: first!.id, ownerOrgHsaId: "A", rule: { ...first, effect: "kanske" } },
+      { id: second!.id, ownerOrgHsaId: "A", rule: second },
+      { id: third!.id, ownerOrgHsaId: "B", rule: third },
+      { id: "trasig", ownerOrgHsaId: "C", rule: "inte en regel" },
     ];
-    expect(parseStoredRules(rows)).toEqual({ rules: [second], invalidIds: [first!.id, "trasig"] });
+    expect(parseStoredRules(rows)).toEqual({ rules: [third], invalidIds: [first!.id, "trasig"], silencedOwners: ["A", "C"] });
   });
 });

@@ -112,22 +112,19 @@ export function parsePreferredContexts(value: unknown): PreferredContexts {
   return parsed.success ? parsed.data : {};
 }
 
-export type StoredRules = { rules: MappingRule[]; invalidIds: string[] };
+export type StoredRules = { rules: MappingRule[]; invalidIds: string[]; silencedOwners: string[] };
 
 /**
  * The stored mapping rules, checked with the same schema as when an administrator saves one.
- * A rule that no longer parses is left out (and its id reported) instead of failing every
- * sign-in: one damaged rule must not lock out the people other rules grant. Leaving out an
- * allow rule only grants less; a deny rule left out could grant more, so the caller logs the id
- * and administrators see the rule as invalid.
+ * A rule that no longer parses cannot be read, so it may have been a denial: every rule of its
+ * organisation is left out until it is mended (fail closed: those people get no context from
+ * that organisation), while other organisations' rules still apply, so one damaged rule does not
+ * lock out the whole country. The ids are reported for the log.
  */
-export function parseStoredRules(rows: { id: string; rule: unknown }[]): StoredRules {
-  const rules: MappingRule[] = [];
-  const invalidIds: string[] = [];
-  for (const row of rows) {
-    const parsed = mappingRuleSchema.safeParse(row.rule);
-    if (parsed.success) rules.push(parsed.data);
-    else invalidIds.push(row.id);
-  }
-  return { rules, invalidIds };
+export function parseStoredRules(rows: { id: string; ownerOrgHsaId: string; rule: unknown }[]): StoredRules {
+  const parsed = rows.map((row) => ({ row, result: mappingRuleSchema.safeParse(row.rule) }));
+  const invalid = parsed.filter((p) => !p.result.success).map((p) => p.row);
+  const silenced = new Set(invalid.map((r) => r.ownerOrgHsaId));
+  const rules = parsed.flatMap((p) => (p.result.success && !silenced.has(p.row.ownerOrgHsaId) ? [p.result.data] : []));
+  return { rules, invalidIds: invalid.map((r) => r.id), silencedOwners: [...silenced] };
 }

@@ -143,27 +143,36 @@ describe("login sessions (against the seeded demo data)", () => {
     expect((await loadSession(t.db, again.loginSessionId, "slutenvard"))?.activeContext?.role).toBe("avd_ssk");
   });
 
-  it("a stored mapping rule that no longer parses is skipped and logged by id; others still sign in", async () => {
+  it("a stored mapping rule that no longer parses silences its own organisation's rules, not the others'; logged by id", async () => {
     const sanna = castByKey("sanna.sjoberg");
     const first = await signIn(t.db, { portal: "slutenvard", claims: sanna.claims, maxAgeSeconds: MAX_AGE });
     const granting = new Set((await loadSession(t.db, first.loginSessionId, "slutenvard"))!.contexts.flatMap((c) => c.ruleIds));
     const rules = await t.db.select().from(schema.roleMappingRules).where(eq(schema.roleMappingRules.enabled, true));
-    const other = rules.find((r) => !granting.has(r.id))!;
-    await t.db
-      .update(schema.roleMappingRules)
-      .set({ rule: sql`jsonb_set(${schema.roleMappingRules.rule}, '{when}', 'null'::jsonb)` })
-      .where(eq(schema.roleMappingRules.id, other.id));
+    const ownOrgs = new Set(rules.filter((r) => granting.has(r.id)).map((r) => r.ownerOrgHsaId));
+    const damage = (id: string) =>
+      t.db
+        .update(schema.roleMappingRules)
+        .set({ rule: sql`jsonb_set(${schema.roleMappingRules.rule}, '{when}', 'null'::jsonb)` })
+        .where(eq(schema.roleMappingRules.id, id));
+    const other = rules.find((r) => !ownOrgs.has(r.ownerOrgHsaId))!;
+    const own = rules.find((r) => ownOrgs.has(r.ownerOrgHsaId) && !granting.has(r.id))!;
     const lines: string[] = [];
     const restore = setServerErrorSink((line) => lines.push(line));
     try {
+      await damage(other.id);
       const { loginSessionId } = await signIn(t.db, { portal: "slutenvard", claims: sanna.claims, maxAgeSeconds: MAX_AGE });
       expect((await loadSession(t.db, loginSessionId, "slutenvard"))?.activeContext?.role).toBe("avd_ssk");
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(`ruleId=${other.id}`);
       expect(lines[0]).toContain("invalid_stored_rule");
+
+      // A damaged rule of her own organisation (perhaps a denial): fail closed, no context.
+      await damage(own.id);
+      const { loginSessionId: closed } = await signIn(t.db, { portal: "slutenvard", claims: sanna.claims, maxAgeSeconds: MAX_AGE });
+      expect((await loadSession(t.db, closed, "slutenvard"))?.contexts ?? []).toEqual([]);
     } finally {
       setServerErrorSink(restore);
-      await t.db.update(schema.roleMappingRules).set({ rule: other.rule }).where(eq(schema.roleMappingRules.id, other.id));
+      for (const r of [other, own]) await t.db.update(schema.roleMappingRules).set({ rule: r.rule }).where(eq(schema.roleMappingRules.id, r.id));
     }
   });
 });

@@ -42,11 +42,11 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ loginSession
     // One connection per transaction: queries run one after the other.
     const tree = await loadOrgTree(tx);
     const ruleRows = await tx
-      .select({ id: schema.roleMappingRules.id, rule: schema.roleMappingRules.rule })
+      .select({ id: schema.roleMappingRules.id, ownerOrgHsaId: schema.roleMappingRules.ownerOrgHsaId, rule: schema.roleMappingRules.rule })
       .from(schema.roleMappingRules)
       .where(eq(schema.roleMappingRules.enabled, true));
-    // A stored rule that no longer parses is skipped, not fatal: one damaged rule must not stop
-    // everyone the other rules grant from signing in. Its id is logged for the administrators.
+    // A stored rule that no longer parses silences its organisation's rules (it may have been a
+    // denial) but not the others'; its id is logged for the administrators.
     const { rules, invalidIds } = parseStoredRules(ruleRows);
     for (const ruleId of invalidIds) logServerError("identity.signIn", new InvalidStoredRuleError(), { ruleId });
     const result = evaluateRules(principal, rules, tree, now);
