@@ -16,6 +16,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { CASE_STAGES, CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, PARTY_ROLES, type ConsentSource } from "@vardkedjan/domain/case/types";
+import type { StoredMessagePayload } from "@vardkedjan/domain/case/stored-payload";
 import { careType, organisations, units } from "./organisation";
 import { patients } from "./patient";
 import { staff } from "./identity";
@@ -146,7 +147,7 @@ export const messages = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     /** When it was entered in the system. */
     registeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    payload: jsonb().$type<StoredMessagePayload>().notNull().default({}),
     freeText: text(),
     correctsMessageId: uuid().references((): AnyPgColumn => messages.id),
     /** Double-click protection: the same key from the same sender sends once. */

@@ -1,10 +1,13 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
-import type { MappingRule, Portal, Principal, RoleContext } from "@vardkedjan/domain/identity/types";
-import type { ContextDescription } from "@vardkedjan/domain/identity/context-label";
+import type { MappingRule, Portal, Principal } from "@vardkedjan/domain/identity/types";
+import type { PreferredContexts, StoredDenialReason, StoredRoleContext } from "@vardkedjan/domain/identity/stored";
 import { organisations } from "./organisation";
 
-/** A role context as stored in a login session, with its Swedish label resolved at login. */
-export type StoredRoleContext = RoleContext & { label: ContextDescription };
+/**
+ * The jsonb columns below carry the domain's types for writing; what is read back is parsed with
+ * the schemas in the domain's identity/stored module before use.
+ */
+export type { StoredRoleContext };
 
 /** A member of staff as known from SITHS/HSA logins (keyed on employeeHsaId, never on `sub`). */
 export const staff = pgTable("staff", {
@@ -16,7 +19,7 @@ export const staff = pgTable("staff", {
   /** The organisation whose catalogue issued the HSA-id, when known. */
   organisationId: uuid().references(() => organisations.id),
   /** Last chosen context per portal: the default next time. */
-  preferredContexts: jsonb().$type<Partial<Record<Portal, string>>>().notNull().default({}),
+  preferredContexts: jsonb().$type<PreferredContexts>().notNull().default({}),
   lastLoginAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -54,7 +57,7 @@ export const loginSessions = pgTable(
     principal: jsonb().$type<Principal>().notNull(),
     contexts: jsonb().$type<StoredRoleContext[]>().notNull(),
     /** Swedish reasons when no context was granted. */
-    denialReasons: jsonb().$type<{ code: string; message: string }[]>().notNull().default([]),
+    denialReasons: jsonb().$type<StoredDenialReason[]>().notNull().default([]),
     activeContextId: text(),
     /** The id_token for RP-initiated logout at the IdP. */
     idToken: text(),

@@ -2,6 +2,7 @@ import { schema, and, asc, eq, inArray, isNull, sql, type DbOrTx } from "@vardke
 import type { CaseEvent, CaseFacts, ConsentRecord, PartyRole } from "@vardkedjan/domain/case/types";
 import { dueSteps } from "@vardkedjan/domain/case/due";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
+import { readStoredPayload } from "@vardkedjan/domain/case/stored-payload";
 
 export interface LoadedCase {
   row: typeof schema.coordinationCases.$inferSelect;
@@ -71,7 +72,8 @@ export async function loadManyCaseFacts(db: DbOrTx, caseIds: string[]): Promise<
         senderUnitId: m.senderUnitId,
         senderRole: roleOf.get(m.senderUnitId) ?? "avdelning",
         recipientUnitIds: m.recipients,
-        payload: m.payload,
+        // Parsed per kind; a historic payload that no longer parses is still shown (see readStoredPayload).
+        payload: readStoredPayload(m.kind, m.payload),
         correctsMessageId: m.correctsMessageId,
       }));
       const consents: ConsentRecord[] = (consentsBy.get(row.id) ?? []).map((c) => ({

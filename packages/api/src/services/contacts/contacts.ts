@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { adminReach } from "@vardkedjan/domain/access/admin-reach";
+import { parseStoredPhones } from "@vardkedjan/domain/outage/contact-phones";
 import { schema, and, asc, eq, isNull, sql, type Db, type DbOrTx } from "@vardkedjan/db/client";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -72,7 +73,7 @@ export async function getContactList(db: DbOrTx, regionId: string): Promise<Cont
       unitId: e.unitId,
       unitName,
       function: e.function,
-      phones: e.phones,
+      phones: parseStoredPhones(e.phones),
       openingHours: e.openingHours,
       functionMailbox: e.functionMailbox,
       postalAddress: e.postalAddress,
@@ -180,7 +181,7 @@ export async function saveContactEntry(db: Db, actor: Actor, input: SaveContactE
 /** Every version of an entry, newest first, with who changed it. */
 export async function contactEntryHistory(db: Db, actor: Actor, entryId: string) {
   const regionId = await regionOfActor(db, actor);
-  return db
+  const rows = await db
     .select({
       version: schema.contactEntries.version,
       function: schema.contactEntries.function,
@@ -197,4 +198,5 @@ export async function contactEntryHistory(db: Db, actor: Actor, entryId: string)
     .from(schema.contactEntries)
     .where(and(eq(schema.contactEntries.entryId, entryId), regionId ? eq(schema.contactEntries.regionId, regionId) : sql`false`))
     .orderBy(sql`${schema.contactEntries.version} desc`);
+  return rows.map((r) => ({ ...r, phones: parseStoredPhones(r.phones) }));
 }

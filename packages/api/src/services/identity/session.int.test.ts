@@ -5,6 +5,7 @@ import { schema, eq, desc, sql } from "@vardkedjan/db/client";
 import { signIn } from "./sign-in";
 import { chooseContext, endSession, loadSession } from "./session";
 import { AppError } from "../../errors";
+import { setServerErrorSink } from "../../portal/log";
 
 const MAX_AGE = 8 * 3600;
 
@@ -126,5 +127,52 @@ describe("login sessions (against the seeded demo data)", () => {
     expect(await loadSession(t.db, loginSessionId, "kommun")).toBeNull();
     const [row] = await t.db.select().from(schema.loginSessions).where(eq(schema.loginSessions.id, loginSessionId));
     expect(row?.endedAt).toBeNull();
+  });
+
+  it("ends a session whose stored contexts no longer parse and answers as logged out", async () => {
+    const { loginSessionId } = await signIn(t.db, { portal: "slutenvard", claims: castByKey("sanna.sjoberg").claims, maxAgeSeconds: MAX_AGE });
+    await t.db
+      .update(schema.loginSessions)
+      .set({ contexts: sql`'[{"id":"x","portal":"slutenvard"}]'::jsonb` })
+      .where(eq(schema.loginSessions.id, loginSessionId));
+    expect(await loadSession(t.db, loginSessionId, "slutenvard")).toBeNull();
+    const [row] = await t.db.select().from(schema.loginSessions).where(eq(schema.loginSessions.id, loginSessionId));
+    expect(row?.endedAt).not.toBeNull();
+    // A new login evaluates the rules afresh and works as before.
+    const again = await signIn(t.db, { portal: "slutenvard", claims: castByKey("sanna.sjoberg").claims, maxAgeSeconds: MAX_AGE });
+    expect((await loadSession(t.db, again.loginSessionId, "slutenvard"))?.activeContext?.role).toBe("avd_ssk");
+  });
+
+  it("a stored mapping rule that no longer parses silences its own organisation's rules, not the others'; logged by id", async () => {
+    const sanna = castByKey("sanna.sjoberg");
+    const first = await signIn(t.db, { portal: "slutenvard", claims: sanna.claims, maxAgeSeconds: MAX_AGE });
+    const granting = new Set((await loadSession(t.db, first.loginSessionId, "slutenvard"))!.contexts.flatMap((c) => c.ruleIds));
+    const rules = await t.db.select().from(schema.roleMappingRules).where(eq(schema.roleMappingRules.enabled, true));
+    const ownOrgs = new Set(rules.filter((r) => granting.has(r.id)).map((r) => r.ownerOrgHsaId));
+    const damage = (id: string) =>
+      t.db
+        .update(schema.roleMappingRules)
+        .set({ rule: sql`jsonb_set(${schema.roleMappingRules.rule}, '{when}', 'null'::jsonb)` })
+        .where(eq(schema.roleMappingRules.id, id));
+    const other = rules.find((r) => !ownOrgs.has(r.ownerOrgHsaId))!;
+    const own = rules.find((r) => ownOrgs.has(r.ownerOrgHsaId) && !granting.has(r.id))!;
+    const lines: string[] = [];
+    const restore = setServerErrorSink((line) => lines.push(line));
+    try {
+      await damage(other.id);
+      const { loginSessionId } = await signIn(t.db, { portal: "slutenvard", claims: sanna.claims, maxAgeSeconds: MAX_AGE });
+      expect((await loadSession(t.db, loginSessionId, "slutenvard"))?.activeContext?.role).toBe("avd_ssk");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`ruleId=${other.id}`);
+      expect(lines[0]).toContain("invalid_stored_rule");
+
+      // A damaged rule of her own organisation (perhaps a denial): fail closed, no context.
+      await damage(own.id);
+      const { loginSessionId: closed } = await signIn(t.db, { portal: "slutenvard", claims: sanna.claims, maxAgeSeconds: MAX_AGE });
+      expect((await loadSession(t.db, closed, "slutenvard"))?.contexts ?? []).toEqual([]);
+    } finally {
+      setServerErrorSink(restore);
+      for (const r of [other, own]) await t.db.update(schema.roleMappingRules).set({ rule: r.rule }).where(eq(schema.roleMappingRules.id, r.id));
+    }
   });
 });

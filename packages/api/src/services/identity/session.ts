@@ -1,5 +1,6 @@
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { PORTALS } from "@vardkedjan/domain/identity/types";
+import { parsePreferredContexts, parseStoredLoginSession, type StoredDenialReason } from "@vardkedjan/domain/identity/stored";
 import { schema, eq, and, isNull, gt, type Db } from "@vardkedjan/db/client";
 import type { StoredRoleContext } from "@vardkedjan/db/schema";
 import { AppError } from "../../errors";
@@ -13,11 +14,15 @@ export interface SessionView extends Omit<Actor, "context" | "loginSessionId"> {
   activeContext: StoredRoleContext | null;
   /** Portals where the person has contexts, for "Du hör hemma i …" on the wrong portal. */
   otherPortals: Portal[];
-  denialReasons: { code: string; message: string }[];
+  denialReasons: StoredDenialReason[];
   expiresAt: Date;
 }
 
-/** The live login session of a portal, or null when it is unknown, ended or expired. */
+/**
+ * The live login session of a portal, or null when it is unknown, ended or expired. Runs once per
+ * request (the portal's context loads it once and hands the view on), so its columns are parsed
+ * once per request.
+ */
 export async function loadSession(db: Db, loginSessionId: string, portal: Portal, now = new Date()): Promise<SessionView | null> {
   const [row] = await db
     .select({ session: schema.loginSessions, staff: schema.staff })
@@ -32,8 +37,20 @@ export async function loadSession(db: Db, loginSessionId: string, portal: Portal
       ),
     );
   if (!row) return null;
-  const { session, staff } = row;
-  const preferred = staff.preferredContexts[portal];
+  const { session: raw, staff } = row;
+  const stored = parseStoredLoginSession(raw);
+  if (!stored) {
+    // The stored principal or contexts no longer parse (written by an older version, or damaged):
+    // end the session so the person logs in again and the rules are evaluated afresh. Answering
+    // "not logged in" is safe; guessing which grants a damaged row meant is not.
+    await db
+      .update(schema.loginSessions)
+      .set({ endedAt: now })
+      .where(and(eq(schema.loginSessions.id, raw.id), isNull(schema.loginSessions.endedAt)));
+    return null;
+  }
+  const session = { ...raw, ...stored };
+  const preferred = parsePreferredContexts(staff.preferredContexts)[portal];
   const mine = session.contexts.filter((c) => c.portal === portal).sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const otherPortals = PORTALS.filter((p) => p !== portal && session.contexts.some((c) => c.portal === p));
   return {
@@ -79,7 +96,7 @@ export async function chooseContext(db: Db, view: SessionView, contextId: string
     const [person] = await tx.select({ preferred: schema.staff.preferredContexts }).from(schema.staff).where(eq(schema.staff.id, view.staffId));
     await tx
       .update(schema.staff)
-      .set({ preferredContexts: { ...(person?.preferred ?? {}), [view.portal]: next.id } })
+      .set({ preferredContexts: { ...parsePreferredContexts(person?.preferred), [view.portal]: next.id } })
       .where(eq(schema.staff.id, view.staffId));
     await writeAudit(
       tx,

@@ -3,11 +3,17 @@ import { evaluateRules } from "@vardkedjan/domain/identity/evaluate";
 import { describeContext } from "@vardkedjan/domain/identity/context-label";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { schema, eq, sql, type Db } from "@vardkedjan/db/client";
-import type { StoredRoleContext } from "@vardkedjan/db/schema";
+import { parsePreferredContexts, parseStoredRules, type StoredRoleContext } from "@vardkedjan/domain/identity/stored";
 import { setStaffCommissions } from "@vardkedjan/db/staff";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { loadOrgTree } from "./org-tree";
+import { logServerError } from "../../portal/log";
+
+/** Names the log line of a stored mapping rule that no longer parses (the line carries only its id). */
+class InvalidStoredRuleError extends Error {
+  readonly code = "invalid_stored_rule";
+}
 
 export interface SignInInput {
   portal: Portal;
@@ -35,13 +41,15 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ loginSession
   return db.transaction(async (tx) => {
     // One connection per transaction: queries run one after the other.
     const tree = await loadOrgTree(tx);
-    const ruleRows = await tx.select({ rule: schema.roleMappingRules.rule }).from(schema.roleMappingRules).where(eq(schema.roleMappingRules.enabled, true));
-    const result = evaluateRules(
-      principal,
-      ruleRows.map((r) => r.rule),
-      tree,
-      now,
-    );
+    const ruleRows = await tx
+      .select({ id: schema.roleMappingRules.id, ownerOrgHsaId: schema.roleMappingRules.ownerOrgHsaId, rule: schema.roleMappingRules.rule })
+      .from(schema.roleMappingRules)
+      .where(eq(schema.roleMappingRules.enabled, true));
+    // A stored rule that no longer parses silences its organisation's rules (it may have been a
+    // denial) but not the others'; its id is logged for the administrators.
+    const { rules, invalidIds } = parseStoredRules(ruleRows);
+    for (const ruleId of invalidIds) logServerError("identity.signIn", new InvalidStoredRuleError(), { ruleId });
+    const result = evaluateRules(principal, rules, tree, now);
     const contexts: StoredRoleContext[] = result.contexts.map((c) => ({ ...c, label: describeContext(c, tree) }));
 
     const title = principal.title ?? principal.titles[0] ?? principal.licences[0] ?? null;
@@ -61,7 +69,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ loginSession
     );
 
     const mine = contexts.filter((c) => c.portal === input.portal);
-    const preferred = person.preferredContexts[input.portal];
+    const preferred = parsePreferredContexts(person.preferredContexts)[input.portal];
     // One context: enter it. Several: the chooser (with the last choice first). None: explain.
     const activeContextId = mine.length === 1 ? mine[0]!.id : null;
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseMessagePayload } from "./payloads";
+import { readStoredPayload } from "./stored-payload";
+import { ADMITTED, samplePayload } from "./test-fixtures";
+import { MESSAGE_KINDS } from "./types";
+
+describe("readStoredPayload", () => {
+  it("reads back every kind's payload as sending stored it", () => {
+    for (const kind of MESSAGE_KINDS) {
+      const sent = parseMessagePayload(kind, samplePayload(kind), { admittedAt: ADMITTED });
+      if (!sent.ok) throw new Error(`sample for ${kind} does not parse`);
+      const stored: unknown = JSON.parse(JSON.stringify(sent.payload));
+      expect(readStoredPayload(kind, stored), kind).toEqual(stored);
+    }
+  });
+
+  it("keeps a historic payload that no longer parses as it was stored", () => {
+    const historic = { estimatedDischargeDate: "16 november", note: "från en äldre version" };
+    expect(readStoredPayload("inskrivningsmeddelande", historic)).toEqual(historic);
+  });
+
+  it("reads a stored value that is not an object as an empty payload, without throwing", () => {
+    expect(readStoredPayload("generellt", null)).toEqual({});
+    expect(readStoredPayload("generellt", ["text"])).toEqual({});
+    expect(readStoredPayload("generellt", "text")).toEqual({});
+  });
+});
