@@ -9,6 +9,7 @@ import { formatDateTime } from "../kit/format";
 import { useOutageMode } from "./outage-mode";
 import { PhoneLink } from "./contact-list-view";
 import type { CaseGuidance } from "./labels";
+import { HeaderRow } from "../kit/header-row";
 
 const stepLabel = (s: string) => PHONE_STEP_LABELS[s as PhoneStep] ?? s;
 const OPEN_STYLE: Record<string, string> = { open: "text-ok", closed: "text-danger", unknown: "text-muted" };
@@ -233,26 +234,7 @@ function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="case-phone-contacts">
             <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="px-2 py-1">
-                  Tid
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Moment
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Motpart
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Lämnat/mottaget
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Bekräftat
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Signerat
-                </th>
-              </tr>
+              <HeaderRow className="border-b border-line" cellClassName="px-2 py-1" labels={["Tid", "Moment", "Motpart", "Lämnat/mottaget", "Bekräftat", "Signerat"]} />
             </thead>
             <tbody>
               {calls.data.map((c) => (

@@ -10,6 +10,7 @@ import { formatDateTime } from "../kit/format";
 import { ContactListTables } from "./contact-list-view";
 import { PrintLinks } from "./contact-list-page";
 import type { ContactEntry, RegionUnits } from "./labels";
+import { HeaderRow } from "../kit/header-row";
 
 type Panel =
   | { mode: "new"; organisationId: string }
@@ -41,23 +42,7 @@ function EntryHistory({ entry, onClose }: { entry: ContactEntry; onClose: () => 
         <div className="mb-3 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="px-2 py-1">
-                  Version
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Gällde
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Uppgifter
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Ändrad av
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Notering
-                </th>
-              </tr>
+              <HeaderRow className="border-b border-line" cellClassName="px-2 py-1" labels={["Version", "Gällde", "Uppgifter", "Ändrad av", "Notering"]} />
             </thead>
             <tbody>
               {history.data.map((v) => (

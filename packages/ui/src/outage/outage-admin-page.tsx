@@ -11,6 +11,7 @@ import { DeclareOutageForm } from "./declare-outage-form";
 import { IntegrationsSection } from "./integrations-section";
 import { OUTAGE_STATUS_LABELS, type OutageStatus } from "@vardkedjan/domain/outage/types";
 import { scopeLabel, systemLabel, type OutageListRow } from "./labels";
+import { HeaderRow } from "../kit/header-row";
 
 const STATUS_STYLE: Partial<Record<OutageStatus, string>> = {
   pagaende: "border-warn bg-warn-bg text-warn",
@@ -169,29 +170,7 @@ export function OutageAdminPage() {
           <div className="overflow-x-auto">
             <table className="w-full border border-line bg-white text-left text-sm" data-testid="outage-list">
               <thead>
-                <tr className="border-b border-line bg-brand-50">
-                  <th scope="col" className="px-3 py-2">
-                    System
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Omfattning
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Start
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Slut
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Samtal
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Efterregistrering
-                  </th>
-                </tr>
+                <HeaderRow labels={["System", "Status", "Omfattning", "Start", "Slut", "Samtal", "Efterregistrering"]} />
               </thead>
               <tbody>
                 {others.map((r) => (

@@ -9,6 +9,7 @@ import { formatDateTime } from "../../kit/format";
 import type { AfterRegistrationList } from "../labels";
 import { ProgressTable } from "../progress-table";
 import { TodoItem } from "./todo-item";
+import { HeaderRow } from "../../kit/header-row";
 
 function Progress({ data }: { data: AfterRegistrationList }) {
   if (data.progress.length === 0) return null;
@@ -89,26 +90,7 @@ export function AfterRegistrationPage() {
               <div className="overflow-x-auto">
                 <table className="w-full border border-line bg-white text-left text-sm" data-testid="after-registration-done">
                   <thead>
-                    <tr className="border-b border-line bg-brand-50">
-                      <th scope="col" className="px-3 py-2">
-                        Vad
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Patient
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Händelsetid
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Utfall
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Av
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        När
-                      </th>
-                    </tr>
+                    <HeaderRow labels={["Vad", "Patient", "Händelsetid", "Utfall", "Av", "När"]} />
                   </thead>
                   <tbody>
                     {done.map((i) => (
