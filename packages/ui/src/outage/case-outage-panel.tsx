@@ -234,7 +234,11 @@ function PhoneLog({ caseId, parties }: { caseId: string; parties: CaseGuidance["
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="case-phone-contacts">
             <thead>
-              <HeaderRow className="border-b border-line" cellClassName="px-2 py-1" labels={["Tid", "Moment", "Motpart", "Lämnat/mottaget", "Bekräftat", "Signerat"]} />
+              <HeaderRow
+                className="border-b border-line"
+                cellClassName="px-2 py-1"
+                labels={["Tid", "Moment", "Motpart", "Lämnat/mottaget", "Bekräftat", "Signerat"]}
+              />
             </thead>
             <tbody>
               {calls.data.map((c) => (
