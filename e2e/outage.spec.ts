@@ -204,8 +204,8 @@ test("Åsa declares an outage, Sanna and Berit switch live, Sanna works by phone
   await sanna.page.goto(`${urls.slutenvard}/kontaktlista`);
   await expect(sanna.page.getByTestId("contact-list")).toBeVisible();
   const firstFunction = (await sanna.page.getByTestId("contact-list").locator("td, li").first().textContent())?.trim() ?? "";
-  await sanna.page.waitForFunction("navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)");
-  await sanna.page.waitForFunction("!!localStorage.getItem('vk-kontaktlista-offline')");
+  await sanna.page.waitForFunction(() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller));
+  await sanna.page.waitForFunction(() => !!localStorage.getItem("vk-kontaktlista-offline"));
   await sanna.context.setOffline(true);
   await sanna.page.goto(`${urls.slutenvard}/arenden`).catch(() => undefined);
   await expect(sanna.page.getByTestId("offline-notice")).toBeVisible();
