@@ -4,7 +4,8 @@ import { LOA3, type Portal } from "@vardkedjan/domain/identity/types";
 import { createCaller } from "../root";
 import type { ApiContext } from "../trpc";
 import { signIn } from "../services/identity/sign-in";
-import { loadSession, chooseContext, type SessionView } from "../services/identity/session";
+import { loadSession, chooseContext, actorOf, type SessionView } from "../services/identity/session";
+import type { Actor } from "../actor";
 
 export type Caller = ReturnType<typeof createCaller>;
 
@@ -15,6 +16,19 @@ export type CallerContext = Omit<ApiContext, "portal" | "session" | "expectedCon
 export async function signInCast(db: Db, who: DemoKey, portal: Portal): Promise<{ loginSessionId: string; session: SessionView }> {
   const { loginSessionId } = await signIn(db, { portal, claims: { ...castByKey(who).claims, acr: LOA3 }, maxAgeSeconds: 3600 });
   return { loginSessionId, session: (await loadSession(db, loginSessionId, portal))! };
+}
+
+/** Signs a cast member in with the first context chosen if the login left it open (as `as` does). */
+async function signInWithContext(db: Db, who: DemoKey, portal: Portal): Promise<{ loginSessionId: string; session: SessionView }> {
+  const signedIn = await signInCast(db, who, portal);
+  if (signedIn.session.activeContext) return signedIn;
+  await chooseContext(db, signedIn.session, signedIn.session.contexts[0]!.id);
+  return { loginSessionId: signedIn.loginSessionId, session: (await loadSession(db, signedIn.loginSessionId, portal))! };
+}
+
+/** A cast member as the services' actor (for calling a service or renderer directly). */
+export async function castActor(db: Db, who: DemoKey, portal: Portal): Promise<Actor> {
+  return actorOf((await signInWithContext(db, who, portal)).session)!;
 }
 
 /**
@@ -28,13 +42,7 @@ export function castCallers(context: () => CallerContext): (who: DemoKey, portal
     const id = `${who}@${portal}`;
     if (!callers.has(id)) {
       const ctx = context();
-      const { db } = ctx;
-      const signedIn = await signInCast(db, who, portal);
-      let session = signedIn.session;
-      if (!session.activeContext) {
-        await chooseContext(db, session, session.contexts[0]!.id);
-        session = (await loadSession(db, signedIn.loginSessionId, portal))!;
-      }
+      const { session } = await signInWithContext(ctx.db, who, portal);
       callers.set(id, createCaller({ ...ctx, portal, session, expectedContextId: null }));
     }
     return callers.get(id)!;

@@ -4,8 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, eq, and, desc } from "@vardkedjan/db/client";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import { actorOf } from "../../services/identity/session";
-import { castCallers, openWardCase, signInCast } from "../../testing/callers";
+import { castCallers, openWardCase, castActor } from "../../testing/callers";
 import { patientSummaryPdf } from "../../services/documents/patient-summary";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
 
@@ -22,11 +21,7 @@ describe("coordination cases", () => {
 
   const as = castCallers(() => ({ db: t.db }));
   const sanna = () => as("sanna.sjoberg", "slutenvard");
-  const actorFor = async (who: DemoKey, portal: Portal) => {
-    await as(who, portal);
-    const { session } = await signInCast(t.db, who, portal);
-    return actorOf(session);
-  };
+  const actorFor = (who: DemoKey, portal: Portal) => castActor(t.db, who, portal);
   const berit = () => as("berit.holm", "kommun");
   const fredrik = () => as("fredrik.vall", "primarvard");
 

@@ -4,9 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import type { DemoKey } from "@vardkedjan/db/seed";
 import { schema, and, eq, desc, sql } from "@vardkedjan/db/client";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import { actorOf } from "../../services/identity/session";
 import { resolveScopeUnitIds } from "../../services/workspace/scope";
-import { castCallers, openWardCase, signInCast, type Caller } from "../../testing/callers";
+import { castCallers, openWardCase, type Caller, castActor } from "../../testing/callers";
 import { EventHub } from "../../realtime/hub";
 import { eventStream } from "../../realtime/stream";
 import type { RealtimeEvent } from "../../realtime/events";
@@ -37,7 +36,7 @@ describe("case privacy", () => {
   const sanna = () => as("sanna.sjoberg", "slutenvard");
   const berit = () => as("berit.holm", "kommun");
   const fredrik = () => as("fredrik.vall", "primarvard");
-  const actorFor = async (who: DemoKey, portal: Portal) => actorOf((await signInCast(t.db, who, portal)).session)!;
+  const actorFor = (who: DemoKey, portal: Portal) => castActor(t.db, who, portal);
 
   async function refusal(p: Promise<unknown>) {
     const e = await p.then(

@@ -5,9 +5,8 @@ import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, and, eq, desc } from "@vardkedjan/db/client";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
-import { actorOf } from "../../services/identity/session";
 import { renderCaseDocument } from "../../services/documents/outage-documents";
-import { castCallers, openWardCase, signInCast, type Caller } from "../../testing/callers";
+import { castCallers, openWardCase, type Caller, castActor } from "../../testing/callers";
 
 /**
  * The phone log and the after-registration through the real procedures: what each party sees of
@@ -31,10 +30,7 @@ describe("phone log visibility and after-registration", () => {
   const fredrik = () => as("fredrik.vall", "primarvard");
   const hans = () => as("hans.tjader", "kommun");
   const asa = () => as("asa.berg", "forvaltning");
-  const actorFor = async (who: DemoKey, portal: Portal) => {
-    await as(who, portal);
-    return actorOf((await signInCast(t.db, who, portal)).session)!;
-  };
+  const actorFor = (who: DemoKey, portal: Portal) => castActor(t.db, who, portal);
 
   async function send(caller: Caller, caseId: string, kind: string, payload: Record<string, unknown>) {
     const view = await caller.case.get({ caseId });
