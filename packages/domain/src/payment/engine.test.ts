@@ -231,6 +231,16 @@ describe("a withdrawn and re-issued notice", () => {
     expect(r.liabilityText).toBe("Betalningsansvar från 17 feb. 00:00");
   });
 
+  it("withdrawn and re-issued on a day already paid: that day stays paid and is also the new day 0", () => {
+    // Mon 9 Feb 10:00 dag 0; Tue 10 – Thu 12 free; Fri 13 dag 4: ready at 00:00, so paid, though
+    // withdrawn at 05:00 and re-issued at 19:00 the same day. The new notice makes Fri 13 its day
+    // 0: Sat 14 – Mon 16 free; Tue 17 (dag 4, discharge 10:00) paid. Two days.
+    const r = run(stay([notice(at("2026-02-09", "10:00"), at("2026-02-13", "05:00")), notice(at("2026-02-13", "19:00"))], at("2026-02-17", "10:00")));
+    expect(paid(r)).toEqual(["2026-02-13", "2026-02-17"]);
+    expect(r.days.map((d) => d.dayNumber)).toEqual([0, 1, 2, 3, 4, 1, 2, 3, 4]);
+    expect(r.liabilityText).toBe("Betalningsansvar från 17 feb. 00:00");
+  });
+
   it("withdrawn and not re-issued: no liability is shown", () => {
     const r = run(stay([notice(at("2026-02-09", "10:00"), at("2026-02-11", "10:00"))], null), LAW_DEFAULT_MODEL, at("2026-02-20", "12:00"));
     expect(r.paymentDays).toBe(0);

@@ -110,18 +110,30 @@ function prepare(input: PaymentCaseInput, endAt: Date, zero: DayZero): Notice[] 
 
 type DayState = { ready: false; notice: Notice } | { ready: true; notice: Notice; dayNumber: number };
 
-/** Walk the days from the first notice day to the end day, giving each its notice and number. */
+/**
+ * Walk the days from the first notice day to the end day. A day belongs to the notice in force at
+ * its 00:00 (sent on an earlier day and not yet withdrawn); a day on which a new notice is sent is
+ * that notice's day 0, unless the patient was already ready at 00:00 past day 0 under the earlier
+ * notice (withdrawn and re-issued the same day): then the earlier notice decides the day, so that
+ * a longer stay never has fewer payment days.
+ */
 function walk(notices: Notice[], endDate: string, visit: (date: string, state: DayState) => void): void {
   const first = notices[0];
   if (!first) return;
   const total = isoDateDiff(first.sentDate, endDate);
-  let k = 0;
+  let k = -1; // the last notice sent before the day
+  let j = -1; // the last notice sent on or before the day
   for (let i = 0; i <= total; i++) {
     const date = i === 0 ? first.sentDate : addDaysToIsoDate(first.sentDate, i);
-    while (k + 1 < notices.length && notices[k + 1]!.sentDate <= date) k++;
-    const notice = notices[k]!;
-    const withdrawn = notice.notReadyFrom !== null && date >= notice.notReadyFrom;
-    visit(date, withdrawn ? { ready: false, notice } : { ready: true, notice, dayNumber: isoDateDiff(notice.day0, date) });
+    while (k + 1 < notices.length && notices[k + 1]!.sentDate < date) k++;
+    while (j + 1 < notices.length && notices[j + 1]!.sentDate <= date) j++;
+    const atMidnight = k >= 0 ? notices[k]! : null;
+    const readyAtMidnight = atMidnight !== null && (atMidnight.notReadyFrom === null || date < atMidnight.notReadyFrom);
+    const n = readyAtMidnight ? isoDateDiff(atMidnight.day0, date) : 0;
+    if (readyAtMidnight && n >= 1) visit(date, { ready: true, notice: atMidnight, dayNumber: n });
+    else if (j > k) visit(date, { ready: true, notice: notices[j]!, dayNumber: isoDateDiff(notices[j]!.day0, date) });
+    else if (readyAtMidnight) visit(date, { ready: true, notice: atMidnight, dayNumber: n });
+    else visit(date, { ready: false, notice: atMidnight ?? first });
   }
 }
 
