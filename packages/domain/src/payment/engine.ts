@@ -1,5 +1,5 @@
 import { paymentClockDay0 } from "../clock/losus";
-import { addDaysToIsoDate, isoDateDiff, stockholmDate, stockholmInstant } from "../time/stockholm";
+import { stockholmDate, stockholmInstant, stockholmWallClock } from "../time/stockholm";
 import { stockholmTime } from "../time/format";
 import type { AgreementModel, DayCount, DayZero, LptLrvHandling } from "./agreement";
 import { amountForYear, type AmountSource, type YearlyAmount } from "./amounts";
@@ -83,15 +83,35 @@ export interface EngineOptions {
 
 interface Notice {
   fact: ReadyNoticeFact;
-  sentDate: string;
-  day0: string;
+  /** Days are numbered as Stockholm calendar days since 1970-01-01 (integers: the walk is hot). */
+  sentDay: number;
+  day0: number;
   /** First day on which the patient is no longer ready at 00:00 (after a withdrawal). */
-  notReadyFrom: string | null;
+  notReadyFrom: number | null;
 }
 
-function day0Of(sentAt: Date, zero: DayZero): string {
+const DAY_MS = 86_400_000;
+
+/** The Stockholm calendar day of an instant as a day number (the numeric form of stockholmDate). */
+function dayOf(at: Date): number {
+  return Math.floor(stockholmWallClock(at).getTime() / DAY_MS);
+}
+const dayOfIso = (isoDate: string): number => Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY_MS;
+/** "YYYY-MM-DD" of a day number, cached: a million stays touch only a few thousand distinct days. */
+const isoCache = new Map<number, string>();
+function isoOfDay(day: number): string {
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoCache.size > 50_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
+}
+
+function day0Of(sentAt: Date, zero: DayZero): number {
   // noticeDayCounts false = every notice counts from the next day = a cut-off at 00:00.
-  return paymentClockDay0(sentAt, zero.noticeDayCounts ? zero.cutoffHour : 0);
+  return dayOfIso(paymentClockDay0(sentAt, zero.noticeDayCounts ? zero.cutoffHour : 0));
 }
 
 function prepare(input: PaymentCaseInput, endAt: Date, zero: DayZero): Notice[] {
@@ -99,41 +119,38 @@ function prepare(input: PaymentCaseInput, endAt: Date, zero: DayZero): Notice[] 
     .filter((n) => n.sentAt.getTime() < endAt.getTime())
     .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime())
     .map((fact) => {
-      let notReadyFrom: string | null = null;
+      let notReadyFrom: number | null = null;
       if (fact.withdrawnAt && fact.withdrawnAt.getTime() < endAt.getTime()) {
-        const wDate = stockholmDate(fact.withdrawnAt);
-        notReadyFrom = stockholmInstant(wDate).getTime() === fact.withdrawnAt.getTime() ? wDate : addDaysToIsoDate(wDate, 1);
+        const wDay = dayOf(fact.withdrawnAt);
+        // Withdrawn at 00:00 sharp: not ready that day either.
+        notReadyFrom = stockholmInstant(isoOfDay(wDay)).getTime() === fact.withdrawnAt.getTime() ? wDay : wDay + 1;
       }
-      return { fact, sentDate: stockholmDate(fact.sentAt), day0: day0Of(fact.sentAt, zero), notReadyFrom };
+      return { fact, sentDay: dayOf(fact.sentAt), day0: day0Of(fact.sentAt, zero), notReadyFrom };
     });
 }
-
-type DayState = { ready: false; notice: Notice } | { ready: true; notice: Notice; dayNumber: number };
 
 /**
  * Walk the days from the first notice day to the end day. A day belongs to the notice in force at
  * its 00:00 (sent on an earlier day and not yet withdrawn); a day on which a new notice is sent is
  * that notice's day 0, unless the patient was already ready at 00:00 past day 0 under the earlier
  * notice (withdrawn and re-issued the same day): then the earlier notice decides the day, so that
- * a longer stay never has fewer payment days.
+ * a longer stay never has fewer payment days. `dayNumber` null: not ready at 00:00.
  */
-function walk(notices: Notice[], endDate: string, visit: (date: string, state: DayState) => void): void {
+function walk(notices: Notice[], endDay: number, visit: (day: number, notice: Notice, dayNumber: number | null) => void): void {
   const first = notices[0];
   if (!first) return;
-  const total = isoDateDiff(first.sentDate, endDate);
   let k = -1; // the last notice sent before the day
   let j = -1; // the last notice sent on or before the day
-  for (let i = 0; i <= total; i++) {
-    const date = i === 0 ? first.sentDate : addDaysToIsoDate(first.sentDate, i);
-    while (k + 1 < notices.length && notices[k + 1]!.sentDate < date) k++;
-    while (j + 1 < notices.length && notices[j + 1]!.sentDate <= date) j++;
+  for (let day = first.sentDay; day <= endDay; day++) {
+    while (k + 1 < notices.length && notices[k + 1]!.sentDay < day) k++;
+    while (j + 1 < notices.length && notices[j + 1]!.sentDay <= day) j++;
     const atMidnight = k >= 0 ? notices[k]! : null;
-    const readyAtMidnight = atMidnight !== null && (atMidnight.notReadyFrom === null || date < atMidnight.notReadyFrom);
-    const n = readyAtMidnight ? isoDateDiff(atMidnight.day0, date) : 0;
-    if (readyAtMidnight && n >= 1) visit(date, { ready: true, notice: atMidnight, dayNumber: n });
-    else if (j > k) visit(date, { ready: true, notice: notices[j]!, dayNumber: isoDateDiff(notices[j]!.day0, date) });
-    else if (readyAtMidnight) visit(date, { ready: true, notice: atMidnight, dayNumber: n });
-    else visit(date, { ready: false, notice: atMidnight ?? first });
+    const readyAtMidnight = atMidnight !== null && (atMidnight.notReadyFrom === null || day < atMidnight.notReadyFrom);
+    const n = readyAtMidnight ? day - atMidnight.day0 : 0;
+    if (readyAtMidnight && n >= 1) visit(day, atMidnight, n);
+    else if (j > k) visit(day, notices[j]!, day - notices[j]!.day0);
+    else if (readyAtMidnight) visit(day, atMidnight, n);
+    else visit(day, atMidnight ?? first, null);
   }
 }
 
@@ -173,10 +190,18 @@ function beforeDayZeroText(notice: Notice, zero: DayZero): string {
   return "ej betalningsdag: dagen då meddelandet om utskrivningsklar skickades räknas inte; dag 0 är nästa dag";
 }
 
+function withdrawnText(w: Date): string {
+  return `ej betalningsdag: inte utskrivningsklar (meddelandet återkallades ${shortDateText(stockholmDate(w))} kl. ${stockholmTime(w).replace(":", ".")})`;
+}
+
+function dayZeroText(notice: Notice): string {
+  return `ej betalningsdag: dag 0, meddelande om utskrivningsklar skickat ${shortDateText(stockholmDate(notice.fact.sentAt))} kl. ${stockholmTime(notice.fact.sentAt).replace(":", ".")}`;
+}
+
 export function computeCasePayment(input: PaymentCaseInput, model: AgreementModel, options: EngineOptions): CasePayment {
   const ongoing = input.endedAt === null;
   const endAt = input.endedAt ?? options.asOf;
-  const endDate = stockholmDate(endAt);
+  const endDay = dayOf(endAt);
   const careGroup = input.careType === "psykiatrisk" || input.lpt || input.lrv ? "psykiatri" : "somatik";
   const unmet = preconditionReasons(input, model, endAt);
 
@@ -191,7 +216,7 @@ export function computeCasePayment(input: PaymentCaseInput, model: AgreementMode
   } else {
     zero = model.dayZero;
     const excluded = dayCountFor(input, model.longStay, model.lptLrv) === null;
-    const ready = countReadyDays(prepare(input, endAt, zero), endDate);
+    const ready = countReadyDays(prepare(input, endAt, zero), endDay);
     dayCount = excluded ? null : ready > model.longStay.moreThanDays ? dayCountFor(input, model.longStay, model.lptLrv) : null;
     basis = excluded ? "undantagen" : dayCount ? "individuell" : "manadsgenomsnitt";
     if (dayCount) zero = dayCount;
@@ -199,63 +224,58 @@ export function computeCasePayment(input: PaymentCaseInput, model: AgreementMode
 
   const notices = prepare(input, endAt, zero);
   const amountsByYear = new Map<number, AmountSource>();
-  const amountOf = (date: string): AmountSource => {
-    const year = Number(date.slice(0, 4));
-    let source = amountsByYear.get(year);
-    if (!source) {
-      source = amountForYear(year, options.amounts, model.amountPerDayKr);
-      amountsByYear.set(year, source);
-    }
-    return source;
+  // Texts made once per notice, not once per day.
+  const texts = new Map<string, string>();
+  const once = (notice: Notice, kind: string, make: (n: Notice) => string): string => {
+    const key = `${kind}${notice.fact.sentAt.getTime()}`;
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = make(notice)));
+    return text;
   };
+  const freeText = dayCount ? `ej betalningsdag: inom ${daysText(dayCount.freeDays)} efter meddelande om utskrivningsklar` : "";
+  const excluded = basis === "undantagen" ? excludedText(input) : "";
 
   const days: PaymentDay[] = [];
   const missing = new Set<number>();
   let readyDays = 0;
   let paymentDays = 0;
   let amountKr = 0;
-  walk(notices, endDate, (date, state) => {
-    const notice = state.notice;
-    if (!state.ready) {
-      const w = notice.fact.withdrawnAt as Date;
-      days.push({
-        date,
-        dayNumber: null,
-        payment: false,
-        reason: `ej betalningsdag: inte utskrivningsklar (meddelandet återkallades ${shortDateText(stockholmDate(w))} kl. ${stockholmTime(w).replace(":", ".")})`,
-        amountKr: null,
-      });
-      return;
+  walk(notices, endDay, (day, notice, n) => {
+    const date = isoOfDay(day);
+    let payment = false;
+    let reason: string;
+    let amount: number | null = null;
+    if (n === null) reason = once(notice, "w", (x) => withdrawnText(x.fact.withdrawnAt as Date));
+    else if (n < 0) reason = beforeDayZeroText(notice, zero);
+    else if (n === 0) reason = once(notice, "0", dayZeroText);
+    else if (basis === "undantagen") reason = excluded;
+    else if (basis === "manadsgenomsnitt") reason = `ej betalningsdag för ärendet: dag ${n} efter utskrivningsklar ingår i kommunens månadsgenomsnitt`;
+    else if (n <= (dayCount as DayCount).freeDays) reason = freeText;
+    else {
+      // One notice of several may have missed the kommun: its days are not payment days.
+      const reasons =
+        model.preconditions.readyNotice && !notice.fact.toMunicipality && !unmet.includes(NOT_TO_MUNICIPALITY) ? [...unmet, NOT_TO_MUNICIPALITY] : unmet;
+      if (reasons.length > 0) reason = `ej betalningsdag: ${reasons.join("; ")}`;
+      else {
+        payment = true;
+        reason = `dag ${n} efter utskrivningsklar`;
+        const year = Number(date.slice(0, 4));
+        let source = amountsByYear.get(year);
+        if (!source) amountsByYear.set(year, (source = amountForYear(year, options.amounts, model.amountPerDayKr)));
+        paymentDays += 1;
+        if (source.kind === "saknas") missing.add(source.year);
+        else {
+          amount = source.amountKr;
+          amountKr += amount;
+        }
+      }
     }
-    const n = state.dayNumber;
-    const push = (payment: boolean, reason: string, amount: number | null = null) =>
-      days.push({ date, dayNumber: n < 0 ? null : n, payment, reason, amountKr: amount });
-    if (n >= 1) readyDays += 1;
-    if (n < 0) return push(false, beforeDayZeroText(notice, zero));
-    if (n === 0)
-      return push(
-        false,
-        `ej betalningsdag: dag 0, meddelande om utskrivningsklar skickat ${shortDateText(notice.sentDate)} kl. ${stockholmTime(notice.fact.sentAt).replace(":", ".")}`,
-      );
-    if (basis === "undantagen") return push(false, excludedText(input));
-    if (basis === "manadsgenomsnitt") return push(false, `ej betalningsdag för ärendet: dag ${n} efter utskrivningsklar ingår i kommunens månadsgenomsnitt`);
-    const count = dayCount as DayCount;
-    if (n <= count.freeDays) return push(false, `ej betalningsdag: inom ${daysText(count.freeDays)} efter meddelande om utskrivningsklar`);
-    // One notice of several may have missed the kommun: its days are not payment days.
-    const reasons =
-      model.preconditions.readyNotice && !notice.fact.toMunicipality && !unmet.includes(NOT_TO_MUNICIPALITY) ? [...unmet, NOT_TO_MUNICIPALITY] : unmet;
-    if (reasons.length > 0) return push(false, `ej betalningsdag: ${reasons.join("; ")}`);
-    const source = amountOf(date);
-    paymentDays += 1;
-    if (source.kind === "saknas") {
-      missing.add(source.year);
-      return push(true, `dag ${n} efter utskrivningsklar`);
-    }
-    amountKr += source.amountKr;
-    return push(true, `dag ${n} efter utskrivningsklar`, source.amountKr);
+    if (n !== null && n >= 1) readyDays += 1;
+    days.push({ date, dayNumber: n === null || n < 0 ? null : n, payment, reason, amountKr: amount });
   });
 
-  const liabilityDate = liabilityStartDate(notices, dayCount, basis, unmet, model, endDate, ongoing);
+  const liabilityDay = liabilityStartDay(notices, dayCount, basis, unmet, model, endDay, ongoing);
+  const liabilityDate = liabilityDay === null ? null : isoOfDay(liabilityDay);
   return {
     caseId: input.caseId,
     basis,
@@ -268,34 +288,34 @@ export function computeCasePayment(input: PaymentCaseInput, model: AgreementMode
     liabilityText: liabilityDate ? liabilityFromText(liabilityDate) : null,
     unmetPreconditions: unmet,
     ongoing,
-    endMonth: ongoing ? null : endDate.slice(0, 7),
+    endMonth: ongoing ? null : isoOfDay(endDay).slice(0, 7),
     careGroup,
   };
 }
 
 /** The first payment day of the current (last, not withdrawn) notice, if it can be one. */
-function liabilityStartDate(
+function liabilityStartDay(
   notices: Notice[],
   dayCount: DayCount | null,
   basis: PaymentBasis,
   unmet: string[],
   model: AgreementModel,
-  endDate: string,
+  endDay: number,
   ongoing: boolean,
-): string | null {
+): number | null {
   const current = notices.at(-1);
   if (!current || !dayCount || basis !== "individuell" || unmet.length > 0) return null;
   if (current.notReadyFrom !== null) return null;
   if (model.preconditions.readyNotice && !current.fact.toMunicipality) return null;
-  const first = addDaysToIsoDate(current.day0, dayCount.freeDays + 1);
-  return ongoing || first <= endDate ? first : null;
+  const first = current.day0 + dayCount.freeDays + 1;
+  return ongoing || first <= endDay ? first : null;
 }
 
 /** Days past day 0 on which the patient was ready at 00:00 (the monthly average's unit). */
-function countReadyDays(notices: Notice[], endDate: string): number {
+function countReadyDays(notices: Notice[], endDay: number): number {
   let n = 0;
-  walk(notices, endDate, (_date, state) => {
-    if (state.ready && state.dayNumber >= 1) n += 1;
+  walk(notices, endDay, (_day, _notice, dayNumber) => {
+    if (dayNumber !== null && dayNumber >= 1) n += 1;
   });
   return n;
 }
