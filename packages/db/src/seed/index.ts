@@ -13,6 +13,7 @@ import { upsertOrganisation, upsertRegisterPerson, upsertStaff, upsertUnit } fro
 import { seedRoleMappingRules } from "./rules";
 import { setStaffCommissions } from "../staff";
 import { seedContactList } from "./contacts";
+import { seedPaymentData } from "./payment";
 
 export {
   REGION_KEYS,
@@ -30,6 +31,7 @@ export { cast, castByKey, demoCast, demoIdentities, type DemoIdentity, type Demo
 export { buildHsaClaims, DEFAULT_COMMISSION_RIGHTS, type HsaClaimsInput, type CommissionClaimInput } from "./claims";
 export * from "./factories";
 export { makeWorld, commissionAt, type World } from "./world";
+export { seedPaymentData, DEMO_AGREEMENT_VALID_FROM } from "./payment";
 export { demoRoleMappingRules, seedRoleMappingRules, regionRules, kommunRules, rulePrefix, SYSTEM_ID } from "./rules";
 
 /** HSA-ids tests reach for most often. */
@@ -66,6 +68,9 @@ export interface SeedSummary {
   roleMappingRules: number;
   contactEntries: number;
   contactRepresentatives: number;
+  /** Socialstyrelsen's yearly amounts per vårddygn, and one payment agreement per region. */
+  paymentDayAmounts: number;
+  paymentAgreements: number;
 }
 
 /** Parents before children, so each parent exists when its child is upserted. */
@@ -139,6 +144,7 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
 
   const roleMappingRules = await seedRoleMappingRules(tx);
   const contactList = await seedContactList(tx);
+  const payment = await seedPaymentData(tx);
 
   return {
     regions: REGIONS.length,
@@ -151,6 +157,8 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
     roleMappingRules,
     contactEntries: contactList.entries,
     contactRepresentatives: contactList.representatives,
+    paymentDayAmounts: payment.amounts,
+    paymentAgreements: payment.agreements,
   };
 }
 

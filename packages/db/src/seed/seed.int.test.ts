@@ -5,6 +5,7 @@ import { createOrgTree, type OrgTree } from "@vardkedjan/domain/identity/org-tre
 import { validateMappingRule } from "@vardkedjan/domain/identity/rule-schema";
 import { LOA3, type MappingRule, type OrgNode } from "@vardkedjan/domain/identity/types";
 import { parsePatientIdentifier } from "@vardkedjan/domain/patient/identifier";
+import { agreementModelSchema, LAW_DEFAULT_MODEL } from "@vardkedjan/domain/payment/agreement";
 import { eq, schema, sql, type Db } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/index";
 import {
@@ -25,12 +26,22 @@ import {
   type SeedSummary,
 } from "./index";
 
-const SEEDED_TABLES = ["organisations", "units", "staff", "population_register", "role_mapping_rules", "contact_entries", "contact_representatives"] as const;
+const SEEDED_TABLES = [
+  "organisations",
+  "units",
+  "staff",
+  "population_register",
+  "role_mapping_rules",
+  "contact_entries",
+  "contact_representatives",
+  "payment_day_amounts",
+  "payment_agreements",
+] as const;
 
 async function dump(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of SEEDED_TABLES) {
-    const key = table === "population_register" ? "identifier" : "id";
+    const key = table === "population_register" ? "identifier" : table === "payment_day_amounts" ? "year" : "id";
     const result = await db.execute(sql.raw(`select * from ${table} order by ${key}`));
     out[table] = result.rows;
   }
@@ -114,6 +125,28 @@ describe("seedDemoData into an empty database", () => {
     expect(first.unitsByKind.bistandsenhet).toBe(24);
     expect(first.unitsByKind.hemsjukvard).toBe(24);
     expect(first.unitsByKind.forvaltning).toBe(3);
+  });
+
+  it("has Socialstyrelsen's known yearly amounts and one agreement per region: the law's default", async () => {
+    const amounts = await t.db.select().from(schema.paymentDayAmounts).orderBy(schema.paymentDayAmounts.year);
+    expect(amounts.map((a) => [a.year, a.amountKr, a.regulationId])).toEqual([
+      [2019, 7_800, "HSLF-FS 2018:67"],
+      [2020, 8_200, null],
+      [2022, 9_300, null],
+      [2023, 10_500, "HSLF-FS 2022:60"],
+    ]);
+    expect(first.paymentDayAmounts).toBe(4);
+    const agreements = await t.db.select().from(schema.paymentAgreements);
+    expect(agreements).toHaveLength(3);
+    expect(first.paymentAgreements).toBe(3);
+    const regions = await t.db.select().from(schema.organisations).where(eq(schema.organisations.kind, "region"));
+    expect(agreements.map((a) => a.regionId).sort()).toEqual(regions.map((r) => r.id).sort());
+    for (const a of agreements) {
+      expect(a).toMatchObject({ municipalityId: null, version: 1, validFrom: "2018-01-01", validTo: null });
+      // Stored as the domain's model, and read back through its schema.
+      expect(agreementModelSchema.parse(a.model)).toEqual(LAW_DEFAULT_MODEL);
+      expect(a.name).toMatch(/^Lagens standardregel \(demo\): Region /);
+    }
   });
 
   it("creates no cases, messages or audit events", async () => {
