@@ -170,6 +170,8 @@ function pssMb(rootPids: number[]): number {
   return kb / 1024;
 }
 
+results.push(...(await import("./bench/payment-engine")).benchPaymentEngine());
+
 if (process.argv.includes("--system")) {
   const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));
   const system = await startSystem({ dataDir: sysDir, ...portsFromEnv({}, 2000), skipBuild: true, childOutput: "quiet", log: () => undefined });
