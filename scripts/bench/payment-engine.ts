@@ -2,8 +2,9 @@
 // `npx tsx scripts/bench/payment-engine.ts` (VK_BENCH_STAYS=… for fewer), or within `npm run bench`.
 //
 // Target: 1 000 000 stays in ≤ 10 s of CPU time on one core (≤ 10 µs per stay), measured as CPU
-// time because the cores are shared and wall time then measures the neighbours too. Sweden has about 1.4 million
-// hospital discharges a year in all; at that rate every stay of a national year is recomputed in
+// time because the cores are shared and wall time then measures the neighbours too. Sweden has
+// about 1.4 million hospital discharges a year in all; at that rate every stay of a national year
+// is recomputed in
 // about 15 s, which a background job can do whenever an agreement version or a yearly amount
 // changes, and a kommun's month (a few hundred stays) costs milliseconds inside a request. A
 // region-year report live from the engine alone (≈ 100 000–350 000 stays for the largest region)

@@ -155,7 +155,7 @@ describe("Stockholm-style count: two days after day 0, day 0 only for a notice b
     const r = run(stay([notice(at("2026-12-07", "12:00"))], at("2026-12-11", "10:00")), STOCKHOLM_2020_MODEL);
     expect(paid(r)).toEqual(["2026-12-11"]);
     expect(r.days[0]!.dayNumber).toBeNull();
-    expect(r.days[0]!.reason).toBe("ej betalningsdag: meddelandet om utskrivningsklar skickades kl. 12.00, efter brytpunkten 12.00; dag 0 är nästa dag");
+    expect(r.days[0]!.reason).toBe("ej betalningsdag: meddelandet om utskrivningsklar skickades kl. 12.00, inte före kl. 12.00, så dag 0 är nästa dag");
     expect(r.days[1]!.dayNumber).toBe(0);
     expect(r.days[4]!.reason).toBe("dag 3 efter utskrivningsklar");
   });

@@ -185,7 +185,7 @@ function excludedText(input: PaymentCaseInput): string {
 
 function beforeDayZeroText(notice: Notice, zero: DayZero): string {
   if (zero.noticeDayCounts && zero.cutoffHour !== undefined) {
-    return `ej betalningsdag: meddelandet om utskrivningsklar skickades kl. ${stockholmTime(notice.fact.sentAt).replace(":", ".")}, efter brytpunkten ${hourText(zero.cutoffHour)}; dag 0 är nästa dag`;
+    return `ej betalningsdag: meddelandet om utskrivningsklar skickades kl. ${stockholmTime(notice.fact.sentAt).replace(":", ".")}, inte före kl. ${hourText(zero.cutoffHour)}, så dag 0 är nästa dag`;
   }
   return "ej betalningsdag: dagen då meddelandet om utskrivningsklar skickades räknas inte; dag 0 är nästa dag";
 }
