@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  AGREEMENT_MODEL_KINDS,
+  AGREEMENT_MODEL_LABELS,
+  dayCountText,
+  LPT_LRV_HANDLINGS,
+  LPT_LRV_LABELS,
   agreementModelSchema,
   agreementVersionSchema,
   chooseAgreement,
@@ -47,6 +52,18 @@ describe("agreement models as data", () => {
 
     expect(agreementModelSchema.safeParse({ kind: "okand" }).error?.issues[0]?.message).toBe("Välj modell: individuell beräkning eller månadsgenomsnitt");
     expect(agreementModelSchema.safeParse({ ...LAW_DEFAULT_MODEL, extra: 1 }).success).toBe(false);
+  });
+
+  it("has a Swedish label for every model kind and LPT/LRV handling, and explains a day count", () => {
+    expect(Object.keys(AGREEMENT_MODEL_LABELS)).toEqual([...AGREEMENT_MODEL_KINDS]);
+    expect(Object.keys(LPT_LRV_LABELS)).toEqual([...LPT_LRV_HANDLINGS]);
+    expect(dayCountText(LAW_DEFAULT_MODEL.somatic)).toBe("tre dagar efter dag 0; dag 0 är dagen då meddelandet om utskrivningsklar skickades");
+    expect(dayCountText(STOCKHOLM_2020_MODEL.somatic)).toBe(
+      "två dagar efter dag 0; dag 0 är dagen då meddelandet om utskrivningsklar skickades, om det skickades före kl. 12.00, annars dagen efter",
+    );
+    expect(dayCountText({ noticeDayCounts: false, freeDays: 1 })).toBe(
+      "en dag efter dag 0; dag 0 är dagen efter att meddelandet om utskrivningsklar skickades",
+    );
   });
 
   it("a version's end cannot be before its start", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PAYMENT_THRESHOLD_DAYS } from "../clock/losus";
+import { daysText, hourText } from "./text";
 
 /**
  * Agreement models for the kommun's payment responsibility (kommunens betalningsansvar) as data.
@@ -76,6 +77,12 @@ export type DayCount = z.infer<typeof dayCountSchema>;
  * - egen_dagrakning: its own day count.
  */
 export const LPT_LRV_HANDLINGS = ["som_psykiatri", "undantagen", "egen_dagrakning"] as const;
+export type LptLrvHandlingKind = (typeof LPT_LRV_HANDLINGS)[number];
+export const LPT_LRV_LABELS: Record<LptLrvHandlingKind, string> = {
+  som_psykiatri: "Som övrig psykiatrisk vård",
+  undantagen: "Undantagen från betalningsansvaret",
+  egen_dagrakning: "Egen dagräkning",
+};
 export const lptLrvSchema = z.discriminatedUnion(
   "handling",
   [
@@ -155,6 +162,13 @@ export const monthlyAverageModelSchema = z
   .strict();
 export type MonthlyAverageModel = z.infer<typeof monthlyAverageModelSchema>;
 
+export const AGREEMENT_MODEL_KINDS = ["individuell", "manadsgenomsnitt"] as const;
+export type AgreementModelKind = (typeof AGREEMENT_MODEL_KINDS)[number];
+export const AGREEMENT_MODEL_LABELS: Record<AgreementModelKind, string> = {
+  individuell: "Individuell beräkning",
+  manadsgenomsnitt: "Månadsgenomsnitt per kommun",
+};
+
 export const agreementModelSchema = z.discriminatedUnion("kind", [individualModelSchema, monthlyAverageModelSchema], {
   error: "Välj modell: individuell beräkning eller månadsgenomsnitt",
 });
@@ -211,6 +225,19 @@ export const VASTRA_GOTALAND_MODEL: MonthlyAverageModel = {
   preconditions: { admissionNotice: true, readyNotice: true, sipCallWhenNeeded: true },
   lptLrv: { handling: "som_psykiatri" },
 };
+
+/**
+ * A day count in Swedish, for the administrator's form and the invoice basis: "tre dagar efter
+ * dag 0; dag 0 är dagen då meddelandet om utskrivningsklar skickades".
+ */
+export function dayCountText(count: DayCount): string {
+  const day0 = !count.noticeDayCounts
+    ? "dag 0 är dagen efter att meddelandet om utskrivningsklar skickades"
+    : count.cutoffHour !== undefined
+      ? `dag 0 är dagen då meddelandet om utskrivningsklar skickades, om det skickades före kl. ${hourText(count.cutoffHour)}, annars dagen efter`
+      : "dag 0 är dagen då meddelandet om utskrivningsklar skickades";
+  return `${daysText(count.freeDays)} efter dag 0; ${day0}`;
+}
 
 export type ChosenAgreement = { kind: "overenskommelse"; agreement: AgreementVersion } | { kind: "lagens_standard"; model: IndividualModel };
 
