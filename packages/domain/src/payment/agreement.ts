@@ -244,7 +244,9 @@ export type ChosenAgreement = { kind: "overenskommelse"; agreement: AgreementVer
 /**
  * The agreement in force on `date` ("YYYY-MM-DD", Stockholm) for a kommun in a region: a version
  * for the kommun beats a region-wide one; among versions of the same reach, the highest version
- * number; none → the law's default.
+ * number; none → the law's default. Which date: for a stay, the day of its first ready notice
+ * (one agreement judges the whole stay, also across a version change); for a kommun's month under
+ * the monthly-average model, the month's last day. The sources say nothing on this; it is a choice.
  */
 export function chooseAgreement(versions: readonly AgreementVersion[], where: { regionId: string; municipalityId: string }, date: string): ChosenAgreement {
   let best: AgreementVersion | undefined;
