@@ -2,7 +2,7 @@
  * The example role-mapping rules (`buildExampleRules` in the domain) for every
  * demo region and kommun, with one system-role convention for the whole installation:
  *
- *   system id "VK" (Vårdkedjan): VK;UTSKRIVNINGSLEDARE, VK;BISTAND, VK;MAS, VK;VK_ADMIN,
+ *   system id "VK" (Vårdkedjan): VK;UTSKRIVNINGSLEDARE, VK;BISTAND, VK;MAS, VK;VK_ADMIN, VK;EKONOMI,
  *   VK;Hemtjanst-<hemtjänstgruppens HSA-id>.
  *
  * Because the system id is shared, person-level rules also require the employeeHsaId to come

@@ -21,6 +21,19 @@ describe("role → actions table", () => {
     expect(can("kommunadmin", "rules.manage")).toBe(true);
   });
 
+  it("payment responsibility: the region's administrator keeps the agreements; the economy roles fix, dispute and answer the invoice basis and alone see its patients", () => {
+    expect(ROLES.filter((r) => can(r, "payment.manageAgreements"))).toEqual(["sysadmin"]);
+    expect(ROLES.filter((r) => can(r, "payment.readAgreements"))).toEqual(["sysadmin", "kommunadmin", "region_ekonom", "kommun_ekonom"]);
+    expect(ROLES.filter((r) => can(r, "invoice.read"))).toEqual(["sysadmin", "kommunadmin", "region_ekonom", "kommun_ekonom"]);
+    expect(ROLES.filter((r) => can(r, "invoice.readPatients"))).toEqual(["region_ekonom", "kommun_ekonom"]);
+    expect(ROLES.filter((r) => can(r, "invoice.lock"))).toEqual(["region_ekonom"]);
+    expect(ROLES.filter((r) => can(r, "invoice.answerDispute"))).toEqual(["region_ekonom"]);
+    expect(ROLES.filter((r) => can(r, "invoice.dispute"))).toEqual(["kommun_ekonom"]);
+    expect(PATIENT_DATA_ACTIONS).toContain("invoice.readPatients");
+    // The economy roles read no case.
+    expect(can("region_ekonom", "case.read") || can("kommun_ekonom", "case.read")).toBe(false);
+  });
+
   it("only the ward opens and closes cases", () => {
     const openers = ROLES.filter((r) => can(r, "case.create"));
     expect(openers).toEqual(["avd_ssk", "lakare", "utskrivningsledare"]);
@@ -49,8 +62,12 @@ describe("role → actions table", () => {
     // Adding a party was authorised as sending a message, in the ward's portal.
     expect(ROLES.filter((r) => can(r, "case.addParty"))).toEqual(ROLES.filter((r) => portalForRole(r) === "slutenvard" && can(r, "case.sendMessage")));
     // The outage list and the region's units were authorised as reading the contact list, in Förvaltning.
+    // (The economy roles came later, in Förvaltning, and never had either.)
+    const economy: readonly string[] = ["region_ekonom", "kommun_ekonom"];
     for (const action of ["outage.read", "org.readUnits"] as const) {
-      expect(ROLES.filter((r) => can(r, action))).toEqual(ROLES.filter((r) => portalForRole(r) === "forvaltning" && can(r, "contactList.read")));
+      expect(ROLES.filter((r) => can(r, action))).toEqual(
+        ROLES.filter((r) => portalForRole(r) === "forvaltning" && can(r, "contactList.read") && !economy.includes(r)),
+      );
     }
     // Integrations and the routine profile were authorised as declaring an outage.
     for (const action of ["outage.manageIntegrations", "outage.manageRoutine"] as const) {

@@ -33,6 +33,13 @@ export const ACTIONS = [
   "org.manage",
   "rules.manage",
   "audit.read",
+  "payment.readAgreements",
+  "payment.manageAgreements",
+  "invoice.read",
+  "invoice.readPatients",
+  "invoice.lock",
+  "invoice.dispute",
+  "invoice.answerDispute",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +59,7 @@ export const PATIENT_DATA_ACTIONS: readonly Action[] = [
   "case.close",
   "outage.logPhoneContact",
   "afterRegistration.register",
+  "invoice.readPatients",
 ];
 
 /** Swedish, completing "Rollen X får inte …". */
@@ -81,6 +89,13 @@ export const ACTION_LABELS: Record<Action, string> = {
   "org.manage": "administrera organisationer och enheter",
   "rules.manage": "administrera behörighetsregler",
   "audit.read": "granska loggar",
+  "payment.readAgreements": "se överenskommelserna om betalningsansvar",
+  "payment.manageAgreements": "ändra överenskommelserna om betalningsansvar och beloppen per vårddygn",
+  "invoice.read": "se faktureringsunderlaget för betalningsansvar",
+  "invoice.readPatients": "se patienterna i faktureringsunderlaget",
+  "invoice.lock": "fastställa faktureringsunderlaget",
+  "invoice.dispute": "bestrida rader i faktureringsunderlaget",
+  "invoice.answerDispute": "besvara bestridanden av faktureringsunderlaget",
 };
 
 const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
@@ -144,9 +159,31 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "org.manage",
     "rules.manage",
     "audit.read",
+    // The administrator keeps the agreements and the yearly amounts, and sees the invoice basis
+    // without the patients: separation of duties (the patients are the economy role's).
+    "payment.readAgreements",
+    "payment.manageAgreements",
+    "invoice.read",
   ],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
-  kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "audit.read"],
+  kommunadmin: [
+    ...BASE,
+    "contactList.edit",
+    "outage.read",
+    "outage.report",
+    "org.readUnits",
+    "org.manage",
+    "rules.manage",
+    "audit.read",
+    // Reads the agreement that applies to the kommun and its invoice basis; changes neither.
+    "payment.readAgreements",
+    "invoice.read",
+  ],
+  // Economy: the region fixes ("Fastställ") the basis and answers disputes; the kommun reviews and
+  // disputes it. Both see the patient of each row (name and personnummer), the data an invoice
+  // between the principals needs; nothing else of the case.
+  region_ekonom: [...BASE, "payment.readAgreements", "invoice.read", "invoice.readPatients", "invoice.lock", "invoice.answerDispute"],
+  kommun_ekonom: [...BASE, "payment.readAgreements", "invoice.read", "invoice.readPatients", "invoice.dispute"],
 };
 
 export function can(role: Role, action: Action): boolean {

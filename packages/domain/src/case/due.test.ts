@@ -125,7 +125,7 @@ describe("dueSteps: the kommun", () => {
       overdue: true,
       label: "Meddela kommunklar (dag 4 efter utskrivningsklar)",
     });
-    expect(iso(find(dueSteps(ready(), "kommun", at("2026-02-08"), { payment: { thresholdDays: 5 } }), "meddela_kommunklar")?.dueAt)).toBe(
+    expect(iso(find(dueSteps(ready(), "kommun", at("2026-02-08"), { paymentLiabilityFrom: at("2026-02-12") }), "meddela_kommunklar")?.dueAt)).toBe(
       iso(new Date(at("2026-02-12").getTime() - 1)),
     );
   });

@@ -1,5 +1,8 @@
 import { stockholmDate, stockholmDayEnd, stockholmInstant } from "../time/stockholm";
-import { dischargeInformationDue, fixedCareContactDue, paymentLiabilityStart, sipCallDue, daysSinceReady, type PaymentLiabilityOptions } from "../clock/losus";
+import { dischargeInformationDue, fixedCareContactDue, sipCallDue, daysSinceReady } from "../clock/losus";
+import { LAW_DEFAULT_MODEL } from "../payment/agreement";
+import { computeCasePayment } from "../payment/engine";
+import { paymentInputFromCase } from "../payment/from-case";
 import { currentConsent } from "./consent";
 import { PARTY_ROLE_LABELS } from "./labels";
 import { deriveCaseState, partyState, KOMMUN_SIDE_ROLES, REGION_OUTPATIENT_ROLES, type DerivedCaseState, type PartyState } from "./state";
@@ -57,8 +60,13 @@ export interface DueOptions {
   unitId?: string;
   /** Messages to the unit not yet acknowledged (kvittens is stored beside the case, not in it). */
   unacknowledgedMessageIds?: readonly string[];
-  /** The payment clock's threshold (N19 default: 3 days); regional agreements may differ. */
-  payment?: PaymentLiabilityOptions;
+  /**
+   * When payment responsibility starts, as the payment engine computed it under the case's
+   * agreement (the services pass the stored result); null: it cannot start (a precondition is
+   * missing, the stay is excluded), so "meddela kommunklar" has no deadline. Omitted: the engine
+   * under the law's default (three calendar days after the notice day).
+   */
+  paymentLiabilityFrom?: Date | null;
 }
 
 /** A product setting, not law: "kvittera omgående" read as within 24 hours of arrival. */
@@ -86,7 +94,11 @@ export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, 
     else {
       const party = options.unitId ? partyState(state, options.unitId) : state.parties.find((p) => p.role === perspective && p.active);
       if (party?.active && party.role === perspective && !party.rejectedAt) {
-        steps.push(...partySteps(state, party, now, options, make));
+        const withLiability =
+          options.paymentLiabilityFrom !== undefined || state.stage !== "utskrivningsklar"
+            ? options
+            : { ...options, paymentLiabilityFrom: lawDefaultLiability(facts, now) };
+        steps.push(...partySteps(state, party, now, withLiability, make));
       }
     }
   }
@@ -96,6 +108,11 @@ export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, 
     const tb = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
     return ta - tb || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   });
+}
+
+/** The payment engine under the law's default, for a caller that did not pass the case's own result. */
+function lawDefaultLiability(facts: CaseFacts, now: Date): Date | null {
+  return computeCasePayment(paymentInputFromCase("", facts), LAW_DEFAULT_MODEL, { asOf: now, amounts: [] }).liabilityFrom;
 }
 
 type Make = (step: DueStepCode, label: string, dueAt: Date | null, severity: DueSeverity, extra?: Pick<DueStep, "rule" | "kind">) => DueStep;
@@ -241,9 +258,9 @@ function partySteps(state: DerivedCaseState, party: PartyState, now: Date, optio
   if (state.stage === "utskrivningsklar" && state.readyForDischargeAt && !party.kommunklarAt) {
     if (kommunSide) {
       const day = daysSinceReady(state.readyForDischargeAt, now);
-      const liability = paymentLiabilityStart(state.readyForDischargeAt, options.payment);
+      const liability = options.paymentLiabilityFrom;
       steps.push(
-        make("meddela_kommunklar", `Meddela kommunklar (dag ${day} efter utskrivningsklar)`, new Date(liability.getTime() - 1), "legal", {
+        make("meddela_kommunklar", `Meddela kommunklar (dag ${day} efter utskrivningsklar)`, liability ? new Date(liability.getTime() - 1) : null, "legal", {
           rule: "N19",
           kind: "kommunklar",
         }),

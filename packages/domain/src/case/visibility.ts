@@ -76,6 +76,17 @@ export function isBasicVisibleKind(kind: MessageKind): boolean {
 const isWard = (viewer: Viewer): boolean => viewer.partyRole === "sjukhus" || viewer.partyRole === "avdelning";
 const isHemtjanst = (viewer: Viewer): boolean => viewer.partyRole === "hemtjanst" || viewer.role === "hemtjanst";
 
+/**
+ * When the kommun's payment responsibility starts (LOSUS 5 kap.) concerns the hospital and the
+ * kommun that pays: the ward and the kommun's biståndshandläggare and HSL see it with the ready
+ * notice it runs from; hemtjänst (its own tasks only) and the region's öppenvård are not parties
+ * to it.
+ */
+export function seesPaymentResponsibility(viewer: Viewer): boolean {
+  if (isHemtjanst(viewer)) return false;
+  return isWard(viewer) || viewer.partyRole === "kommun" || viewer.partyRole === "hemsjukvard";
+}
+
 export function caseVisibility(viewer: Viewer, consents: readonly ConsentRecord[]): CaseVisibility {
   const partyRole = viewer.partyRole;
   if (partyRole === "sjukhus" || partyRole === "avdelning") {

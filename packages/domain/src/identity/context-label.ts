@@ -15,6 +15,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   mas: "MAS",
   sysadmin: "Systemförvaltare",
   kommunadmin: "Kommunadministratör",
+  region_ekonom: "Ekonomi, region",
+  kommun_ekonom: "Ekonomi, kommun",
 };
 
 export const PORTAL_LABELS: Record<Portal, string> = {
@@ -37,6 +39,8 @@ const ROLE_PORTAL: Record<Role, Portal> = {
   mas: "kommun",
   sysadmin: "forvaltning",
   kommunadmin: "forvaltning",
+  region_ekonom: "forvaltning",
+  kommun_ekonom: "forvaltning",
 };
 
 /** The one portal a role works in; rules must grant a role in its own portal (see rule-schema). */

@@ -45,8 +45,18 @@ describe("buildExampleRules", () => {
   it("prefixes ids so they are unique across organisations", () => {
     const ids = allRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(regionRules.map((r) => r.id)).toEqual(["srm-D1", "srm-R1", "srm-R1-lakare", "srm-R1-terapeut", "srm-R2", "srm-R7", "srm-R7-psykiatri", "srm-R8"]);
-    expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R9"]);
+    expect(regionRules.map((r) => r.id)).toEqual([
+      "srm-D1",
+      "srm-R1",
+      "srm-R1-lakare",
+      "srm-R1-terapeut",
+      "srm-R2",
+      "srm-R7",
+      "srm-R7-psykiatri",
+      "srm-R8",
+      "srm-R10",
+    ]);
+    expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R9", "esk-R10"]);
     expect(regionRules.every((r) => r.ownerOrgHsaId === REGION)).toBe(true);
     expect(kommunRules.every((r) => r.ownerOrgHsaId === KOMMUN)).toBe(true);
   });
@@ -288,6 +298,21 @@ describe("R7, R8: primärvård and region admin", () => {
     expect(run(personClaims(admin)).contexts.map(brief)).toEqual([
       { portal: "forvaltning", role: "sysadmin", scope: REGION, descendants: true, provider: REGION, commissions: [], rules: ["srm-R8"] },
     ]);
+    const low = run(personClaims({ ...admin, acr: LOA2 }));
+    expect(low.contexts).toEqual([]);
+  });
+
+  it("R10 gives the economy role on each side its own organisation in Förvaltning, and a kommun's economist nothing in the region", () => {
+    expect(run(personClaims({ employeeHsaId: "SE2321000032-E001", systemRole: "VK-SRM;EKONOMI" })).contexts.map(brief)).toEqual([
+      { portal: "forvaltning", role: "region_ekonom", scope: REGION, descendants: true, provider: REGION, commissions: [], rules: ["srm-R10"] },
+    ]);
+    expect(run(personClaims({ employeeHsaId: "SE2120000308-E001", systemRole: "VK-ESK;EKONOMI" })).contexts.map(brief)).toEqual([
+      { portal: "forvaltning", role: "kommun_ekonom", scope: KOMMUN, descendants: true, provider: KOMMUN, commissions: [], rules: ["esk-R10"] },
+    ]);
+  });
+
+  it("R8 with LoA 2 gives nothing, with the reason", () => {
+    const admin = { employeeHsaId: "SE2321000032-A001", systemRole: "VK-SRM;VK_ADMIN" };
     const low = run(personClaims({ ...admin, acr: LOA2 }));
     expect(low.contexts).toEqual([]);
     expect(low.reasons).toContainEqual({

@@ -177,6 +177,18 @@ function regionRules(p: RegionRuleParams): MappingRule[] {
         requireLoa: [LOA3],
       },
     ],
+    [
+      "R10",
+      {
+        description: "Ekonomi i regionen (faktureringsunderlag för betalningsansvar)",
+        level: "person",
+        priority: 50,
+        effect: "allow",
+        when: { all: [{ op: "hasSystemRole", systemId: p.systemId, role: "EKONOMI" }] },
+        grant: { portal: "forvaltning", role: "region_ekonom", scope: { type: "org", orgHsaId: p.regionHsaId, includeDescendants: true } },
+        requireLoa: [LOA3],
+      },
+    ],
   ]);
 }
 
@@ -260,6 +272,15 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
     [
       "R9",
       personRule("Kommunadministratör", "VK_ADMIN", { portal: "forvaltning", role: "kommunadmin", scope: kommunOrg }, { priority: 50, requireLoa: [LOA3] }),
+    ],
+    [
+      "R10",
+      personRule(
+        "Ekonomi i kommunen (faktureringsunderlag för betalningsansvar)",
+        "EKONOMI",
+        { portal: "forvaltning", role: "kommun_ekonom", scope: kommunOrg },
+        { priority: 50, requireLoa: [LOA3] },
+      ),
     ],
   ]);
 }

@@ -20,6 +20,8 @@ export const ROLES = [
   "mas", // medicinskt ansvarig sjuksköterska
   "sysadmin", // systemförvaltare, region
   "kommunadmin", // delegerad kommunadministratör
+  "region_ekonom", // ekonomi i regionen: faktureringsunderlaget för betalningsansvar
+  "kommun_ekonom", // ekonomi i kommunen: granskar och bestrider faktureringsunderlaget
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -3,6 +3,7 @@ import type { CaseEvent, CaseFacts, ConsentRecord, PartyRole } from "@vardkedjan
 import { dueSteps } from "@vardkedjan/domain/case/due";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { readStoredPayload } from "@vardkedjan/domain/case/stored-payload";
+import { storeCasePayment } from "../payment/store";
 
 export interface LoadedCase {
   row: typeof schema.coordinationCases.$inferSelect;
@@ -104,8 +105,9 @@ export async function loadManyCaseFacts(db: DbOrTx, caseIds: string[]): Promise<
 }
 
 /**
- * Recomputes what the case's stage is and what each party has due next, and stores it for the
- * worklists. Runs in the same transaction as every write to the case.
+ * Recomputes what the case's stage is, its payment days (services/payment/store.ts) and what each
+ * party has due next, and stores them for the worklists and the invoice basis. Runs in the same
+ * transaction as every write to the case.
  */
 export async function refreshCaseDerived(db: DbOrTx, caseId: string, now = new Date()): Promise<LoadedCase> {
   const loaded = await loadCaseFacts(db, caseId);
@@ -123,6 +125,9 @@ export async function refreshCaseDerived(db: DbOrTx, caseId: string, now = new D
       updatedAt: now,
     })
     .where(eq(schema.coordinationCases.id, caseId));
+  // The kommun's "meddela kommunklar" is due when payment responsibility starts under the case's agreement.
+  const payment = await storeCasePayment(db, loaded, now);
+  const paymentLiabilityFrom = payment ? payment.payment.liabilityFrom : null;
   const unacked = await db
     .select({ unitId: schema.messageRecipients.unitId, messageId: schema.messageRecipients.messageId })
     .from(schema.messageRecipients)
@@ -134,6 +139,7 @@ export async function refreshCaseDerived(db: DbOrTx, caseId: string, now = new D
       ? dueSteps(loaded.facts, party.role, now, {
           unitId: party.unitId,
           unacknowledgedMessageIds: unacked.filter((u) => u.unitId === party.unitId).map((u) => u.messageId),
+          paymentLiabilityFrom,
         })
       : [];
     // The earliest dated step first; an undated one only when nothing is dated.

@@ -1,7 +1,7 @@
 import { schema, eq, inArray, asc, type Db } from "@vardkedjan/db/client";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { checkOpen } from "@vardkedjan/domain/case/transitions";
-import { caseVisibility, viewMessage, type CaseVisibility } from "@vardkedjan/domain/case/visibility";
+import { caseVisibility, seesPaymentResponsibility, viewMessage, type CaseVisibility } from "@vardkedjan/domain/case/visibility";
 import { dueSteps, type DueStep } from "@vardkedjan/domain/case/due";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
 import { MESSAGE_KINDS, type CareType, type CaseStage, type MessageKind, type PartyRole } from "@vardkedjan/domain/case/types";
@@ -10,6 +10,7 @@ import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
 import { checkCaseAccess, withCaseAccess } from "./scope";
 import { loadCaseFacts } from "./facts";
+import { casePaymentSummary, type CasePaymentSummary } from "../payment/summary";
 
 export interface CaseMessageView {
   id: string;
@@ -66,6 +67,8 @@ export interface CaseView {
   }[];
   viewer: { role: PartyRole; unitIds: string[]; visibility: CaseVisibility; canSend: MessageKind[]; defaultRecipients: Partial<Record<MessageKind, string[]>> };
   due: DueStep[];
+  /** The kommun's payment responsibility, for the viewers it concerns (seesPaymentResponsibility); null otherwise or before a ready notice. */
+  payment: CasePaymentSummary | null;
   messages: CaseMessageView[];
   /** Staff with a context at the viewer's outpatient unit, for naming the fast vårdkontakt. */
 }
@@ -79,6 +82,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     const viewer = { partyRole: access.viewerRole, role: actor.context.role };
     const visibility = caseVisibility(viewer, facts.consents);
     const myUnit = access.viewerUnitIds[0]!;
+    const payment = state.readyHistory.length > 0 ? await casePaymentSummary(tx, loaded, now) : null;
 
     const [patient] = await tx.select().from(schema.patients).where(eq(schema.patients.id, row.patientId));
     const unitIds = [...new Set([...loaded.parties.map((p) => p.unitId), row.wardUnitId, row.hospitalUnitId, ...facts.events.map((e) => e.senderUnitId)])];
@@ -251,7 +255,9 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
           : dueSteps(facts, access.viewerRole, now, {
               unitId: myUnit,
               unacknowledgedMessageIds: messages.filter((m) => m.awaitingMyAcknowledgement).map((m) => m.id),
+              paymentLiabilityFrom: payment ? payment.liabilityFrom : null,
             }),
+      payment: seesPaymentResponsibility(viewer) ? payment : null,
       messages,
     };
   });

@@ -219,4 +219,25 @@ export const sormlandCast = [
     systemRoles: ["VK;BISTAND"],
     intended: [["kommun", "bistandshandlaggare", `${NYK}-BIST`]],
   }),
+  // --- economy: the invoice basis for the kommun's payment responsibility, one on each side ---
+  person({
+    key: "maria.ekholm",
+    givenName: "Maria",
+    familyName: "Ekholm",
+    employeeHsaId: `${R}-P0014`,
+    title: "Ekonom",
+    systemRoles: ["VK;EKONOMI"],
+    label: "Ekonom, Region Sörmland",
+    intended: [["forvaltning", "region_ekonom", `${R}-VG`]],
+  }),
+  person({
+    key: "per.sandberg",
+    givenName: "Per",
+    familyName: "Sandberg",
+    employeeHsaId: `${ESK}-P0006`,
+    title: "Controller",
+    systemRoles: ["VK;EKONOMI"],
+    label: "Controller, Eskilstuna kommun",
+    intended: [["forvaltning", "kommun_ekonom", `${ESK}-VG`]],
+  }),
 ];

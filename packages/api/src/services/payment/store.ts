@@ -1,0 +1,155 @@
+import { schema, eq, inArray, sql, type DbOrTx } from "@vardkedjan/db/client";
+import { agreementVersionSchema, chooseAgreement, chosenModel, type AgreementVersion, type ChosenAgreement } from "@vardkedjan/domain/payment/agreement";
+import type { YearlyAmount } from "@vardkedjan/domain/payment/amounts";
+import { computeCasePayment, type CasePayment } from "@vardkedjan/domain/payment/engine";
+import { paymentInputFromCase } from "@vardkedjan/domain/payment/from-case";
+import { paymentPeriods } from "@vardkedjan/domain/payment/invoice";
+import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
+import type { LoadedCase } from "../case/facts";
+
+/**
+ * The payment engine's result per case, kept in the same transaction as every write to the case
+ * (refreshCaseDerived calls storeCasePayment). Decision (ARCHITECTURE.md, "Payment
+ * responsibility"): store runs of payment days per case instead of computing on read, so that a
+ * kommun-month invoice basis and a region-year report are index reads at national scale; an
+ * ongoing stay's last run is open-ended, so nothing needs recomputing as days pass, only when
+ * a message changes the case or an agreement changes (recomputeRegion).
+ */
+
+export interface PaymentReference {
+  agreements: AgreementVersion[];
+  amounts: YearlyAmount[];
+  /** kommunkod → the kommun organisation and its unit ids. */
+  municipalities: Map<string, { id: string; regionId: string | null; unitIds: string[] }>;
+}
+
+/** The agreements of a region, the yearly amounts and the region's kommuner, loaded once for many cases. */
+export async function loadPaymentReference(db: DbOrTx, regionId: string): Promise<PaymentReference> {
+  const agreementRows = await db.select().from(schema.paymentAgreements).where(eq(schema.paymentAgreements.regionId, regionId));
+  const agreements = agreementRows.map((a) =>
+    agreementVersionSchema.parse({
+      id: a.id,
+      regionId: a.regionId,
+      municipalityId: a.municipalityId,
+      version: a.version,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      name: a.name,
+      model: a.model,
+    }),
+  );
+  const amountRows = await db.select().from(schema.paymentDayAmounts);
+  const amounts = amountRows.map((r) => ({ year: r.year, amountKr: r.amountKr, regulationId: r.regulationId, source: r.source }));
+  const kommunRows = await db.execute<{ id: string; region_id: string | null; code: string; unit_ids: string[] | null }>(sql`
+    select o.id, o.region_id, o.municipality_code as code, array_agg(u.id::text) filter (where u.id is not null) as unit_ids
+    from organisations o left join units u on u.organisation_id = o.id
+    where o.kind = 'kommun' and o.municipality_code is not null
+    group by o.id`);
+  const municipalities = new Map(kommunRows.rows.map((r) => [r.code, { id: r.id, regionId: r.region_id, unitIds: r.unit_ids ?? [] }]));
+  return { agreements, amounts, municipalities };
+}
+
+export interface StoredCasePayment {
+  payment: CasePayment;
+  chosen: ChosenAgreement;
+  municipalityId: string | null;
+}
+
+/** The engine for one loaded case under the agreement that applies to it (pure once the reference is loaded). */
+export function computeForCase(loaded: LoadedCase, municipalityCode: string | null, ref: PaymentReference, now: Date): StoredCasePayment | null {
+  const kommun = municipalityCode ? ref.municipalities.get(municipalityCode) : undefined;
+  const input = paymentInputFromCase(loaded.row.id, loaded.facts, kommun ? kommun.unitIds : []);
+  const first = input.readyNotices[0];
+  if (!first) return null;
+  // One agreement judges the whole stay: the one in force on the day of its first ready notice.
+  const chosen = chooseAgreement(ref.agreements, { regionId: loaded.row.regionId, municipalityId: kommun?.id ?? "" }, stockholmDate(first.sentAt));
+  const payment = computeCasePayment(input, chosenModel(chosen), { asOf: now, amounts: ref.amounts });
+  return { payment, chosen, municipalityId: kommun?.id ?? null };
+}
+
+/** Stores the result: the case's row and its runs of payment days (replacing the earlier ones). */
+export async function writeCasePayment(db: DbOrTx, loaded: LoadedCase, result: StoredCasePayment | null, now: Date): Promise<void> {
+  const caseId = loaded.row.id;
+  await db.delete(schema.casePaymentPeriods).where(eq(schema.casePaymentPeriods.caseId, caseId));
+  if (!result) {
+    await db.delete(schema.casePayments).where(eq(schema.casePayments.caseId, caseId));
+    return;
+  }
+  const values = {
+    caseId,
+    regionId: loaded.row.regionId,
+    municipalityId: result.municipalityId,
+    agreementId: result.chosen.kind === "overenskommelse" ? result.chosen.agreement.id : null,
+    basis: result.payment.basis,
+    liabilityFrom: result.payment.liabilityFrom,
+    computedAt: now,
+  };
+  await db.insert(schema.casePayments).values(values).onConflictDoUpdate({ target: schema.casePayments.caseId, set: values });
+  if (!result.municipalityId) return;
+  const ownAmount = chosenModel(result.chosen).amountPerDayKr ?? null;
+  const periods = paymentPeriods(result.payment);
+  if (periods.length === 0) return;
+  await db.insert(schema.casePaymentPeriods).values(
+    periods.map((p) => ({
+      caseId,
+      municipalityId: result.municipalityId!,
+      regionId: loaded.row.regionId,
+      fromDate: p.from,
+      toDate: p.to,
+      amountPerDayKr: ownAmount,
+    })),
+  );
+}
+
+async function municipalityCodesOf(db: DbOrTx, patientIds: string[]): Promise<Map<string, string | null>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: schema.patients.id, code: schema.patients.municipalityCode })
+    .from(schema.patients)
+    .where(inArray(schema.patients.id, patientIds));
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** For refreshCaseDerived: recompute and store one case; returns the result for the due steps. */
+export async function storeCasePayment(db: DbOrTx, loaded: LoadedCase, now: Date): Promise<StoredCasePayment | null> {
+  const ref = await loadPaymentReference(db, loaded.row.regionId);
+  const codes = await municipalityCodesOf(db, [loaded.row.patientId]);
+  const result = computeForCase(loaded, codes.get(loaded.row.patientId) ?? null, ref, now);
+  await writeCasePayment(db, loaded, result, now);
+  return result;
+}
+
+/**
+ * After an agreement or its validity changes: every case of the region with a ready notice is
+ * judged again. In the caller's transaction, in batches (loadManyCaseFacts reads 5 000 at a time).
+ */
+export async function recomputeRegion(
+  db: DbOrTx,
+  regionId: string,
+  now: Date,
+  loadMany: (db: DbOrTx, ids: string[]) => Promise<LoadedCase[]>,
+): Promise<number> {
+  const ids = await db
+    .select({ id: schema.coordinationCases.id })
+    .from(schema.coordinationCases)
+    .where(
+      sql`${schema.coordinationCases.regionId} = ${regionId} and exists (select 1 from messages m where m.case_id = ${schema.coordinationCases.id} and m.kind = 'utskrivningsklar')`,
+    );
+  const ref = await loadPaymentReference(db, regionId);
+  let n = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const loaded = await loadMany(
+      db,
+      ids.slice(i, i + 1000).map((r) => r.id),
+    );
+    const codes = await municipalityCodesOf(
+      db,
+      loaded.map((l) => l.row.patientId),
+    );
+    for (const l of loaded) {
+      await writeCasePayment(db, l, computeForCase(l, codes.get(l.row.patientId) ?? null, ref, now), now);
+      n += 1;
+    }
+  }
+  return n;
+}
