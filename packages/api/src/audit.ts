@@ -22,7 +22,13 @@ export type AuditAction =
   | "patient.lookup"
   | "outage.declare"
   | "outage.end"
-  | "admin.change";
+  | "admin.change"
+  | "invoice.read"
+  | "invoice.export"
+  | "invoice.lock"
+  | "invoice.dispute"
+  | "invoice.answer_dispute"
+  | "payment.agreement_change";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -46,6 +52,13 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "outage.declare": "admin",
   "outage.end": "admin",
   "admin.change": "admin",
+  // The invoice basis names patients for the economy roles: a read of patient data under PDL.
+  "invoice.read": "pdl",
+  "invoice.export": "pdl",
+  "invoice.lock": "admin",
+  "invoice.dispute": "admin",
+  "invoice.answer_dispute": "admin",
+  "payment.agreement_change": "admin",
 };
 
 /** PDL activity types. */
