@@ -95,3 +95,12 @@ export {
   type RoutineSection,
   type RoutineText,
 } from "./documents/backup-kit";
+
+export {
+  drawInvoiceBasis,
+  INVOICE_BASIS_TITLE,
+  renderInvoiceBasis,
+  type InvoiceBasisContent,
+  type InvoiceBasisInput,
+  type InvoiceBasisRow,
+} from "./documents/invoice-basis";

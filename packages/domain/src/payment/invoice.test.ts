@@ -86,7 +86,12 @@ describe("corrections", () => {
     expect(correctionMonth("2026-10", ["2026-11"])).toBeNull();
   });
 
-  const row = (caseId: string, serviceMonth: string, days: number, amountKr: number | null = days * 1000): CaseMonthDays => ({ caseId, serviceMonth, days, amountKr });
+  const row = (caseId: string, serviceMonth: string, days: number, amountKr: number | null = days * 1000): CaseMonthDays => ({
+    caseId,
+    serviceMonth,
+    days,
+    amountKr,
+  });
 
   it("a day added to a locked month after locking is a +1 row in the next open month; unchanged cases give none", () => {
     const locked = ["2026-10"];
@@ -99,7 +104,10 @@ describe("corrections", () => {
 
   it("a case that no longer has days gives its days back; a new case is invoiced in full", () => {
     const locked = ["2026-10"];
-    expect(correctionRows("2026-11", locked, [row("n", "2026-10", 3)], [row("gone", "2026-10", 4)])).toEqual([row("gone", "2026-10", -4), row("n", "2026-10", 3)]);
+    expect(correctionRows("2026-11", locked, [row("n", "2026-10", 3)], [row("gone", "2026-10", 4)])).toEqual([
+      row("gone", "2026-10", -4),
+      row("n", "2026-10", 3),
+    ]);
   });
 
   it("an earlier correction counts as invoiced: no second correction for the same change", () => {

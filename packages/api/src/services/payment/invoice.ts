@@ -68,13 +68,23 @@ function checkMonth(month: string): void {
 
 async function lockedMonthsOf(db: DbOrTx, municipalityId: string): Promise<{ month: string; lockedAt: Date; lockedByStaffId: string }[]> {
   return db
-    .select({ month: schema.paymentInvoiceLocks.month, lockedAt: schema.paymentInvoiceLocks.lockedAt, lockedByStaffId: schema.paymentInvoiceLocks.lockedByStaffId })
+    .select({
+      month: schema.paymentInvoiceLocks.month,
+      lockedAt: schema.paymentInvoiceLocks.lockedAt,
+      lockedByStaffId: schema.paymentInvoiceLocks.lockedByStaffId,
+    })
     .from(schema.paymentInvoiceLocks)
     .where(eq(schema.paymentInvoiceLocks.municipalityId, municipalityId));
 }
 
 /** The rows of an open month as they are now: its own days and the corrections carried into it. */
-async function openRows(db: DbOrTx, municipalityId: string, month: string, locked: string[], today: string): Promise<(CaseMonthDays & { kind: InvoiceRowKind })[]> {
+async function openRows(
+  db: DbOrTx,
+  municipalityId: string,
+  month: string,
+  locked: string[],
+  today: string,
+): Promise<(CaseMonthDays & { kind: InvoiceRowKind })[]> {
   const own = (await caseDaysInMonth(db, municipalityId, month, today)).map((r) => ({ ...r, kind: "ordinarie" as const }));
   const sources = locked.filter((l) => correctionMonth(l, locked) === month);
   const corrections: (CaseMonthDays & { kind: InvoiceRowKind })[] = [];
@@ -119,7 +129,7 @@ const staffName = async (db: DbOrTx, ids: string[]): Promise<Map<string, string>
   return new Map(rows.map((r) => [r.id, `${r.givenName} ${r.familyName}`]));
 };
 
-async function readBasis(tx: DbOrTx, actor: Actor, municipality: PaymentMunicipality, month: string, now: Date): Promise<InvoiceBasis> {
+export async function readBasis(tx: DbOrTx, actor: Actor, municipality: PaymentMunicipality, month: string, now: Date): Promise<InvoiceBasis> {
   const today = stockholmDate(now);
   const locks = await lockedMonthsOf(tx, municipality.id);
   const lockedMonths = locks.map((l) => l.month);
@@ -146,7 +156,10 @@ async function readBasis(tx: DbOrTx, actor: Actor, municipality: PaymentMunicipa
     .from(schema.paymentInvoiceDisputes)
     .where(and(eq(schema.paymentInvoiceDisputes.municipalityId, municipality.id), eq(schema.paymentInvoiceDisputes.invoiceMonth, month)));
   const lock = locks.find((l) => l.month === month) ?? null;
-  const names = await staffName(tx, [...disputes.flatMap((d) => [d.createdByStaffId, d.answeredByStaffId ?? ""]).filter(Boolean), ...(lock ? [lock.lockedByStaffId] : [])]);
+  const names = await staffName(tx, [
+    ...disputes.flatMap((d) => [d.createdByStaffId, d.answeredByStaffId ?? ""]).filter(Boolean),
+    ...(lock ? [lock.lockedByStaffId] : []),
+  ]);
   const disputeOf = new Map(
     disputes.map((d) => [
       d.caseId,
@@ -171,7 +184,10 @@ async function readBasis(tx: DbOrTx, actor: Actor, municipality: PaymentMunicipa
         serviceMonth: r.serviceMonth,
         days: r.days,
         amountKr: r.amountKr,
-        patient: showsPatients && c ? { name: `${c.givenName} ${c.familyName}`, identifier: formatPatientIdentifier({ kind: c.identifierKind, value: c.identifier }) } : null,
+        patient:
+          showsPatients && c
+            ? { name: `${c.givenName} ${c.familyName}`, identifier: formatPatientIdentifier({ kind: c.identifierKind, value: c.identifier }) }
+            : null,
         dispute: disputeOf.get(r.caseId) ?? null,
       };
     })
@@ -279,7 +295,14 @@ export async function disputeInvoiceRow(
     if (open.length > 0) throw new AppError("CONFLICT", { userMessage: "Raden är redan bestriden och väntar på svar från regionen." });
     const [row] = await tx
       .insert(schema.paymentInvoiceDisputes)
-      .values({ municipalityId: municipality.id, invoiceMonth: input.month, caseId: input.caseId, reason: input.reason.trim(), createdByStaffId: actor.staffId, createdAt: now })
+      .values({
+        municipalityId: municipality.id,
+        invoiceMonth: input.month,
+        caseId: input.caseId,
+        reason: input.reason.trim(),
+        createdByStaffId: actor.staffId,
+        createdAt: now,
+      })
       .returning({ id: schema.paymentInvoiceDisputes.id });
     await writeAudit(tx, actor, {
       action: "invoice.dispute",
@@ -315,52 +338,4 @@ export async function answerInvoiceDispute(db: Db, actor: Actor, input: { disput
     });
     return { id: dispute.id };
   });
-}
-
-const csvCell = (v: string | number | null): string => {
-  const s = v === null ? "" : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * The basis as CSV (semicolon-separated, as Swedish spreadsheets read it), with the same rows,
- * columns and total as the page, and audited as an export.
- */
-export async function invoiceBasisCsv(db: Db, actor: Actor, input: { municipalityId: string; month: string }, now = new Date()): Promise<string> {
-  checkMonth(input.month);
-  const municipality = await requirePaymentMunicipality(db, actor, input.municipalityId, "faktureringsunderlag, export");
-  return db.transaction(async (tx) => {
-    const basis = await readBasis(tx, actor, municipality, input.month, now);
-    await writeAudit(tx, actor, {
-      action: "invoice.export",
-      activity: "Utskrift",
-      entityType: "invoice_basis",
-      entityId: `${municipality.id}:${input.month}`,
-      details: { format: "csv", caseIds: basis.rows.map((r) => r.caseId), patientsShown: basis.showsPatients },
-    });
-    return invoiceCsvText(basis);
-  });
-}
-
-export function invoiceCsvText(basis: InvoiceBasis): string {
-  const head = ["Ärende", ...(basis.showsPatients ? ["Patient", "Personnummer"] : []), "Typ", "Avser månad", "Betalningsdagar", "Belopp (kr)", "Bestriden"];
-  const lines = [head.map(csvCell).join(";")];
-  for (const r of basis.rows) {
-    lines.push(
-      [
-        r.reference,
-        ...(basis.showsPatients ? [r.patient?.name ?? "", r.patient?.identifier ?? ""] : []),
-        r.kind === "rattelse" ? "Rättelse" : "Ordinarie",
-        r.serviceMonth,
-        r.days,
-        r.amountKr,
-        r.dispute ? (r.dispute.answer ? "Besvarad" : "Ja") : "",
-      ]
-        .map(csvCell)
-        .join(";"),
-    );
-  }
-  const pad = basis.showsPatients ? ["", ""] : [];
-  lines.push(["Summa", ...pad, "", "", basis.total.days, basis.total.amountKr, ""].map(csvCell).join(";"));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

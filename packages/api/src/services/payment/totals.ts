@@ -54,7 +54,15 @@ export async function totalsFor(db: DbOrTx, municipalityIds: string[], fromMonth
   const from = monthBounds(fromMonth).first;
   const to = monthBounds(toMonth).last;
   const ids = sql`${`{${municipalityIds.join(",")}}`}::uuid[]`;
-  const res = await db.execute<{ municipality_id: string; name: string; month: string; cases: number; days: number; amount: string | null; missing: boolean }>(sql`
+  const res = await db.execute<{
+    municipality_id: string;
+    name: string;
+    month: string;
+    cases: number;
+    days: number;
+    amount: string | null;
+    missing: boolean;
+  }>(sql`
     with months as (
       select m::date as first, (m + interval '1 month - 1 day')::date as last
       from generate_series(${from}::date, ${to}::date, interval '1 month') m
