@@ -31,7 +31,7 @@ export { cast, castByKey, demoCast, demoIdentities, type DemoIdentity, type Demo
 export { buildHsaClaims, DEFAULT_COMMISSION_RIGHTS, type HsaClaimsInput, type CommissionClaimInput } from "./claims";
 export * from "./factories";
 export { makeWorld, commissionAt, type World } from "./world";
-export { seedPaymentData, DEMO_AGREEMENT_VALID_FROM } from "./payment";
+export { seedPaymentData, DEMO_AGREEMENT_VALID_FROM, DEMO_AGREEMENT_AMOUNT_KR } from "./payment";
 export { demoRoleMappingRules, seedRoleMappingRules, regionRules, kommunRules, rulePrefix, SYSTEM_ID } from "./rules";
 
 /** HSA-ids tests reach for most often. */

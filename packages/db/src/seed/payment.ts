@@ -10,6 +10,15 @@ import { REGIONS } from "./data/index";
 export const DEMO_AGREEMENT_VALID_FROM = "2018-01-01";
 
 /**
+ * The demo agreements' own amount per vårddygn. Socialstyrelsen's amounts for 2024–2026 are not in
+ * the research (the administrator enters them with the föreskrift), so without an amount of its
+ * own the demo's invoice basis for this year would show days without money. 10 500 kr is the
+ * latest amount the research found (2023, HSLF-FS 2022:60); the agreement's name says it is a
+ * demo amount. A real agreement leaves the amount out and follows Socialstyrelsen's table.
+ */
+export const DEMO_AGREEMENT_AMOUNT_KR = 10_500;
+
+/**
  * The payment data of the demo: Socialstyrelsen's yearly amounts the research found, and for each
  * demo region one region-wide agreement. The research found no agreement of Region Sörmland,
  * Region Västernorrland or Region Jämtland Härjedalen, so each demo agreement is the law's default
@@ -35,8 +44,8 @@ export async function seedPaymentData(tx: DbOrTx): Promise<{ amounts: number; ag
       version: 1,
       validFrom: DEMO_AGREEMENT_VALID_FROM,
       validTo: null,
-      name: `Lagens standardregel (demo): ${region.organisation.name} och länets kommuner`,
-      model: LAW_DEFAULT_MODEL,
+      name: `Lagens standardregel (demo, demobelopp 10 500 kr per dygn): ${region.organisation.name} och länets kommuner`,
+      model: { ...LAW_DEFAULT_MODEL, amountPerDayKr: DEMO_AGREEMENT_AMOUNT_KR },
     });
   }
   return { amounts: KNOWN_YEARLY_AMOUNTS.length, agreements: REGIONS.length };

@@ -8,6 +8,7 @@ import { parsePatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import { agreementModelSchema, LAW_DEFAULT_MODEL } from "@vardkedjan/domain/payment/agreement";
 import { eq, schema, sql, type Db } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/index";
+import { DEMO_AGREEMENT_AMOUNT_KR } from "./payment";
 import {
   DEMO_HSA,
   REGIONS,
@@ -127,7 +128,7 @@ describe("seedDemoData into an empty database", () => {
     expect(first.unitsByKind.forvaltning).toBe(3);
   });
 
-  it("has Socialstyrelsen's known yearly amounts and one agreement per region: the law's default", async () => {
+  it("has Socialstyrelsen's known yearly amounts and one agreement per region: the law's default with a demo amount of its own", async () => {
     const amounts = await t.db.select().from(schema.paymentDayAmounts).orderBy(schema.paymentDayAmounts.year);
     expect(amounts.map((a) => [a.year, a.amountKr, a.regulationId])).toEqual([
       [2019, 7_800, "HSLF-FS 2018:67"],
@@ -144,8 +145,8 @@ describe("seedDemoData into an empty database", () => {
     for (const a of agreements) {
       expect(a).toMatchObject({ municipalityId: null, version: 1, validFrom: "2018-01-01", validTo: null });
       // Stored as the domain's model, and read back through its schema.
-      expect(agreementModelSchema.parse(a.model)).toEqual(LAW_DEFAULT_MODEL);
-      expect(a.name).toMatch(/^Lagens standardregel \(demo\): Region /);
+      expect(agreementModelSchema.parse(a.model)).toEqual({ ...LAW_DEFAULT_MODEL, amountPerDayKr: DEMO_AGREEMENT_AMOUNT_KR });
+      expect(a.name).toMatch(/^Lagens standardregel \(demo, demobelopp 10 500 kr per dygn\): Region /);
     }
   });
 
@@ -340,8 +341,10 @@ describe("the demo data (seeded template)", () => {
           "hemtjanst",
           "kommun_ssk",
           "kommunadmin",
+          "kommun_ekonom",
           "lakare",
           "mas",
+          "region_ekonom",
           "psykiatri_oppenvard",
           "sysadmin",
           "terapeut",

@@ -160,4 +160,25 @@ export const jamtlandCast = [
     label: "Biståndshandläggare, Krokoms kommun (RJH;LINK)",
     intended: [["kommun", "bistandshandlaggare", `${KRO}-BIST`]],
   }),
+  // --- economy: the invoice basis for the kommun's payment responsibility, one on each side ---
+  person({
+    key: "ingrid.moller",
+    givenName: "Ingrid",
+    familyName: "Möller",
+    employeeHsaId: `${R}-P0010`,
+    title: "Ekonom",
+    systemRoles: ["VK;EKONOMI"],
+    label: "Ekonom, Region Jämtland Härjedalen",
+    intended: [["forvaltning", "region_ekonom", `${R}-VG`]],
+  }),
+  person({
+    key: "olof.brandt",
+    givenName: "Olof",
+    familyName: "Brandt",
+    employeeHsaId: `${OST}-P0006`,
+    title: "Controller",
+    systemRoles: ["VK;EKONOMI"],
+    label: "Controller, Östersunds kommun",
+    intended: [["forvaltning", "kommun_ekonom", `${OST}-VG`]],
+  }),
 ];

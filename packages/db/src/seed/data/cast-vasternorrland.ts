@@ -167,4 +167,25 @@ export const vasternorrlandCast = [
     label: "Kommunadministratör, Sundsvalls kommun",
     intended: [["forvaltning", "kommunadmin", `${SUN}-VG`]],
   }),
+  // --- economy: the invoice basis for the kommun's payment responsibility, one on each side ---
+  person({
+    key: "lars.fjallstrom",
+    givenName: "Lars",
+    familyName: "Fjällström",
+    employeeHsaId: `${R}-P0012`,
+    title: "Ekonom",
+    systemRoles: ["VK;EKONOMI"],
+    label: "Ekonom, Region Västernorrland",
+    intended: [["forvaltning", "region_ekonom", `${R}-VG`]],
+  }),
+  person({
+    key: "karin.hed",
+    givenName: "Karin",
+    familyName: "Hed",
+    employeeHsaId: `${SUN}-P0006`,
+    title: "Controller",
+    systemRoles: ["VK;EKONOMI"],
+    label: "Controller, Sundsvalls kommun",
+    intended: [["forvaltning", "kommun_ekonom", `${SUN}-VG`]],
+  }),
 ];
