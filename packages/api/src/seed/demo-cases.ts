@@ -5,6 +5,7 @@ import type { Actor } from "../actor";
 import { createCase } from "../services/case/create-case";
 import { getCase } from "../services/case/get-case";
 import { sendMessage, acknowledgeMessage } from "../services/case/send-message";
+import { addDaysToIsoDate, stockholmDate, stockholmInstant } from "@vardkedjan/domain/time/stockholm";
 import { demoActor } from "./actors";
 
 const HOUR = 3600_000;
@@ -68,8 +69,8 @@ async function unitIdOfScope(db: Db, actor: Actor): Promise<string> {
   return u!.id;
 }
 
-/** One case through the real services, with the clock set back so deadlines fall where the story needs them. */
-async function runCase(
+/** One case through the real services, with the clock set back so deadlines fall where the story needs them. Tests reuse it. */
+export async function runCase(
   db: Db,
   actors: { ward: Actor; kommun: Actor; vc: Actor },
   identifier: string,
@@ -78,6 +79,8 @@ async function runCase(
   until: "inskriven" | "planering" | "utskrivningsklar" | "utskriven" | "avslutad",
   withVc: boolean,
   manualName?: { givenName: string; familyName: string },
+  /** How long the patient waits, ready for discharge, before the kommun is ready: a long wait makes payment days. */
+  waitAfterReadyMs = 0,
 ) {
   const [existing] = await db
     .select({ id: schema.coordinationCases.id })
@@ -150,7 +153,7 @@ async function runCase(
   await send(actors.ward, "utskrivningsklar", { decidedAt: new Date(clock + 20 * HOUR).toISOString(), decidedBy: "Dr Lisa Läkare" }, 21 * HOUR);
   await ackAll(actors.kommun, HOUR);
   if (until === "utskrivningsklar") return;
-  await send(actors.kommun, "kommunklar", { ready: true }, 4 * HOUR);
+  await send(actors.kommun, "kommunklar", { ready: true }, 4 * HOUR + waitAfterReadyMs);
   await send(
     actors.ward,
     "utskrivningsmeddelande",
@@ -164,6 +167,13 @@ async function runCase(
   await ackAll(actors.kommun, HOUR);
   if (until === "utskriven") return;
   await send(actors.ward, "avslut", { reason: "utskriven_klar" }, 2 * DAY);
+}
+
+/** 08:00 Stockholm time on the 3rd of the month before `now`'s. */
+export function thirdOfLastMonth(now: Date): Date {
+  const firstOfThisMonth = `${stockholmDate(now).slice(0, 7)}-01`;
+  const lastMonth = addDaysToIsoDate(firstOfThisMonth, -1).slice(0, 7);
+  return stockholmInstant(`${lastMonth}-03`, "08:00");
 }
 
 /**
@@ -195,8 +205,9 @@ export async function seedDemoCases(db: Db, now = new Date()): Promise<number> {
           await runCase(db, actors, c.identifier, key, new Date(now.getTime() - 6 * DAY), "utskriven", c.withVc, name);
           break;
         case "avslutad_och_ater":
-          // A finished stay, then a readmission (linked to it) now in planning.
-          await runCase(db, actors, c.identifier, `${key}:a`, new Date(now.getTime() - 40 * DAY), "avslutad", c.withVc, name);
+          // A finished stay in the previous calendar month with a week's wait for the kommun (so
+          // last month's invoice basis has payment days), then a readmission (linked to it) now in planning.
+          await runCase(db, actors, c.identifier, `${key}:a`, thirdOfLastMonth(now), "avslutad", c.withVc, name, 6 * DAY);
           await runCase(db, actors, c.identifier, `${key}:b`, new Date(now.getTime() - 2 * DAY), "planering", c.withVc, name);
           break;
       }
