@@ -22,3 +22,7 @@ export { AfterRegistrationPage } from "./outage/after-registration/after-registr
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
 export { GlobalErrorDocument } from "./shell/global-error-document";
+export { PaymentAdminPage } from "./payment/admin/payment-admin-page";
+export { AgreementsPage } from "./payment/admin/agreements-page";
+export { InvoiceBasisPage } from "./payment/admin/invoice-basis-page";
+export { ReadyOverviewPage } from "./payment/ward/ready-overview-page";

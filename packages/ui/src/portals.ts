@@ -15,7 +15,12 @@ const CARE_OUTAGE_NAV: NavItem[] = [
 ];
 
 export const PORTAL_NAV: Record<Portal, NavItem[]> = {
-  slutenvard: [{ href: "/", label: "Min arbetsyta" }, { href: "/ny-samordning", label: "Ny samordning" }, ...CARE_OUTAGE_NAV],
+  slutenvard: [
+    { href: "/", label: "Min arbetsyta" },
+    { href: "/ny-samordning", label: "Ny samordning" },
+    { href: "/utskrivningsklara", label: "Utskrivningsklara nu" },
+    ...CARE_OUTAGE_NAV,
+  ],
   primarvard: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
   kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
   forvaltning: [
@@ -23,6 +28,7 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
     { href: "/driftstorningar", label: "Driftstörningar" },
     { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
+    { href: "/betalningsansvar", label: "Betalningsansvar" },
   ],
 };
 

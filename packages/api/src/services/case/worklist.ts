@@ -3,6 +3,10 @@ import type { CaseStage } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
 import { resolveScopeUnitIds } from "../workspace/scope";
+import { seesPaymentResponsibility } from "@vardkedjan/domain/case/visibility";
+import type { PartyRole } from "@vardkedjan/domain/case/types";
+import { liabilityFromText } from "@vardkedjan/domain/payment/text";
+import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 
 export interface WorklistInput {
   stage?: CaseStage | null;
@@ -30,6 +34,8 @@ export interface WorklistRow {
   nextDueAt: Date | null;
   nextDueStep: string | null;
   unacknowledged: number;
+  /** "Betalningsansvar från 9 dec. 00:00" (the stored engine result), for the parties it concerns (seesPaymentResponsibility). */
+  paymentLiabilityText: string | null;
 }
 
 export interface Worklist {
@@ -88,9 +94,11 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): P
       next_due_at: Date | null;
       next_due_step: string | null;
       unacknowledged: number;
+      party_role: PartyRole;
+      liability_from: Date | null;
     }>(sql`
       with mine as (
-        select c.id, min(cp.next_due_at) as next_due_at,
+        select c.id, min(cp.next_due_at) as next_due_at, (array_agg(cp.role))[1] as party_role,
                (array_agg(cp.next_due_step order by cp.next_due_at nulls last))[1] as next_due_step
         from case_parties cp join coordination_cases c on c.id = cp.case_id join patients p on p.id = c.patient_id
         where ${whereSql}
@@ -104,13 +112,15 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): P
       )
       select c.id as case_id, c.reference, c.stage, p.given_name, p.family_name, p.identifier, p.protected_identity,
              w.name as ward_name, h.name as hospital_name, c.admitted_at, c.estimated_discharge_date::text as estimated_discharge_date,
-             c.ready_for_discharge_at, mine.next_due_at, mine.next_due_step, coalesce(unacked.n, 0) as unacknowledged
+             c.ready_for_discharge_at, mine.next_due_at, mine.next_due_step, coalesce(unacked.n, 0) as unacknowledged,
+             mine.party_role, pay.liability_from
       from mine
       join coordination_cases c on c.id = mine.id
       join patients p on p.id = c.patient_id
       join units w on w.id = c.ward_unit_id
       join units h on h.id = c.hospital_unit_id
       left join unacked on unacked.case_id = c.id
+      left join case_payments pay on pay.case_id = c.id
       order by (coalesce(unacked.n, 0) > 0) desc, mine.next_due_at asc nulls last, c.admitted_at asc, c.id
       limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`);
     const rows: WorklistRow[] = res.rows.map((r) => ({
@@ -128,6 +138,10 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): P
       nextDueAt: r.next_due_at ? new Date(r.next_due_at) : null,
       nextDueStep: r.next_due_step,
       unacknowledged: r.unacknowledged,
+      paymentLiabilityText:
+        r.liability_from && seesPaymentResponsibility({ partyRole: r.party_role, role: actor.context.role })
+          ? liabilityFromText(stockholmDate(new Date(r.liability_from)))
+          : null,
     }));
     const search = input.search?.trim() || null;
     if (rows.length > 0 || search) {

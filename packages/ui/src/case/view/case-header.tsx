@@ -12,6 +12,16 @@ function identifierLabel(formatted: string): string {
   return Number(m[1]) > 60 ? "Samordningsnummer" : "Personnummer";
 }
 
+/** The kommun's payment responsibility in one line: from when, how many days so far, or why none. */
+function paymentText(p: NonNullable<CaseView["payment"]>): string {
+  const days = `${p.paymentDays} ${p.paymentDays === 1 ? "betalningsdag" : "betalningsdagar"}`;
+  if (p.unmetPreconditions.length > 0) return `Inget betalningsansvar: ${p.unmetPreconditions.join("; ")}`;
+  if (p.basis === "undantagen") return "Inget betalningsansvar: vårdformen är undantagen enligt överenskommelsen";
+  if (p.basis === "manadsgenomsnitt") return `Beräknas på kommunens månadsgenomsnitt (${p.agreementName})`;
+  if (!p.liabilityText) return `${days} (${p.agreementName})`;
+  return `${p.liabilityText}; ${days} hittills (${p.agreementName})`;
+}
+
 const AFTER_READY = ["utskrivningsklar", "utskriven", "avslutad"];
 
 /** The case at a glance: the patient, the stage and the times that drive the law's clocks. */
@@ -30,6 +40,7 @@ export function CaseHeader({ view, portal, now }: { view: CaseView; portal: Port
     const day = daysSinceReady(view.readyForDischargeAt, view.dischargedAt ?? now);
     rows.push(["Utskrivningsklar", `${formatDateTime(view.readyForDischargeAt)} (dag ${day})`]);
   }
+  if (view.payment) rows.push(["Betalningsansvar", paymentText(view.payment)]);
   if (view.plannedDischargeAt) rows.push(["Planerad utskrivning", formatDateTime(view.plannedDischargeAt)]);
   if (view.dischargedAt) rows.push(["Utskriven", formatDateTime(view.dischargedAt)]);
   if (view.closedAt)
@@ -50,6 +61,11 @@ export function CaseHeader({ view, portal, now }: { view: CaseView; portal: Port
         </span>
         {view.stage === "utskrivningsklar" && view.readyForDischargeAt ? (
           <span className="ml-2 text-sm font-medium">Utskrivningsklar dag {daysSinceReady(view.readyForDischargeAt, now)}</span>
+        ) : null}
+        {view.stage === "utskrivningsklar" && view.payment?.liabilityText ? (
+          <span className="ml-2 text-sm font-medium" data-testid="payment-liability">
+            · {view.payment.liabilityText}
+          </span>
         ) : null}
       </p>
       <dl className="grid gap-x-6 gap-y-1 rounded border border-line bg-white p-4 sm:grid-cols-[max-content_1fr] lg:grid-cols-[max-content_1fr_max-content_1fr]">

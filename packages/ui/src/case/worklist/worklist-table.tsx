@@ -84,6 +84,7 @@ export function WorklistTable({ rows, showUnit, caption, now }: { rows: Worklist
                 {row.stage === "utskrivningsklar" && row.readyForDischargeAt ? (
                   <span className="block text-sm font-medium">Utskrivningsklar dag {daysSinceReady(row.readyForDischargeAt, now)}</span>
                 ) : null}
+                {row.stage === "utskrivningsklar" && row.paymentLiabilityText ? <span className="block text-sm">{row.paymentLiabilityText}</span> : null}
               </td>
               <td className="px-3 py-2">
                 <NextStep row={row} now={now} />

@@ -1,0 +1,5 @@
+import { InvoiceBasisPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <InvoiceBasisPage />;
+}

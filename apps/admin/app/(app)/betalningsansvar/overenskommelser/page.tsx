@@ -1,0 +1,5 @@
+import { AgreementsPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <AgreementsPage />;
+}

@@ -1,0 +1,5 @@
+import { PaymentAdminPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <PaymentAdminPage />;
+}

@@ -1,0 +1,5 @@
+import { ReadyOverviewPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <ReadyOverviewPage />;
+}
