@@ -130,6 +130,16 @@ describe("dueSteps: the kommun", () => {
     );
   });
 
+  it("takes the deadline from the payment engine's result, and has none when payment responsibility cannot start", () => {
+    const none = find(dueSteps(ready(), "kommun", at("2026-02-08", "12:00"), { paymentLiabilityFrom: null }), "meddela_kommunklar");
+    expect(none).toMatchObject({ label: "Meddela kommunklar (dag 2 efter utskrivningsklar)", dueAt: null, overdue: false });
+    // Without the kommun's admission notice the law's preconditions fail: the engine gives no start, so no deadline.
+    const noAdmission = { ...ready(), events: ready().events.filter((e) => e.kind !== "inskrivningsmeddelande") };
+    const step = find(dueSteps(noAdmission, "kommun", at("2026-02-08", "12:00")), "meddela_kommunklar");
+    expect(step?.dueAt).toBeNull();
+    expect(step).toBeDefined();
+  });
+
   it("restarts the payment clock at the new notice after a withdrawal", () => {
     const renewed = at("2026-02-11", "09:00");
     const f = withEvents(
