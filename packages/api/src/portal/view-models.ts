@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
+import { can } from "@vardkedjan/domain/access/actions";
 import { actorOf } from "../services/identity/session";
 import { activeOutagesFor, type ActiveOutage } from "../services/outage/current";
 import type { PortalContext } from "./context";
@@ -60,6 +61,8 @@ export function viewModels(ctx: PortalContext) {
     adminOverviewProps() {
       return forPage("forvaltning", async () => {
         const session = await requireSession(ctx);
+        // The economy roles administer nothing: their start page is the invoice basis.
+        if (!can(session.activeContext.role, "org.manage") && can(session.activeContext.role, "invoice.read")) redirect("/betalningsansvar/faktureringsunderlag");
         const data = await (await ctx.caller()).admin.overview();
         return { contextLabel: session.activeContext.label.label, data };
       });
