@@ -62,7 +62,8 @@ export function viewModels(ctx: PortalContext) {
       return forPage("forvaltning", async () => {
         const session = await requireSession(ctx);
         // The economy roles administer nothing: their start page is the invoice basis.
-        if (!can(session.activeContext.role, "org.manage") && can(session.activeContext.role, "invoice.read")) redirect("/betalningsansvar/faktureringsunderlag");
+        if (!can(session.activeContext.role, "org.manage") && can(session.activeContext.role, "invoice.read"))
+          redirect("/betalningsansvar/faktureringsunderlag");
         const data = await (await ctx.caller()).admin.overview();
         return { contextLabel: session.activeContext.label.label, data };
       });

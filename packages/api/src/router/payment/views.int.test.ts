@@ -42,7 +42,10 @@ describe("payment responsibility on the ward's overview, the case page and the w
     // Nyköpings lasarett's utskrivningsledare (same region, another hospital) and one in Västernorrland.
     for (const who of ["petra.nyman", "annika.forslund"] as const) {
       const other = await as(who, "slutenvard");
-      expect((await other.payment.readyOverview()).rows.some((r) => r.caseId === alvaCase), who).toBe(false);
+      expect(
+        (await other.payment.readyOverview()).rows.some((r) => r.caseId === alvaCase),
+        who,
+      ).toBe(false);
     }
     const berit = await as("berit.holm", "kommun");
     const e = await berit.payment.readyOverview().then(
