@@ -8,6 +8,11 @@ import { castCallers } from "../../testing/callers";
 import { demoActor } from "../../seed/actors";
 import { runCase, thirdOfLastMonth } from "../../seed/demo-cases";
 import { invoiceCsvText } from "../../services/payment/invoice-export";
+import { signInCast } from "../../testing/callers";
+import type { PortalContext } from "../../portal/context";
+import { invoiceExportRoute } from "../../portal/routes/invoice-export";
+import type { SessionView } from "../../services/identity/session";
+import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
 
 /**
  * The invoice basis through the real procedures: which cases a kommun pays for (its folkbokförda
@@ -176,6 +181,52 @@ describe("invoice basis (faktureringsunderlag)", () => {
       { municipalityId: eskilstuna, municipalityName: "Eskilstuna kommun", month: lastMonth, cases: 1, paymentDays: 5, amountKr: 52_500 },
     ]);
     expect((await (await tomas()).payment.totals({ fromMonth: lastMonth, toMonth: lastMonth })).every((r) => r.municipalityId === eskilstuna)).toBe(true);
+  });
+
+  const routeContext = (session: SessionView): PortalContext => ({
+    portal: session.activeContext!.portal,
+    env: () => {
+      throw new Error("not needed");
+    },
+    db: () => t.db,
+    auth: () => {
+      throw new Error("not needed");
+    },
+    mailer: () => null,
+    session: async () => session,
+    publicOrigin: () => "http://localhost:3904",
+    apiContext: () => Promise.reject(new Error("not needed")),
+    caller: () => Promise.reject(new Error("not needed")),
+  });
+
+  it("the export route gives CSV and PDF with the page's total, the patient only to the economy role, and refuses others (audited)", async () => {
+    const perSession = (await signInCast(t.db, "per.sandberg", "forvaltning")).session;
+    const req = new Request("http://localhost:3904/betalningsansvar/faktureringsunderlag");
+    const csv = await invoiceExportRoute(routeContext(perSession), req, eskilstuna, lastMonth, "faktureringsunderlag.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const text = await csv.text();
+    expect(text).toContain("Lennart Berglöf");
+    const pdf = await invoiceExportRoute(routeContext(perSession), req, eskilstuna, lastMonth, "faktureringsunderlag.pdf");
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const pdfText = flat((await extractPdf(Buffer.from(await pdf.arrayBuffer()))).text);
+    expect(pdfText).toContain("Faktureringsunderlag, betalningsansvar");
+    expect(pdfText).toContain("Lennart Berglöf");
+    expect(pdfText).toContain("Fastställd");
+    // Flen's basis through the URL: refused as not found, audited.
+    const flenRes = await invoiceExportRoute(routeContext(perSession), req, flen, lastMonth, "faktureringsunderlag.csv");
+    expect(flenRes.status).toBe(404);
+    // A ward nurse has no invoice.read: 403 and an audit row.
+    const sanna = (await signInCast(t.db, "sanna.sjoberg", "slutenvard")).session;
+    const refused = await invoiceExportRoute(routeContext(sanna), req, eskilstuna, lastMonth, "faktureringsunderlag.csv");
+    expect(refused.status).toBe(403);
+    const denied = await t.db
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.action, "access.denied"), eq(schema.auditEvents.entityId, "faktureringsunderlag")));
+    expect(denied.length).toBeGreaterThanOrEqual(1);
+    const exports = await t.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.action, "invoice.export"));
+    expect(exports.map((e) => (e.details as { format: string }).format).sort()).toEqual(["csv", "pdf"]);
   });
 
   it("an administrator cannot add an existing year's amount again, and a kommun cannot change agreements", async () => {
