@@ -23,8 +23,12 @@ export interface PaymentReference {
   municipalities: Map<string, { id: string; regionId: string | null; unitIds: string[] }>;
 }
 
-/** The agreements of a region, the yearly amounts and the region's kommuner, loaded once for many cases. */
-export async function loadPaymentReference(db: DbOrTx, regionId: string): Promise<PaymentReference> {
+/**
+ * The agreements of a region, the yearly amounts and the kommuner (with their units), loaded once
+ * for many cases; `municipalityCodes` narrows the kommuner to those needed (one write to a case
+ * needs only its patient's).
+ */
+export async function loadPaymentReference(db: DbOrTx, regionId: string, municipalityCodes?: (string | null)[]): Promise<PaymentReference> {
   const agreementRows = await db.select().from(schema.paymentAgreements).where(eq(schema.paymentAgreements.regionId, regionId));
   const agreements = agreementRows.map((a) =>
     agreementVersionSchema.parse({
@@ -44,6 +48,7 @@ export async function loadPaymentReference(db: DbOrTx, regionId: string): Promis
     select o.id, o.region_id, o.municipality_code as code, array_agg(u.id::text) filter (where u.id is not null) as unit_ids
     from organisations o left join units u on u.organisation_id = o.id
     where o.kind = 'kommun' and o.municipality_code is not null
+      and (${municipalityCodes === undefined} or o.municipality_code = any(${`{${(municipalityCodes ?? []).filter((c): c is string => !!c && /^\d{4}$/.test(c)).join(",")}}`}::text[]))
     group by o.id`);
   const municipalities = new Map(kommunRows.rows.map((r) => [r.code, { id: r.id, regionId: r.region_id, unitIds: r.unit_ids ?? [] }]));
   return { agreements, amounts, municipalities };
@@ -112,8 +117,8 @@ async function municipalityCodesOf(db: DbOrTx, patientIds: string[]): Promise<Ma
 
 /** For refreshCaseDerived: recompute and store one case; returns the result for the due steps. */
 export async function storeCasePayment(db: DbOrTx, loaded: LoadedCase, now: Date): Promise<StoredCasePayment | null> {
-  const ref = await loadPaymentReference(db, loaded.row.regionId);
   const codes = await municipalityCodesOf(db, [loaded.row.patientId]);
+  const ref = await loadPaymentReference(db, loaded.row.regionId, [codes.get(loaded.row.patientId) ?? null]);
   const result = computeForCase(loaded, codes.get(loaded.row.patientId) ?? null, ref, now);
   await writeCasePayment(db, loaded, result, now);
   return result;

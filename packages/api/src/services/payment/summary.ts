@@ -1,9 +1,8 @@
-import type { DbOrTx } from "@vardkedjan/db/client";
+import { schema, eq, type DbOrTx } from "@vardkedjan/db/client";
 import { AGREEMENT_MODEL_LABELS, chosenModel } from "@vardkedjan/domain/payment/agreement";
 import type { PaymentBasis } from "@vardkedjan/domain/payment/engine";
 import type { LoadedCase } from "../case/facts";
 import { computeForCase, loadPaymentReference } from "./store";
-import { schema, eq } from "@vardkedjan/db/client";
 
 /** What the case page shows of the payment responsibility (no patient data beyond the case's own). */
 export interface CasePaymentSummary {
@@ -25,8 +24,8 @@ export interface CasePaymentSummary {
 
 /** The engine for one case as it stands now, under its agreement; null before any ready notice. */
 export async function casePaymentSummary(db: DbOrTx, loaded: LoadedCase, now: Date): Promise<CasePaymentSummary | null> {
-  const ref = await loadPaymentReference(db, loaded.row.regionId);
   const [patient] = await db.select({ code: schema.patients.municipalityCode }).from(schema.patients).where(eq(schema.patients.id, loaded.row.patientId));
+  const ref = await loadPaymentReference(db, loaded.row.regionId, [patient?.code ?? null]);
   const result = computeForCase(loaded, patient?.code ?? null, ref, now);
   if (!result) return null;
   const { payment, chosen } = result;
