@@ -81,3 +81,56 @@ test("Ulrika Lind's Utskrivningsklara nu lists a ready patient with the day coun
   await expectAccessible(page);
   await context.close();
 });
+
+test("Åsa saves a new agreement version for Flen after a Swedish field error; Tomas Wik may read the agreements but not change them", async ({ browser }) => {
+  const asa = await openSession(browser, urls.forvaltning, "Åsa Berg");
+  await asa.page.goto(`${urls.forvaltning}/betalningsansvar/overenskommelser`);
+  await asa.page.getByRole("button", { name: "Ny version" }).click();
+  const form = asa.page.getByTestId("agreement-form");
+  await form.getByLabel("Gäller", { exact: true }).selectOption({ label: "Flens kommun" });
+  await form.getByLabel("Överenskommelsens namn").fill("Överenskommelse om betalningsansvar, Flens kommun (test)");
+  await form.getByLabel("Fria dagar efter dag 0").first().fill("");
+  await form.getByRole("button", { name: "Spara ny version" }).click();
+  await expect(form.getByTestId("error-notice")).toBeVisible();
+  await expect(form).toContainText("Ange datum som ÅÅÅÅ-MM-DD");
+  await expectAccessible(asa.page);
+  await form.getByLabel("Gäller från").fill("2026-01-01");
+  await form.getByLabel("Fria dagar efter dag 0").first().fill("2");
+  await form.getByRole("button", { name: "Spara ny version" }).click();
+  await expect(asa.page.getByTestId("agreement-form")).toHaveCount(0);
+  await expect(asa.page.getByTestId("agreement-version").filter({ hasText: "Flens kommun (test)" })).toContainText("version 1");
+  await asa.context.close();
+
+  const tomas = await openSession(browser, urls.forvaltning, "Tomas Wik");
+  await tomas.page.goto(`${urls.forvaltning}/betalningsansvar/overenskommelser`);
+  await expect(tomas.page.getByRole("heading", { level: 1, name: "Överenskommelser om betalningsansvar" })).toBeVisible();
+  await expect(tomas.page.getByRole("button", { name: "Ny version" })).toHaveCount(0);
+  await expect(tomas.page.getByTestId("agreement-version").filter({ hasText: "Flens kommun" })).toHaveCount(0);
+  await expectAccessible(tomas.page);
+  await tomas.context.close();
+});
+
+test("the region's economist fixes last month with the patients shown; the kommun's controller disputes a row", async ({ browser }) => {
+  const maria = await openSession(browser, urls.forvaltning, "Maria Ekholm");
+  await expect(maria.page.getByRole("heading", { level: 1, name: "Faktureringsunderlag, betalningsansvar" })).toBeVisible();
+  await maria.page.getByLabel("Kommun").selectOption({ label: "Eskilstuna kommun" });
+  await expect(maria.page.getByTestId("invoice-table")).toContainText("Lennart Berglöf");
+  await expectAccessible(maria.page);
+  await maria.page.getByRole("button", { name: /^Fastställ / }).click();
+  await expect(maria.page.getByTestId("invoice-status")).toContainText("Fastställd");
+  await maria.context.close();
+
+  const per = await openSession(browser, urls.forvaltning, "Per Sandberg");
+  const table = per.page.getByTestId("invoice-table");
+  await expect(table).toContainText("Lennart Berglöf");
+  await table
+    .getByRole("button", { name: /Bestrid/ })
+    .first()
+    .click();
+  await table.getByLabel(/Skäl till att/).fill("Kommunklar meddelades per telefon dagen innan.");
+  await expectAccessible(per.page);
+  await table.getByRole("button", { name: "Skicka bestridande" }).click();
+  await expect(table).toContainText("Väntar på svar från regionen");
+  await expectAccessible(per.page);
+  await per.context.close();
+});

@@ -112,7 +112,15 @@ export function AgreementForm({ municipalities, latest, onSaved, onCancel }: Agr
         id="reach"
         label="Gäller"
         value={reach}
-        onChange={setReach}
+        onChange={(v) => {
+          // Start from the latest version of the chosen reach (or the region's, for a kommun's first).
+          const from = latest.get(v) ?? latest.get("");
+          setReach(v);
+          setName(from?.name ?? "");
+          const next = from?.model ?? LAW_DEFAULT_MODEL;
+          setModel(next);
+          setAmount(next.amountPerDayKr === undefined ? "" : String(next.amountPerDayKr));
+        }}
         options={[{ value: "", label: "Hela regionen" }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]}
         hint={base ? `Ersätter version ${base.version} från och med giltighetsdatumet.` : "Första versionen för detta område."}
       />
