@@ -91,11 +91,14 @@ test("Åsa saves a new agreement version for Flen after a Swedish field error; T
   await form.getByLabel("Överenskommelsens namn").fill("Överenskommelse om betalningsansvar, Flens kommun (test)");
   await form.getByLabel("Fria dagar efter dag 0").first().fill("");
   await form.getByRole("button", { name: "Spara ny version" }).click();
+  // A field that is not a number is refused at the field, in Swedish.
   await expect(form.getByTestId("error-notice")).toBeVisible();
-  await expect(form).toContainText("Ange datum som ÅÅÅÅ-MM-DD");
+  await expect(form).toContainText("Ange ett giltigt tal");
   await expectAccessible(asa.page);
-  await form.getByLabel("Gäller från").fill("2026-01-01");
   await form.getByLabel("Fria dagar efter dag 0").first().fill("2");
+  await form.getByRole("button", { name: "Spara ny version" }).click();
+  await expect(form).toContainText("Ange datum som ÅÅÅÅ-MM-DD");
+  await form.getByLabel("Gäller från").fill("2026-01-01");
   await form.getByRole("button", { name: "Spara ny version" }).click();
   await expect(asa.page.getByTestId("agreement-form")).toHaveCount(0);
   await expect(asa.page.getByTestId("agreement-version").filter({ hasText: "Flens kommun (test)" })).toContainText("version 1");
