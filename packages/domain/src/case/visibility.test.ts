@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { consentRecordsFromMessage, currentConsent } from "./consent";
 import { ALL_CONSENTS, at, consent, event, HTJ, KOMMUN, samplePayload, VC, WARD, HSV } from "./test-fixtures";
 import { MESSAGE_KINDS, type ConsentRecord } from "./types";
-import { canSeeMessage, caseVisibility, NPO_LINKED_KINDS, redactPayload, viewMessage, type Viewer } from "./visibility";
+import { canSeeMessage, caseVisibility, NPO_LINKED_KINDS, redactPayload, seesPaymentResponsibility, viewMessage, type Viewer } from "./visibility";
 
 const ward: Viewer = { partyRole: "avdelning", role: "avd_ssk" };
 const hospital: Viewer = { partyRole: "sjukhus", role: "utskrivningsledare" };
@@ -179,5 +179,19 @@ describe("redactPayload and viewMessage", () => {
     });
     const general = event("generellt", at("2026-02-04"), WARD, [KOMMUN]);
     expect(viewMessage(kommun, general, [], KOMMUN)).toMatchObject({ visible: true, level: "basic", freeTextVisible: true });
+  });
+});
+
+describe("seesPaymentResponsibility", () => {
+  it("the ward and the kommun's biståndshandläggare and HSL see when payment starts; hemtjänst and öppenvården do not", () => {
+    expect(seesPaymentResponsibility({ partyRole: "sjukhus", role: "utskrivningsledare" })).toBe(true);
+    expect(seesPaymentResponsibility({ partyRole: "avdelning", role: "avd_ssk" })).toBe(true);
+    expect(seesPaymentResponsibility({ partyRole: "kommun", role: "bistandshandlaggare" })).toBe(true);
+    expect(seesPaymentResponsibility({ partyRole: "hemsjukvard", role: "kommun_ssk" })).toBe(true);
+    expect(seesPaymentResponsibility({ partyRole: "hemtjanst", role: "hemtjanst" })).toBe(false);
+    // A hemtjänst person is never shown it, whatever party the case lists their unit as.
+    expect(seesPaymentResponsibility({ partyRole: "kommun", role: "hemtjanst" })).toBe(false);
+    expect(seesPaymentResponsibility({ partyRole: "vardcentral", role: "vc_personal" })).toBe(false);
+    expect(seesPaymentResponsibility({ partyRole: "psykiatrisk_oppenvard", role: "psykiatri_oppenvard" })).toBe(false);
   });
 });
