@@ -129,6 +129,9 @@ try {
     unit: "ms",
     target: 15_000,
   });
+
+  // The invoice basis and the payment totals over a national year of stored payment days.
+  results.push(...(await (await import("./bench/payment-invoice")).benchPaymentInvoice(h.db)));
 } finally {
   await h.close();
   await pg.stop();
