@@ -63,7 +63,10 @@ export interface StoredCasePayment {
 /** The engine for one loaded case under the agreement that applies to it (pure once the reference is loaded). */
 export function computeForCase(loaded: LoadedCase, municipalityCode: string | null, ref: PaymentReference, now: Date): StoredCasePayment | null {
   const kommun = municipalityCode ? ref.municipalities.get(municipalityCode) : undefined;
-  const input = paymentInputFromCase(loaded.row.id, loaded.facts, kommun ? kommun.unitIds : []);
+  // The paying kommun is the patient's folkbokföringskommun; when it is not known (a reserve
+  // number, a kommun outside the system) the case's kommun parties stand in, so the case page still
+  // says when payment would start, but no kommun is invoiced (no runs are stored without one).
+  const input = paymentInputFromCase(loaded.row.id, loaded.facts, kommun ? kommun.unitIds : undefined);
   const first = input.readyNotices[0];
   if (!first) return null;
   // One agreement judges the whole stay: the one in force on the day of its first ready notice.
