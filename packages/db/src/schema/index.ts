@@ -6,3 +6,4 @@ export * from "./case";
 export * from "./outage";
 export * from "./contacts";
 export * from "./audit";
+export * from "./deviation";
