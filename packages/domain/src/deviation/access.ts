@@ -1,3 +1,4 @@
+import type { OrganisationKind, Portal } from "../identity/types";
 import type { DeviationSide } from "./transitions";
 
 /**
@@ -27,3 +28,17 @@ export function deviationSide(f: DeviationViewerFacts): DeviationSide | null {
   if (f.isReporter || f.coversReportingUnit || responsible === "anmalare") return "anmalare";
   return null;
 }
+
+/**
+ * The portal where an organisation's responsible function works its deviations (the link in the
+ * notification e-mail): a region's utskrivningsledare in Slutenvård, a kommun's MAS in Kommun, a
+ * private provider's vårdcentral in Primärvård.
+ */
+export const DEVIATION_PORTAL: Record<OrganisationKind, Portal> = {
+  region: "slutenvard",
+  kommun: "kommun",
+  privat_vardgivare: "primarvard",
+};
+
+/** The page of deviations in every care portal. */
+export const DEVIATION_LIST_PATH = "/avvikelser";
