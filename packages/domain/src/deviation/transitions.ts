@@ -37,6 +37,15 @@ export const DEVIATION_TRANSITION_RULES: Record<DeviationTransition, TransitionR
   ateroppna: { from: "besvarad", to: "under_utredning", by: "anmalare", needsText: true, label: "Återöppna" },
 };
 
+/** Swedish, past tense, for a deviation's history. */
+export const DEVIATION_EVENT_LABELS: Record<DeviationTransition | "rapportera", string> = {
+  rapportera: "Rapporterad",
+  paborja_utredning: "Utredning påbörjad",
+  besvara: "Besvarad",
+  avsluta: "Avslutad",
+  ateroppna: "Återöppnad",
+};
+
 export type TransitionCheck =
   { ok: true; to: DeviationStatus } | { ok: false; code: "not_your_side" | "wrong_status" | "text_missing"; /** Swedish */ message: string };
 

@@ -86,8 +86,10 @@ describe("deviations in the cooperation", () => {
   });
 
   it("offers the reporter the case's other organisations, never its own", async () => {
-    expect((await (await sanna()).deviation.reportOptions({ caseId })).organisations.map((o) => o.name)).toEqual(["Eskilstuna kommun"]);
-    expect((await (await berit()).deviation.reportOptions({ caseId })).organisations.map((o) => o.name)).toEqual(["Region Sörmland"]);
+    expect((await (await sanna()).deviation.forCase({ caseId })).receivers.map((o) => o.name)).toEqual(["Eskilstuna kommun"]);
+    expect((await (await berit()).deviation.forCase({ caseId })).receivers.map((o) => o.name)).toEqual(["Region Sörmland"]);
+    // Hemtjänst reads its cases but does not report deviations.
+    expect((await (await as("hans.tjader", "kommun")).deviation.forCase({ caseId }).catch(() => null))?.receivers ?? []).toEqual([]);
   });
 
   it("refuses a report to the reporter's own organisation or one outside the case, and bad input, in Swedish, storing nothing", async () => {
@@ -219,7 +221,7 @@ describe("deviations in the cooperation", () => {
     expect(answered).toMatchObject({ status: "besvarad", transitions: [] });
     expect(await countOpenDeviations(t.db, await castActor(t.db, "gunilla.rask", "kommun"))).toEqual({ count: 0, href: "/avvikelser" });
 
-    const onCase = await (await sanna()).deviation.forCase({ caseId });
+    const { deviations: onCase } = await (await sanna()).deviation.forCase({ caseId });
     expect(onCase).toHaveLength(1);
     expect(onCase[0]).toMatchObject({
       side: "anmalare",

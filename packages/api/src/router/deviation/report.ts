@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { deviationReportSchema } from "@vardkedjan/domain/deviation/types";
 import { authorize } from "../../trpc";
-import { deviationReportOptions, reportDeviation } from "../../services/deviation/report";
+import { reportDeviation } from "../../services/deviation/report";
 import { mailDeviationNotice } from "../../services/deviation/notify";
-
-const caseInput = z.object({ caseId: z.string().uuid() });
-
-/** What the report form of a case offers: the case's other organisations. */
-export const reportOptions = authorize("deviation.report")
-  .input(caseInput)
-  .query(({ ctx, input }) => deviationReportOptions(ctx.db, ctx.actor, input.caseId));
 
 export const report = authorize("deviation.report")
   .input(deviationReportSchema.extend({ caseId: z.string().uuid(), idempotencyKey: z.string().min(8).max(100) }))

@@ -1,7 +1,7 @@
 import { createTRPCRouter } from "../../trpc";
-import { report, reportOptions } from "./report";
+import { report } from "./report";
 import { forCase, get, list } from "./read";
 import { conclude, handle } from "./transition";
 import { statistics } from "./statistics";
 
-export const deviationRouter = createTRPCRouter({ reportOptions, report, list, get, forCase, handle, conclude, statistics });
+export const deviationRouter = createTRPCRouter({ report, list, get, forCase, handle, conclude, statistics });

@@ -3,7 +3,9 @@ import type { DeviationStatus } from "@vardkedjan/domain/deviation/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
+import { can } from "@vardkedjan/domain/access/actions";
 import { withCaseAccess } from "../case/scope";
+import { receiverOptions, type ReceiverOption } from "./report";
 import { candidateCondition, loadDeviationViewer } from "./viewer";
 import { loadDeviationViews, type DeviationView } from "./views";
 
@@ -36,10 +38,17 @@ export async function getDeviation(db: Db, actor: Actor, deviationId: string): P
   return view;
 }
 
-/** The deviations of a case the actor has a seat at, for the case page; through case access, like the case itself. */
-export async function caseDeviations(db: Db, actor: Actor, caseId: string): Promise<DeviationView[]> {
+export interface CaseDeviations {
+  deviations: DeviationView[];
+  /** The organisations a report from this viewer can go to; empty when the viewer's role does not report. */
+  receivers: ReceiverOption[];
+}
+
+/** The deviations of a case the actor has a seat at, and where a report can go, for the case page; through case access, like the case itself. */
+export async function caseDeviations(db: Db, actor: Actor, caseId: string): Promise<CaseDeviations> {
   return withCaseAccess(db, actor, caseId, async (tx) => {
     const viewer = await loadDeviationViewer(tx, actor);
-    return loadDeviationViews(tx, viewer, and(eq(schema.deviations.caseId, caseId), candidateCondition(viewer))!);
+    const deviations = await loadDeviationViews(tx, viewer, and(eq(schema.deviations.caseId, caseId), candidateCondition(viewer))!);
+    return { deviations, receivers: can(actor.context.role, "deviation.report") ? await receiverOptions(tx, actor, caseId) : [] };
   });
 }

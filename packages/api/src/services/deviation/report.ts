@@ -13,7 +13,7 @@ export interface ReceiverOption {
 }
 
 /** The organisations a deviation from this case can be addressed to: the case's other parties' organisations. */
-async function receiverOptions(tx: DbOrTx, actor: Actor, caseId: string): Promise<ReceiverOption[]> {
+export async function receiverOptions(tx: DbOrTx, actor: Actor, caseId: string): Promise<ReceiverOption[]> {
   const own = await organisationOfActor(tx, actor);
   const parties = (await partyUnitsOf(tx, [caseId])).get(caseId) ?? [];
   const ids = [...new Set(parties.map((p) => p.organisationId))].filter((id) => id !== own?.id);
@@ -23,11 +23,6 @@ async function receiverOptions(tx: DbOrTx, actor: Actor, caseId: string): Promis
     .from(schema.organisations)
     .where(inArray(schema.organisations.id, ids))
     .orderBy(asc(schema.organisations.name));
-}
-
-/** What the report form offers for a case. Reading it is part of the case, so it goes through case access. */
-export async function deviationReportOptions(db: Db, actor: Actor, caseId: string): Promise<{ organisations: ReceiverOption[] }> {
-  return withCaseAccess(db, actor, caseId, async (tx) => ({ organisations: await receiverOptions(tx, actor, caseId) }));
 }
 
 export interface ReportDeviationInput extends DeviationReport {
