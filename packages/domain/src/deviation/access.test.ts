@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deviationSide, type DeviationViewerFacts } from "./access";
+import { DEVIATION_PORTAL, deviationSide, type DeviationViewerFacts } from "./access";
 
 const nobody: DeviationViewerFacts = { isReporter: false, coversReportingUnit: false, handlesDeviations: false, organisation: null, coversOwnPartyUnit: false };
 
@@ -22,5 +22,11 @@ describe("deviationSide", () => {
     // Another kommun's MAS.
     expect(deviationSide({ ...nobody, handlesDeviations: true, organisation: null, coversOwnPartyUnit: true })).toBeNull();
     expect(deviationSide(nobody)).toBeNull();
+  });
+});
+
+describe("DEVIATION_PORTAL", () => {
+  it("links each kind of organisation to the portal where its responsible function works", () => {
+    expect(DEVIATION_PORTAL).toEqual({ region: "slutenvard", kommun: "kommun", privat_vardgivare: "primarvard" });
   });
 });
