@@ -344,6 +344,16 @@ describe("deviations in the cooperation", () => {
     expect(own.organisations.map((o) => o.name)).toEqual(["Eskilstuna kommun"]);
     expect(own.rows).toEqual(regionStats.rows);
     expect(await refusal(tomas.deviation.statistics({ organisationId: sormland }))).toMatchObject({ code: "FORBIDDEN" });
+    // An administrator reads counts, never the deviations themselves (they name patients); the refusal is audited.
+    expect(await refusal(tomas.deviation.list({ view: "mottagna" }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusal(tomas.deviation.get({ deviationId: fromWard }))).toMatchObject({ code: "FORBIDDEN" });
+    const refusedProcedures = await t.db
+      .select({ entityId: schema.auditEvents.entityId })
+      .from(schema.auditEvents)
+      .where(
+        and(eq(schema.auditEvents.action, "access.denied"), eq(schema.auditEvents.actorName, "Tomas Wik"), eq(schema.auditEvents.entityType, "procedure")),
+      );
+    expect(refusedProcedures.map((r) => r.entityId)).toEqual(expect.arrayContaining(["deviation.list", "deviation.get"]));
     expect(await refusal((await as("niklas.hellstrom", "forvaltning")).deviation.statistics({ organisationId: eskilstuna }))).toMatchObject({
       code: "FORBIDDEN",
     });
