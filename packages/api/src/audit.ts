@@ -20,6 +20,9 @@ export type AuditAction =
   | "case.outage_checklist"
   | "case.after_register"
   | "patient.lookup"
+  | "deviation.report"
+  | "deviation.read"
+  | "deviation.update"
   | "outage.declare"
   | "outage.end"
   | "admin.change";
@@ -43,6 +46,10 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "case.outage_checklist": "pdl",
   "case.after_register": "pdl",
   "patient.lookup": "pdl",
+  // A deviation is linked to a case: reporting, reading (with the patient shown) and handling it are PDL events.
+  "deviation.report": "pdl",
+  "deviation.read": "pdl",
+  "deviation.update": "pdl",
   "outage.declare": "admin",
   "outage.end": "admin",
   "admin.change": "admin",

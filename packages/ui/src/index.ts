@@ -22,3 +22,6 @@ export { AfterRegistrationPage } from "./outage/after-registration/after-registr
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
 export { GlobalErrorDocument } from "./shell/global-error-document";
+export { DeviationListPage } from "./deviation/list-page";
+export { DeviationPage } from "./deviation/deviation-page";
+export { DeviationStatisticsPage } from "./deviation/statistics-page";

@@ -14,15 +14,19 @@ const CARE_OUTAGE_NAV: NavItem[] = [
   { href: "/kontaktlista", label: "Kontaktlista" },
 ];
 
+/** Deviations in the cooperation: the care portals list them, Förvaltning counts them. */
+const DEVIATIONS: NavItem = { href: "/avvikelser", label: "Avvikelser" };
+
 export const PORTAL_NAV: Record<Portal, NavItem[]> = {
-  slutenvard: [{ href: "/", label: "Min arbetsyta" }, { href: "/ny-samordning", label: "Ny samordning" }, ...CARE_OUTAGE_NAV],
-  primarvard: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
-  kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV],
+  slutenvard: [{ href: "/", label: "Min arbetsyta" }, { href: "/ny-samordning", label: "Ny samordning" }, ...CARE_OUTAGE_NAV, DEVIATIONS],
+  primarvard: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV, DEVIATIONS],
+  kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV, DEVIATIONS],
   forvaltning: [
     { href: "/", label: "Översikt" },
     { href: "/driftstorningar", label: "Driftstörningar" },
     { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
+    DEVIATIONS,
   ],
 };
 

@@ -33,6 +33,9 @@ export const ACTIONS = [
   "org.manage",
   "rules.manage",
   "audit.read",
+  "deviation.report",
+  "deviation.handle",
+  "deviation.readStatistics",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +55,8 @@ export const PATIENT_DATA_ACTIONS: readonly Action[] = [
   "case.close",
   "outage.logPhoneContact",
   "afterRegistration.register",
+  "deviation.report",
+  "deviation.handle",
 ];
 
 /** Swedish, completing "Rollen X får inte …". */
@@ -81,6 +86,9 @@ export const ACTION_LABELS: Record<Action, string> = {
   "org.manage": "administrera organisationer och enheter",
   "rules.manage": "administrera behörighetsregler",
   "audit.read": "granska loggar",
+  "deviation.report": "rapportera avvikelser i samverkan",
+  "deviation.handle": "utreda och besvara avvikelser i samverkan",
+  "deviation.readStatistics": "se statistik över avvikelser i samverkan",
 };
 
 const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
@@ -98,6 +106,7 @@ const WARD: Action[] = [
   "case.close",
   "outage.logPhoneContact",
   "afterRegistration.register",
+  "deviation.report",
 ];
 
 /**
@@ -113,6 +122,7 @@ const RECEIVER: Action[] = [
   "case.writePlanning",
   "outage.logPhoneContact",
   "afterRegistration.register",
+  "deviation.report",
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -120,8 +130,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   lakare: WARD,
   // Therapists contribute to the plan but do not open, close or after-register cases; like the
   // rest of the ward they may bring in a party the case needs.
-  terapeut: [...BASE, "case.read", "case.sendMessage", "case.addParty", "case.acknowledge", "case.readPlanning", "case.writePlanning"],
-  utskrivningsledare: WARD,
+  terapeut: [...BASE, "case.read", "case.sendMessage", "case.addParty", "case.acknowledge", "case.readPlanning", "case.writePlanning", "deviation.report"],
+  // The utskrivningsledare is the hospital's responsible function for deviations in the cooperation.
+  utskrivningsledare: [...WARD, "deviation.handle"],
   vc_personal: RECEIVER,
   psykiatri_oppenvard: RECEIVER,
   bistandshandlaggare: RECEIVER,
@@ -130,7 +141,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // After an outage its list holds only messages to acknowledge, so it may work that list.
   hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
   // MAS: read-all within the kommun and follow-up, including log checks.
-  mas: [...BASE, "case.read", "case.readPlanning", "audit.read"],
+  mas: [...BASE, "case.read", "case.readPlanning", "audit.read", "deviation.report", "deviation.handle"],
   sysadmin: [
     ...BASE,
     "contactList.edit",
@@ -144,9 +155,20 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "org.manage",
     "rules.manage",
     "audit.read",
+    "deviation.readStatistics",
   ],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
-  kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "audit.read"],
+  kommunadmin: [
+    ...BASE,
+    "contactList.edit",
+    "outage.read",
+    "outage.report",
+    "org.readUnits",
+    "org.manage",
+    "rules.manage",
+    "audit.read",
+    "deviation.readStatistics",
+  ],
 };
 
 export function can(role: Role, action: Action): boolean {
