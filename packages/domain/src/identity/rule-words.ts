@@ -55,7 +55,19 @@ export function ruleStatus(rule: Pick<MappingRule, "enabled" | "validFrom" | "va
 
 /** The fields that differ between two versions, as dotted top-level paths ("when", "grant.scope" …). */
 export function changedFields(before: MappingRule, after: MappingRule): string[] {
-  const keys: (keyof MappingRule)[] = ["description", "enabled", "level", "priority", "effect", "when", "grant", "denyPortals", "requireLoa", "validFrom", "validTo"];
+  const keys: (keyof MappingRule)[] = [
+    "description",
+    "enabled",
+    "level",
+    "priority",
+    "effect",
+    "when",
+    "grant",
+    "denyPortals",
+    "requireLoa",
+    "validFrom",
+    "validTo",
+  ];
   return keys.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
 

@@ -5,4 +5,15 @@ import { simulate } from "./simulate";
 import { affectedSessions, endAffected } from "./sessions";
 
 /** Förvaltning's Behörighetsregler and Testa inloggning. */
-export const rulesRouter = createTRPCRouter({ list, get, options, findPeople: findPeopleProcedure, create, update, setEnabled, simulate, affectedSessions, endAffected });
+export const rulesRouter = createTRPCRouter({
+  list,
+  get,
+  options,
+  findPeople: findPeopleProcedure,
+  create,
+  update,
+  setEnabled,
+  simulate,
+  affectedSessions,
+  endAffected,
+});

@@ -53,10 +53,23 @@ export async function listRules(db: Db, actor: Actor, input: { ownerHsaId?: stri
     owners: scope.readable,
     rules: rows.map(({ row, by }): RuleSummary => {
       const parsed = mappingRuleSchema.safeParse(row.rule);
-      const base = { id: row.id, version: row.version, priority: row.priority, updatedAt: row.updatedAt, updatedBy: by ? `${by.givenName} ${by.familyName}` : null };
+      const base = {
+        id: row.id,
+        version: row.version,
+        priority: row.priority,
+        updatedAt: row.updatedAt,
+        updatedBy: by ? `${by.givenName} ${by.familyName}` : null,
+      };
       if (!parsed.success) return { ...base, description: "Regeln går inte att läsa", effect: "allow", grants: "", who: "", status: "går inte att läsa" };
       const rule: MappingRule = { ...parsed.data, enabled: row.enabled, version: row.version };
-      return { ...base, description: rule.description, effect: rule.effect, grants: describeGrant(rule, tree), who: describeWho(rule, tree), status: ruleStatus(rule, now) };
+      return {
+        ...base,
+        description: rule.description,
+        effect: rule.effect,
+        grants: describeGrant(rule, tree),
+        who: describeWho(rule, tree),
+        status: ruleStatus(rule, now),
+      };
     }),
   };
 }

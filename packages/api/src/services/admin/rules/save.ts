@@ -73,7 +73,13 @@ export async function setRuleEnabled(db: Db, actor: Actor, input: { id: string; 
   return change(db, actor, input.id, input.expectedVersion, (current) => ({ ...current, version: current.version + 1, enabled: input.enabled }));
 }
 
-async function change(db: Db, actor: Actor, id: string, expectedVersion: number, next: (current: MappingRule, tree: OrgTree) => MappingRule): Promise<SaveResult> {
+async function change(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  next: (current: MappingRule, tree: OrgTree) => MappingRule,
+): Promise<SaveResult> {
   const [found] = await db.select({ owner: schema.roleMappingRules.ownerOrgHsaId }).from(schema.roleMappingRules).where(eq(schema.roleMappingRules.id, id));
   if (!found) throw new AppError("NOT_FOUND", { userMessage: "Regeln finns inte." });
   await requireRuleOrg(db, actor, await ruleScope(db, actor), found.owner, "change", id);
@@ -97,7 +103,14 @@ async function change(db: Db, actor: Actor, id: string, expectedVersion: number,
     const kind: RuleChangeKind = fields.length === 1 && fields[0] === "enabled" ? (updated.enabled ? "enabled" : "disabled") : "updated";
     const done = await tx
       .update(schema.roleMappingRules)
-      .set({ version: updated.version, enabled: updated.enabled, priority: updated.priority, rule: updated, updatedAt: new Date(), updatedByStaffId: actor.staffId })
+      .set({
+        version: updated.version,
+        enabled: updated.enabled,
+        priority: updated.priority,
+        rule: updated,
+        updatedAt: new Date(),
+        updatedByStaffId: actor.staffId,
+      })
       .where(and(eq(schema.roleMappingRules.id, id), eq(schema.roleMappingRules.version, expectedVersion)))
       .returning({ id: schema.roleMappingRules.id });
     if (done.length === 0) throw await conflict(tx, id, row.version + 1, new Date());

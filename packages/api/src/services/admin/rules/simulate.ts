@@ -44,7 +44,13 @@ export async function findPeople(db: Db, actor: Actor, input: { query: string })
   if (q.length < 2) return [];
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
-    .select({ staffId: schema.staff.id, name: sql<string>`${schema.staff.givenName} || ' ' || ${schema.staff.familyName}`, hsaId: schema.staff.hsaId, title: schema.staff.title, lastLoginAt: schema.staff.lastLoginAt })
+    .select({
+      staffId: schema.staff.id,
+      name: sql<string>`${schema.staff.givenName} || ' ' || ${schema.staff.familyName}`,
+      hsaId: schema.staff.hsaId,
+      title: schema.staff.title,
+      lastLoginAt: schema.staff.lastLoginAt,
+    })
     .from(schema.staff)
     .where(and(inScope(scope), or(eq(schema.staff.hsaId, q), ilike(sql`${schema.staff.givenName} || ' ' || ${schema.staff.familyName}`, like))))
     .orderBy(schema.staff.familyName, schema.staff.givenName)
@@ -86,7 +92,12 @@ export async function simulate(db: Db, actor: Actor, input: SimulateInput, now =
     if (row) await requireRuleOrg(db, actor, scope, row.ownerOrgHsaId, "change", row.id);
     const rule = checkedRule(
       input.draft.rule,
-      { id: row?.id ?? "utkast", version: (row?.version ?? 0) + 1, ownerOrgHsaId: scope.own.hsaId, enabled: row ? row.enabled : input.draft.rule.enabled !== false },
+      {
+        id: row?.id ?? "utkast",
+        version: (row?.version ?? 0) + 1,
+        ownerOrgHsaId: scope.own.hsaId,
+        enabled: row ? row.enabled : input.draft.rule.enabled !== false,
+      },
       tree,
     );
     afterRules = withRule(rules, rule.id, rule);
@@ -113,10 +124,16 @@ function parseClaims(text: string): Principal {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError("INVALID_INPUT", { userMessage: "Uppgifterna är inte giltig JSON.", details: { fields: [{ path: "claims", message: "Klistra in uppgifterna som ett JSON-objekt" }] } });
+    throw new AppError("INVALID_INPUT", {
+      userMessage: "Uppgifterna är inte giltig JSON.",
+      details: { fields: [{ path: "claims", message: "Klistra in uppgifterna som ett JSON-objekt" }] },
+    });
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new AppError("INVALID_INPUT", { userMessage: "Uppgifterna måste vara ett JSON-objekt.", details: { fields: [{ path: "claims", message: "Klistra in ett JSON-objekt { … }" }] } });
+    throw new AppError("INVALID_INPUT", {
+      userMessage: "Uppgifterna måste vara ett JSON-objekt.",
+      details: { fields: [{ path: "claims", message: "Klistra in ett JSON-objekt { … }" }] },
+    });
   }
   try {
     return normaliseClaims(value as Record<string, unknown>);
@@ -129,7 +146,10 @@ function parseClaims(text: string): Principal {
 /** The person's claims as their latest login stored them (`login_sessions.principal`). */
 async function lastSeen(db: Db, scope: RuleScope, staffId: string | undefined): Promise<Principal> {
   if (!staffId) throw new AppError("INVALID_INPUT", { userMessage: "Välj en person eller klistra in inloggningsuppgifter." });
-  const [person] = await db.select({ id: schema.staff.id }).from(schema.staff).where(and(eq(schema.staff.id, staffId), inScope(scope)));
+  const [person] = await db
+    .select({ id: schema.staff.id })
+    .from(schema.staff)
+    .where(and(eq(schema.staff.id, staffId), inScope(scope)));
   if (!person) throw new AppError("NOT_FOUND", { userMessage: "Personen finns inte bland dem du administrerar." });
   const [row] = await db
     .select({ principal: schema.loginSessions.principal })
@@ -139,7 +159,9 @@ async function lastSeen(db: Db, scope: RuleScope, staffId: string | undefined): 
     .limit(1);
   const parsed = row ? storedPrincipalSchema.safeParse(row.principal) : null;
   if (!parsed?.success) {
-    throw new AppError("NOT_FOUND", { userMessage: "Personen har inte loggat in i Vårdkedjan, så det finns inga inloggningsuppgifter. Klistra in uppgifterna i stället." });
+    throw new AppError("NOT_FOUND", {
+      userMessage: "Personen har inte loggat in i Vårdkedjan, så det finns inga inloggningsuppgifter. Klistra in uppgifterna i stället.",
+    });
   }
   return parsed.data;
 }
