@@ -22,3 +22,7 @@ export { AfterRegistrationPage } from "./outage/after-registration/after-registr
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
 export { GlobalErrorDocument } from "./shell/global-error-document";
+export { RulesListPage } from "./admin/rules/rules-list-page";
+export { RulePage } from "./admin/rules/rule-page";
+export { NewRulePage } from "./admin/rules/new-rule-page";
+export { SimulatorPage } from "./admin/rules/simulator-page";
