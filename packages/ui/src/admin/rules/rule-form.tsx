@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ORG_NODE_KIND_LABELS, PORTAL_LABELS } from "@vardkedjan/domain/identity/context-label";
 import { ORG_NODE_KINDS, PORTALS, type Portal } from "@vardkedjan/domain/identity/types";
@@ -54,6 +54,11 @@ export function RuleFormView({
   const [comparison, setComparison] = useState<SimulationResult | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // Focus moves to what went wrong once it is on screen (after React has rendered it).
+  const [focusTarget, setFocusTarget] = useState<{ to: "summary" | "failure"; n: number } | null>(null);
+  useEffect(() => {
+    if (focusTarget) (focusTarget.to === "summary" ? summaryRef : failureRef).current?.focus();
+  }, [focusTarget]);
   const set = (patch: Partial<RuleForm>) => setForm((f) => ({ ...f, ...patch }));
   const errors: Record<string, string> = {};
   for (const e of fieldErrors) errors[formErrorPath(e.path)] ??= e.message;
@@ -63,10 +68,10 @@ export function RuleFormView({
     if (err.fieldErrors.length > 0) {
       setFieldErrors(err.fieldErrors.map((f) => ({ ...f, path: formErrorPath(f.path) })));
       setFailure(null);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setFocusTarget((f) => ({ to: "summary", n: (f?.n ?? 0) + 1 }));
     } else {
       setFailure(err);
-      requestAnimationFrame(() => failureRef.current?.focus());
+      setFocusTarget((f) => ({ to: "failure", n: (f?.n ?? 0) + 1 }));
     }
   };
 

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "../../trpc/react";
 import { ErrorNotice } from "../../kit/error-notice";
 import { BUTTON_PRIMARY, Radios, TextArea } from "../../kit/fields";
@@ -22,17 +22,22 @@ export function SimulatorPage() {
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // Focus moves to the answer once it is on screen.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
 
   const run = async () => {
     setBusy(true);
     setFailure(null);
     try {
       setResult(await client.admin.rules.simulate.query(source === "person" ? { staffId: person?.staffId } : { claims }));
-      requestAnimationFrame(() => resultRef.current?.focus());
     } catch (e) {
       setResult(null);
       setFailure(callError(e));
-      requestAnimationFrame(() => failureRef.current?.focus());
     } finally {
       setBusy(false);
     }
