@@ -3,8 +3,8 @@ import { expectAccessible, openSession, urls } from "./support";
 
 // Förvaltning's Behörighetsregler and Testa inloggning through the real portals: Åsa Berg edits the
 // region's utskrivningsledare rule with an exception for Petra Nyman, sees before/after for Petra
-// before saving, saves, ends Petra's affected session (Petra's portal then asks her to log in
-// again), and the simulator shows the change after saving. Axe on every page.
+// before saving, saves, ends Petra's affected session (her next request logs in afresh and gets no
+// context), and the simulator shows the change after saving. Axe on every page.
 
 const PETRA_HSA_ID = "SE2321000032-P0010";
 const ROLE = "Utskrivningsledare · Nyköpings lasarett · Region Sörmland";
@@ -59,9 +59,12 @@ test("Åsa edits a rule and the simulator shows the change before and after savi
   await affected.getByRole("button", { name: "Avsluta valda sessioner" }).click();
   await expect(affected.getByRole("status")).toHaveText("1 session avslutades.");
 
-  // Petra's session is over: her next request goes to the login.
+  // Petra's session is over: her next request logs her in again (the test IdP remembers her for the
+  // browser session), and that login already follows the saved rule.
   await petra.page.reload();
-  await expect(petra.page).toHaveURL(new RegExp(`^${urls.idp}/`));
+  await expect(petra.page).toHaveURL(`${urls.slutenvard}/ingen-behorighet`);
+  await expect(petra.page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();
+  await expectAccessible(petra.page);
 
   // After saving, the simulator shows what Petra's next login gives: nothing, and why.
   await page.getByRole("navigation").getByRole("link", { name: "Testa inloggning" }).click();
