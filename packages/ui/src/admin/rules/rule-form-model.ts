@@ -150,7 +150,7 @@ export const EMPTY_FORM: RuleForm = {
 
 const lines = (text: string): string[] =>
   text
-    .split(/\n|,/)
+    .split("\n")
     .map((s) => s.trim())
     .filter((s) => s !== "");
 
@@ -227,7 +227,8 @@ function toScope(f: RuleForm): GrantScope {
     case "org":
       return { type: "org", orgHsaId: f.orgHsaId, includeDescendants: f.includeDescendants };
     case "systemRoleUnit":
-      return { type: "systemRoleUnit", regex: f.scopeRegex, includeDescendants: f.includeDescendants };
+      // Stored without the flag unless set, so that an unchanged rule saves unchanged.
+      return f.includeDescendants ? { type: "systemRoleUnit", regex: f.scopeRegex, includeDescendants: true } : { type: "systemRoleUnit", regex: f.scopeRegex };
     case "global":
       return { type: "global" };
   }
@@ -272,7 +273,7 @@ export function fromRule(r: MappingRule): RuleForm {
     when,
     role: r.grant?.role ?? "",
     scopeType: scope?.type ?? "commissionUnit",
-    includeDescendants: scope && "includeDescendants" in scope ? (scope.includeDescendants ?? false) : true,
+    includeDescendants: scope && "includeDescendants" in scope ? (scope.includeDescendants ?? false) : scope?.type !== "systemRoleUnit",
     orgHsaId: scope?.type === "org" ? scope.orgHsaId : "",
     ancestorKind: scope?.type === "commissionAncestor" ? scope.kind : "",
     scopeRegex: scope?.type === "systemRoleUnit" ? scope.regex : "",
