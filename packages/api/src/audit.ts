@@ -25,7 +25,11 @@ export type AuditAction =
   | "deviation.update"
   | "outage.declare"
   | "outage.end"
-  | "admin.change";
+  | "admin.change"
+  | "session.end"
+  | "rules.change"
+  | "rules.read"
+  | "rules.simulate";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -53,6 +57,12 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "outage.declare": "admin",
   "outage.end": "admin",
   "admin.change": "admin",
+  // An administrator ended someone's login session (every portal refuses it from the next request).
+  "session.end": "security",
+  "rules.change": "admin",
+  // Reading another organisation's rules (a region's support of its kommuner) and simulating logins.
+  "rules.read": "admin",
+  "rules.simulate": "admin",
 };
 
 /** PDL activity types. */

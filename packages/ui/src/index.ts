@@ -25,3 +25,7 @@ export { GlobalErrorDocument } from "./shell/global-error-document";
 export { DeviationListPage } from "./deviation/list-page";
 export { DeviationPage } from "./deviation/deviation-page";
 export { DeviationStatisticsPage } from "./deviation/statistics-page";
+export { RulesListPage } from "./admin/rules/rules-list-page";
+export { RulePage } from "./admin/rules/rule-page";
+export { NewRulePage } from "./admin/rules/new-rule-page";
+export { SimulatorPage } from "./admin/rules/simulator-page";

@@ -27,6 +27,8 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
     { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
     DEVIATIONS,
+    { href: "/behorighetsregler", label: "Behörighetsregler" },
+    { href: "/testa-inloggning", label: "Testa inloggning" },
   ],
 };
 

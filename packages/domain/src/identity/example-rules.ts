@@ -120,7 +120,14 @@ function regionRules(p: RegionRuleParams): MappingRule[] {
     level: "commission",
     priority: 100,
     effect: "allow",
-    when: { all: [carePurpose, { op: "unitKind", attr: "commission.unitHsaId", kinds }] },
+    // Tied to the region's own tree: a private vårdval provider's vårdcentral needs its own rule.
+    when: {
+      all: [
+        carePurpose,
+        { op: "unitUnder", attr: "commission.unitHsaId", ancestorHsaId: p.regionHsaId },
+        { op: "unitKind", attr: "commission.unitHsaId", kinds },
+      ],
+    },
     grant: { portal: "primarvard", role, scope: { type: "commissionUnit", includeDescendants: true } },
   });
   const utskrivningsledareAny: Condition[] = [{ op: "hasSystemRole", systemId: p.systemId, role: "UTSKRIVNINGSLEDARE" }];
@@ -248,7 +255,9 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
         level: "person",
         priority: 100,
         effect: "allow",
-        when: { all: [{ op: "hasSystemRole", systemId: p.systemId, role: { regex: "^Hemtjanst-(.+)$" } }] },
+        // The employeeHsaId condition ties the person to the kommun (rule-guarantees.ts refuses a
+        // systemRoleUnit rule without it).
+        when: { all: [{ op: "hasSystemRole", systemId: p.systemId, role: { regex: "^Hemtjanst-(.+)$" } }, ...ownCatalogue] },
         grant: {
           portal: "kommun",
           role: "hemtjanst",
