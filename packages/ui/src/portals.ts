@@ -23,6 +23,8 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
     { href: "/driftstorningar", label: "Driftstörningar" },
     { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
+    { href: "/organisation", label: "Organisation" },
+    { href: "/personal", label: "Personal" },
   ],
 };
 
