@@ -269,4 +269,21 @@ describe("Organisation and Personal in Förvaltning", () => {
     expect(audits.map((x) => x.entityId).sort()).toEqual([a.loginSessionId, b.loginSessionId].sort());
     expect((await tomas.admin.people.get({ staffId: hit!.id })).activeSessions).toEqual([]);
   });
+
+  it("the start page lists the organisation's units without a phone (only its own), rules changed lately, and the placeholders at zero", async () => {
+    const tomas = await as("tomas.wik", "forvaltning");
+    const htj = (await tomas.admin.org.units({})).units.find((u) => u.hsaId === "SE2120000357-HTJ1")!;
+    await tomas.admin.org.updateUnit({ unitId: htj.id, version: htj.version, attributes: { ...htj, phone: null } });
+    await t.db.execute(
+      sql`update role_mapping_rules set updated_at = now() where id = (select id from role_mapping_rules where owner_org_hsa_id = 'SE2120000357-VG' limit 1)`,
+    );
+    const o = await tomas.admin.overview();
+    expect(o.unitsWithoutPhone.map((u) => u.hsaId)).toEqual(["SE2120000357-HTJ1"]);
+    expect(o.recentRules.length).toBeGreaterThan(0);
+    expect(o.logReviewFlags).toEqual({ count: 0, href: "/loggkontroll" });
+    expect(o.openDeviations).toEqual({ count: 0, href: "/avvikelser" });
+    // Åsa's start page names no kommun unit: those are Eskilstuna's to fix.
+    const asa = await as("asa.berg", "forvaltning");
+    expect((await asa.admin.overview()).unitsWithoutPhone.some((u) => u.hsaId.startsWith("SE2120000357"))).toBe(false);
+  });
 });
