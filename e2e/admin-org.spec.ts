@@ -43,7 +43,7 @@ test("Tomas Wik administers Eskilstuna's units and finds no other organisation",
   await panel.getByRole("button", { name: "Spara" }).click();
   const summary = panel.getByRole("alert");
   await expect(summary).toContainText("Telefonnummer får bara innehålla siffror");
-  await expect(summary).toContainText("Postnumret ska vara fem siffror");
+  await expect(summary).toContainText("Ange postnumret med fem siffror");
   await expect(panel.getByLabel("Telefon")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await panel.getByLabel("Postnummer").fill("631 86");

@@ -47,7 +47,7 @@ describe("a unit's attributes", () => {
       openingHours: "Öppettiderna får vara högst 200 tecken",
       functionMailbox: "Funktionsbrevlådan ska vara en e-postadress, t.ex. enheten@kommun.se",
       streetAddress: "Gatuadressen får vara högst 200 tecken",
-      postalCode: "Postnumret ska vara fem siffror, t.ex. 631 86",
+      postalCode: "Ange postnumret med fem siffror, t.ex. 631 86",
       city: "Orten får vara högst 100 tecken",
     });
   });

@@ -82,7 +82,7 @@ export function validateUnitAttributes(raw: UnitAttributes): UnitFieldError[] {
   if (a.functionMailbox && !MAILBOX.test(a.functionMailbox))
     errors.push({ path: "functionMailbox", message: "Funktionsbrevlådan ska vara en e-postadress, t.ex. enheten@kommun.se" });
   if (a.streetAddress && a.streetAddress.length > 200) errors.push({ path: "streetAddress", message: "Gatuadressen får vara högst 200 tecken" });
-  if (a.postalCode && !POSTAL_CODE.test(a.postalCode)) errors.push({ path: "postalCode", message: "Postnumret ska vara fem siffror, t.ex. 631 86" });
+  if (a.postalCode && !POSTAL_CODE.test(a.postalCode)) errors.push({ path: "postalCode", message: "Ange postnumret med fem siffror, t.ex. 631 86" });
   if (a.city && a.city.length > 100) errors.push({ path: "city", message: "Orten får vara högst 100 tecken" });
   return errors;
 }
