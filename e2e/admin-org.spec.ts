@@ -52,9 +52,24 @@ test("Tomas Wik administers Eskilstuna's units and finds no other organisation",
   await expect(page.getByTestId("org-status")).toContainText("Kontaktlistan har uppdaterats");
   await expect(tree.getByRole("row", { name: /Biståndsenheten Eskilstuna/ })).toContainText(NEW_PHONE);
 
-  // The import shows its preview before anything is applied (the panel itself, checked with axe).
+  // The import shows its preview before anything is applied; a file with wrong rows cannot be applied.
   await page.getByRole("button", { name: "Läs in enhetslista" }).click();
   await expect(page.getByRole("heading", { name: "Läs in enhetslista från HSA-katalogen" })).toBeFocused();
+  const csv = [
+    "HSA-id;Namn;Enhetstyp;Överordnad;Telefon",
+    "SE2120000357-BIST;Biståndsenheten Eskilstuna;Biståndsenhet;SE2120000357-VG;016-710 44 55",
+    "SE2120002940-BIST;Biståndsenheten Nyköping;Biståndsenhet;SE2120000357-VG;",
+    "SE2120000357-X1;Ny enhet;Bageri;SE2120000357-VG;",
+  ].join("\n");
+  await page.getByLabel("CSV-fil").setInputFiles({ name: "enheter.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Granska filen" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("heading", { name: "Förhandsgranskning av enheter.csv" })).toBeFocused();
+  await expect(preview).toContainText("Rad 3: enheten SE2120002940-BIST hör till en annan organisation.");
+  await expect(preview).toContainText('enhetstypen "Bageri" finns inte');
+  // The rest of Eskilstuna's units are missing from the file: they would be deactivated, but nothing can be applied.
+  await expect(preview).toContainText("Avaktiveras (saknas i filen)");
+  await expect(preview.getByRole("button", { name: "Läs in ändringarna" })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByTestId("org-panel").getByRole("button", { name: "Avbryt" }).click();
 
