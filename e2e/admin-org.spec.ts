@@ -42,6 +42,7 @@ test("Tomas Wik administers Eskilstuna's units and finds no other organisation",
   await panel.getByLabel("Postnummer").fill("63");
   await panel.getByRole("button", { name: "Spara" }).click();
   const summary = panel.getByRole("alert");
+  await expect(summary).toBeFocused();
   await expect(summary).toContainText("Telefonnummer får bara innehålla siffror");
   await expect(summary).toContainText("Ange postnumret med fem siffror");
   await expect(panel.getByLabel("Telefon")).toHaveAttribute("aria-invalid", "true");

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { UNIT_KINDS } from "@vardkedjan/domain/identity/types";
 import { UNIT_KIND_LABELS, validateUnitAttributes, type UnitAttributes } from "@vardkedjan/domain/org/unit-fields";
@@ -71,10 +71,11 @@ export function UnitForm({
   const errorOf = (path: string) => errors.find((e) => e.path === path)?.message;
   const pending = update.isPending || add.isPending;
 
-  const showErrors = (list: FieldError[]) => {
-    setErrors(list);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  };
+  // The summary exists only once the errors are rendered: focus it then (each new list of errors).
+  useEffect(() => {
+    if (errors.length > 0) summaryRef.current?.focus();
+  }, [errors]);
+  const showErrors = (list: FieldError[]) => setErrors(list);
   const onError = (e: unknown) => {
     const fields = (e as { data?: { fieldErrors?: FieldError[] } }).data?.fieldErrors;
     if (fields?.length) showErrors(fields.map((f) => ({ path: f.path.replace(/^attributes\./, ""), message: f.message })));

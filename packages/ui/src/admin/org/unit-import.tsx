@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { CHANGED_FIELD_LABELS } from "@vardkedjan/domain/org/unit-import";
 import { UNIT_KIND_LABELS } from "@vardkedjan/domain/org/unit-fields";
@@ -24,6 +24,10 @@ export function UnitImport({ data, onClose, onApplied }: { data: OrganisationUni
   const [fileError, setFileError] = useState("");
   const resultRef = useRef<HTMLHeadingElement>(null);
   const { failure, setFailure, failureRef, fail } = useCallFailure();
+  // The preview's heading exists only once the result is rendered: focus it then.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
 
   const read = async (file: File | undefined) => {
     setResult(null);
@@ -40,10 +44,7 @@ export function UnitImport({ data, onClose, onApplied }: { data: OrganisationUni
     preview.mutate(
       { organisationId: data.organisation.id, csv },
       {
-        onSuccess: (r) => {
-          setResult(r);
-          requestAnimationFrame(() => resultRef.current?.focus());
-        },
+        onSuccess: setResult,
         onError: fail,
       },
     );
