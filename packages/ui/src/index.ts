@@ -3,6 +3,8 @@ export { PlainPage } from "./shell/plain-page";
 export { ContextChooserPage, type ChooserContext } from "./pages/context-chooser";
 export { NoAccessPage, WrongPortalPage, SignedOutPage, LoginErrorPage } from "./pages/access-pages";
 export { AdminOverviewPage, type AdminOverviewData } from "./pages/admin-overview";
+export { OrganisationPage } from "./admin/org/organisation-page";
+export { PeoplePage } from "./admin/people/people-page";
 export { PORTAL_NAV, PORTAL_LABELS, portalTitle, type NavItem } from "./portals";
 export { TRPCReactProvider, useTRPC, describeError } from "./trpc/react";
 export { LiveUpdates } from "./trpc/live-updates";

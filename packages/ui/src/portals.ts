@@ -29,6 +29,8 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
     DEVIATIONS,
     { href: "/behorighetsregler", label: "Behörighetsregler" },
     { href: "/testa-inloggning", label: "Testa inloggning" },
+    { href: "/organisation", label: "Organisation" },
+    { href: "/personal", label: "Personal" },
   ],
 };
 

@@ -2,5 +2,7 @@ import { createTRPCRouter } from "../../trpc";
 import { overview } from "./overview";
 import { units } from "./units";
 import { rulesRouter } from "./rules/router";
+import { orgRouter } from "./org";
+import { peopleRouter } from "./people";
 
-export const adminRouter = createTRPCRouter({ overview, units, rules: rulesRouter });
+export const adminRouter = createTRPCRouter({ overview, units, rules: rulesRouter, org: orgRouter, people: peopleRouter });

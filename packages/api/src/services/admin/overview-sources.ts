@@ -1,0 +1,26 @@
+import type { Db } from "@vardkedjan/db/client";
+import type { Actor } from "../../actor";
+
+/**
+ * What Förvaltning's start page shows of a work list kept elsewhere: how many items wait for the
+ * administrator, and where they are worked.
+ */
+export interface OverviewCount {
+  count: number;
+  href: string;
+}
+
+/** A source of one of the start page's counts, given the administrator. */
+export type OverviewSource = (db: Db, actor: Actor) => Promise<OverviewCount>;
+
+/**
+ * PLACEHOLDER until the log review (Loggkontroll) is merged: its automatic flags awaiting review
+ * for the administrator's organisation. Returns what exists in this branch: none.
+ */
+export const logReviewFlagsToReview: OverviewSource = async () => ({ count: 0, href: "/loggkontroll" });
+
+/**
+ * PLACEHOLDER until joint deviations (Avvikelser) are merged: the open deviations addressed to the
+ * administrator's organisation. Returns what exists in this branch: none.
+ */
+export const openDeviations: OverviewSource = async () => ({ count: 0, href: "/avvikelser" });
