@@ -270,7 +270,7 @@ describe("Organisation and Personal in Förvaltning", () => {
     expect((await tomas.admin.people.get({ staffId: hit!.id })).activeSessions).toEqual([]);
   });
 
-  it("the start page lists the organisation's units without a phone (only its own), rules changed lately, and the placeholders at zero", async () => {
+  it("the start page lists the organisation's units without a phone (only its own), rules changed lately, and no open deviations or log flags in the fresh demo data", async () => {
     const tomas = await as("tomas.wik", "forvaltning");
     const htj = (await tomas.admin.org.units({})).units.find((u) => u.hsaId === "SE2120000357-HTJ1")!;
     await tomas.admin.org.updateUnit({ unitId: htj.id, version: htj.version, attributes: { ...htj, phone: null } });

@@ -1,5 +1,6 @@
 import type { Db } from "@vardkedjan/db/client";
 import type { Actor } from "../../actor";
+import { countOpenDeviations } from "../deviation/count";
 
 /**
  * What Förvaltning's start page shows of a work list kept elsewhere: how many items wait for the
@@ -19,8 +20,5 @@ export type OverviewSource = (db: Db, actor: Actor) => Promise<OverviewCount>;
  */
 export const logReviewFlagsToReview: OverviewSource = async () => ({ count: 0, href: "/loggkontroll" });
 
-/**
- * PLACEHOLDER until joint deviations (Avvikelser) are merged: the open deviations addressed to the
- * administrator's organisation. Returns what exists in this branch: none.
- */
-export const openDeviations: OverviewSource = async () => ({ count: 0, href: "/avvikelser" });
+/** The open deviations reported by or to the organisations the administrator reaches. */
+export const openDeviations: OverviewSource = countOpenDeviations;
