@@ -23,14 +23,14 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
   kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV, DEVIATIONS],
   forvaltning: [
     { href: "/", label: "Översikt" },
+    { href: "/organisation", label: "Organisation" },
+    { href: "/personal", label: "Personal" },
+    { href: "/behorighetsregler", label: "Behörighetsregler" },
+    { href: "/testa-inloggning", label: "Testa inloggning" },
+    DEVIATIONS,
     { href: "/driftstorningar", label: "Driftstörningar" },
     { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
-    DEVIATIONS,
-    { href: "/behorighetsregler", label: "Behörighetsregler" },
-    { href: "/testa-inloggning", label: "Testa inloggning" },
-    { href: "/organisation", label: "Organisation" },
-    { href: "/personal", label: "Personal" },
   ],
 };
 

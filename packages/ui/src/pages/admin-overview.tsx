@@ -79,7 +79,7 @@ export function AdminOverviewPage({ contextLabel, data }: { contextLabel: string
             <ul className="list-disc pl-6">
               {data.recentRules.map((r) => (
                 <li key={r.id}>
-                  {r.description} (version {r.version}
+                  <Link href={`/behorighetsregler/${encodeURIComponent(r.id)}`}>{r.description}</Link> (version {r.version}
                   {r.enabled ? "" : ", avstängd"}), {formatDateTime(r.updatedAt)}
                   {r.updatedBy ? ` av ${r.updatedBy}` : ""}
                 </li>
