@@ -1,4 +1,4 @@
-import { schema, type DbOrTx } from "@vardkedjan/db/client";
+import { schema, sql, type DbOrTx } from "@vardkedjan/db/client";
 import type { Actor } from "./actor";
 
 /** Every audited action. PDL events concern patient data; security events logins and contexts. */
@@ -107,6 +107,9 @@ export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: A
     actorStaffId: s.staffId ?? null,
     actorHsaId: s.hsaId ?? null,
     actorName: s.name ?? null,
+    // Resolved in the database at write time (function audit_actor_org, migration
+    // audit_events_partitioned), so that each organisation's log review is an indexed filter.
+    actorOrgHsaId: sql`audit_actor_org(${s.hsaId ?? null}::text, ${s.unitHsaId ?? null}::text)`,
     role: s.role ?? null,
     unitHsaId: s.unitHsaId ?? null,
     commissionHsaId: s.commissionHsaId ?? null,
