@@ -22,7 +22,12 @@ export type AuditAction =
   | "patient.lookup"
   | "outage.declare"
   | "outage.end"
-  | "admin.change";
+  | "admin.change"
+  | "audit.search"
+  | "audit.extract"
+  | "audit.sample"
+  | "audit.review"
+  | "audit.flags";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -46,6 +51,13 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "outage.declare": "admin",
   "outage.end": "admin",
   "admin.change": "admin",
+  // Log review (Loggkontroll) is its own purpose, follow-up of accesses, not care: audited, but
+  // not an access to the patient's care data, so it stays out of the patient's access extract.
+  "audit.search": "admin",
+  "audit.extract": "admin",
+  "audit.sample": "admin",
+  "audit.review": "admin",
+  "audit.flags": "admin",
 };
 
 /** PDL activity types. */

@@ -8,7 +8,7 @@ CREATE TABLE "audit_flag_scans" (
 CREATE TABLE "audit_flags" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"event_id" bigint NOT NULL,
-	"event_at" timestamp with time zone NOT NULL,
+	"event_at" timestamp (3) with time zone NOT NULL,
 	"kind" "audit_flag_kind" NOT NULL,
 	"org_hsa_id" text NOT NULL,
 	"detected_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -32,7 +32,7 @@ CREATE TABLE "audit_sample_items" (
 	"sample_id" uuid NOT NULL,
 	"position" integer NOT NULL,
 	"event_id" bigint NOT NULL,
-	"event_at" timestamp with time zone NOT NULL
+	"event_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "audit_samples" (

@@ -2,7 +2,8 @@
 -- time (at least five years, HSLF-FS 2016:40) can be detached and archived whole, and a patient's
 -- log is searched per month through small indexes. Drizzle cannot express partitioning, hence
 -- this hand-written migration. Existing rows are copied into their months; nothing is lost.
--- Partition bounds are Stockholm calendar months.
+-- Partition bounds are Stockholm calendar months. "at" keeps milliseconds (JavaScript's precision),
+-- so an (id, at) pair read by the API names its row exactly.
 ALTER TABLE "audit_events" RENAME TO "audit_events_unpartitioned";--> statement-breakpoint
 ALTER TABLE "audit_events_unpartitioned" DROP CONSTRAINT "audit_events_pkey";--> statement-breakpoint
 DROP INDEX "audit_events_patient_idx";--> statement-breakpoint
@@ -11,7 +12,7 @@ DROP INDEX "audit_events_at_idx";--> statement-breakpoint
 ALTER SEQUENCE "audit_events_id_seq" OWNED BY NONE;--> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" bigint DEFAULT nextval('audit_events_id_seq'::regclass) NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"action" text NOT NULL,
 	"category" text NOT NULL,
 	"activity" text,

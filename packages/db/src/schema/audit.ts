@@ -18,7 +18,11 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigserial({ mode: "number" }).notNull(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Millisecond precision, as JavaScript's Date has: an (id, at) pair read by the API names the
+     * row exactly again (keyset paging, flags and samples referring to a row).
+     */
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Typed action, e.g. "case.read", "session.login", "session.switchContext". */
     action: text().notNull(),
     /** "pdl" for reads and writes of patient data, "security" for logins and context switches, "admin". */
@@ -70,7 +74,7 @@ export const auditFlags = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     eventId: bigint({ mode: "number" }).notNull(),
-    eventAt: timestamp({ withTimezone: true }).notNull(),
+    eventAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     kind: auditFlagKind().notNull(),
     /** The actor's organisation (copied from the row): whose reviewer sees the flag. */
     orgHsaId: text().notNull(),
@@ -112,7 +116,7 @@ export const auditSampleItems = pgTable(
       .references(() => auditSamples.id),
     position: integer().notNull(),
     eventId: bigint({ mode: "number" }).notNull(),
-    eventAt: timestamp({ withTimezone: true }).notNull(),
+    eventAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [uniqueIndex("audit_sample_items_sample_event_idx").on(t.sampleId, t.eventId)],
 );
