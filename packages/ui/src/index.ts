@@ -22,3 +22,8 @@ export { AfterRegistrationPage } from "./outage/after-registration/after-registr
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
 export { GlobalErrorDocument } from "./shell/global-error-document";
+export { LogSearchPage } from "./admin/audit/search-page";
+export { LogFlagsPage } from "./admin/audit/flags-page";
+export { LogSamplesPage } from "./admin/audit/samples-page";
+export { LogSamplePage } from "./admin/audit/sample-page";
+export { LogExtractPage } from "./admin/audit/extract-page";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql, type Db } from "@vardkedjan/db/client";
 import { newSampleSeed, samplePositions } from "@vardkedjan/domain/audit/sample";
-import { AUDIT_FLAG_LABELS, type AuditReviewOutcome } from "@vardkedjan/domain/audit/review";
+import { type AUDIT_FLAG_LABELS, type AuditReviewOutcome } from "@vardkedjan/domain/audit/review";
 import type { Actor } from "../../../actor";
 import { AppError } from "../../../errors";
 import { writeAudit } from "../../../audit";
