@@ -20,6 +20,7 @@ import { sql } from "@vardkedjan/db/client";
 import { getWorklist } from "@vardkedjan/api/services/case/worklist";
 import { demoActor } from "@vardkedjan/api/seed/actors";
 import { declareOutage, endOutage } from "@vardkedjan/api/services/outage/manage";
+import { benchAuditLog } from "./bench/audit-log";
 
 interface Result {
   name: string;
@@ -169,6 +170,8 @@ function pssMb(rootPids: number[]): number {
   }
   return kb / 1024;
 }
+
+results.push(...(await benchAuditLog()));
 
 if (process.argv.includes("--system")) {
   const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));
