@@ -19,12 +19,12 @@ test("a case read by Sanna Sjöberg appears in Åsa's Loggkontroll for that pati
   await expectAccessible(page);
 
   // A wrong personnummer is refused in Swedish, at the field.
-  await page.getByLabel("Patient").fill("19610118-2804");
+  await page.getByLabel("Patient", { exact: true }).fill("19610118-2804");
   await page.getByRole("button", { name: "Sök", exact: true }).click();
   await expect(page.getByText("Ogiltigt personnummer: kontrollsiffran stämmer inte").first()).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Patient").fill("19610118-2803");
+  await page.getByLabel("Patient", { exact: true }).fill("19610118-2803");
   await page.getByRole("button", { name: "Sök", exact: true }).click();
   // The personnummer never reaches the address bar.
   expect(page.url()).not.toContain("196101182803");
@@ -59,7 +59,7 @@ test("a case read by Sanna Sjöberg appears in Åsa's Loggkontroll for that pati
   await sub.getByRole("link", { name: "Logguttag till patient" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Logguttag till patient" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Patient").fill("19610118-2803");
+  await page.getByLabel("Patient", { exact: true }).fill("19610118-2803");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Hämta som CSV" }).click();
   expect((await download).suggestedFilename()).toMatch(/^logguttag-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -51,7 +51,11 @@ export async function benchAuditLog(rows = 10_000_000, log: (s: string) => void 
     await h.db.execute(sql`
       select audit_events_ensure_month((date_trunc('month', now() at time zone 'Europe/Stockholm') - make_interval(months => m))::date)
       from generate_series(0, ${MONTHS}::int) m`);
-    const indexes = (await h.db.execute<{ name: string; def: string }>(sql`select indexname as name, indexdef as def from pg_indexes where tablename = 'audit_events' and indexname not like '%_pk'`)).rows;
+    const indexes = (
+      await h.db.execute<{ name: string; def: string }>(
+        sql`select indexname as name, indexdef as def from pg_indexes where tablename = 'audit_events' and indexname not like '%_pk'`,
+      )
+    ).rows;
     for (const i of indexes) await h.db.execute(sql.raw(`drop index ${i.name}`));
     for (let done = 0; done < rows; done += CHUNK) {
       const n = Math.min(CHUNK, rows - done);
@@ -121,6 +125,7 @@ export async function benchAuditLog(rows = 10_000_000, log: (s: string) => void 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const rows = Number(process.argv[2] ?? 10_000_000);
-  for (const r of await benchAuditLog(rows)) console.log(`${r.value <= r.target ? "✔" : "✖"} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (≤ ${r.target} ${r.unit})`);
+  for (const r of await benchAuditLog(rows))
+    console.log(`${r.value <= r.target ? "✔" : "✖"} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (≤ ${r.target} ${r.unit})`);
   process.exit(0);
 }
