@@ -2,7 +2,9 @@ CREATE TYPE "public"."audit_flag_kind" AS ENUM('protected_identity', 'not_a_part
 CREATE TYPE "public"."audit_review_outcome" AS ENUM('utan_anmarkning', 'utreds');--> statement-breakpoint
 CREATE TABLE "audit_flag_scans" (
 	"id" text PRIMARY KEY NOT NULL,
-	"scanned_until" timestamp with time zone NOT NULL
+	"scanned_until" timestamp (3) with time zone NOT NULL,
+	"resume_at" timestamp (3) with time zone,
+	"resume_id" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "audit_flags" (

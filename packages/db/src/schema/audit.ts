@@ -83,10 +83,15 @@ export const auditFlags = pgTable(
   (t) => [uniqueIndex("audit_flags_event_kind_idx").on(t.eventId, t.kind), index("audit_flags_org_idx").on(t.orgHsaId, t.eventAt)],
 );
 
-/** How far the flag detection has read the log (one row per detector). */
+/**
+ * How far the flag detection has read the log (one row per detector): everything before
+ * `scannedUntil`, or, while a long catch-up is under way, up to the row (`resumeAt`, `resumeId`).
+ */
 export const auditFlagScans = pgTable("audit_flag_scans", {
   id: text().primaryKey(),
-  scannedUntil: timestamp({ withTimezone: true }).notNull(),
+  scannedUntil: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  resumeAt: timestamp({ withTimezone: true, precision: 3 }),
+  resumeId: bigint({ mode: "number" }),
 });
 
 /** A stickprov: a random, reproducible sample of the organisation's staff's accesses in a period. */

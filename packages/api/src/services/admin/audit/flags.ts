@@ -11,6 +11,8 @@ const SCAN_ID = "flags";
 /** Re-read this much before the last scan's end: a transaction that committed late is not missed (flags are unique per row and kind). */
 const OVERLAP_MS = 10 * 60_000;
 const BATCH = 2000;
+/** A run reads at most this many batches, so catching up on a long log is many short transactions, not one long one. */
+const MAX_BATCHES = 25;
 
 type Candidate = {
   id: string;
@@ -31,16 +33,23 @@ type Candidate = {
  * each (domain/audit/flags.ts). Run by a background job every minute and before the flags list is
  * shown; idempotent. Only successful accesses by staff of a known organisation are considered.
  */
-export async function detectAuditFlags(db: Db, now: Date = new Date()): Promise<number> {
+export async function detectAuditFlags(db: Db, now: Date = new Date(), limits = { batch: BATCH, maxBatches: MAX_BATCHES }): Promise<number> {
   return db.transaction(async (tx) => {
     // One scan at a time: the row lock orders concurrent runs (the job, a page load).
     await tx.execute(sql`insert into audit_flag_scans (id, scanned_until) values (${SCAN_ID}, 'epoch') on conflict (id) do nothing`);
-    const [scan] = (await tx.execute<{ scanned_until: Date }>(sql`select scanned_until from audit_flag_scans where id = ${SCAN_ID} for update`)).rows;
-    const from = new Date(Math.max(0, new Date(scan!.scanned_until).getTime() - OVERLAP_MS));
+    const [scan] = (
+      await tx.execute<{ scanned_until: Date; resume_at: Date | null; resume_id: string | null }>(
+        sql`select scanned_until, resume_at, resume_id::text from audit_flag_scans where id = ${SCAN_ID} for update`,
+      )
+    ).rows;
+    // A catch-up under way goes on right after the last access it read; a finished scan is read
+    // again from a little before its end, for transactions that committed late.
+    let after: { at: Date; id: string } | null = scan?.resume_at && scan.resume_id ? { at: new Date(scan.resume_at), id: scan.resume_id } : null;
+    const from = after ? after.at : new Date(Math.max(0, new Date(scan!.scanned_until).getTime() - OVERLAP_MS));
     const tree = await loadOrgTree(tx);
     let created = 0;
-    let after: { at: Date; id: string } | null = null;
-    for (;;) {
+    let complete = false;
+    for (let round = 0; round < limits.maxBatches; round++) {
       const cursor: SQL = after ? sql`and (a.at, a.id) > (${after.at.toISOString()}::timestamptz, ${after.id}::bigint)` : sql``;
       const batch: Candidate[] = (
         await tx.execute<Candidate>(sql`
@@ -56,9 +65,12 @@ export async function detectAuditFlags(db: Db, now: Date = new Date()): Promise<
           where a.at >= ${from.toISOString()}::timestamptz and a.at < ${now.toISOString()}::timestamptz
             and a.category = 'pdl' and a.outcome = 'success' and a.actor_org_hsa_id is not null ${cursor}
           order by a.at, a.id
-          limit ${BATCH}`)
+          limit ${limits.batch}`)
       ).rows;
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        complete = true;
+        break;
+      }
       const caseIds = [...new Set(batch.map((b) => b.case_id).filter((c): c is string => c !== null))];
       const parties = new Map<string, AccessParty[]>();
       if (caseIds.length > 0) {
@@ -98,9 +110,20 @@ export async function detectAuditFlags(db: Db, now: Date = new Date()): Promise<
       }
       const last: Candidate = batch[batch.length - 1]!;
       after = { at: new Date(last.at), id: last.id };
-      if (batch.length < BATCH) break;
+      if (batch.length < limits.batch) {
+        complete = true;
+        break;
+      }
     }
-    await tx.execute(sql`update audit_flag_scans set scanned_until = ${now.toISOString()}::timestamptz where id = ${SCAN_ID}`);
+    if (complete || !after) {
+      await tx.execute(
+        sql`update audit_flag_scans set scanned_until = ${now.toISOString()}::timestamptz, resume_at = null, resume_id = null where id = ${SCAN_ID}`,
+      );
+    } else {
+      await tx.execute(
+        sql`update audit_flag_scans set resume_at = ${after.at.toISOString()}::timestamptz, resume_id = ${after.id}::bigint where id = ${SCAN_ID}`,
+      );
+    }
     return created;
   });
 }
