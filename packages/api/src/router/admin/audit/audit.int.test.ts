@@ -83,6 +83,11 @@ describe("log review (Loggkontroll)", () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(all.rows[0]!.n);
+    // By part of the name: the same accesses.
+    const byName = await caller.admin.audit.search({ staff: "sjöberg" });
+    expect(byName.rows.length).toBeGreaterThan(0);
+    expect(byName.rows.every((r) => r.actorHsaId === SANNA)).toBe(true);
+    expect((await caller.admin.audit.search({ staff: "Ingen Sådan" })).rows).toEqual([]);
   });
 
   it("refuses an invalid personnummer in Swedish, field by field", async () => {
