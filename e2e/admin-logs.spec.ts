@@ -48,6 +48,8 @@ test("a case read by Sanna Sjöberg appears in Åsa's Loggkontroll for that pati
   await page.getByLabel("Antal åtkomster").fill("3");
   await page.getByRole("button", { name: "Ta stickprov" }).click();
   await page.waitForURL(/\/loggkontroll\/stickprov\/[0-9a-f-]{36}$/);
+  // A client-side navigation: Next streams the page's <title> in after the content.
+  await expect(page).toHaveTitle(/Vårdkedjan/);
   await expect(page.getByTestId("audit-log-row").first()).toBeVisible({ timeout: 15_000 });
   await expectAccessible(page);
   const first = page.getByTestId("audit-log-row").first();
