@@ -12,7 +12,7 @@ import { AUDIT_FLAG_KINDS, AUDIT_REVIEW_OUTCOMES } from "@vardkedjan/domain/audi
  * the migration `audit_events_partitioned`, since Drizzle cannot express it), so that months past
  * the retention time can be detached and archived without touching the live log. Hence the
  * primary key includes `at`. Partitions are created ahead by a background job
- * (api/jobs/audit-partitions.ts); a default partition takes any row no month partition covers.
+ * (job "audit-partitions" in api/jobs/portal-jobs.ts); a default partition takes any row no month partition covers.
  */
 export const auditEvents = pgTable(
   "audit_events",
