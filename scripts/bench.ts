@@ -21,6 +21,7 @@ import { getWorklist } from "@vardkedjan/api/services/case/worklist";
 import { demoActor } from "@vardkedjan/api/seed/actors";
 import { declareOutage, endOutage } from "@vardkedjan/api/services/outage/manage";
 import { benchSimulator } from "./bench/simulator";
+import { benchAuditLog } from "./bench/audit-log";
 
 interface Result {
   name: string;
@@ -173,6 +174,7 @@ function pssMb(rootPids: number[]): number {
 }
 
 results.push(...(await import("./bench/payment-engine")).benchPaymentEngine());
+results.push(...(await benchAuditLog()));
 
 if (process.argv.includes("--system")) {
   const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));

@@ -1,4 +1,4 @@
-import { schema, type DbOrTx } from "@vardkedjan/db/client";
+import { schema, sql, type DbOrTx } from "@vardkedjan/db/client";
 import type { Actor } from "./actor";
 
 /** Every audited action. PDL events concern patient data; security events logins and contexts. */
@@ -29,7 +29,12 @@ export type AuditAction =
   | "session.end"
   | "rules.change"
   | "rules.read"
-  | "rules.simulate";
+  | "rules.simulate"
+  | "audit.search"
+  | "audit.extract"
+  | "audit.sample"
+  | "audit.review"
+  | "audit.flags";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -63,6 +68,13 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   // Reading another organisation's rules (a region's support of its kommuner) and simulating logins.
   "rules.read": "admin",
   "rules.simulate": "admin",
+  // Log review (Loggkontroll) is its own purpose, follow-up of accesses, not care: audited, but
+  // not an access to the patient's care data, so it stays out of the patient's access extract.
+  "audit.search": "admin",
+  "audit.extract": "admin",
+  "audit.sample": "admin",
+  "audit.review": "admin",
+  "audit.flags": "admin",
 };
 
 /** PDL activity types. */
@@ -124,6 +136,9 @@ export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: A
     actorStaffId: s.staffId ?? null,
     actorHsaId: s.hsaId ?? null,
     actorName: s.name ?? null,
+    // Resolved in the database at write time (function audit_actor_org, migration
+    // audit_events_partitioned), so that each organisation's log review is an indexed filter.
+    actorOrgHsaId: sql`audit_actor_org(${s.hsaId ?? null}::text, ${s.unitHsaId ?? null}::text)`,
     role: s.role ?? null,
     unitHsaId: s.unitHsaId ?? null,
     commissionHsaId: s.commissionHsaId ?? null,

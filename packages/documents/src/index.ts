@@ -95,3 +95,12 @@ export {
   type RoutineSection,
   type RoutineText,
 } from "./documents/backup-kit";
+
+export {
+  ACCESS_EXTRACT_TITLE,
+  drawAccessExtract,
+  renderAccessExtract,
+  type AccessExtractContent,
+  type AccessExtractInput,
+  type AccessExtractRow,
+} from "./documents/access-extract";

@@ -31,3 +31,8 @@ export { RulesListPage } from "./admin/rules/rules-list-page";
 export { RulePage } from "./admin/rules/rule-page";
 export { NewRulePage } from "./admin/rules/new-rule-page";
 export { SimulatorPage } from "./admin/rules/simulator-page";
+export { LogSearchPage } from "./admin/audit/search-page";
+export { LogFlagsPage } from "./admin/audit/flags-page";
+export { LogSamplesPage } from "./admin/audit/samples-page";
+export { LogSamplePage } from "./admin/audit/sample-page";
+export { LogExtractPage } from "./admin/audit/extract-page";

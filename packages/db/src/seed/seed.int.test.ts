@@ -341,6 +341,7 @@ describe("the demo data (seeded template)", () => {
           "kommun_ssk",
           "kommunadmin",
           "lakare",
+          "loggranskare",
           "mas",
           "psykiatri_oppenvard",
           "sysadmin",

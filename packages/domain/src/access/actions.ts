@@ -140,8 +140,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ.
   // After an outage its list holds only messages to acknowledge, so it may work that list.
   hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
-  // MAS: read-all within the kommun and follow-up, including log checks.
-  mas: [...BASE, "case.read", "case.readPlanning", "audit.read", "deviation.report", "deviation.handle"],
+  // MAS: read-all within the kommun and follow-up, and the kommun's side of joint deviations. The
+  // MAS's log review is done in Förvaltning, in the loggranskare context a rule gives (example rule R6-logg).
+  mas: [...BASE, "case.read", "case.readPlanning", "deviation.report", "deviation.handle"],
   sysadmin: [
     ...BASE,
     "contactList.edit",
@@ -158,17 +159,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "deviation.readStatistics",
   ],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
-  kommunadmin: [
-    ...BASE,
-    "contactList.edit",
-    "outage.read",
-    "outage.report",
-    "org.readUnits",
-    "org.manage",
-    "rules.manage",
-    "audit.read",
-    "deviation.readStatistics",
-  ],
+  // No log review: the one who grants access rights does not also check how they were used
+  // (separation of duties); a kommun's log review is the loggranskare's, given by a rule.
+  kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "deviation.readStatistics"],
+  // Log review (PDL log follow-up, HSLF-FS 2016:40 4 kap. 9 §) of the organisation's own staff, and nothing else.
+  loggranskare: [...BASE, "audit.read"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -15,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   mas: "MAS",
   sysadmin: "Systemförvaltare",
   kommunadmin: "Kommunadministratör",
+  loggranskare: "Loggranskare",
 };
 
 export const PORTAL_LABELS: Record<Portal, string> = {
@@ -52,6 +53,7 @@ const ROLE_PORTAL: Record<Role, Portal> = {
   mas: "kommun",
   sysadmin: "forvaltning",
   kommunadmin: "forvaltning",
+  loggranskare: "forvaltning",
 };
 
 /** The one portal a role works in; rules must grant a role in its own portal (see rule-schema). */

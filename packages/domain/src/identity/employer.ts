@@ -31,6 +31,8 @@ export const ROLE_UNIT_KINDS: Readonly<Record<Role, readonly OrgNodeKind[]>> = {
   mas: ["kommun"],
   sysadmin: ["region"],
   kommunadmin: ["kommun"],
+  // Log review is per organisation: over its own staff's accesses.
+  loggranskare: ["region", "kommun"],
 };
 
 /** "SE2321000032-P0001" → "SE2321000032": the catalogue (organisation) that issued the id. */

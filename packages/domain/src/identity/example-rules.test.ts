@@ -46,7 +46,7 @@ describe("buildExampleRules", () => {
     const ids = allRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(regionRules.map((r) => r.id)).toEqual(["srm-D1", "srm-R1", "srm-R1-lakare", "srm-R1-terapeut", "srm-R2", "srm-R7", "srm-R7-psykiatri", "srm-R8"]);
-    expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R9"]);
+    expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R6-logg", "esk-R9"]);
     expect(regionRules.every((r) => r.ownerOrgHsaId === REGION)).toBe(true);
     expect(kommunRules.every((r) => r.ownerOrgHsaId === KOMMUN)).toBe(true);
   });
@@ -238,10 +238,11 @@ describe("R3–R6, R9: kommun", () => {
     expect(res.reasons).toContainEqual(expect.objectContaining({ code: "outside_owner_org", ruleId: "esk-R5" }));
   });
 
-  it("R6 gives MAS the whole kommun", () => {
+  it("R6 gives MAS the whole kommun, and R6-logg the kommun's log review in Förvaltning as a separate context", () => {
     const res = run(personClaims({ employeeHsaId: "SE2120000308-M001", systemRole: "VK-ESK;MAS" }));
     expect(res.contexts.map(brief)).toEqual([
       { portal: "kommun", role: "mas", scope: KOMMUN, descendants: true, provider: KOMMUN, commissions: [], rules: ["esk-R6"] },
+      { portal: "forvaltning", role: "loggranskare", scope: KOMMUN, descendants: true, provider: KOMMUN, commissions: [], rules: ["esk-R6-logg"] },
     ]);
   });
 

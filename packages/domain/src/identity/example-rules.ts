@@ -266,6 +266,10 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
       },
     ],
     ["R6", personRule("Medicinskt ansvarig sjuksköterska (MAS)", "MAS", { portal: "kommun", role: "mas", scope: kommunOrg })],
+    // The MAS holds the kommun's log review (HSLF-FS 2016:40 4 kap. 9 §): the same system role
+    // gives a second, separate context in Förvaltning, so reading cases and reviewing who read
+    // them are never one context.
+    ["R6-logg", personRule("Loggranskare (MAS)", "MAS", { portal: "forvaltning", role: "loggranskare", scope: kommunOrg })],
     [
       "R9",
       personRule("Kommunadministratör", "VK_ADMIN", { portal: "forvaltning", role: "kommunadmin", scope: kommunOrg }, { priority: 50, requireLoa: [LOA3] }),

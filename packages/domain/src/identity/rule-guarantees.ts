@@ -55,6 +55,8 @@ export const ROLE_OWNER_KINDS: Readonly<Record<Role, readonly OrganisationKind[]
   mas: ["kommun"],
   sysadmin: ["region"],
   kommunadmin: ["kommun"],
+  // Each care provider reviews its own staff's accesses, a region as well as a kommun.
+  loggranskare: ["region", "kommun"],
 };
 
 const ORGANISATION_KIND_PHRASE: Record<OrganisationKind, string> = {

@@ -20,6 +20,7 @@ export const ROLES = [
   "mas", // medicinskt ansvarig sjuksköterska
   "sysadmin", // systemförvaltare, region
   "kommunadmin", // delegerad kommunadministratör
+  "loggranskare", // granskar åtkomstloggen (PDL) för sin organisations personal
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -61,58 +61,78 @@ export function AdminOverviewPage({ contextLabel, data }: { contextLabel: string
             </ul>
           )}
         </Card>
-        <Card id="oversikt-loggkontroll" title="Loggkontroll: flaggor att granska">
-          <CountLink
-            count={data.logReviewFlags.count}
-            href={data.logReviewFlags.href}
-            none="Inga flaggade åtkomster väntar på granskning."
-            some={(n) => `${n} flaggade åtkomster väntar på granskning`}
-          />
-        </Card>
-        <Card id="oversikt-avvikelser" title="Öppna avvikelser">
-          <CountLink count={data.openDeviations.count} href={data.openDeviations.href} none="Inga öppna avvikelser." some={(n) => `${n} öppna avvikelser`} />
-        </Card>
-        <Card id="oversikt-regler" title="Behörighetsregler ändrade senaste 30 dagarna">
-          {data.recentRules.length === 0 ? (
-            <p>Inga regler har ändrats de senaste 30 dagarna ({data.rules} regler totalt).</p>
-          ) : (
-            <ul className="list-disc pl-6">
-              {data.recentRules.map((r) => (
-                <li key={r.id}>
-                  <Link href={`/behorighetsregler/${encodeURIComponent(r.id)}`}>{r.description}</Link> (version {r.version}
-                  {r.enabled ? "" : ", avstängd"}), {formatDateTime(r.updatedAt)}
-                  {r.updatedBy ? ` av ${r.updatedBy}` : ""}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card id="oversikt-telefon" title="Enheter som saknar telefonnummer">
-          {data.unitsWithoutPhone.length === 0 ? (
-            <p>Alla aktiva enheter har ett telefonnummer.</p>
-          ) : (
-            <ul className="list-disc pl-6">
-              {data.unitsWithoutPhone.map((u) => (
-                <li key={u.id}>
-                  <Link href={`/organisation?enhet=${u.id}`} aria-label={`Ange telefonnummer för ${u.name}`}>
-                    {u.name}
-                  </Link>{" "}
-                  <span className="text-muted">({u.hsaId})</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        {data.logReviewFlags ? (
+          <Card id="oversikt-loggkontroll" title="Loggkontroll: flaggor att granska">
+            <CountLink
+              count={data.logReviewFlags.count}
+              href={data.logReviewFlags.href}
+              none="Inga flaggade åtkomster väntar på granskning."
+              some={(n) => `${n} flaggade åtkomster väntar på granskning`}
+            />
+          </Card>
+        ) : null}
+        {data.openDeviations ? (
+          <Card id="oversikt-avvikelser" title="Öppna avvikelser">
+            <CountLink count={data.openDeviations.count} href={data.openDeviations.href} none="Inga öppna avvikelser." some={(n) => `${n} öppna avvikelser`} />
+          </Card>
+        ) : null}
+        {data.recentRules ? <RecentRules rules={data.recentRules} total={data.rules} /> : null}
+        {data.unitsWithoutPhone ? <UnitsWithoutPhone units={data.unitsWithoutPhone} /> : null}
       </div>
-      <h2 className="mb-2 text-lg font-semibold">Enheter</h2>
-      <dl className="mb-6 grid gap-3 sm:grid-cols-3">
-        {Object.entries(data.unitsByKind).map(([kind, n]) => (
-          <div key={kind} className="rounded border border-line bg-white p-4">
-            <dt className="text-muted">{KIND_LABELS[kind] ?? kind}</dt>
-            <dd className="text-2xl font-semibold">{n}</dd>
-          </div>
-        ))}
-      </dl>
+      {Object.keys(data.unitsByKind).length > 0 ? (
+        <>
+          <h2 className="mb-2 text-lg font-semibold">Enheter</h2>
+          <dl className="mb-6 grid gap-3 sm:grid-cols-3">
+            {Object.entries(data.unitsByKind).map(([kind, n]) => (
+              <div key={kind} className="rounded border border-line bg-white p-4">
+                <dt className="text-muted">{KIND_LABELS[kind] ?? kind}</dt>
+                <dd className="text-2xl font-semibold">{n}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
     </section>
+  );
+}
+
+function RecentRules({ rules, total }: { rules: NonNullable<AdminOverviewData["recentRules"]>; total: number }) {
+  return (
+    <Card id="oversikt-regler" title="Behörighetsregler ändrade senaste 30 dagarna">
+      {rules.length === 0 ? (
+        <p>Inga regler har ändrats de senaste 30 dagarna ({total} regler totalt).</p>
+      ) : (
+        <ul className="list-disc pl-6">
+          {rules.map((r) => (
+            <li key={r.id}>
+              <Link href={`/behorighetsregler/${encodeURIComponent(r.id)}`}>{r.description}</Link> (version {r.version}
+              {r.enabled ? "" : ", avstängd"}), {formatDateTime(r.updatedAt)}
+              {r.updatedBy ? ` av ${r.updatedBy}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function UnitsWithoutPhone({ units }: { units: NonNullable<AdminOverviewData["unitsWithoutPhone"]> }) {
+  return (
+    <Card id="oversikt-telefon" title="Enheter som saknar telefonnummer">
+      {units.length === 0 ? (
+        <p>Alla aktiva enheter har ett telefonnummer.</p>
+      ) : (
+        <ul className="list-disc pl-6">
+          {units.map((u) => (
+            <li key={u.id}>
+              <Link href={`/organisation?enhet=${u.id}`} aria-label={`Ange telefonnummer för ${u.name}`}>
+                {u.name}
+              </Link>{" "}
+              <span className="text-muted">({u.hsaId})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }

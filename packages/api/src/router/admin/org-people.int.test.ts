@@ -278,12 +278,22 @@ describe("Organisation and Personal in Förvaltning", () => {
       sql`update role_mapping_rules set updated_at = now() where id = (select id from role_mapping_rules where owner_org_hsa_id = 'SE2120000357-VG' limit 1)`,
     );
     const o = await tomas.admin.overview();
-    expect(o.unitsWithoutPhone.map((u) => u.hsaId)).toEqual(["SE2120000357-HTJ1"]);
-    expect(o.recentRules.length).toBeGreaterThan(0);
-    expect(o.logReviewFlags).toEqual({ count: 0, href: "/loggkontroll" });
+    expect(o.unitsWithoutPhone!.map((u) => u.hsaId)).toEqual(["SE2120000357-HTJ1"]);
+    expect(o.recentRules!.length).toBeGreaterThan(0);
+    // The kommun's administrator does not review logs (separation of duties): no such section.
+    expect(o.logReviewFlags).toBeNull();
     expect(o.openDeviations).toEqual({ count: 0, href: "/avvikelser" });
     // Åsa's start page names no kommun unit: those are Eskilstuna's to fix.
     const asa = await as("asa.berg", "forvaltning");
-    expect((await asa.admin.overview()).unitsWithoutPhone.some((u) => u.hsaId.startsWith("SE2120000357"))).toBe(false);
+    const asaOverview = await asa.admin.overview();
+    expect(asaOverview.unitsWithoutPhone!.some((u) => u.hsaId.startsWith("SE2120000357"))).toBe(false);
+    expect(asaOverview.logReviewFlags?.href).toBe("/loggkontroll/flaggor");
+    // The kommun's log reviewer (its MAS, through a rule) gets a start page of her own work only.
+    const gunilla = await as("gunilla.rask", "forvaltning");
+    const g = await gunilla.admin.overview();
+    expect(g.logReviewFlags?.href).toBe("/loggkontroll/flaggor");
+    expect(g.recentRules).toBeNull();
+    expect(g.unitsWithoutPhone).toBeNull();
+    expect(g.openDeviations).toBeNull();
   });
 });

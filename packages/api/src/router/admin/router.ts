@@ -4,5 +4,6 @@ import { units } from "./units";
 import { rulesRouter } from "./rules/router";
 import { orgRouter } from "./org";
 import { peopleRouter } from "./people";
+import { auditRouter } from "./audit/router";
 
-export const adminRouter = createTRPCRouter({ overview, units, rules: rulesRouter, org: orgRouter, people: peopleRouter });
+export const adminRouter = createTRPCRouter({ overview, units, rules: rulesRouter, org: orgRouter, people: peopleRouter, audit: auditRouter });

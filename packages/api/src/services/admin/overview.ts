@@ -1,5 +1,6 @@
 import { schema, and, asc, desc, eq, gt, inArray, isNull, sql, type Db } from "@vardkedjan/db/client";
 import type { OutageSystem } from "@vardkedjan/domain/outage/types";
+import { can } from "@vardkedjan/domain/access/actions";
 import type { Actor } from "../../actor";
 import { resolveScopeUnitIds } from "../workspace/scope";
 import { activeOutagesFor } from "../outage/current";
@@ -14,11 +15,12 @@ export interface AdminOverview {
   unitsByKind: Record<string, number>;
   rules: number;
   outages: { id: string; system: OutageSystem; systemDetail: string | null; startedAt: Date }[];
-  recentRules: { id: string; description: string; enabled: boolean; version: number; updatedAt: Date; updatedBy: string | null }[];
+  /** Each section below is null when the active role does not work with it (a log reviewer sees no rules). */
+  recentRules: { id: string; description: string; enabled: boolean; version: number; updatedAt: Date; updatedBy: string | null }[] | null;
   /** Active units of the administrator's own organisation without a phone number (to be edited). */
-  unitsWithoutPhone: { id: string; hsaId: string; name: string }[];
-  logReviewFlags: OverviewCount;
-  openDeviations: OverviewCount;
+  unitsWithoutPhone: { id: string; hsaId: string; name: string }[] | null;
+  logReviewFlags: OverviewCount | null;
+  openDeviations: OverviewCount | null;
 }
 
 /** Förvaltning's start page: what needs the administrator's attention in their organisation. */
@@ -42,7 +44,8 @@ export async function getAdminOverview(db: Db, actor: Actor, now = new Date()): 
             )}) group by kind`)
         ).rows;
   const [rules] = (await db.execute<{ n: string }>(sql`select count(*)::text as n from role_mapping_rules where owner_org_hsa_id = ${scope}`)).rows;
-  const managed = (await organisationsInReach(db, actor)).filter((o) => o.access === "manage");
+  const role = actor.context.role;
+  const managed = can(role, "org.manage") ? (await organisationsInReach(db, actor)).filter((o) => o.access === "manage") : [];
   const since = new Date(now.getTime() - RECENT_RULE_DAYS * 24 * 3600 * 1000);
   const recent = managed.length
     ? await db
@@ -89,16 +92,18 @@ export async function getAdminOverview(db: Db, actor: Actor, now = new Date()): 
     unitsByKind: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])),
     rules: Number(rules?.n ?? 0),
     outages: outages.map((o) => ({ id: o.id, system: o.system, systemDetail: o.systemDetail, startedAt: o.startedAt })),
-    recentRules: recent.map((r) => ({
-      id: r.id,
-      description: typeof r.rule === "object" && r.rule && "description" in r.rule ? String(r.rule.description) : r.id,
-      enabled: r.enabled,
-      version: r.version,
-      updatedAt: r.updatedAt,
-      updatedBy: r.updatedBy,
-    })),
-    unitsWithoutPhone: withoutPhone,
-    logReviewFlags: await logReviewFlagsToReview(db, actor),
-    openDeviations: await openDeviations(db, actor),
+    recentRules: !can(role, "rules.manage")
+      ? null
+      : recent.map((r) => ({
+          id: r.id,
+          description: typeof r.rule === "object" && r.rule && "description" in r.rule ? String(r.rule.description) : r.id,
+          enabled: r.enabled,
+          version: r.version,
+          updatedAt: r.updatedAt,
+          updatedBy: r.updatedBy,
+        })),
+    unitsWithoutPhone: can(role, "org.manage") ? withoutPhone : null,
+    logReviewFlags: can(role, "audit.read") ? await logReviewFlagsToReview(db, actor) : null,
+    openDeviations: can(role, "deviation.readStatistics") ? await openDeviations(db, actor) : null,
   };
 }
