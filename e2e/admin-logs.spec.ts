@@ -68,3 +68,17 @@ test("a case read by Sanna Sjöberg appears in Åsa's Loggkontroll for that pati
   await expect(page.getByTestId("extract-status")).toContainText("Logguttaget är skapat");
   await expectAccessible(page);
 });
+
+test("Eskilstuna's MAS reviews the kommun's log in Förvaltning, through the rule, and sees only that work", async ({ browser }) => {
+  const { page } = await openSession(browser, urls.forvaltning, "Gunilla Rask");
+  await expect(page.getByRole("heading", { level: 1, name: /Översikt · Eskilstuna kommun/ })).toBeVisible();
+  await expect(page.getByTestId("oversikt-loggkontroll")).toBeVisible();
+  await expect(page.getByTestId("oversikt-telefon")).toHaveCount(0);
+  const menu = page.getByRole("navigation", { name: "Huvudmeny" });
+  await expect(menu.getByRole("link", { name: "Loggkontroll" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Behörighetsregler" })).toHaveCount(0);
+  await expect(menu.getByRole("link", { name: "Organisation" })).toHaveCount(0);
+  await expectAccessible(page);
+  await menu.getByRole("link", { name: "Loggkontroll" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Loggkontroll" })).toBeVisible();
+});

@@ -18,8 +18,11 @@ test("Tomas Wik administers Eskilstuna's units and finds no other organisation",
   const tomas = await openSession(browser, urls.forvaltning, "Tomas Wik");
   const page = tomas.page;
   await expect(page.getByRole("heading", { level: 1, name: /Översikt · Eskilstuna kommun/ })).toBeVisible();
-  await expect(page.getByTestId("oversikt-loggkontroll")).toBeVisible();
+  await expect(page.getByTestId("oversikt-avvikelser")).toBeVisible();
   await expect(page.getByTestId("oversikt-telefon")).toBeVisible();
+  // A kommun's administrator does not review logs (separation of duties): neither on the start page nor in the menu.
+  await expect(page.getByTestId("oversikt-loggkontroll")).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Loggkontroll" })).toHaveCount(0);
   await expectAccessible(page);
 
   await page.getByRole("navigation").getByRole("link", { name: "Organisation" }).click();
