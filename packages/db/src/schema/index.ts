@@ -7,3 +7,4 @@ export * from "./outage";
 export * from "./contacts";
 export * from "./audit";
 export * from "./payment";
+export * from "./reports";

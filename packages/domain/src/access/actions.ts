@@ -33,6 +33,7 @@ export const ACTIONS = [
   "org.manage",
   "rules.manage",
   "audit.read",
+  "reports.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,6 +82,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   "org.manage": "administrera organisationer och enheter",
   "rules.manage": "administrera behörighetsregler",
   "audit.read": "granska loggar",
+  "reports.read": "se uppföljningsrapporterna",
 };
 
 const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
@@ -144,9 +146,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "org.manage",
     "rules.manage",
     "audit.read",
+    // Follow-up reports: aggregates only, never a patient (reports/summary.ts).
+    "reports.read",
   ],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
-  kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "audit.read"],
+  kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "audit.read", "reports.read"],
 };
 
 export function can(role: Role, action: Action): boolean {
