@@ -7,6 +7,7 @@ import { createDb } from "@vardkedjan/db/client";
 import { runMigrations } from "@vardkedjan/db/migrate";
 import { seedDemoData } from "@vardkedjan/db/seed";
 import { seedDemoCases } from "@vardkedjan/api/seed/demo-cases";
+import { seedHistory } from "@vardkedjan/api/seed/history";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -113,7 +114,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     opts.log("Läser in demodata …");
     const summary = await seedDemoData(handle.db);
     const cases = await seedDemoCases(handle.db);
-    opts.log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases })}`);
+    const history = await seedHistory(handle.db);
+    opts.log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases, historyCases: history })}`);
   } finally {
     await handle.close();
   }

@@ -97,8 +97,13 @@ export function subjectOf(actor: Actor): AuditSubject {
  * records, so that both are committed or neither.
  */
 export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: AuditInput): Promise<void> {
+  await tx.insert(schema.auditEvents).values(auditRow(who, input));
+}
+
+/** The audit row writeAudit writes, for a loader that writes many at once (the demo history). */
+export function auditRow(who: Actor | AuditSubject, input: AuditInput): typeof schema.auditEvents.$inferInsert {
   const s = "context" in who ? subjectOf(who) : who;
-  await tx.insert(schema.auditEvents).values({
+  return {
     action: input.action,
     category: CATEGORY[input.action],
     activity: input.activity ?? null,
@@ -117,5 +122,5 @@ export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: A
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     details: input.details ?? {},
-  });
+  };
 }

@@ -7,13 +7,38 @@ const hist = (pairs: [number, number][]) => new Map(pairs);
 describe("medianFromHistogram", () => {
   it("takes the middle stay of an odd number", () => {
     // 0, 0, 1, 3, 9 → 1
-    expect(medianFromHistogram(hist([[0, 2], [1, 1], [3, 1], [9, 1]]))).toBe(1);
+    expect(
+      medianFromHistogram(
+        hist([
+          [0, 2],
+          [1, 1],
+          [3, 1],
+          [9, 1],
+        ]),
+      ),
+    ).toBe(1);
   });
   it("takes the mean of the two middle stays of an even number", () => {
     // 0, 1, 2, 5 → (1 + 2) / 2
-    expect(medianFromHistogram(hist([[5, 1], [0, 1], [2, 1], [1, 1]]))).toBe(1.5);
+    expect(
+      medianFromHistogram(
+        hist([
+          [5, 1],
+          [0, 1],
+          [2, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toBe(1.5);
     // 2, 2, 2, 40 → 2
-    expect(medianFromHistogram(hist([[2, 3], [40, 1]]))).toBe(2);
+    expect(
+      medianFromHistogram(
+        hist([
+          [2, 3],
+          [40, 1],
+        ]),
+      ),
+    ).toBe(2);
   });
   it("is null without stays", () => {
     expect(medianFromHistogram(hist([]))).toBeNull();
@@ -38,7 +63,15 @@ describe("reportFigures", () => {
     sipCalledWithFixedCareContact: 3,
     informationOnTime: 9,
     readmittedWithin30Days: 1,
-    readyDays: hist([[0, 2], [1, 1], [2, 1], [3, 1], [5, 1], [12, 1], [40, 1]]),
+    readyDays: hist([
+      [0, 2],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [5, 1],
+      [12, 1],
+      [40, 1],
+    ]),
   };
 
   it("gives each deadline's share of its own base", () => {
@@ -77,7 +110,18 @@ describe("reportFigures", () => {
   });
 
   it("adds groups, histograms included", () => {
-    const sum = addCounts([counts, { ...EMPTY_COUNTS, discharged: 2, admissionNoticeOnTime: 1, readyDays: hist([[0, 1], [40, 2]]) }]);
+    const sum = addCounts([
+      counts,
+      {
+        ...EMPTY_COUNTS,
+        discharged: 2,
+        admissionNoticeOnTime: 1,
+        readyDays: hist([
+          [0, 1],
+          [40, 2],
+        ]),
+      },
+    ]);
     expect(sum.discharged).toBe(12);
     expect(sum.admissionNoticeOnTime).toBe(9);
     expect(sum.readyDays.get(0)).toBe(3);
