@@ -22,7 +22,8 @@ export type AuditAction =
   | "patient.lookup"
   | "outage.declare"
   | "outage.end"
-  | "admin.change";
+  | "admin.change"
+  | "report.read";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -46,6 +47,8 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "outage.declare": "admin",
   "outage.end": "admin",
   "admin.change": "admin",
+  // Aggregates only, no patient data: an administrator's read, logged all the same.
+  "report.read": "admin",
 };
 
 /** PDL activity types. */

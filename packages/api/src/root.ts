@@ -6,6 +6,7 @@ import { adminRouter } from "./router/admin/router";
 import { caseRouter } from "./router/case/router";
 import { outageRouter } from "./router/outage/router";
 import { contactsRouter } from "./router/contacts/router";
+import { reportsRouter } from "./router/reports/router";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   case: caseRouter,
   outage: outageRouter,
   contacts: contactsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -199,3 +199,13 @@ export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return `${MONTH_NAMES[m - 1]} ${y}`;
 }
+
+/** What a report is grouped by, besides the month; one list and one label table. */
+export const REPORT_DIMENSIONS = ["sjukhus", "avdelning", "kommun", "vardcentral"] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+export const REPORT_DIMENSION_LABELS: Record<ReportDimension, string> = {
+  sjukhus: "Sjukhus",
+  avdelning: "Vårdavdelning",
+  kommun: "Kommun",
+  vardcentral: "Vårdcentral",
+};
