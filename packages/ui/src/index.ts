@@ -22,3 +22,4 @@ export { AfterRegistrationPage } from "./outage/after-registration/after-registr
 export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
 export { GlobalErrorDocument } from "./shell/global-error-document";
+export { FollowUpReportPage } from "./reports/follow-up-page";

@@ -23,6 +23,7 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
     { href: "/driftstorningar", label: "Driftstörningar" },
     { href: "/rutin", label: "Reservrutin" },
     { href: "/kontaktlista", label: "Kontaktlista" },
+    { href: "/rapporter", label: "Uppföljning" },
   ],
 };
 
