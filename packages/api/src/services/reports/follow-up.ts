@@ -143,7 +143,13 @@ const NO_GROUP: Record<ReportDimension, string> = {
  * The follow-up report of the actor's region or kommun for a period, grouped by hospital, ward,
  * kommun or vårdcentral: aggregates only (no patient, no case), audited as an administrator's read.
  */
-export async function followUpReport(db: Db, actor: Actor, filter: FollowUpFilter): Promise<FollowUpReport> {
+export async function followUpReport(
+  db: Db,
+  actor: Actor,
+  filter: FollowUpFilter,
+  /** Where the payment totals come from: the payment service once merged (payment-slot.ts). */
+  paymentTotals: typeof paymentTotalsByMunicipalityMonthStandIn = paymentTotalsByMunicipalityMonthStandIn,
+): Promise<FollowUpReport> {
   const months = validateFilter(filter);
   const scope = await reportScope(db, actor);
   const cells = await followUpCounts(db, scope, filter);
@@ -161,7 +167,7 @@ export async function followUpReport(db: Db, actor: Actor, filter: FollowUpFilte
     .sort((a, b) => a.month.localeCompare(b.month) || a.name.localeCompare(b.name, "sv"));
 
   // The payment service's totals, per kommun and month (see payment-slot.ts).
-  const payment = await paymentTotalsByMunicipalityMonthStandIn(db, actor, { scope, from: filter.from, to: filter.to });
+  const payment = await paymentTotals(db, actor, { scope, from: filter.from, to: filter.to });
   const kommunNames = await namesOf(db, "organisations", [...new Set(payment.map((p) => p.municipality))]);
 
   await writeAudit(db, actor, {
