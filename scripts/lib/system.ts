@@ -8,6 +8,7 @@ import { runMigrations } from "@vardkedjan/db/migrate";
 import { seedDemoData } from "@vardkedjan/db/seed";
 import { seedDemoCases } from "@vardkedjan/api/seed/demo-cases";
 import { seedHistory } from "@vardkedjan/api/seed/history";
+import { backfillCaseReportFacts } from "@vardkedjan/api/services/reports/case-facts";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -111,6 +112,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   try {
     opts.log("Kör migreringar …");
     await runMigrations(handle.db);
+    // Report rows of cases written before the reports existed (computed by the domain, so not in the SQL migration).
+    await backfillCaseReportFacts(handle.db);
     opts.log("Läser in demodata …");
     const summary = await seedDemoData(handle.db);
     const cases = await seedDemoCases(handle.db);

@@ -1,7 +1,7 @@
-import { schema, eq, inArray, type DbOrTx } from "@vardkedjan/db/client";
+import { schema, eq, inArray, sql, type Db, type DbOrTx } from "@vardkedjan/db/client";
 import { caseReportMeasures } from "@vardkedjan/domain/reports/case-measures";
 import { OUTPATIENT_PARTY_ROLES } from "@vardkedjan/domain/case/party-role";
-import type { LoadedCase } from "../case/facts";
+import { loadManyCaseFacts, type LoadedCase } from "../case/facts";
 
 export type CaseReportFactsRow = typeof schema.caseReportFacts.$inferInsert;
 
@@ -50,4 +50,23 @@ export async function refreshCaseReportFacts(tx: DbOrTx, loaded: LoadedCase, now
   const values = caseReportFactsRow(loaded, new Map(orgs.map((o) => [o.id, o.organisationId])), previousDischargedAt, now);
   const { caseId: _caseId, ...set } = values;
   await tx.insert(schema.caseReportFacts).values(values).onConflictDoUpdate({ target: schema.caseReportFacts.caseId, set });
+}
+
+/**
+ * Writes the report row of every case that has none: cases written before case_report_facts
+ * existed (the migration cannot run the domain's rules). Run at start after the migrations;
+ * cheap when nothing is missing (one query).
+ */
+export async function backfillCaseReportFacts(db: Db, now = new Date()): Promise<number> {
+  const missing = await db.execute<{ id: string }>(
+    sql`select c.id from coordination_cases c where not exists (select 1 from case_report_facts f where f.case_id = c.id)`,
+  );
+  const ids = missing.rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await db.transaction(async (tx) => {
+      for (const loaded of await loadManyCaseFacts(tx, chunk)) await refreshCaseReportFacts(tx, loaded, now);
+    });
+  }
+  return ids.length;
 }

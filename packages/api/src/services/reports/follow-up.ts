@@ -184,6 +184,8 @@ export async function followUpReport(
     byMonth,
     byGroup,
     cells: cellRows,
-    payment: payment.map((p) => ({ ...p, municipalityName: kommunNames.get(p.municipality) ?? "Okänd kommun" })),
+    payment: payment
+      .map((p) => ({ ...p, municipalityName: kommunNames.get(p.municipality) ?? "Okänd kommun" }))
+      .sort((a, b) => a.month.localeCompare(b.month) || a.municipalityName.localeCompare(b.municipalityName, "sv")),
   };
 }
