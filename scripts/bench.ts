@@ -175,6 +175,7 @@ function pssMb(rootPids: number[]): number {
 
 results.push(...(await import("./bench/payment-engine")).benchPaymentEngine());
 results.push(...(await benchAuditLog()));
+results.push(...(await (await import("./bench/reports")).benchReports()));
 
 if (process.argv.includes("--system")) {
   const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));

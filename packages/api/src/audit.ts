@@ -1,4 +1,4 @@
-import { schema, sql, type DbOrTx } from "@vardkedjan/db/client";
+import { schema, sql, type DbOrTx, type SQL } from "@vardkedjan/db/client";
 import type { Actor } from "./actor";
 
 /** Every audited action. PDL events concern patient data; security events logins and contexts. */
@@ -34,7 +34,8 @@ export type AuditAction =
   | "audit.extract"
   | "audit.sample"
   | "audit.review"
-  | "audit.flags";
+  | "audit.flags"
+  | "report.read";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -75,6 +76,8 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "audit.sample": "admin",
   "audit.review": "admin",
   "audit.flags": "admin",
+  // Aggregates only, no patient data: an administrator's read, logged all the same.
+  "report.read": "admin",
 };
 
 /** PDL activity types. */
@@ -126,8 +129,16 @@ export function subjectOf(actor: Actor): AuditSubject {
  * records, so that both are committed or neither.
  */
 export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: AuditInput): Promise<void> {
+  await tx.insert(schema.auditEvents).values(auditRow(who, input));
+}
+
+/** An audit row to insert; the actor's organisation is an SQL expression evaluated in the INSERT. */
+export type AuditInsert = Omit<typeof schema.auditEvents.$inferInsert, "actorOrgHsaId"> & { actorOrgHsaId: SQL };
+
+/** The audit row writeAudit writes, for a loader that writes many at once (the demo history). */
+export function auditRow(who: Actor | AuditSubject, input: AuditInput): AuditInsert {
   const s = "context" in who ? subjectOf(who) : who;
-  await tx.insert(schema.auditEvents).values({
+  return {
     action: input.action,
     category: CATEGORY[input.action],
     activity: input.activity ?? null,
@@ -149,5 +160,5 @@ export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: A
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     details: input.details ?? {},
-  });
+  };
 }

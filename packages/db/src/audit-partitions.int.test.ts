@@ -8,13 +8,14 @@ import { createTestDatabase, type TestDatabase } from "./testing/index";
 import { migrationsFolder, runMigrations } from "./migrate";
 import journal from "../drizzle/meta/_journal.json";
 
-const PARTITIONING = "0010_audit_events_partitioned";
+const PARTITIONING = journal.entries.find((e) => e.tag.endsWith("_audit_events_partitioned"))!.tag;
 
 /** The migrations up to (not including) the partitioning, as a folder of their own. */
 function migrationsBefore(tag: string): string {
   const dir = mkdtempSync(join(tmpdir(), "vk-migrations-"));
   mkdirSync(join(dir, "meta"));
   const upTo = journal.entries.findIndex((e) => e.tag === tag);
+  if (upTo < 0) throw new Error(`Migreringen ${tag} finns inte`);
   const entries = journal.entries.slice(0, upTo);
   for (const e of entries) cpSync(join(migrationsFolder, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
   writeFileSync(join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));

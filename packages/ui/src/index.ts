@@ -36,3 +36,4 @@ export { LogFlagsPage } from "./admin/audit/flags-page";
 export { LogSamplesPage } from "./admin/audit/samples-page";
 export { LogSamplePage } from "./admin/audit/sample-page";
 export { LogExtractPage } from "./admin/audit/extract-page";
+export { FollowUpReportPage } from "./reports/follow-up-page";

@@ -40,6 +40,7 @@ export const PORTAL_NAV: Record<Portal, NavItem[]> = {
     { href: "/driftstorningar", label: "Driftstörningar", action: "outage.read" },
     { href: "/rutin", label: "Reservrutin", action: "outage.manageRoutine" },
     { href: "/kontaktlista", label: "Kontaktlista", action: "contactList.read" },
+    { href: "/rapporter", label: "Uppföljning", action: "reports.read" },
   ],
 };
 

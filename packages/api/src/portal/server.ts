@@ -16,6 +16,7 @@ import { documentRoute } from "./routes/documents";
 import { caseDocumentRoute } from "./routes/case-documents";
 import { patientSummaryRoute } from "./routes/patient-summary";
 import { healthRoute } from "./routes/health";
+import { reportCsvRoute } from "./routes/reports";
 
 export type { PortalEnv };
 export type { Gate } from "./gate";
@@ -52,6 +53,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     caseDocumentRoute: (req: Request, caseId: string, name: string) => caseDocumentRoute(ctx, req, caseId, name),
     patientSummaryRoute: (req: Request, caseId: string) => patientSummaryRoute(ctx, req, caseId),
     healthRoute: () => healthRoute(ctx),
+    reportCsvRoute: (req: Request, name: string) => reportCsvRoute(ctx, req, name),
 
     ...viewModels(ctx),
 

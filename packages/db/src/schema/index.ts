@@ -8,3 +8,4 @@ export * from "./contacts";
 export * from "./audit";
 export * from "./payment";
 export * from "./deviation";
+export * from "./reports";

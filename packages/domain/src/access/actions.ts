@@ -36,6 +36,7 @@ export const ACTIONS = [
   "deviation.report",
   "deviation.handle",
   "deviation.readStatistics",
+  "reports.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -89,6 +90,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   "deviation.report": "rapportera avvikelser i samverkan",
   "deviation.handle": "utreda och besvara avvikelser i samverkan",
   "deviation.readStatistics": "se statistik över avvikelser i samverkan",
+  "reports.read": "se uppföljningsrapporterna",
 };
 
 const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
@@ -157,11 +159,23 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "rules.manage",
     "audit.read",
     "deviation.readStatistics",
+    // Follow-up reports: aggregates only, never a patient (reports/summary.ts).
+    "reports.read",
   ],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
   // No log review: the one who grants access rights does not also check how they were used
   // (separation of duties); a kommun's log review is the loggranskare's, given by a rule.
-  kommunadmin: [...BASE, "contactList.edit", "outage.read", "outage.report", "org.readUnits", "org.manage", "rules.manage", "deviation.readStatistics"],
+  kommunadmin: [
+    ...BASE,
+    "contactList.edit",
+    "outage.read",
+    "outage.report",
+    "org.readUnits",
+    "org.manage",
+    "rules.manage",
+    "deviation.readStatistics",
+    "reports.read",
+  ],
   // Log review (PDL log follow-up, HSLF-FS 2016:40 4 kap. 9 §) of the organisation's own staff, and nothing else.
   loggranskare: [...BASE, "audit.read"],
 };

@@ -3,6 +3,7 @@ import type { CaseEvent, CaseFacts, ConsentRecord, PartyRole } from "@vardkedjan
 import { dueSteps } from "@vardkedjan/domain/case/due";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { readStoredPayload } from "@vardkedjan/domain/case/stored-payload";
+import { refreshCaseReportFacts } from "../reports/case-facts";
 
 export interface LoadedCase {
   row: typeof schema.coordinationCases.$inferSelect;
@@ -143,5 +144,7 @@ export async function refreshCaseDerived(db: DbOrTx, caseId: string, now = new D
       .set({ nextDueAt: next?.dueAt ?? null, nextDueStep: next?.step ?? null, caseOpen: active })
       .where(eq(schema.caseParties.id, party.id));
   }
+  // The follow-up reports' row of the stay, from the same messages.
+  await refreshCaseReportFacts(db, { ...loaded, row: { ...loaded.row, dischargedAt: state.dischargedAt ?? null } }, now);
   return loaded;
 }
