@@ -11,6 +11,9 @@ export default defineConfig({
           include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
+          // Property tests evaluate thousands of cases; on a busy two-core machine 5 s is not enough.
+          // A ceiling for a hung test, not a speed target (those are in `npm run bench`).
+          testTimeout: 30_000,
         },
       },
       {

@@ -20,6 +20,8 @@ import { sql } from "@vardkedjan/db/client";
 import { getWorklist } from "@vardkedjan/api/services/case/worklist";
 import { demoActor } from "@vardkedjan/api/seed/actors";
 import { declareOutage, endOutage } from "@vardkedjan/api/services/outage/manage";
+import { benchSimulator } from "./bench/simulator";
+import { benchAuditLog } from "./bench/audit-log";
 
 interface Result {
   name: string;
@@ -106,6 +108,7 @@ try {
     )
     insert into case_parties (case_id, unit_id, role) select c.id, c.ward_unit_id, 'avdelning' from c`);
   const asa = await demoActor(h.db, "asa.berg", "forvaltning");
+  results.push(await benchSimulator(h.db, asa));
   const { outageId } = await declareOutage(
     h.db,
     asa,
@@ -174,6 +177,8 @@ function pssMb(rootPids: number[]): number {
 }
 
 results.push(...(await import("./bench/payment-engine")).benchPaymentEngine());
+results.push(...(await benchAuditLog()));
+results.push(...(await (await import("./bench/reports")).benchReports()));
 
 if (process.argv.includes("--system")) {
   const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));

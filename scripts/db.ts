@@ -5,6 +5,8 @@ import { createDb } from "@vardkedjan/db/client";
 import { runMigrations } from "@vardkedjan/db/migrate";
 import { seedDemoData } from "@vardkedjan/db/seed";
 import { seedDemoCases } from "@vardkedjan/api/seed/demo-cases";
+import { seedHistory } from "@vardkedjan/api/seed/history";
+import { backfillCaseReportFacts } from "@vardkedjan/api/services/reports/case-facts";
 import { ROOT, portsFromEnv } from "./lib/system";
 
 const command = process.argv[2];
@@ -19,8 +21,11 @@ const embedded = process.env.DATABASE_URL
 const handle = createDb(process.env.DATABASE_URL || embedded!.url, { max: 2 });
 try {
   await runMigrations(handle.db);
+  // Report rows of cases written before the reports existed (computed by the domain, so not in the SQL migration).
+  await backfillCaseReportFacts(handle.db);
   console.log("Migreringarna är körda.");
-  if (command === "seed") console.log("Demodata:", await seedDemoData(handle.db), "demoärenden:", await seedDemoCases(handle.db));
+  if (command === "seed")
+    console.log("Demodata:", await seedDemoData(handle.db), "demoärenden:", await seedDemoCases(handle.db), "historik:", await seedHistory(handle.db));
 } finally {
   await handle.close();
   await embedded?.stop();

@@ -7,6 +7,8 @@ import { createDb } from "@vardkedjan/db/client";
 import { runMigrations } from "@vardkedjan/db/migrate";
 import { seedDemoData } from "@vardkedjan/db/seed";
 import { seedDemoCases } from "@vardkedjan/api/seed/demo-cases";
+import { seedHistory } from "@vardkedjan/api/seed/history";
+import { backfillCaseReportFacts } from "@vardkedjan/api/services/reports/case-facts";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -110,10 +112,13 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   try {
     opts.log("Kör migreringar …");
     await runMigrations(handle.db);
+    // Report rows of cases written before the reports existed (computed by the domain, so not in the SQL migration).
+    await backfillCaseReportFacts(handle.db);
     opts.log("Läser in demodata …");
     const summary = await seedDemoData(handle.db);
     const cases = await seedDemoCases(handle.db);
-    opts.log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases })}`);
+    const history = await seedHistory(handle.db);
+    opts.log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases, historyCases: history })}`);
   } finally {
     await handle.close();
   }

@@ -1,4 +1,4 @@
-import { schema, type DbOrTx } from "@vardkedjan/db/client";
+import { schema, sql, type DbOrTx, type SQL } from "@vardkedjan/db/client";
 import type { Actor } from "./actor";
 
 /** Every audited action. PDL events concern patient data; security events logins and contexts. */
@@ -20,6 +20,9 @@ export type AuditAction =
   | "case.outage_checklist"
   | "case.after_register"
   | "patient.lookup"
+  | "deviation.report"
+  | "deviation.read"
+  | "deviation.update"
   | "outage.declare"
   | "outage.end"
   | "admin.change"
@@ -28,7 +31,17 @@ export type AuditAction =
   | "invoice.lock"
   | "invoice.dispute"
   | "invoice.answer_dispute"
-  | "payment.agreement_change";
+  | "payment.agreement_change"
+  | "session.end"
+  | "rules.change"
+  | "rules.read"
+  | "rules.simulate"
+  | "audit.search"
+  | "audit.extract"
+  | "audit.sample"
+  | "audit.review"
+  | "audit.flags"
+  | "report.read";
 
 const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "session.login": "security",
@@ -49,6 +62,10 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "case.outage_checklist": "pdl",
   "case.after_register": "pdl",
   "patient.lookup": "pdl",
+  // A deviation is linked to a case: reporting, reading (with the patient shown) and handling it are PDL events.
+  "deviation.report": "pdl",
+  "deviation.read": "pdl",
+  "deviation.update": "pdl",
   "outage.declare": "admin",
   "outage.end": "admin",
   "admin.change": "admin",
@@ -59,6 +76,21 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "invoice.dispute": "admin",
   "invoice.answer_dispute": "admin",
   "payment.agreement_change": "admin",
+  // An administrator ended someone's login session (every portal refuses it from the next request).
+  "session.end": "security",
+  "rules.change": "admin",
+  // Reading another organisation's rules (a region's support of its kommuner) and simulating logins.
+  "rules.read": "admin",
+  "rules.simulate": "admin",
+  // Log review (Loggkontroll) is its own purpose, follow-up of accesses, not care: audited, but
+  // not an access to the patient's care data, so it stays out of the patient's access extract.
+  "audit.search": "admin",
+  "audit.extract": "admin",
+  "audit.sample": "admin",
+  "audit.review": "admin",
+  "audit.flags": "admin",
+  // Aggregates only, no patient data: an administrator's read, logged all the same.
+  "report.read": "admin",
 };
 
 /** PDL activity types. */
@@ -110,8 +142,16 @@ export function subjectOf(actor: Actor): AuditSubject {
  * records, so that both are committed or neither.
  */
 export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: AuditInput): Promise<void> {
+  await tx.insert(schema.auditEvents).values(auditRow(who, input));
+}
+
+/** An audit row to insert; the actor's organisation is an SQL expression evaluated in the INSERT. */
+export type AuditInsert = Omit<typeof schema.auditEvents.$inferInsert, "actorOrgHsaId"> & { actorOrgHsaId: SQL };
+
+/** The audit row writeAudit writes, for a loader that writes many at once (the demo history). */
+export function auditRow(who: Actor | AuditSubject, input: AuditInput): AuditInsert {
   const s = "context" in who ? subjectOf(who) : who;
-  await tx.insert(schema.auditEvents).values({
+  return {
     action: input.action,
     category: CATEGORY[input.action],
     activity: input.activity ?? null,
@@ -120,6 +160,9 @@ export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: A
     actorStaffId: s.staffId ?? null,
     actorHsaId: s.hsaId ?? null,
     actorName: s.name ?? null,
+    // Resolved in the database at write time (function audit_actor_org, migration
+    // audit_events_partitioned), so that each organisation's log review is an indexed filter.
+    actorOrgHsaId: sql`audit_actor_org(${s.hsaId ?? null}::text, ${s.unitHsaId ?? null}::text)`,
     role: s.role ?? null,
     unitHsaId: s.unitHsaId ?? null,
     commissionHsaId: s.commissionHsaId ?? null,
@@ -130,5 +173,5 @@ export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: A
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     details: input.details ?? {},
-  });
+  };
 }

@@ -7,6 +7,8 @@ import { caseRouter } from "./router/case/router";
 import { outageRouter } from "./router/outage/router";
 import { contactsRouter } from "./router/contacts/router";
 import { paymentRouter } from "./router/payment/router";
+import { deviationRouter } from "./router/deviation/router";
+import { reportsRouter } from "./router/reports/router";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   outage: outageRouter,
   contacts: contactsRouter,
   payment: paymentRouter,
+  deviation: deviationRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

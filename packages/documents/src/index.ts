@@ -104,3 +104,12 @@ export {
   type InvoiceBasisInput,
   type InvoiceBasisRow,
 } from "./documents/invoice-basis";
+
+export {
+  ACCESS_EXTRACT_TITLE,
+  drawAccessExtract,
+  renderAccessExtract,
+  type AccessExtractContent,
+  type AccessExtractInput,
+  type AccessExtractRow,
+} from "./documents/access-extract";

@@ -110,7 +110,7 @@ describe("job runner", () => {
   });
 
   it("gives Förvaltning the integration health checks and the care portals no jobs", () => {
-    expect(portalJobs("forvaltning", () => t.db).map((j) => j.name)).toEqual(["integration-health-checks"]);
+    expect(portalJobs("forvaltning", () => t.db).map((j) => j.name)).toEqual(["integration-health-checks", "audit-partitions", "audit-flags"]);
     for (const portal of ["slutenvard", "primarvard", "kommun"] as const) expect(portalJobs(portal, () => t.db)).toEqual([]);
   });
 });

@@ -115,3 +115,37 @@ function looksLikePersonalIdentityNumber(value: string): boolean {
 function escapeHtml(value: string): string {
   return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
+
+export const DEVIATION_NOTICE_SENTENCE = "En ny avvikelse har rapporterats till er organisation i Vårdkedjan.";
+
+/**
+ * The notice to the receiving organisation of a deviation in the cooperation: that there is one,
+ * and where to read it. Nothing else — no organisation or unit that could narrow down a patient,
+ * no category, no free text: the deviation is read after logging in, where access is checked.
+ */
+export function deviationNoticeMail(input: { listUrl: string }): MailContent {
+  const listUrl = absoluteHttpUrl(input.listUrl);
+  const subject = "Ny avvikelse i samverkan i Vårdkedjan";
+  const paragraphs = [DEVIATION_NOTICE_SENTENCE, "Logga in i Vårdkedjan och läs avvikelsen i listan över avvikelser:"];
+  const text = [...paragraphs, listUrl, NO_PATIENT_DATA, AUTO_SENT].join("\n\n") + "\n";
+  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const html = `<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:24px;background:#ffffff;color:#1b1b1b;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
+<div style="max-width:600px">
+<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(subject)}</h1>
+${paragraphs.map(p).join("\n")}
+<p style="margin:0 0 16px"><a href="${escapeHtml(listUrl)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(listUrl)}</a></p>
+<p style="margin:0 0 16px;padding:12px;border-left:4px solid #b10e1e;background:#fbeaec"><strong>${escapeHtml(NO_PATIENT_DATA)}</strong></p>
+${p(AUTO_SENT)}
+</div>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}

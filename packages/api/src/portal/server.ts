@@ -17,6 +17,7 @@ import { caseDocumentRoute } from "./routes/case-documents";
 import { patientSummaryRoute } from "./routes/patient-summary";
 import { healthRoute } from "./routes/health";
 import { invoiceExportRoute } from "./routes/invoice-export";
+import { reportCsvRoute } from "./routes/reports";
 
 export type { PortalEnv };
 export type { Gate } from "./gate";
@@ -54,6 +55,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     patientSummaryRoute: (req: Request, caseId: string) => patientSummaryRoute(ctx, req, caseId),
     healthRoute: () => healthRoute(ctx),
     invoiceExportRoute: (req: Request, municipalityId: string, month: string, file: string) => invoiceExportRoute(ctx, req, municipalityId, month, file),
+    reportCsvRoute: (req: Request, name: string) => reportCsvRoute(ctx, req, name),
 
     ...viewModels(ctx),
 

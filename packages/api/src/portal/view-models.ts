@@ -31,6 +31,7 @@ export function viewModels(ctx: PortalContext) {
         user: { name: session.name, title: session.title },
         contextLabel: session.activeContext.label.label,
         contextId: session.activeContext.id,
+        role: session.activeContext.role,
         canSwitchContext: session.contexts.length > 1,
         // The outage banner is in the first HTML of every page; the page then follows it live.
         outages: await currentOutages(),

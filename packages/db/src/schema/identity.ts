@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, boolean, unique } from "drizzle-orm/pg-core";
 import type { MappingRule, Portal, Principal } from "@vardkedjan/domain/identity/types";
 import type { PreferredContexts, StoredDenialReason, StoredRoleContext } from "@vardkedjan/domain/identity/stored";
 import { organisations } from "./organisation";
@@ -80,3 +80,31 @@ export const roleMappingRules = pgTable("role_mapping_rules", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedByStaffId: uuid().references(() => staff.id),
 });
+
+/** What a saved version did to its rule. */
+export type RuleChangeKind = "created" | "updated" | "disabled" | "enabled";
+
+/**
+ * Every saved version of a rule, written in the same transaction as the save: who, when, what
+ * kind of change and which fields changed. `role_mapping_rules` holds the current version; a save
+ * names the version it was made from (optimistic versioning), so two editors cannot overwrite each
+ * other unseen.
+ */
+export const roleMappingRuleVersions = pgTable(
+  "role_mapping_rule_versions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ruleId: text()
+      .notNull()
+      .references(() => roleMappingRules.id),
+    version: integer().notNull(),
+    rule: jsonb().$type<MappingRule>().notNull(),
+    change: text().$type<RuleChangeKind>().notNull(),
+    /** Dotted paths of the fields that differ from the previous version (empty when created). */
+    changedFields: jsonb().$type<string[]>().notNull().default([]),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    changedByStaffId: uuid().references(() => staff.id),
+    changedByName: text(),
+  },
+  (t) => [unique("role_mapping_rule_versions_rule_version_key").on(t.ruleId, t.version)],
+);

@@ -7,3 +7,5 @@ export * from "./outage";
 export * from "./contacts";
 export * from "./audit";
 export * from "./payment";
+export * from "./deviation";
+export * from "./reports";

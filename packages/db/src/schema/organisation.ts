@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { ORGANISATION_KINDS, UNIT_KINDS } from "@vardkedjan/domain/identity/types";
 import { CARE_TYPES } from "@vardkedjan/domain/case/types";
 
@@ -51,6 +51,10 @@ export const units = pgTable(
     /** For a vårdcentral: the kommun it serves (used to propose it for a patient without listing). */
     municipalityCode: text(),
     active: boolean().notNull().default(true),
+    /** When the unit was deactivated (kept for history: a unit is never deleted once it has cases). */
+    deactivatedAt: timestamp({ withTimezone: true }),
+    /** Optimistic version: an edit names the version it started from and is refused if another came first. */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

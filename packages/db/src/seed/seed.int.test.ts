@@ -343,6 +343,7 @@ describe("the demo data (seeded template)", () => {
           "kommunadmin",
           "kommun_ekonom",
           "lakare",
+          "loggranskare",
           "mas",
           "region_ekonom",
           "psykiatri_oppenvard",

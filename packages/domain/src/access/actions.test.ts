@@ -61,18 +61,23 @@ describe("role → actions table", () => {
   it("procedures that borrowed another action keep exactly the roles they had", () => {
     // Adding a party was authorised as sending a message, in the ward's portal.
     expect(ROLES.filter((r) => can(r, "case.addParty"))).toEqual(ROLES.filter((r) => portalForRole(r) === "slutenvard" && can(r, "case.sendMessage")));
-    // The outage list and the region's units were authorised as reading the contact list, in Förvaltning.
-    // (The economy roles came later, in Förvaltning, and never had either.)
-    const economy: readonly string[] = ["region_ekonom", "kommun_ekonom"];
+    // The outage list and the region's units were authorised as reading the contact list, in
+    // Förvaltning. The log reviewer and the economy roles, later roles, read the contact list but neither of these.
+    const later: readonly string[] = ["loggranskare", "region_ekonom", "kommun_ekonom"];
     for (const action of ["outage.read", "org.readUnits"] as const) {
       expect(ROLES.filter((r) => can(r, action))).toEqual(
-        ROLES.filter((r) => portalForRole(r) === "forvaltning" && can(r, "contactList.read") && !economy.includes(r)),
+        ROLES.filter((r) => portalForRole(r) === "forvaltning" && !later.includes(r) && can(r, "contactList.read")),
       );
     }
     // Integrations and the routine profile were authorised as declaring an outage.
     for (const action of ["outage.manageIntegrations", "outage.manageRoutine"] as const) {
       expect(ROLES.filter((r) => can(r, action))).toEqual(ROLES.filter((r) => can(r, "outage.declare")));
     }
+  });
+
+  it("log review is the system administrator's and the log reviewer's; a kommun's administrator, who grants access, does not review its use", () => {
+    expect(ROLES.filter((r) => can(r, "audit.read"))).toEqual(["sysadmin", "loggranskare"]);
+    expect(actionsFor("loggranskare").filter((a) => PATIENT_DATA_ACTIONS.includes(a))).toEqual([]);
   });
 
   it("only administrators fetch an outage's report", () => {

@@ -40,6 +40,10 @@ export const ACTIONS = [
   "invoice.lock",
   "invoice.dispute",
   "invoice.answerDispute",
+  "deviation.report",
+  "deviation.handle",
+  "deviation.readStatistics",
+  "reports.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +64,8 @@ export const PATIENT_DATA_ACTIONS: readonly Action[] = [
   "outage.logPhoneContact",
   "afterRegistration.register",
   "invoice.readPatients",
+  "deviation.report",
+  "deviation.handle",
 ];
 
 /** Swedish, completing "Rollen X får inte …". */
@@ -96,6 +102,10 @@ export const ACTION_LABELS: Record<Action, string> = {
   "invoice.lock": "fastställa faktureringsunderlaget",
   "invoice.dispute": "bestrida rader i faktureringsunderlaget",
   "invoice.answerDispute": "besvara bestridanden av faktureringsunderlaget",
+  "deviation.report": "rapportera avvikelser i samverkan",
+  "deviation.handle": "utreda och besvara avvikelser i samverkan",
+  "deviation.readStatistics": "se statistik över avvikelser i samverkan",
+  "reports.read": "se uppföljningsrapporterna",
 };
 
 const BASE: Action[] = ["session.switchContext", "workspace.read", "contactList.read", "outage.printKit"];
@@ -113,6 +123,7 @@ const WARD: Action[] = [
   "case.close",
   "outage.logPhoneContact",
   "afterRegistration.register",
+  "deviation.report",
 ];
 
 /**
@@ -128,6 +139,7 @@ const RECEIVER: Action[] = [
   "case.writePlanning",
   "outage.logPhoneContact",
   "afterRegistration.register",
+  "deviation.report",
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -135,8 +147,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   lakare: WARD,
   // Therapists contribute to the plan but do not open, close or after-register cases; like the
   // rest of the ward they may bring in a party the case needs.
-  terapeut: [...BASE, "case.read", "case.sendMessage", "case.addParty", "case.acknowledge", "case.readPlanning", "case.writePlanning"],
-  utskrivningsledare: WARD,
+  terapeut: [...BASE, "case.read", "case.sendMessage", "case.addParty", "case.acknowledge", "case.readPlanning", "case.writePlanning", "deviation.report"],
+  // The utskrivningsledare is the hospital's responsible function for deviations in the cooperation.
+  utskrivningsledare: [...WARD, "deviation.handle"],
   vc_personal: RECEIVER,
   psykiatri_oppenvard: RECEIVER,
   bistandshandlaggare: RECEIVER,
@@ -144,8 +157,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ.
   // After an outage its list holds only messages to acknowledge, so it may work that list.
   hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
-  // MAS: read-all within the kommun and follow-up, including log checks.
-  mas: [...BASE, "case.read", "case.readPlanning", "audit.read"],
+  // MAS: read-all within the kommun and follow-up, and the kommun's side of joint deviations. The
+  // MAS's log review is done in Förvaltning, in the loggranskare context a rule gives (example rule R6-logg).
+  mas: [...BASE, "case.read", "case.readPlanning", "deviation.report", "deviation.handle"],
   sysadmin: [
     ...BASE,
     "contactList.edit",
@@ -159,6 +173,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "org.manage",
     "rules.manage",
     "audit.read",
+    "deviation.readStatistics",
+    // Follow-up reports: aggregates only, never a patient (reports/summary.ts).
+    "reports.read",
     // The administrator keeps the agreements and the yearly amounts, and sees the invoice basis
     // without the patients: separation of duties (the patients are the economy role's).
     "payment.readAgreements",
@@ -166,6 +183,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "invoice.read",
   ],
   // The kommun's representative confirms its phone numbers within 6 hours of an outage notice (Region Sörmland, Reservrutin Link).
+  // No log review: the one who grants access rights does not also check how they were used
+  // (separation of duties); a kommun's log review is the loggranskare's, given by a rule.
   kommunadmin: [
     ...BASE,
     "contactList.edit",
@@ -174,11 +193,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "org.readUnits",
     "org.manage",
     "rules.manage",
-    "audit.read",
+    "deviation.readStatistics",
+    "reports.read",
     // Reads the agreement that applies to the kommun and its invoice basis; changes neither.
     "payment.readAgreements",
     "invoice.read",
   ],
+  // Log review (PDL log follow-up, HSLF-FS 2016:40 4 kap. 9 §) of the organisation's own staff, and nothing else.
+  loggranskare: [...BASE, "audit.read"],
   // Economy: the region fixes ("Fastställ") the basis and answers disputes; the kommun reviews and
   // disputes it. Both see the patient of each row (name and personnummer), the data an invoice
   // between the principals needs; nothing else of the case.

@@ -1,4 +1,5 @@
 import { rightKey } from "./claims";
+import { ORG_NODE_KIND_LABELS } from "./context-label";
 import type { OrgTree } from "./org-tree";
 import type { AttrPath, Commission, Condition, MappingRule, Principal } from "./types";
 
@@ -136,19 +137,19 @@ export interface WhenResult {
 /** all: every one holds; any: at least one holds (when given and non-empty); none: none holds. */
 export function matchWhen(when: MappingRule["when"], input: MatchInput): WhenResult {
   for (const c of when.all ?? []) {
-    if (!matchCondition(c, input)) return { matched: false, failure: `Villkoret ${describeCondition(c)} är inte uppfyllt` };
+    if (!matchCondition(c, input)) return { matched: false, failure: `Villkoret ${describeCondition(c, input.tree)} är inte uppfyllt` };
   }
   const any = when.any ?? [];
   if (any.length > 0 && !any.some((c) => matchCondition(c, input))) {
-    return { matched: false, failure: `Inget av villkoren ${any.map(describeCondition).join(" eller ")} är uppfyllt` };
+    return { matched: false, failure: `Inget av villkoren ${any.map((c) => describeCondition(c, input.tree)).join(" eller ")} är uppfyllt` };
   }
   for (const c of when.none ?? []) {
-    if (matchCondition(c, input)) return { matched: false, failure: `Undantaget ${describeCondition(c)} gäller` };
+    if (matchCondition(c, input)) return { matched: false, failure: `Undantaget ${describeCondition(c, input.tree)} gäller` };
   }
   return { matched: true };
 }
 
-const ATTR_LABELS: Record<AttrPath, string> = {
+export const ATTR_LABELS: Record<AttrPath, string> = {
   "person.employeeHsaId": "HSA-id",
   "person.systemRoles": "systemroll",
   "person.paTitleCodes": "befattningskod",
@@ -167,19 +168,23 @@ const ATTR_LABELS: Record<AttrPath, string> = {
 
 const q = (s: string): string => `"${s}"`;
 
-/** A short Swedish description of a condition, for the admin simulator and denial reasons. */
-export function describeCondition(c: Condition): string {
+/**
+ * A short Swedish description of a condition, for the admin simulator, the rule list and denial
+ * reasons. With the org tree, units are named rather than given as HSA-ids.
+ */
+export function describeCondition(c: Condition, tree?: Pick<OrgTree, "get">): string {
+  const unit = (id: string): string => tree?.get(id)?.name ?? id;
   switch (c.op) {
     case "hasSystemRole":
       return `systemroll ${q(`${c.systemId};${typeof c.role === "string" ? c.role : c.role.regex}`)}`;
     case "hasRight":
       return `rättighet ${q([c.activity, c.informationClass ?? "*", c.scope ?? "*"].join(";"))}`;
     case "unitUnder":
-      return `vårdenhet inom ${c.ancestorHsaId}`;
+      return `vårdenhet inom ${unit(c.ancestorHsaId)}`;
     case "unitUnderAny":
-      return `vårdenhet inom någon av ${c.ancestorHsaIds.join(", ")}`;
+      return `vårdenhet inom någon av ${c.ancestorHsaIds.map(unit).join(", ")}`;
     case "unitKind":
-      return `vårdenhet av typen ${c.kinds.join(" eller ")}`;
+      return `vårdenhet av typen ${c.kinds.map((k) => ORG_NODE_KIND_LABELS[k]).join(" eller ")}`;
     case "eq":
       return `${ATTR_LABELS[c.attr]} = ${q(c.value)}`;
     case "neq":

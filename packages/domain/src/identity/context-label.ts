@@ -1,5 +1,5 @@
 import type { OrgTree } from "./org-tree";
-import type { Portal, Role, RoleContext } from "./types";
+import type { OrgNodeKind, Portal, Role, RoleContext } from "./types";
 
 /** Swedish role names as users see them in the context chooser and the header. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -17,6 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   kommunadmin: "Kommunadministratör",
   region_ekonom: "Ekonomi, region",
   kommun_ekonom: "Ekonomi, kommun",
+  loggranskare: "Loggranskare",
 };
 
 export const PORTAL_LABELS: Record<Portal, string> = {
@@ -24,6 +25,21 @@ export const PORTAL_LABELS: Record<Portal, string> = {
   primarvard: "Primärvård",
   kommun: "Kommun",
   forvaltning: "Förvaltning",
+};
+
+/** Unit and organisation kinds as administrators read them (singular). */
+export const ORG_NODE_KIND_LABELS: Record<OrgNodeKind, string> = {
+  region: "region",
+  kommun: "kommun",
+  privat_vardgivare: "privat vårdgivare",
+  sjukhus: "sjukhus",
+  vardavdelning: "vårdavdelning",
+  vardcentral: "vårdcentral",
+  psykiatrisk_oppenvard: "psykiatrisk öppenvård",
+  bistandsenhet: "biståndsenhet",
+  hemsjukvard: "kommunal hälso- och sjukvård",
+  hemtjanstgrupp: "hemtjänstgrupp",
+  forvaltning: "förvaltningsenhet",
 };
 
 const ROLE_PORTAL: Record<Role, Portal> = {
@@ -41,6 +57,7 @@ const ROLE_PORTAL: Record<Role, Portal> = {
   kommunadmin: "forvaltning",
   region_ekonom: "forvaltning",
   kommun_ekonom: "forvaltning",
+  loggranskare: "forvaltning",
 };
 
 /** The one portal a role works in; rules must grant a role in its own portal (see rule-schema). */

@@ -33,6 +33,8 @@ export const ROLE_UNIT_KINDS: Readonly<Record<Role, readonly OrgNodeKind[]>> = {
   kommunadmin: ["kommun"],
   region_ekonom: ["region"],
   kommun_ekonom: ["kommun"],
+  // Log review is per organisation: over its own staff's accesses.
+  loggranskare: ["region", "kommun"],
 };
 
 /** "SE2321000032-P0001" → "SE2321000032": the catalogue (organisation) that issued the id. */

@@ -76,7 +76,7 @@ describe("never widen beyond the owner organisation", () => {
     expect(res.contexts).toEqual([]);
     expect(res.reasons).toContainEqual({
       code: "outside_owner_org",
-      message: "Regeln esk-sneaky tillhör Eskilstuna kommun och kan inte ge behörighet till Avd 12 Medicin",
+      message: 'Regeln "Testregel esk-sneaky" tillhör Eskilstuna kommun och kan inte ge behörighet till Avd 12 Medicin',
       ruleId: "esk-sneaky",
     });
   });
@@ -271,7 +271,7 @@ describe("explaining why there is no context", () => {
         ruleId: "srm-R1",
         commissionHsaId: "SE2321000032-C151",
         outcome: "conditions_not_met",
-        message: `Villkoret vårdenhet inom någon av ${"SE2321000032-MSJ1"} är inte uppfyllt`,
+        message: "Villkoret vårdenhet inom någon av Mälarsjukhuset är inte uppfyllt",
       }),
     );
     expect(res.trace).toContainEqual(expect.objectContaining({ ruleId: "srm-R7", outcome: "granted", message: "Ger Vårdcentral · Vårdcentralen Fröslunda" }));

@@ -14,6 +14,7 @@ import {
   type MappingRule,
   type Portal,
   type Principal,
+  type Role,
   type RoleContext,
 } from "./types";
 
@@ -56,6 +57,14 @@ export interface RuleTrace {
   /** Swedish. */
   message: string;
   contextId?: string;
+  /** The grant this line is about (granted, denied, refused scopes), for the simulator. */
+  portal?: Portal;
+  role?: Role;
+  scopeHsaId?: string;
+  /** For `denied`: the deny rule that removed the grant. */
+  deniedByRuleId?: string;
+  /** For `deny_matched`: the portals the deny rule closes. */
+  denyPortals?: readonly Portal[];
 }
 
 export interface EvaluationExplanation extends EvaluationResult {
@@ -139,7 +148,7 @@ export function explainEvaluation(principal: Principal, rules: MappingRule[], tr
         const deny: Deny = { rule, portals };
         if (commission) deny.commissionHsaId = commission.hsaId;
         denies.push(deny);
-        trace.push({ ...base, outcome: "deny_matched", message: `Nekar ${portals.map((p) => PORTAL_LABELS[p]).join(", ")}` });
+        trace.push({ ...base, outcome: "deny_matched", message: `Nekar ${portals.map((p) => PORTAL_LABELS[p]).join(", ")}`, denyPortals: portals });
         continue;
       }
       if (commission) commissionsWithMatch.add(commission.hsaId);
@@ -153,13 +162,13 @@ export function explainEvaluation(principal: Principal, rules: MappingRule[], tr
         const message =
           `Rollen ${ROLE_LABELS[grant.role]} kräver ${rule.requireLoa.map(loaLabel).join(" eller ")}, ` +
           `men inloggningen har ${principal.loa ? loaLabel(principal.loa) : "okänd tillitsnivå"}`;
-        trace.push({ ...base, outcome: "loa_too_low", message });
+        trace.push({ ...base, outcome: "loa_too_low", message, portal: grant.portal, role: grant.role });
         reasons.push({ code: "loa_too_low", message, ruleId: rule.id, ...commissionRef(commission) });
         continue;
       }
       const outcomes = resolveScope({ ...rule, grant }, principal, commission, tree);
       if (outcomes.length === 0) {
-        trace.push({ ...base, outcome: "unknown_unit", message: "Ingen systemroll anger en enhet för regeln" });
+        trace.push({ ...base, outcome: "unknown_unit", message: "Ingen systemroll anger en enhet för regeln", portal: grant.portal, role: grant.role });
       }
       for (const o of outcomes) {
         if (o.ok) {
@@ -167,7 +176,14 @@ export function explainEvaluation(principal: Principal, rules: MappingRule[], tr
           if (commission) candidate.commission = commission;
           candidates.push(candidate);
         } else {
-          trace.push({ ...base, outcome: o.code, message: o.message });
+          trace.push({
+            ...base,
+            outcome: o.code,
+            message: o.message,
+            portal: grant.portal,
+            role: grant.role,
+            ...(o.scopeHsaId ? { scopeHsaId: o.scopeHsaId } : {}),
+          });
           reasons.push({ code: o.code, message: o.message, ruleId: rule.id, ...commissionRef(commission) });
         }
       }
@@ -189,9 +205,10 @@ export function explainEvaluation(principal: Principal, rules: MappingRule[], tr
     );
     if (deny) {
       const message =
-        `Regeln ${deny.rule.id} (${deny.rule.description}) nekar rollen ${ROLE_LABELS[grant.role]}` +
+        `Regeln "${deny.rule.description}" nekar rollen ${ROLE_LABELS[grant.role]}` +
         (cand.commission ? ` för medarbetaruppdraget ${label(cand.commission)}` : "");
-      trace.push({ ...base, outcome: "denied", message });
+      const where = { portal: grant.portal, role: grant.role, scopeHsaId: cand.scope.scopeHsaId };
+      trace.push({ ...base, outcome: "denied", message, ...where, deniedByRuleId: deny.rule.id });
       reasons.push({ code: "denied_by_rule", message, ruleId: deny.rule.id, ...commissionRef(cand.commission) });
       continue;
     }
@@ -208,7 +225,15 @@ export function explainEvaluation(principal: Principal, rules: MappingRule[], tr
       rights: [],
     };
     byId.set(id, mergeInto(ctx, cand));
-    trace.push({ ...base, outcome: "granted", message: `Ger ${ROLE_LABELS[grant.role]} · ${unitName(cand.scope.scopeHsaId, tree)}`, contextId: id });
+    trace.push({
+      ...base,
+      outcome: "granted",
+      message: `Ger ${ROLE_LABELS[grant.role]} · ${unitName(cand.scope.scopeHsaId, tree)}`,
+      contextId: id,
+      portal: grant.portal,
+      role: grant.role,
+      scopeHsaId: cand.scope.scopeHsaId,
+    });
   }
 
   for (const c of active) {

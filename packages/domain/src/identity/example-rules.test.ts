@@ -56,7 +56,7 @@ describe("buildExampleRules", () => {
       "srm-R8",
       "srm-R10",
     ]);
-    expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R9", "esk-R10"]);
+    expect(kommunRules.map((r) => r.id)).toEqual(["esk-D1", "esk-R3", "esk-R4", "esk-R5", "esk-R6", "esk-R6-logg", "esk-R9", "esk-R10"]);
     expect(regionRules.every((r) => r.ownerOrgHsaId === REGION)).toBe(true);
     expect(kommunRules.every((r) => r.ownerOrgHsaId === KOMMUN)).toBe(true);
   });
@@ -208,10 +208,22 @@ describe("R3–R6, R9: kommun", () => {
 
   it("R5 gives nothing to someone employed elsewhere, whatever unit the role names", () => {
     // An employee of the region (or of a private provider) given the kommun's hemtjänst role:
-    // the system role alone says nothing about who employs the person.
+    // the system role alone says nothing about who employs the person. The rule's own
+    // employeeHsaId condition stops it; without that condition the evaluator's employer check does.
+    const unconditioned = buildExampleRules({
+      kind: "kommun",
+      prefix: "esk",
+      kommunHsaId: KOMMUN,
+      systemId: "VK-ESK",
+      bistandsenhetHsaId: BISTAND,
+      hemsjukvardHsaIds: [HEMSJUKVARD],
+      employeeHsaIdPrefixes: [],
+    });
     for (const employeeHsaId of ["SE2321000032-H010", "SE5560000001-H011"]) {
       for (const unit of [HEMTJANST_FROSLUNDA, BISTAND]) {
-        const res = run(personClaims({ employeeHsaId, systemRole: `VK-ESK;Hemtjanst-${unit}` }));
+        const claims = personClaims({ employeeHsaId, systemRole: `VK-ESK;Hemtjanst-${unit}` });
+        expect(run(claims).contexts, `${employeeHsaId} ${unit}`).toEqual([]);
+        const res = run(claims, unconditioned);
         expect(res.contexts, `${employeeHsaId} ${unit}`).toEqual([]);
         expect(res.reasons).toContainEqual(expect.objectContaining({ code: "outside_employer_org", ruleId: "esk-R5" }));
       }
@@ -236,10 +248,11 @@ describe("R3–R6, R9: kommun", () => {
     expect(res.reasons).toContainEqual(expect.objectContaining({ code: "outside_owner_org", ruleId: "esk-R5" }));
   });
 
-  it("R6 gives MAS the whole kommun", () => {
+  it("R6 gives MAS the whole kommun, and R6-logg the kommun's log review in Förvaltning as a separate context", () => {
     const res = run(personClaims({ employeeHsaId: "SE2120000308-M001", systemRole: "VK-ESK;MAS" }));
     expect(res.contexts.map(brief)).toEqual([
       { portal: "kommun", role: "mas", scope: KOMMUN, descendants: true, provider: KOMMUN, commissions: [], rules: ["esk-R6"] },
+      { portal: "forvaltning", role: "loggranskare", scope: KOMMUN, descendants: true, provider: KOMMUN, commissions: [], rules: ["esk-R6-logg"] },
     ]);
   });
 
@@ -290,7 +303,8 @@ describe("R7, R8: primärvård and region admin", () => {
       personClaims({ employeeHsaId: "SE5560000001-V002", allCommissions: [commissionClaim({ id: "SE5560000001-C001", unit: PRIVATE_VC, provider: PRIVATE })] }),
     );
     expect(res.contexts).toEqual([]);
-    expect(res.reasons).toContainEqual(expect.objectContaining({ code: "outside_owner_org", ruleId: "srm-R7" }));
+    // R7's own condition (a unit under the region) stops it now; the evaluator's owner check stays behind it.
+    expect(res.reasons).toContainEqual(expect.objectContaining({ code: "no_matching_rule", commissionHsaId: "SE5560000001-C001" }));
   });
 
   it("R8 gives a region system administrator Förvaltning for the region with LoA 3, nothing with LoA 2", () => {

@@ -120,7 +120,14 @@ function regionRules(p: RegionRuleParams): MappingRule[] {
     level: "commission",
     priority: 100,
     effect: "allow",
-    when: { all: [carePurpose, { op: "unitKind", attr: "commission.unitHsaId", kinds }] },
+    // Tied to the region's own tree: a private vårdval provider's vårdcentral needs its own rule.
+    when: {
+      all: [
+        carePurpose,
+        { op: "unitUnder", attr: "commission.unitHsaId", ancestorHsaId: p.regionHsaId },
+        { op: "unitKind", attr: "commission.unitHsaId", kinds },
+      ],
+    },
     grant: { portal: "primarvard", role, scope: { type: "commissionUnit", includeDescendants: true } },
   });
   const utskrivningsledareAny: Condition[] = [{ op: "hasSystemRole", systemId: p.systemId, role: "UTSKRIVNINGSLEDARE" }];
@@ -260,7 +267,9 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
         level: "person",
         priority: 100,
         effect: "allow",
-        when: { all: [{ op: "hasSystemRole", systemId: p.systemId, role: { regex: "^Hemtjanst-(.+)$" } }] },
+        // The employeeHsaId condition ties the person to the kommun (rule-guarantees.ts refuses a
+        // systemRoleUnit rule without it).
+        when: { all: [{ op: "hasSystemRole", systemId: p.systemId, role: { regex: "^Hemtjanst-(.+)$" } }, ...ownCatalogue] },
         grant: {
           portal: "kommun",
           role: "hemtjanst",
@@ -269,6 +278,10 @@ function kommunRules(p: KommunRuleParams): MappingRule[] {
       },
     ],
     ["R6", personRule("Medicinskt ansvarig sjuksköterska (MAS)", "MAS", { portal: "kommun", role: "mas", scope: kommunOrg })],
+    // The MAS holds the kommun's log review (HSLF-FS 2016:40 4 kap. 9 §): the same system role
+    // gives a second, separate context in Förvaltning, so reading cases and reviewing who read
+    // them are never one context.
+    ["R6-logg", personRule("Loggranskare (MAS)", "MAS", { portal: "forvaltning", role: "loggranskare", scope: kommunOrg })],
     [
       "R9",
       personRule("Kommunadministratör", "VK_ADMIN", { portal: "forvaltning", role: "kommunadmin", scope: kommunOrg }, { priority: 50, requireLoa: [LOA3] }),

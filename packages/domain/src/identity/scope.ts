@@ -36,7 +36,7 @@ export function resolveScope(rule: MappingRule & { grant: Grant }, principal: Pr
     {
       ok: false,
       code: "unknown_unit",
-      message: `Regeln ${rule.id} anger ett omfång som kräver ett medarbetaruppdrag, men regeln gäller på personnivå`,
+      message: `Regeln "${rule.description}" anger ett omfång som kräver ett medarbetaruppdrag, men regeln gäller på personnivå`,
     },
   ];
   const roots: { hsaId: string; includeDescendants: boolean }[] = [];
@@ -93,7 +93,7 @@ export function resolveScope(rule: MappingRule & { grant: Grant }, principal: Pr
       return {
         ok: false,
         code: "outside_owner_org",
-        message: `Regeln ${rule.id} tillhör ${unitName(rule.ownerOrgHsaId, tree)} och kan inte ge behörighet ` + `till ${unitName(hsaId, tree)}`,
+        message: `Regeln "${rule.description}" tillhör ${unitName(rule.ownerOrgHsaId, tree)} och kan inte ge behörighet ` + `till ${unitName(hsaId, tree)}`,
         scopeHsaId: hsaId,
       };
     }

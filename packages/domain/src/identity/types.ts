@@ -22,6 +22,7 @@ export const ROLES = [
   "kommunadmin", // delegerad kommunadministratör
   "region_ekonom", // ekonomi i regionen: faktureringsunderlaget för betalningsansvar
   "kommun_ekonom", // ekonomi i kommunen: granskar och bestrider faktureringsunderlaget
+  "loggranskare", // granskar åtkomstloggen (PDL) för sin organisations personal
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -11,6 +11,7 @@ import { ContactListTables } from "./contact-list-view";
 import { PrintLinks } from "./contact-list-page";
 import type { ContactEntry, RegionUnits } from "./labels";
 import { HeaderRow } from "../kit/header-row";
+import { isValidPhone, PHONE_MESSAGE } from "@vardkedjan/domain/org/unit-fields";
 
 type Panel =
   | { mode: "new"; organisationId: string }
@@ -122,7 +123,7 @@ function EntryForm({
     if (!remove) {
       if (!d.function.trim()) next.function = "Ange funktion, t.ex. Utskrivningsledare";
       if (phones.length === 0) next.phones = "Ange minst ett telefonnummer";
-      else if (phones.some((p) => !/^[+0-9][0-9 ()-]{4,24}$/.test(p))) next.phones = "Telefonnummer får bara innehålla siffror, mellanslag, bindestreck och +";
+      else if (phones.some((p) => !isValidPhone(p))) next.phones = PHONE_MESSAGE;
     }
     if (entry && !d.changeNote.trim()) next.changeNote = remove ? "Skriv varför posten tas bort" : "Skriv kort vad som ändrades och varför";
     setErrors(next);

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { Portal } from "@vardkedjan/domain/identity/types";
-import { PORTAL_NAV, portalTitle } from "../portals";
+import type { Portal, Role } from "@vardkedjan/domain/identity/types";
+import { navFor, portalTitle } from "../portals";
 import { NavLinks } from "./nav-links";
 import { ClientRoot } from "./client-root";
 import { OutageModeProvider } from "../outage/outage-mode";
@@ -23,6 +23,8 @@ export function PortalShell(props: {
   user: ShellUser;
   contextLabel: string;
   contextId: string;
+  /** The active context's role: the menu shows only the pages it may use. */
+  role?: Role;
   canSwitchContext: boolean;
   /** The outages affecting the active context when the page was rendered. */
   outages?: ActiveOutage[];
@@ -64,7 +66,7 @@ export function PortalShell(props: {
             </div>
           </div>
           <nav aria-label="Huvudmeny" className="mx-auto max-w-6xl px-4 pb-2">
-            <NavLinks items={PORTAL_NAV[props.portal]} />
+            <NavLinks items={navFor(props.portal, props.role)} />
           </nav>
         </header>
         <main id="innehall" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">

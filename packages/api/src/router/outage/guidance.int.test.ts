@@ -78,6 +78,22 @@ describe("outage.callGuidance and admin.units", () => {
     expect(row?.calls).toBe(1);
   });
 
+  it("reads the numbers the kommun's administrator keeps in Organisation: a changed unit phone is what the ward is told to call", async () => {
+    const before = await (await sanna()).outage.callGuidance({ caseId });
+    const kommun = before.steps.find((s) => s.step === "skicka_inskrivningsmeddelande")!.targets.find((x) => x.role === "kommun")!;
+    const tomas = await as("tomas.wik", "forvaltning");
+    const unit = (await tomas.admin.org.units({})).units.find((u) => u.id === kommun.unitId)!;
+    expect(unit).toBeDefined();
+    await tomas.admin.org.updateUnit({ unitId: unit.id, version: unit.version, attributes: { ...unit, phone: "016-710 00 42" } });
+    const after = await (await sanna()).outage.callGuidance({ caseId });
+    const phones = after.steps
+      .find((s) => s.step === "skicka_inskrivningsmeddelande")!
+      .targets.find((x) => x.unitId === kommun.unitId)!
+      .contacts.flatMap((c) => c.entry.phones);
+    expect(phones).toContain("016-710 00 42");
+    expect(phones).not.toContain(unit.phone);
+  });
+
   it("refuses a case the unit is not a party to", async () => {
     const e = await (await as("sofia.lund", "kommun")).outage.callGuidance({ caseId }).catch((x: unknown) => x);
     expect((e as TRPCError).code).toBe("NOT_FOUND");

@@ -4,6 +4,7 @@ import { dueSteps } from "@vardkedjan/domain/case/due";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { readStoredPayload } from "@vardkedjan/domain/case/stored-payload";
 import { storeCasePayment } from "../payment/store";
+import { refreshCaseReportFacts } from "../reports/case-facts";
 
 export interface LoadedCase {
   row: typeof schema.coordinationCases.$inferSelect;
@@ -149,5 +150,7 @@ export async function refreshCaseDerived(db: DbOrTx, caseId: string, now = new D
       .set({ nextDueAt: next?.dueAt ?? null, nextDueStep: next?.step ?? null, caseOpen: active })
       .where(eq(schema.caseParties.id, party.id));
   }
+  // The follow-up reports' row of the stay, from the same messages.
+  await refreshCaseReportFacts(db, { ...loaded, row: { ...loaded.row, dischargedAt: state.dischargedAt ?? null } }, now);
   return loaded;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { adminReach } from "@vardkedjan/domain/access/admin-reach";
 import { parseStoredPhones } from "@vardkedjan/domain/outage/contact-phones";
+import { isValidPhone, PHONE_MESSAGE } from "@vardkedjan/domain/org/unit-fields";
 import { schema, and, asc, eq, isNull, sql, type Db, type DbOrTx } from "@vardkedjan/db/client";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -129,8 +130,7 @@ export async function saveContactEntry(db: Db, actor: Actor, input: SaveContactE
   if (!input.remove) {
     if (!input.function.trim()) throw new AppError("INVALID_INPUT", { userMessage: "Ange funktion, t.ex. Utskrivningsledare." });
     if (phones.length === 0) throw new AppError("INVALID_INPUT", { userMessage: "Ange minst ett telefonnummer." });
-    if (phones.some((p) => !/^[+0-9][0-9 ()-]{4,24}$/.test(p)))
-      throw new AppError("INVALID_INPUT", { userMessage: "Telefonnummer får bara innehålla siffror, mellanslag, bindestreck och +." });
+    if (phones.some((p) => !isValidPhone(p))) throw new AppError("INVALID_INPUT", { userMessage: `${PHONE_MESSAGE}.` });
   }
   return db.transaction(async (tx) => {
     const regionId = await requireEditable(tx, actor, input.organisationId);
@@ -138,10 +138,9 @@ export async function saveContactEntry(db: Db, actor: Actor, input: SaveContactE
       const [unit] = await tx.select({ organisationId: schema.units.organisationId }).from(schema.units).where(eq(schema.units.id, input.unitId));
       if (unit?.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", { userMessage: "Enheten hör inte till organisationen." });
     }
-    let entryId = input.entryId ?? randomUUID();
-    let version = 1;
+    let current: ContactEntryRow | null = null;
     if (input.entryId) {
-      const [current] = await tx
+      [current = null] = await tx
         .select()
         .from(schema.contactEntries)
         .where(and(eq(schema.contactEntries.entryId, input.entryId), isNull(schema.contactEntries.supersededAt)))
@@ -149,33 +148,136 @@ export async function saveContactEntry(db: Db, actor: Actor, input: SaveContactE
       if (!current || current.removed) throw new AppError("NOT_FOUND", { userMessage: "Posten finns inte längre i kontaktlistan." });
       if (current.organisationId !== input.organisationId)
         throw new AppError("INVALID_INPUT", { userMessage: "En post kan inte flyttas till en annan organisation." });
-      await tx.update(schema.contactEntries).set({ supersededAt: now }).where(eq(schema.contactEntries.id, current.id));
-      entryId = current.entryId;
-      version = current.version + 1;
     } else if (input.remove) {
       throw new AppError("INVALID_INPUT", { userMessage: "Välj en post att ta bort." });
     }
-    await tx.insert(schema.contactEntries).values({
-      entryId,
-      version,
-      regionId,
-      organisationId: input.organisationId,
-      unitId: input.unitId ?? null,
-      function: input.function.trim(),
-      phones,
-      openingHours: input.openingHours?.trim() || null,
-      functionMailbox: input.functionMailbox?.trim() || null,
-      postalAddress: input.postalAddress?.trim() || null,
-      note: input.note?.trim() || null,
-      sortOrder: input.sortOrder ?? 0,
-      validFrom: now,
-      removed: !!input.remove,
-      changedByStaffId: actor.staffId,
-      changeNote: input.changeNote?.trim() || null,
-    });
-    await writeAudit(tx, actor, { action: "admin.change", entityType: "contact_entry", entityId: entryId, details: { version, removed: !!input.remove } });
+    const { entryId, version } = await writeContactVersion(
+      tx,
+      actor,
+      current,
+      {
+        regionId,
+        organisationId: input.organisationId,
+        unitId: input.unitId ?? null,
+        function: input.function.trim(),
+        phones,
+        openingHours: input.openingHours?.trim() || null,
+        functionMailbox: input.functionMailbox?.trim() || null,
+        postalAddress: input.postalAddress?.trim() || null,
+        note: input.note?.trim() || null,
+        sortOrder: input.sortOrder ?? 0,
+        removed: !!input.remove,
+        changeNote: input.changeNote?.trim() || null,
+      },
+      now,
+    );
     return { entryId, version };
   });
+}
+
+type ContactEntryRow = typeof schema.contactEntries.$inferSelect;
+type ContactEntryContent = Pick<
+  ContactEntryRow,
+  | "regionId"
+  | "organisationId"
+  | "unitId"
+  | "function"
+  | "phones"
+  | "openingHours"
+  | "functionMailbox"
+  | "postalAddress"
+  | "note"
+  | "sortOrder"
+  | "removed"
+  | "changeNote"
+>;
+
+/**
+ * Writes the next version of an entry (the first, when `current` is null): the current row is
+ * closed and kept as history, the new one carries who changed it; audited in the same transaction.
+ */
+async function writeContactVersion(tx: DbOrTx, actor: Actor, current: ContactEntryRow | null, content: ContactEntryContent, now: Date) {
+  const entryId = current?.entryId ?? randomUUID();
+  const version = current ? current.version + 1 : 1;
+  if (current) await tx.update(schema.contactEntries).set({ supersededAt: now }).where(eq(schema.contactEntries.id, current.id));
+  const c = content;
+  await tx.insert(schema.contactEntries).values({
+    entryId,
+    version,
+    regionId: c.regionId,
+    organisationId: c.organisationId,
+    unitId: c.unitId,
+    function: c.function,
+    phones: c.phones,
+    openingHours: c.openingHours,
+    functionMailbox: c.functionMailbox,
+    postalAddress: c.postalAddress,
+    note: c.note,
+    sortOrder: c.sortOrder,
+    removed: c.removed,
+    changeNote: c.changeNote,
+    validFrom: now,
+    changedByStaffId: actor.staffId,
+  });
+  await writeAudit(tx, actor, { action: "admin.change", entityType: "contact_entry", entityId: entryId, details: { version, removed: content.removed } });
+  return { entryId, version };
+}
+
+/** A unit's numbers and hours before and after an edit in Organisation. */
+export interface UnitContactFacts {
+  id: string;
+  organisationId: string;
+  phone: string | null;
+  switchboard: string | null;
+  openingHours: string | null;
+}
+
+/**
+ * The contact list follows the unit register: when an administrator changes a unit's phone,
+ * switchboard or opening hours in Organisation, every current entry that carried the old value
+ * (the unit's own entries for phone and hours; the unit's and its organisation's switchboard
+ * entries for the switchboard) gets a new version with the new one, in the same transaction. The
+ * list stays a versioned document of its own, so that a printed copy can still be compared by
+ * version and each kommun confirms what it publishes (Region Sörmland, Reservrutin Link).
+ */
+export async function followUnitChange(tx: DbOrTx, actor: Actor, before: UnitContactFacts, after: UnitContactFacts, now = new Date()): Promise<number> {
+  const phoneChanged = before.phone && before.phone !== after.phone;
+  const switchboardChanged = before.switchboard && before.switchboard !== after.switchboard;
+  const hoursChanged = before.openingHours && before.openingHours !== after.openingHours;
+  if (!phoneChanged && !switchboardChanged && !hoursChanged) return 0;
+  const rows = await tx
+    .select()
+    .from(schema.contactEntries)
+    .where(
+      and(
+        eq(schema.contactEntries.organisationId, before.organisationId),
+        isNull(schema.contactEntries.supersededAt),
+        eq(schema.contactEntries.removed, false),
+        sql`(${schema.contactEntries.unitId} = ${before.id} or ${schema.contactEntries.unitId} is null)`,
+      ),
+    )
+    .for("update");
+  let changed = 0;
+  for (const row of rows) {
+    const own = row.unitId === before.id;
+    const replace = (p: string) => {
+      if (own && phoneChanged && p === before.phone) return after.phone;
+      if (switchboardChanged && p === before.switchboard) return after.switchboard;
+      return p;
+    };
+    const phones = parseStoredPhones(row.phones)
+      .map(replace)
+      .filter((p): p is string => !!p);
+    const openingHours = own && hoursChanged && row.openingHours === before.openingHours ? after.openingHours : row.openingHours;
+    const samePhones = JSON.stringify(phones) === JSON.stringify(parseStoredPhones(row.phones));
+    if (samePhones && openingHours === row.openingHours) continue;
+    // An entry left without a number would give nobody to call: keep it as it was and let the
+    // contact list's editor decide.
+    if (phones.length === 0) continue;
+    await writeContactVersion(tx, actor, row, { ...row, phones, openingHours, changeNote: "Ändrat i enhetsregistret (Organisation)" }, now);
+    changed += 1;
+  }
+  return changed;
 }
 
 /** Every version of an entry, newest first, with who changed it. */

@@ -1,8 +1,12 @@
 import { createOrgTree, type OrgTree } from "@vardkedjan/domain/identity/org-tree";
 import type { OrgNode } from "@vardkedjan/domain/identity/types";
-import { schema, type DbOrTx } from "@vardkedjan/db/client";
+import { schema, eq, type DbOrTx } from "@vardkedjan/db/client";
 
-/** Our mirror of the HSA tree as the domain sees it: organisations are roots, units below. */
+/**
+ * Our mirror of the HSA tree as the domain sees it: organisations are roots, active units below.
+ * A deactivated unit is left out, so a commission or scope there gives no context at the next
+ * login (its units below are deactivated first: see setUnitActive).
+ */
 export async function loadOrgTree(db: DbOrTx): Promise<OrgTree> {
   // Sequential: `db` may be a transaction, which has a single connection.
   const orgs = await db
@@ -17,7 +21,8 @@ export async function loadOrgTree(db: DbOrTx): Promise<OrgTree> {
       organisationId: schema.units.organisationId,
       parentId: schema.units.parentId,
     })
-    .from(schema.units);
+    .from(schema.units)
+    .where(eq(schema.units.active, true));
   const orgHsa = new Map(orgs.map((o) => [o.id, o.hsaId]));
   const unitHsa = new Map(units.map((u) => [u.id, u.hsaId]));
   const nodes: OrgNode[] = [

@@ -2,18 +2,13 @@ import { normaliseClaims, ClaimError } from "@vardkedjan/domain/identity/claims"
 import { evaluateRules } from "@vardkedjan/domain/identity/evaluate";
 import { describeContext } from "@vardkedjan/domain/identity/context-label";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import { schema, eq, sql, type Db } from "@vardkedjan/db/client";
-import { parsePreferredContexts, parseStoredRules, type StoredRoleContext } from "@vardkedjan/domain/identity/stored";
+import { schema, sql, type Db } from "@vardkedjan/db/client";
+import { parsePreferredContexts, type StoredRoleContext } from "@vardkedjan/domain/identity/stored";
 import { setStaffCommissions } from "@vardkedjan/db/staff";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { loadOrgTree } from "./org-tree";
-import { logServerError } from "../../portal/log";
-
-/** Names the log line of a stored mapping rule that no longer parses (the line carries only its id). */
-class InvalidStoredRuleError extends Error {
-  readonly code = "invalid_stored_rule";
-}
+import { loadLoginRules } from "./rules";
 
 export interface SignInInput {
   portal: Portal;
@@ -41,14 +36,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ loginSession
   return db.transaction(async (tx) => {
     // One connection per transaction: queries run one after the other.
     const tree = await loadOrgTree(tx);
-    const ruleRows = await tx
-      .select({ id: schema.roleMappingRules.id, ownerOrgHsaId: schema.roleMappingRules.ownerOrgHsaId, rule: schema.roleMappingRules.rule })
-      .from(schema.roleMappingRules)
-      .where(eq(schema.roleMappingRules.enabled, true));
-    // A stored rule that no longer parses silences its organisation's rules (it may have been a
-    // denial) but not the others'; its id is logged for the administrators.
-    const { rules, invalidIds } = parseStoredRules(ruleRows);
-    for (const ruleId of invalidIds) logServerError("identity.signIn", new InvalidStoredRuleError(), { ruleId });
+    const rules = await loadLoginRules(tx);
     const result = evaluateRules(principal, rules, tree, now);
     const contexts: StoredRoleContext[] = result.contexts.map((c) => ({ ...c, label: describeContext(c, tree) }));
 

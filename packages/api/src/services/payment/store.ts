@@ -143,13 +143,27 @@ export async function recomputeRegion(
     .where(
       sql`${schema.coordinationCases.regionId} = ${regionId} and exists (select 1 from messages m where m.case_id = ${schema.coordinationCases.id} and m.kind = 'utskrivningsklar')`,
     );
+  return storeCasePayments(
+    db,
+    regionId,
+    ids.map((r) => r.id),
+    now,
+    loadMany,
+  );
+}
+
+/** The payment rows of many cases of one region at once (a region's recomputation, the demo history's loader). */
+export async function storeCasePayments(
+  db: DbOrTx,
+  regionId: string,
+  caseIds: string[],
+  now: Date,
+  loadMany: (db: DbOrTx, ids: string[]) => Promise<LoadedCase[]>,
+): Promise<number> {
   const ref = await loadPaymentReference(db, regionId);
   let n = 0;
-  for (let i = 0; i < ids.length; i += 1000) {
-    const loaded = await loadMany(
-      db,
-      ids.slice(i, i + 1000).map((r) => r.id),
-    );
+  for (let i = 0; i < caseIds.length; i += 1000) {
+    const loaded = await loadMany(db, caseIds.slice(i, i + 1000));
     const codes = await municipalityCodesOf(
       db,
       loaded.map((l) => l.row.patientId),

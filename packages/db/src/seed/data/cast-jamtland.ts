@@ -138,7 +138,11 @@ export const jamtlandCast = [
     ...SSK,
     systemRoles: ["VK;MAS"],
     label: "MAS, Östersunds kommun",
-    intended: [["kommun", "mas", `${OST}-VG`]],
+    // The same MAS system role gives the kommun's log review in Förvaltning (rule R6-logg).
+    intended: [
+      ["kommun", "mas", `${OST}-VG`],
+      ["forvaltning", "loggranskare", `${OST}-VG`],
+    ],
   }),
   person({
     key: "robert.lund",

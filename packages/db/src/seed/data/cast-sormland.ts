@@ -198,7 +198,11 @@ export const sormlandCast = [
     ...SSK,
     systemRoles: ["VK;MAS"],
     label: "MAS, Eskilstuna kommun",
-    intended: [["kommun", "mas", `${ESK}-VG`]],
+    // The same MAS system role gives the kommun's log review in Förvaltning (rule R6-logg).
+    intended: [
+      ["kommun", "mas", `${ESK}-VG`],
+      ["forvaltning", "loggranskare", `${ESK}-VG`],
+    ],
   }),
   person({
     key: "tomas.wik",

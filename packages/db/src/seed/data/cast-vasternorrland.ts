@@ -155,7 +155,11 @@ export const vasternorrlandCast = [
     ...SSK,
     systemRoles: ["VK;MAS"],
     label: "MAS, Sundsvalls kommun",
-    intended: [["kommun", "mas", `${SUN}-VG`]],
+    // The same MAS system role gives the kommun's log review in Förvaltning (rule R6-logg).
+    intended: [
+      ["kommun", "mas", `${SUN}-VG`],
+      ["forvaltning", "loggranskare", `${SUN}-VG`],
+    ],
   }),
   person({
     key: "niklas.hellstrom",

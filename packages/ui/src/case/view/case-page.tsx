@@ -19,6 +19,7 @@ import { CaseActions } from "./actions";
 import { PartiesList } from "./parties";
 import { CaseOutagePanel } from "../../outage/case-outage-panel";
 import { Timeline } from "./messages";
+import { CaseDeviations } from "../../deviation/case-deviations";
 
 interface Tracked {
   at: number;
@@ -136,6 +137,7 @@ function Loaded({ view, portal, at }: { view: CaseView; portal: Portal; at: numb
         onSent={onSent}
       />
       <Timeline view={view} fresh={tracked?.fresh ?? new Set()} correcting={open?.corrects ?? null} setOpen={setOpen} onSent={onSent} />
+      <CaseDeviations caseId={view.id} />
     </>
   );
 }

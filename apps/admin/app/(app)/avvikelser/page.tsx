@@ -1,0 +1,5 @@
+import { DeviationStatisticsPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <DeviationStatisticsPage />;
+}

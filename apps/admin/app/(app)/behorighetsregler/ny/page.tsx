@@ -1,0 +1,5 @@
+import { NewRulePage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <NewRulePage />;
+}

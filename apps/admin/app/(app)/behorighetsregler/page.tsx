@@ -1,0 +1,5 @@
+import { RulesListPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <RulesListPage />;
+}

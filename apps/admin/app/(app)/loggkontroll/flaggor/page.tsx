@@ -1,0 +1,5 @@
+import { LogFlagsPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <LogFlagsPage />;
+}

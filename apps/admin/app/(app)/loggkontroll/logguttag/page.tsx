@@ -1,0 +1,5 @@
+import { LogExtractPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <LogExtractPage />;
+}

@@ -1,0 +1,5 @@
+import { LogSearchPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <LogSearchPage />;
+}

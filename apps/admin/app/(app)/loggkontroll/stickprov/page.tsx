@@ -1,0 +1,5 @@
+import { LogSamplesPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <LogSamplesPage />;
+}

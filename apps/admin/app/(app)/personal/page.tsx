@@ -1,0 +1,5 @@
+import { PeoplePage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <PeoplePage />;
+}

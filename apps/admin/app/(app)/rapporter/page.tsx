@@ -1,0 +1,5 @@
+import { FollowUpReportPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <FollowUpReportPage />;
+}

@@ -1,0 +1,5 @@
+import { SimulatorPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <SimulatorPage />;
+}

@@ -1,0 +1,5 @@
+import { DeviationListPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <DeviationListPage />;
+}
