@@ -170,3 +170,27 @@ function toMailError(err: unknown): MailError {
     cause: err,
   });
 }
+
+/**
+ * Sends one mail, composed once, to each recipient, and says in Swedish what went wrong (for the
+ * record kept beside a notice), or null when every copy went out. Without a mail server nothing
+ * is sent. A failed recipient does not stop the others; the last failure is the one reported.
+ */
+export async function sendToEach(mailer: Mailer | null, recipients: readonly string[], compose: () => Omit<OutgoingMail, "to">): Promise<string | null> {
+  if (!mailer) return "Ingen e-postserver är konfigurerad (SMTP_URL).";
+  let mail: Omit<OutgoingMail, "to">;
+  try {
+    mail = compose();
+  } catch (e) {
+    return `Kunde inte skapa e-postmeddelandet: ${(e as Error).message}`.slice(0, 500);
+  }
+  let error: string | null = null;
+  for (const to of recipients) {
+    try {
+      await mailer.send({ to, ...mail });
+    } catch (e) {
+      error = `Kunde inte skicka till ${to}: ${(e as Error).message}`.slice(0, 500);
+    }
+  }
+  return error;
+}

@@ -5,7 +5,7 @@ import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
-import type { Mailer } from "../../mail/mailer";
+import { sendToEach, type Mailer } from "../../mail/mailer";
 import { contactListConfirmationMail } from "../../mail/templates";
 import { regionOfActor } from "../outage/region";
 
@@ -74,27 +74,15 @@ export async function mailConfirmationRequests(
   systemLabel: string,
 ): Promise<void> {
   for (const p of pending) {
-    let error: string | null = mailer ? null : "Ingen e-postserver är konfigurerad (SMTP_URL).";
-    if (mailer) {
-      try {
-        const mail = contactListConfirmationMail({
-          organisationName: p.organisationName,
-          regionName: p.regionName,
-          deadline: p.deadlineAt,
-          confirmUrl: `${confirmBaseUrl}/kontaktlista/bekrafta?t=${encodeURIComponent(p.token)}`,
-          outageSystemLabel: systemLabel,
-        });
-        for (const to of p.recipients) {
-          try {
-            await mailer.send({ to, ...mail });
-          } catch (e) {
-            error = `Kunde inte skicka till ${to}: ${(e as Error).message}`.slice(0, 500);
-          }
-        }
-      } catch (e) {
-        error = `Kunde inte skapa e-postmeddelandet: ${(e as Error).message}`.slice(0, 500);
-      }
-    }
+    const error = await sendToEach(mailer, p.recipients, () =>
+      contactListConfirmationMail({
+        organisationName: p.organisationName,
+        regionName: p.regionName,
+        deadline: p.deadlineAt,
+        confirmUrl: `${confirmBaseUrl}/kontaktlista/bekrafta?t=${encodeURIComponent(p.token)}`,
+        outageSystemLabel: systemLabel,
+      }),
+    );
     await db
       .update(schema.contactConfirmations)
       .set(error ? { sendError: error } : { sentAt: new Date(), sendError: null })

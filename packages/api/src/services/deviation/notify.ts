@@ -1,7 +1,7 @@
 import { schema, and, eq, isNotNull, isNull, type Db, type DbOrTx } from "@vardkedjan/db/client";
 import { DEVIATION_LIST_PATH, DEVIATION_PORTAL } from "@vardkedjan/domain/deviation/access";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import type { Mailer } from "../../mail/mailer";
+import { sendToEach, type Mailer } from "../../mail/mailer";
 import { deviationNoticeMail } from "../../mail/templates";
 
 export interface PendingDeviationMail {
@@ -60,23 +60,10 @@ export async function mailDeviationNotice(
   pending: PendingDeviationMail,
   portalUrls: Partial<Record<Portal, string>>,
 ): Promise<void> {
-  let error: string | null = null;
-  if (!mailer) error = "Ingen e-postserver är konfigurerad (SMTP_URL).";
-  else if (pending.recipients.length === 0) error = "Mottagande organisation har ingen e-postadress i kontaktlistan.";
-  else {
-    try {
-      const mail = deviationNoticeMail({ listUrl: `${portalUrls[pending.portal] ?? ""}${DEVIATION_LIST_PATH}` });
-      for (const to of pending.recipients) {
-        try {
-          await mailer.send({ to, ...mail });
-        } catch (e) {
-          error = `Kunde inte skicka till ${to}: ${(e as Error).message}`.slice(0, 500);
-        }
-      }
-    } catch (e) {
-      error = `Kunde inte skapa e-postmeddelandet: ${(e as Error).message}`.slice(0, 500);
-    }
-  }
+  const error =
+    mailer && pending.recipients.length === 0
+      ? "Mottagande organisation har ingen e-postadress i kontaktlistan."
+      : await sendToEach(mailer, pending.recipients, () => deviationNoticeMail({ listUrl: `${portalUrls[pending.portal] ?? ""}${DEVIATION_LIST_PATH}` }));
   await db
     .update(schema.deviations)
     .set(error ? { notifyError: error } : { notifiedAt: new Date(), notifyError: null })
