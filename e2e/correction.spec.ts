@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls } from "./support";
+import { expectAccessible, openWorklist, urls, consentToAll } from "./support";
 
 // A unit corrects a message it sent: Sanna Sjöberg (ward) sends Tolvan Tolvansson's admission notice
 // with the wrong estimated discharge date and corrects it with "Rätta"; Berit Holm (kommun) sees the
@@ -49,10 +49,9 @@ test("Sanna corrects the estimated discharge date of an admission notice, and Be
   await ward.waitForURL(/\/arenden\/[0-9a-f-]{36}$/);
   await expect(ward.getByRole("heading", { level: 1, name: "Tolvan Tolvansson" })).toBeVisible();
   await ward.getByRole("button", { name: "Dokumentera samtycke" }).click();
-  const consent = ward.getByTestId("form-samtycke").getByRole("radio", { name: "Samtycker", exact: true });
-  for (let i = 0; i < (await consent.count()); i++) await consent.nth(i).check();
+  await consentToAll(ward);
   await ward.getByRole("button", { name: "Spara samtycke" }).click();
-  await sent(ward, "Samtycke");
+  await expect(ward.getByTestId("case-status")).toContainText("Samtycke registrerat", { timeout: 15_000 });
   await ward.getByRole("button", { name: "Skicka inskrivningsmeddelande" }).click();
   await ward.getByLabel("Beräknat utskrivningsdatum").fill(wrongDate);
   await ward.getByRole("button", { name: "Skicka", exact: true }).click();
@@ -100,11 +99,17 @@ test("Sanna corrects the estimated discharge date of an admission notice, and Be
   await form.getByRole("button", { name: "Skicka rättelse" }).dblclick();
   await sent(ward, "Rättelse av inskrivningsmeddelande");
   await expect(form).toHaveCount(0);
-  await expect(notices(ward)).toHaveCount(2);
+  // The correction stands; the original is collapsed under it as an earlier version.
+  await expect(notices(ward)).toHaveCount(1);
+  const earlier = ward.getByTestId("timeline").getByTestId("older-versions");
+  await expect(earlier.locator("summary")).toContainText("Tidigare versioner (1)");
   await expect(ward.getByTestId("timeline").getByText(`Rättelse av inskrivningsmeddelande ${sentAt}`)).toHaveCount(1);
   await expect(estimatedDate(ward)).toHaveText(shownDate(rightDate));
   // Only the newest version can be corrected again.
-  const original = notices(ward).filter({ hasNotText: "Rättelse av" });
+  await earlier.locator("summary").click();
+  const original = earlier.getByTestId("message");
+  await expect(original).toBeVisible();
+  await expect(original).not.toContainText("Rättelse av");
   const newest = notices(ward).filter({ hasText: "Rättelse av" });
   await expect(original.getByRole("button", { name: /^Rätta/ })).toHaveCount(0);
   const correctedAt = (await newest.getByTestId("message-occurred-at").textContent())!.trim();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls } from "./support";
+import { expectAccessible, openWorklist, urls, consentToAll } from "./support";
 
 // One whole discharge through the three care portals, each user in a browser context of their own:
 // the ward admits Tolvan Tolvansson, the municipality and the vårdcentral answer in their portals,
@@ -34,13 +34,10 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
 
   // Consent, then the admission notice (double-clicked: sent once).
   await ward.getByRole("button", { name: "Dokumentera samtycke" }).click();
-  const consent = ward.getByTestId("form-samtycke").getByRole("radio", { name: "Samtycker", exact: true });
-  const kinds = await consent.count();
-  expect(kinds).toBe(4);
-  for (let i = 0; i < kinds; i++) await consent.nth(i).check();
+  expect(await consentToAll(ward)).toBe(4);
   await expectAccessible(ward);
   await ward.getByRole("button", { name: "Spara samtycke" }).click();
-  await sent(ward, "Samtycke");
+  await expect(ward.getByTestId("case-status")).toContainText("Samtycke registrerat", { timeout: 15_000 });
   await ward.getByRole("button", { name: "Skicka inskrivningsmeddelande" }).click();
   await ward.getByLabel("Beräknat utskrivningsdatum").fill(new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10));
   await ward.getByRole("button", { name: "Skicka", exact: true }).dblclick();
@@ -64,7 +61,8 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await expect(berit.getByTestId("awaiting-ack")).toHaveCount(0);
   await berit.getByRole("button", { name: "Svar på inskrivning" }).click();
   await berit.getByTestId("form-svar_pa_inskrivning").getByRole("radio", { name: "Ja" }).check();
-  await berit.getByLabel("Aktuella insatser").fill("Hemtjänst två gånger per dag");
+  await berit.getByTestId("form-svar_pa_inskrivning").getByRole("checkbox", { name: "Hemtjänst", exact: true }).check();
+  await berit.getByLabel("Om insatserna").fill("Hemtjänst två gånger per dag");
   await expectAccessible(berit);
   await berit.getByRole("button", { name: "Skicka svar" }).click();
   await sent(berit, "Svar på inskrivning");
@@ -83,7 +81,7 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   await expect(fredrik.getByTestId("awaiting-ack")).toHaveCount(0);
   await fredrik.getByRole("button", { name: "Svar på inskrivning" }).click();
   await fredrik.getByTestId("form-svar_pa_inskrivning").getByRole("radio", { name: "Ja" }).check();
-  await fredrik.getByLabel("Aktuella insatser").fill("Inga insatser");
+  await fredrik.getByRole("checkbox", { name: "Inga insatser" }).check();
   const option = fredrik.getByLabel("Fast vårdkontakt").locator("option", { hasText: "Fredrik Vall" });
   await fredrik.getByLabel("Fast vårdkontakt").selectOption({ label: (await option.textContent())! });
   await expectAccessible(fredrik);
@@ -94,7 +92,8 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
 
   // Ready for discharge (a physician's decision recorded by the ward) appears at the municipality.
   await ward.getByRole("button", { name: "Utskrivningsklar", exact: true }).click();
-  await ward.getByLabel("Beslutande läkare").fill("Dr Lisa Läkare");
+  await ward.getByLabel("Beslutande läkare").selectOption({ label: "Annan läkare (skriv namnet)" });
+  await ward.getByLabel("Läkarens namn").fill("Dr Lisa Läkare");
   await ward.getByRole("button", { name: "Skicka utskrivningsklar" }).click();
   await sent(ward, "Utskrivningsklar");
   await expect(ward.getByTestId("case-stage")).toHaveText("Utskrivningsklar");
@@ -109,7 +108,14 @@ test("Tolvan Tolvansson is admitted, planned for and discharged by ward, municip
   // Discharge notice with the plan and the medication list; the patient's summary prints as a PDF.
   await ward.getByRole("button", { name: "Skicka utskrivningsmeddelande" }).click();
   await ward.getByLabel("Utskrivningsplan").fill("Hem med hemtjänst två gånger per dag.");
-  await ward.getByLabel("Aktuell läkemedelslista").fill("Alvedon 1 g vid behov");
+  await ward.getByLabel("Läkemedel 1").fill("Alvedon 1 g");
+  await ward.getByLabel("Dos och tidpunkt").fill("Vid behov");
+  // No SIP has been called though the kommun and the vårdcentral are both needed afterwards: the
+  // form says so before the send, and the ward confirms with a reason.
+  const dischargeForm = ward.getByTestId("form-utskrivningsmeddelande");
+  await expect(dischargeForm.getByTestId("send-preflight")).toContainText("Ingen kallelse till SIP har skickats");
+  await dischargeForm.getByRole("checkbox", { name: "Jag har läst varningarna och skickar ändå" }).check();
+  await dischargeForm.getByLabel("Skäl till att meddelandet skickas ändå").fill("Vårdcentralen kallar till SIP i hemmet");
   await expectAccessible(ward);
   await ward.getByRole("button", { name: "Skicka utskrivningsmeddelande" }).last().click();
   await sent(ward, "Utskrivningsmeddelande");

@@ -83,6 +83,8 @@ test("Ulrika Lind's Utskrivningsklara nu lists a ready patient with the day coun
 });
 
 test("Åsa saves a new agreement version for Flen after a Swedish field error; Tomas Wik may read the agreements but not change them", async ({ browser }) => {
+  // Two sign-ins and up to a minute's wait for the background recomputation.
+  test.setTimeout(240_000);
   const asa = await openSession(browser, urls.forvaltning, "Åsa Berg");
   await asa.page.goto(`${urls.forvaltning}/betalningsansvar/overenskommelser`);
   await asa.page.getByRole("button", { name: "Ny version" }).click();
@@ -102,6 +104,9 @@ test("Åsa saves a new agreement version for Flen after a Swedish field error; T
   await form.getByRole("button", { name: "Spara ny version" }).click();
   await expect(asa.page.getByTestId("agreement-form")).toHaveCount(0);
   await expect(asa.page.getByTestId("agreement-version").filter({ hasText: "Flens kommun (test)" })).toContainText("version 1");
+  // The save returns at once; the figures are recomputed in the background and the page says when that is done.
+  await expect(asa.page.getByTestId("recomputation-status")).toContainText("Betalningsdagarna räknades om", { timeout: 60_000 });
+  await expectAccessible(asa.page);
   await asa.context.close();
 
   const tomas = await openSession(browser, urls.forvaltning, "Tomas Wik");
@@ -134,6 +139,31 @@ test("the region's economist fixes last month with the patients shown; the kommu
   await expectAccessible(per.page);
   await table.getByRole("button", { name: "Skicka bestridande" }).click();
   await expect(table).toContainText("Väntar på svar från regionen");
+  await expectAccessible(per.page);
+  await per.context.close();
+});
+
+test("the region's economist answers the dispute, and the kommun's controller sees the answer", async ({ browser }) => {
+  const answer = "Inget telefonsamtal är antecknat i ärendet; dagarna står kvar.";
+  const maria = await openSession(browser, urls.forvaltning, "Maria Ekholm");
+  await expect(maria.page.getByRole("heading", { level: 1, name: "Faktureringsunderlag, betalningsansvar" })).toBeVisible();
+  await maria.page.getByLabel("Kommun").selectOption({ label: "Eskilstuna kommun" });
+  const regionTable = maria.page.getByTestId("invoice-table");
+  await expect(regionTable).toContainText("Kommunklar meddelades per telefon dagen innan.");
+  await expectAccessible(maria.page);
+  await regionTable.getByLabel(/Regionens svar om/).fill(answer);
+  await expectAccessible(maria.page);
+  await regionTable.getByRole("button", { name: "Skicka svar" }).click();
+  await expect(regionTable).toContainText(`Svar från Maria Ekholm: ${answer}`);
+  await expect(regionTable.getByRole("button", { name: "Skicka svar" })).toHaveCount(0);
+  await expectAccessible(maria.page);
+  await maria.context.close();
+
+  const per = await openSession(browser, urls.forvaltning, "Per Sandberg");
+  await expect(per.page.getByRole("heading", { level: 1, name: "Faktureringsunderlag, betalningsansvar" })).toBeVisible();
+  const kommunTable = per.page.getByTestId("invoice-table");
+  await expect(kommunTable).toContainText(`Svar från Maria Ekholm: ${answer}`);
+  await expect(kommunTable).not.toContainText("Väntar på svar från regionen");
   await expectAccessible(per.page);
   await per.context.close();
 });

@@ -27,6 +27,10 @@ export const urls = {
 
 /** Runs axe on the current page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, info?: TestInfo) {
+  // After a navigation inside the app the page's <title> follows its content (Next streams the
+  // metadata), so on a busy machine axe could run in between; wait until the page has its title.
+  // A page that never gets one still fails here.
+  await expect(page, `sidtitel på ${page.url()}`).toHaveTitle(/\S/);
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (info && bad.length) await info.attach(`axe-${page.url()}`, { body: JSON.stringify(bad, null, 2), contentType: "application/json" });
@@ -74,4 +78,16 @@ export async function openWorklist(browser: Browser, portalUrl: string, who: str
   await expect(page.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
   await expectAccessible(page);
   return page;
+}
+
+/**
+ * Answers "Samtycker" to every consent of the open consent form. The form's code loads after the
+ * case page, so the radios are waited for before they are counted (a count does not wait).
+ */
+export async function consentToAll(page: Page): Promise<number> {
+  const consent = page.getByTestId("form-samtycke").getByRole("radio", { name: "Samtycker", exact: true });
+  await expect(consent.first()).toBeVisible({ timeout: 15_000 });
+  const kinds = await consent.count();
+  for (let i = 0; i < kinds; i++) await consent.nth(i).check();
+  return kinds;
 }

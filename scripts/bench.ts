@@ -1,8 +1,9 @@
 // `npm run bench`: speed and memory targets (never in timed tests). Prints a table and exits
 // non-zero when a target is missed. `--system` also starts the whole system and measures its
 // memory at idle (needs a build; `npm start` or `npm test` makes one); `--live` measures
-// latency through the running portals in Chromium (scripts/bench-live.ts).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from "node:fs";
+// latency through the running portals in Chromium (scripts/bench-live.ts); `--national` the
+// national-scale figures over HTTP on the data of `npm run db:national` (scripts/bench/national.ts).
+import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@vardkedjan/db/embedded";
 import { createDb } from "@vardkedjan/db/client";
@@ -19,9 +20,9 @@ import { ROOT, portsFromEnv, startSystem } from "./lib/system";
 import { sql } from "@vardkedjan/db/client";
 import { getWorklist } from "@vardkedjan/api/services/case/worklist";
 import { demoActor } from "@vardkedjan/api/seed/actors";
-import { declareOutage, endOutage } from "@vardkedjan/api/services/outage/manage";
 import { benchSimulator } from "./bench/simulator";
 import { benchAuditLog } from "./bench/audit-log";
+import { pssMb } from "./bench/national-memory";
 
 interface Result {
   name: string;
@@ -44,6 +45,12 @@ async function timeEach(n: number, fn: (i: number) => Promise<unknown> | unknown
     out.push(performance.now() - t0);
   }
   return out;
+}
+
+if (process.argv.includes("--national")) {
+  // The national-scale figures over HTTP (scripts/bench/national.ts) run on their own.
+  await import("./bench/national");
+  process.exit(0);
 }
 
 mkdirSync(path.join(ROOT, ".data"), { recursive: true });
@@ -88,12 +95,12 @@ try {
     insert into case_parties (case_id, unit_id, role, next_due_at, next_due_step)
     select c.id, c.ward_unit_id, 'avdelning', c.admitted_at + interval '24 hours', 'skicka_inskrivningsmeddelande' from c`);
   await h.db.execute(sql`analyze`);
-  const pages = await timeEach(20, (i) => getWorklist(h.db, sanna, { page: 1 + (i % 5), pageSize: 50 }));
+  const pages = await timeEach(20, () => getWorklist(h.db, sanna, { pageSize: 50 }));
   results.push({ name: "worklist, ward with 5,000 open cases, one page of 50 (median)", value: median(pages), unit: "ms", target: 100 });
-  const searches = await timeEach(20, (i) => getWorklist(h.db, sanna, { page: 1, pageSize: 50, search: `Test${100 + i}` }));
+  const searches = await timeEach(20, (i) => getWorklist(h.db, sanna, { pageSize: 50, search: `Test${100 + i}` }));
   results.push({ name: "worklist search by name among 5,000 (median)", value: median(searches), unit: "ms", target: 100 });
 
-  // An outage over the whole region covering 10,000 cases: 5,000 more at another ward.
+  // The simulator over the region with 5,000 more cases at another ward.
   await h.db.execute(sql`
     with ward as (select u.id, u.parent_id, u.organisation_id from units u where u.hsa_id = 'SE2321000032-MSEAVD14'),
     p as (
@@ -109,29 +116,6 @@ try {
     insert into case_parties (case_id, unit_id, role) select c.id, c.ward_unit_id, 'avdelning' from c`);
   const asa = await demoActor(h.db, "asa.berg", "forvaltning");
   results.push(await benchSimulator(h.db, asa));
-  const { outageId } = await declareOutage(
-    h.db,
-    asa,
-    { system: "journalsystem", scope: "region", idempotencyKey: "bench-declare-region" },
-    new Date(Date.now() - 11 * 24 * 3600_000),
-  );
-  const t0 = performance.now();
-  // Ending the outage computes every unit's after-registration list in its transaction.
-  await endOutage(h.db, asa, outageId);
-  const elapsed = performance.now() - t0;
-  const covered = Number(
-    (
-      await h.db.execute<{ n: string }>(
-        sql`select count(*)::text as n from coordination_cases where region_id = (select region_id from outages where id = ${outageId})`,
-      )
-    ).rows[0]!.n,
-  );
-  results.push({
-    name: `after-registration lists, outage over ${covered.toLocaleString("en")} cases (end to end)`,
-    value: elapsed,
-    unit: "ms",
-    target: 15_000,
-  });
 
   // The invoice basis and the payment totals over a national year of stored payment days.
   results.push(...(await (await import("./bench/payment-invoice")).benchPaymentInvoice(h.db)));
@@ -141,44 +125,15 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Proportional set size (shared pages divided among sharers) of a process tree, in MB. */
-function pssMb(rootPids: number[]): number {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      /* gone */
-    }
-  }
-  const all = new Set(rootPids);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (all.has(ppid) && !all.has(pid)) {
-        all.add(pid);
-        grew = true;
-      }
-    }
-  }
-  let kb = 0;
-  for (const pid of all) {
-    try {
-      const m = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
-      kb += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return kb / 1024;
-}
-
 results.push(...(await import("./bench/payment-engine")).benchPaymentEngine());
 results.push(...(await benchAuditLog()));
 results.push(...(await (await import("./bench/reports")).benchReports()));
+// After-registration over 10,000 cases and the outage banner on 1,000 open pages (its own database).
+results.push(...(await (await import("./bench/outage-scale")).benchOutageScale()));
+
+// First-load JavaScript per portal page, from the last build's manifests (needs a build).
+results.push(...(await import("./bench/bundle")).benchBundles());
+results.push(...(await (await import("./bench/worklist-scale")).benchWorklistScale()));
 
 if (process.argv.includes("--system")) {
   const sysDir = mkdtempSync(path.join(ROOT, ".data/bench-system-"));

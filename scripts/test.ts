@@ -1,7 +1,7 @@
 // `npm test`: every test. Lint and typecheck, unit and integration tests (Vitest, real PostgreSQL),
 // then the browser tests: the whole system is started on a fresh embedded database and Playwright
 // drives Debian's Chromium through the real portals and the test IdP.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ROOT, portsFromEnv, startSystem } from "./lib/system";
@@ -11,16 +11,39 @@ const e2eOnly = args.has("--e2e-only");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 const timings: [string, number][] = [];
 
-function step(name: string, cmd: string, argv: string[]) {
-  const t0 = Date.now();
-  console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: "inherit", env });
-  timings.push([name, Date.now() - t0]);
-  if (r.status !== 0) {
-    console.error(`\n✖ ${name} misslyckades (kod ${r.status ?? r.signal}).`);
-    process.exit(r.status ?? 1);
-  }
+interface Step {
+  name: string;
+  cmd: string;
+  argv: string[];
+  /** Off the path to the browser tests: yields the CPU to the build and the systems (nice 10). */
+  background?: boolean;
 }
+
+/**
+ * Runs a step, its output kept together and printed when it ends; resolves to its exit code.
+ * Steps run side by side when neither needs the other: lint, formatting and the type check read
+ * the sources, Vitest has its own databases, and the portal build needs none of them.
+ */
+function run(s: Step): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    console.log(`▶ ${s.name}`);
+    const [cmd, argv] = s.background ? ["nice", ["-n", "10", s.cmd, ...s.argv]] : [s.cmd, s.argv];
+    const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => out.push(d));
+    child.on("close", (status) => {
+      timings.push([s.name, Date.now() - t0]);
+      console.log(`\n── ${s.name} (${((Date.now() - t0) / 1000).toFixed(1)} s) ──`);
+      process.stdout.write(Buffer.concat(out));
+      if (status !== 0) console.error(`\n✖ ${s.name} misslyckades (kod ${status}).`);
+      resolve(status ?? 1);
+    });
+  });
+}
+
+const build: Step = { name: "Bygge", cmd: "npx", argv: ["turbo", "run", "build", "--filter=./apps/*", "--output-logs=errors-only"] };
 
 // Browser tests are part of every run; without a browser we fail loudly instead of skipping.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -33,41 +56,71 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-if (!e2eOnly) {
-  step("Lint (ESLint, importriktningar)", "npx", ["eslint", ".", "--max-warnings=0"]);
-  step("Formatering (Prettier)", "npx", ["prettier", "--check", "**/*.{ts,tsx,mts,mjs,js,css}"]);
-  step("Typkontroll", "npm", ["run", "typecheck"]);
-  step("Enhets- och integrationstester (Vitest)", "npx", ["vitest", "run"]);
-}
-
 const t0 = Date.now();
-console.log("\n▶ Bygger portalerna");
-execFileSync("npx", ["turbo", "run", "build", "--filter=./apps/*", "--output-logs=errors-only"], { cwd: ROOT, stdio: "inherit", env });
-timings.push(["Bygge", Date.now() - t0]);
+// Nothing waits for a step it does not need: lint, formatting and Vitest start at once. On the path
+// to the browser tests the build waits only for the type check: the portals' type check reads the
+// route types that `next build` deletes and writes again (.next/types). Lint and formatting are
+// pure CPU work with no time limits and run at a lower priority, so on two cores the build gets the
+// CPU first; Vitest keeps the normal priority (starved beside the browser tests, the longest
+// integration tests met their hung-test limit and Vitest became the last step to end). Every step
+// runs to its end, every failure is reported, and the run fails if any step failed.
+const checks: Promise<number>[] = e2eOnly
+  ? []
+  : [
+      { name: "Lint (ESLint, importriktningar)", cmd: "npx", argv: ["eslint", ".", "--max-warnings=0"], background: true },
+      { name: "Formatering (Prettier)", cmd: "npx", argv: ["prettier", "--check", "**/*.{ts,tsx,mts,mjs,js,css}"], background: true },
+      { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"] },
+    ].map(run);
+const checksStatus = Promise.all(checks).then((codes) => codes.find((c) => c !== 0) ?? 0);
+if (!e2eOnly && (await run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] })) !== 0) process.exit((await checksStatus) || 1);
+if ((await run(build)) !== 0) process.exit((await checksStatus) || 1);
+timings.push(["Bygget klart", Date.now() - t0]);
+
+// Browser tests: without spec files named, the two groups of playwright.config.ts run side by side,
+// each on a system of its own (its own database, portals, IdP and mail server): the browser tests
+// mostly wait for pages and live updates, so two at once take little more than the longer group.
+// VK_E2E_GROUPS=1 runs both groups in turn on one system, as does a run of named spec files.
+const specArgs = process.argv.slice(2).filter((a) => !a.startsWith("--e2e"));
+const baseOffset = /^\d+$/.test(process.env.VK_E2E_PORT_OFFSET ?? "") ? Number(process.env.VK_E2E_PORT_OFFSET) : 1000;
+const groups: (string | null)[] = specArgs.length > 0 || process.env.VK_E2E_GROUPS === "1" ? [null] : ["forlopp", "ovrigt"];
 
 mkdirSync(path.join(ROOT, ".data"), { recursive: true });
-const dataDir = mkdtempSync(path.join(ROOT, ".data/e2e-"));
 const t1 = Date.now();
-console.log("\n▶ Startar systemet för webbläsartester (egen databas)");
-const system = await startSystem({
-  dataDir,
-  // Separate ports, so a running `npm start` is left alone (VK_E2E_PORT_OFFSET moves them again,
-  // so that two checkouts can run their browser tests side by side).
-  ...portsFromEnv({}, /^\d+$/.test(process.env.VK_E2E_PORT_OFFSET ?? "") ? Number(process.env.VK_E2E_PORT_OFFSET) : 1000),
-  databaseUrl: undefined,
-  skipBuild: true,
-  childOutput: "quiet",
-  log: (l) => console.log(`  ${l}`),
-});
+console.log(`\n▶ Startar ${groups.length === 1 ? "systemet" : `${groups.length} system`} för webbläsartester (egen databas)`);
+const dataDirs: string[] = [];
+const started = await Promise.allSettled(
+  groups.map((group, i) => {
+    const dataDir = mkdtempSync(path.join(ROOT, ".data/e2e-"));
+    dataDirs.push(dataDir);
+    return startSystem({
+      dataDir,
+      // Separate ports, so a running `npm start` is left alone (VK_E2E_PORT_OFFSET moves them again,
+      // so that two checkouts can run their browser tests side by side).
+      ...portsFromEnv({}, baseOffset + i * 100),
+      databaseUrl: undefined,
+      skipBuild: true,
+      childOutput: "quiet",
+      log: (l) => console.log(`  ${group ? `[${group}] ` : ""}${l}`),
+    });
+  }),
+);
+// A system that did not start stops the run; the ones that did are stopped first.
+const failedStart = started.find((r) => r.status === "rejected");
+if (failedStart) {
+  await Promise.all(started.map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
+  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+  await checksStatus;
+  throw failedStart.reason;
+}
+const systems = started.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof startSystem>>>).value);
 timings.push(["Start av systemet", Date.now() - t1]);
 
-let status = 1;
-try {
+/** One Playwright run against one system; with a group, its lines are prefixed with the group. */
+function playwright(group: string | null, system: (typeof systems)[number]): Promise<number> {
   const t2 = Date.now();
-  console.log("\n▶ Webbläsartester (Playwright + Chromium, axe)");
-  const r = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2).filter((a) => !a.startsWith("--e2e"))], {
+  const child = spawn("npx", ["playwright", "test", ...(group ? [`--project=${group}`] : specArgs)], {
     cwd: ROOT,
-    stdio: "inherit",
+    stdio: group ? ["ignore", "pipe", "pipe"] : "inherit",
     env: {
       ...env,
       E2E_SLUTENVARD: system.urls.slutenvard,
@@ -79,15 +132,40 @@ try {
       E2E_DATABASE_URL: system.databaseUrl,
     },
   });
-  timings.push(["Webbläsartester", Date.now() - t2]);
-  status = r.status ?? 1;
-} finally {
-  await system.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  let rest = "";
+  if (group) {
+    const write = (d: Buffer) => {
+      const lines = (rest + d.toString()).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) process.stdout.write(`[${group}] ${line}\n`);
+    };
+    child.stdout!.on("data", write);
+    child.stderr!.on("data", write);
+  }
+  return new Promise((resolve) =>
+    child.on("close", (code) => {
+      if (group && rest) process.stdout.write(`[${group}] ${rest}\n`);
+      timings.push([`Webbläsartester${group ? ` (${group})` : ""}`, Date.now() - t2]);
+      resolve(code ?? 1);
+    }),
+  );
 }
 
+let status = 1;
+try {
+  console.log("\n▶ Webbläsartester (Playwright + Chromium, axe)");
+  const codes = await Promise.all(groups.map((g, i) => playwright(g, systems[i]!)));
+  status = codes.find((c) => c !== 0) ?? 0;
+} finally {
+  await Promise.all(systems.map((s) => s.stop()));
+  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+}
+
+const checkStatus = await checksStatus;
+timings.push(["Totalt", Date.now() - t0]);
 console.log("\nTider:");
 for (const [name, ms] of timings) console.log(`  ${name.padEnd(42)} ${(ms / 1000).toFixed(1)} s`);
 if (status !== 0) console.error("\n✖ Webbläsartesterna misslyckades.");
-else console.log("\n✔ Alla tester gick igenom.");
-process.exit(status);
+if (checkStatus !== 0) console.error("\n✖ Lint, formatering, typkontroll eller Vitest misslyckades (se ovan).");
+if (status === 0 && checkStatus === 0) console.log("\n✔ Alla tester gick igenom.");
+process.exit(status || checkStatus);

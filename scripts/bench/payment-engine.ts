@@ -14,6 +14,7 @@ import { computeCasePayment } from "@vardkedjan/domain/payment/engine";
 import { LAW_DEFAULT_MODEL, STOCKHOLM_2020_MODEL, VASTRA_GOTALAND_MODEL, type AgreementModel } from "@vardkedjan/domain/payment/agreement";
 import { KNOWN_YEARLY_AMOUNTS, type YearlyAmount } from "@vardkedjan/domain/payment/amounts";
 import type { PaymentCaseInput, ReadyNoticeFact } from "@vardkedjan/domain/payment/input";
+import { seededRandom } from "@vardkedjan/domain/random";
 
 export interface BenchResult {
   name: string;
@@ -33,18 +34,6 @@ const AMOUNTS: YearlyAmount[] = [
   { year: 2026, amountKr: 1_000, regulationId: null, source: "Bänktest" },
   { year: 2027, amountKr: 1_000, regulationId: null, source: "Bänktest" },
 ];
-
-/** mulberry32: seeded, so every run measures the same stays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Realistic timings: most stays end within a few days of ready-for-discharge, some wait long; one in ten is withdrawn and re-issued. */
 function syntheticStay(r: () => number, i: number): PaymentCaseInput {
@@ -79,11 +68,11 @@ export function benchPaymentEngine(): BenchResult[] {
   let paymentDays = 0;
   let listedDays = 0;
   // Warm-up (JIT, the time zone caches), not timed.
-  const warm = rng(1);
+  const warm = seededRandom(1);
   for (let i = 0; i < 20_000; i++) computeCasePayment(syntheticStay(warm, i), MODELS[i % 3]!, { asOf, amounts: AMOUNTS });
   // Made in chunks so that a million inputs never sit in memory at once; only the engine is timed.
   for (let done = 0; done < TOTAL; done += CHUNK) {
-    const r = rng(1000 + done);
+    const r = seededRandom(1000 + done);
     const inputs = Array.from({ length: CHUNK }, (_, i) => syntheticStay(r, done + i));
     const t0 = performance.now();
     const c0 = process.cpuUsage();

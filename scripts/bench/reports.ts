@@ -6,8 +6,11 @@
 // Run alone with `npx tsx scripts/bench/reports.ts` (VK_BENCH_REPORT_STAYS=… for another size), or
 // within `npm run bench`.
 //
-// The payment totals are left out of the measured call: they are the payment service's
-// (`paymentTotalsByMunicipalityMonth`, measured by its own benchmark, scripts/bench/payment-invoice.ts).
+// The payment totals are left out of the first two measured calls: they are the payment service's
+// (`paymentTotalsByMunicipalityMonth`, its stored runs measured by its own benchmark,
+// scripts/bench/payment-invoice.ts). A third call measures the region-year with them, every
+// Sörmland stay in a monthly average (Västra Götaland's model), so the month rows of every kommun
+// and month are computed as the invoice basis computes them.
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@vardkedjan/db/embedded";
@@ -17,6 +20,7 @@ import { seedDemoData } from "@vardkedjan/db/seed";
 import { demoActor } from "@vardkedjan/api/seed/actors";
 import { followUpReport } from "@vardkedjan/api/services/reports/follow-up";
 import { lastTwelveMonths } from "@vardkedjan/domain/reports/summary";
+import { VASTRA_GOTALAND_MODEL } from "@vardkedjan/domain/payment/agreement";
 import { ROOT, portsFromEnv } from "../lib/system";
 
 export interface BenchResult {
@@ -64,6 +68,21 @@ async function loadRegionYear(db: ReturnType<typeof createDb>["db"], regionHsaId
     from c, counts`);
 }
 
+/** A monthly-average agreement for the region and a stored payment row in it for each of its stays. */
+async function monthlyAverageStays(db: ReturnType<typeof createDb>["db"], regionHsaId: string) {
+  await db.execute(sql`
+    with region as (select id from organisations where hsa_id = ${regionHsaId}),
+    a as (
+      insert into payment_agreements (region_id, municipality_id, version, valid_from, name, model)
+      select id, null, 1000, '2018-01-01', 'Bänk: månadsgenomsnitt', ${JSON.stringify(VASTRA_GOTALAND_MODEL)}::jsonb from region
+      returning id
+    )
+    insert into case_payments (case_id, region_id, municipality_id, agreement_id, basis, computed_at, ready_days, end_month)
+    select f.case_id, f.region_id, f.municipality_id, (select id from a), 'manadsgenomsnitt', now(), f.ready_to_discharge_days, f.discharge_month
+    from case_report_facts f where f.region_id = (select id from region) and f.ready_to_discharge_days <= 7`);
+  await db.execute(sql`analyze`);
+}
+
 export async function benchReports(): Promise<BenchResult[]> {
   mkdirSync(path.join(ROOT, ".data"), { recursive: true });
   const dir = mkdtempSync(path.join(ROOT, ".data/bench-reports-"));
@@ -80,6 +99,7 @@ export async function benchReports(): Promise<BenchResult[]> {
     await h.db.execute(sql`analyze`);
     console.log(`Rapportbänk: ${(3 * STAYS).toLocaleString("sv-SE")} vårdtillfällen inlästa på ${Math.round(performance.now() - t0)} ms`);
 
+    await monthlyAverageStays(h.db, "SE2321000032-VG");
     const filter = { from: months[0]!, to: months.at(-1)! };
     const noPayment = async () => [];
     const out: BenchResult[] = [];
@@ -98,6 +118,19 @@ export async function benchReports(): Promise<BenchResult[]> {
       }
       out.push({ name: `follow-up report: ${label} (median)`, value: median(times), unit: "ms", target: 1000 });
     }
+    const asa = await demoActor(h.db, "asa.berg", "forvaltning");
+    const withPayment: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const s = performance.now();
+      await followUpReport(h.db, asa, { dimension: "kommun", ...filter });
+      withPayment.push(performance.now() - s);
+    }
+    out.push({
+      name: "follow-up report with the payment totals: the region-year, every stay in a monthly average (median)",
+      value: median(withPayment),
+      unit: "ms",
+      target: 1000,
+    });
     return out;
   } finally {
     await h.close();

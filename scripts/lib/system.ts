@@ -164,7 +164,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   for (const p of PORTAL_APPS) {
     const client = clients.find((c) => c.client_id === `vk-${p.portal}`)!;
     // Start next-server directly (not through npx) so that stopping the PID stops the server.
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.ports[p.portal])], {
+    // VK_CPU_PROF_DIR: each portal writes a V8 CPU profile there when it stops (to find where a request's time goes).
+    const profile = process.env.VK_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.VK_CPU_PROF_DIR}`, `--cpu-prof-name=${p.app}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.ports[p.portal])], {
       cwd: path.join(ROOT, "apps", p.app),
       env: {
         ...baseEnv,

@@ -19,7 +19,12 @@ export type AuditAction =
   | "case.phone_contact"
   | "case.outage_checklist"
   | "case.after_register"
+  | "case.internal_note_read"
+  | "case.internal_note_write"
+  | "case.sip_answer"
+  | "template.change"
   | "patient.lookup"
+  | "patient.reconcile"
   | "deviation.report"
   | "deviation.read"
   | "deviation.update"
@@ -61,7 +66,15 @@ const CATEGORY: Record<AuditAction, "pdl" | "security" | "admin"> = {
   "case.phone_contact": "pdl",
   "case.outage_checklist": "pdl",
   "case.after_register": "pdl",
+  // A unit's own notes on a case: patient data, read and written only by that unit.
+  "case.internal_note_read": "pdl",
+  "case.internal_note_write": "pdl",
+  "case.sip_answer": "pdl",
+  // A unit's phrase templates hold no patient data: an administrative change of the unit's own texts.
+  "template.change": "admin",
   "patient.lookup": "pdl",
+  // A hand-registered patient's details replaced by the register's (a change of patient data).
+  "patient.reconcile": "pdl",
   // A deviation is linked to a case: reporting, reading (with the patient shown) and handling it are PDL events.
   "deviation.report": "pdl",
   "deviation.read": "pdl",

@@ -50,11 +50,11 @@ describe("robustness of the API", () => {
 
   it("audits a refusal for the wrong portal: a kommun role calling a ward procedure", async () => {
     const berit = await as("berit.holm", "kommun");
-    const out = await outcomeOf(berit, "case.partyOptions", { caseId });
+    const out = await outcomeOf(berit, "case.prepare", { identifier: "191212121212" });
     expect(out).toMatchObject({ ok: false, appCode: "WRONG_PORTAL" });
     expect((await deniedRows()).at(-1)).toMatchObject({
       role: "bistandshandlaggare",
-      entity_id: "case.partyOptions",
+      entity_id: "case.prepare",
       details: { reason: "WRONG_PORTAL", requiredPortal: "slutenvard" },
     });
   });

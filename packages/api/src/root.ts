@@ -9,6 +9,8 @@ import { contactsRouter } from "./router/contacts/router";
 import { paymentRouter } from "./router/payment/router";
 import { deviationRouter } from "./router/deviation/router";
 import { reportsRouter } from "./router/reports/router";
+import { templatesRouter } from "./router/templates/router";
+import { inboxRouter } from "./router/inbox/router";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   payment: paymentRouter,
   deviation: deviationRouter,
   reports: reportsRouter,
+  templates: templatesRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,6 +43,11 @@ export function sithsClaimsRequest(acceptedLoa: string[]) {
 export const DEFAULT_ACCEPTED_LOA = [LOA3];
 export { LOA2, LOA3 };
 
+/** The name of a portal's session cookie (the Auth.js JWT that carries the login-session id). */
+export function sessionCookieName(portal: Portal): string {
+  return `vk-${portal}.session`;
+}
+
 /**
  * Auth.js configuration: one generic OIDC provider ("siths"), JWT sessions carrying only the
  * login-session id, and cookie names of our own per portal — the portals share a host name in
@@ -59,7 +64,7 @@ export function createAuthConfig(opts: SithsAuthOptions): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: opts.maxAgeSeconds },
     cookies: {
-      sessionToken: cookie("session"),
+      sessionToken: { ...cookie("session"), name: sessionCookieName(opts.portal) },
       callbackUrl: cookie("callback-url"),
       csrfToken: cookie("csrf"),
       pkceCodeVerifier: cookie("pkce"),

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { createAuthConfig, type SithsAuthOptions } from "./config";
 
-export { createAuthConfig, sithsClaimsRequest, DEFAULT_ACCEPTED_LOA, LOA2, LOA3, type SithsAuthOptions } from "./config";
+export { createAuthConfig, sessionCookieName, sithsClaimsRequest, DEFAULT_ACCEPTED_LOA, LOA2, LOA3, type SithsAuthOptions } from "./config";
 
 declare module "next-auth" {
   interface Session {

@@ -101,6 +101,7 @@ export {
   INVOICE_BASIS_TITLE,
   renderInvoiceBasis,
   type InvoiceBasisContent,
+  type InvoiceBasisAverageRow,
   type InvoiceBasisInput,
   type InvoiceBasisRow,
 } from "./documents/invoice-basis";
@@ -113,3 +114,15 @@ export {
   type AccessExtractInput,
   type AccessExtractRow,
 } from "./documents/access-extract";
+
+export {
+  CASE_RECORD_TITLE,
+  drawCaseRecord,
+  REDACTED_MESSAGE_NOTE,
+  renderCaseRecord,
+  type CaseRecordContent,
+  type CaseRecordInput,
+  type CaseRecordMessage,
+  type CaseRecordParty,
+  type CaseRecordRecipient,
+} from "./documents/case-record";

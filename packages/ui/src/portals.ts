@@ -17,19 +17,23 @@ const CARE_OUTAGE_NAV: NavItem[] = [
   { href: "/kontaktlista", label: "Kontaktlista", action: "contactList.read" },
 ];
 
+/** Inkorg: the unit's unacknowledged messages, in every care portal. */
+const INBOX: NavItem = { href: "/inkorg", label: "Inkorg", action: "case.read" };
+
 /** Deviations in the cooperation: the care portals list them, Förvaltning counts them. */
 const DEVIATIONS: NavItem = { href: "/avvikelser", label: "Avvikelser", action: "deviation.report" };
 
 export const PORTAL_NAV: Record<Portal, NavItem[]> = {
   slutenvard: [
     { href: "/", label: "Min arbetsyta" },
+    INBOX,
     { href: "/ny-samordning", label: "Ny samordning", action: "case.create" },
     { href: "/utskrivningsklara", label: "Utskrivningsklara nu", action: "case.read" },
     ...CARE_OUTAGE_NAV,
     DEVIATIONS,
   ],
-  primarvard: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV, DEVIATIONS],
-  kommun: [{ href: "/", label: "Min arbetsyta" }, ...CARE_OUTAGE_NAV, DEVIATIONS],
+  primarvard: [{ href: "/", label: "Min arbetsyta" }, INBOX, ...CARE_OUTAGE_NAV, DEVIATIONS],
+  kommun: [{ href: "/", label: "Min arbetsyta" }, INBOX, ...CARE_OUTAGE_NAV, DEVIATIONS],
   forvaltning: [
     { href: "/", label: "Översikt" },
     { href: "/organisation", label: "Organisation", action: "org.readUnits" },

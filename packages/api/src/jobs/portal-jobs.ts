@@ -3,6 +3,10 @@ import type { Portal } from "@vardkedjan/domain/identity/types";
 import { runIntegrationChecks } from "../services/outage/health-checks";
 import { ensureAuditPartitions } from "../services/admin/audit/partitions";
 import { detectAuditFlags } from "../services/admin/audit/flags";
+import { requestDueConfirmations } from "../services/outage/contact-mail";
+import type { Mailer } from "../mail/mailer";
+import { runPaymentRecomputations } from "../services/payment/recompute";
+import { reconcileUncheckedPatients } from "../services/patient/reconcile";
 import type { Job } from "./runner";
 
 /**
@@ -27,10 +31,45 @@ export function auditFlagsJob(db: () => Db): Job {
 }
 
 /**
- * The background jobs a portal's process runs. Förvaltning, where integrations are configured,
- * checks their health; it also keeps the audit log's partitions ahead and flags accesses for
- * log review.
+ * The contact-list confirmation requests, every 30 s: an outage the region's routine covers gets
+ * them once it has lasted long enough (services/outage/contact-mail.ts), mailed with a link to
+ * Förvaltning.
  */
-export function portalJobs(portal: Portal, db: () => Db): Job[] {
-  return portal === "forvaltning" ? [integrationChecksJob(db), auditPartitionsJob(db), auditFlagsJob(db)] : [];
+export function contactConfirmationsJob(db: () => Db, mail: () => { mailer: Mailer | null; forvaltningUrl: string }): Job {
+  return {
+    name: "contact-list-confirmations",
+    everyMs: 30_000,
+    run: () => requestDueConfirmations(db(), mail().mailer, mail().forvaltningUrl),
+  };
+}
+
+/**
+ * A region's stored payment days judged again after a new agreement version, every five seconds
+ * while one is pending (services/payment/recompute.ts): the save does not wait for it.
+ */
+export function paymentRecomputationJob(db: () => Db): Job {
+  return { name: "payment-recomputation", everyMs: 5_000, run: () => runPaymentRecomputations(db()) };
+}
+
+/**
+ * Hand-registered patients against the population register, every five minutes: those it now knows
+ * are reconciled, the flag "Ej kontrollerad mot folkbokföringen" cleared (services/patient/reconcile.ts).
+ */
+export function registerReconciliationJob(db: () => Db): Job {
+  return { name: "register-reconciliation", everyMs: 5 * 60_000, run: () => reconcileUncheckedPatients(db()) };
+}
+
+/**
+ * The background jobs a portal's process runs. Slutenvård, where patients are registered,
+ * reconciles hand-registered patients with the population register. Förvaltning, where
+ * integrations are configured, checks their health; it also keeps the audit log's partitions
+ * ahead, flags accesses for log review, asks the kommuner to confirm the contact list when an
+ * outage calls for it, and recomputes payment days after an agreement changes (agreements are
+ * saved there).
+ */
+export function portalJobs(portal: Portal, db: () => Db, mail: () => { mailer: Mailer | null; forvaltningUrl: string }): Job[] {
+  if (portal === "slutenvard") return [registerReconciliationJob(db)];
+  return portal === "forvaltning"
+    ? [integrationChecksJob(db), auditPartitionsJob(db), auditFlagsJob(db), contactConfirmationsJob(db, mail), paymentRecomputationJob(db)]
+    : [];
 }

@@ -109,8 +109,16 @@ describe("job runner", () => {
     }, WAIT);
   });
 
-  it("gives Förvaltning the integration health checks and the care portals no jobs", () => {
-    expect(portalJobs("forvaltning", () => t.db).map((j) => j.name)).toEqual(["integration-health-checks", "audit-partitions", "audit-flags"]);
-    for (const portal of ["slutenvard", "primarvard", "kommun"] as const) expect(portalJobs(portal, () => t.db)).toEqual([]);
+  it("gives Förvaltning the integration health checks, Slutenvård the register reconciliation, the other portals no jobs", () => {
+    const mail = () => ({ mailer: null, forvaltningUrl: "http://forvaltning.test" });
+    expect(portalJobs("forvaltning", () => t.db, mail).map((j) => j.name)).toEqual([
+      "integration-health-checks",
+      "audit-partitions",
+      "audit-flags",
+      "contact-list-confirmations",
+      "payment-recomputation",
+    ]);
+    expect(portalJobs("slutenvard", () => t.db, mail).map((j) => j.name)).toEqual(["register-reconciliation"]);
+    for (const portal of ["primarvard", "kommun"] as const) expect(portalJobs(portal, () => t.db, mail)).toEqual([]);
   });
 });

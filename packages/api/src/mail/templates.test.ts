@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { CONTACT_LIST_NAME, contactListConfirmationMail } from "./templates";
+import { CONTACT_LIST_NAME, contactListConfirmationMail, outageEndedMail } from "./templates";
 
 const base = {
   organisationName: "Eskilstuna kommun",
@@ -80,5 +80,28 @@ describe("contactListConfirmationMail", () => {
 
   it.each(["/kontaktlista/bekrafta?t=x", "javascript:alert(1)", "mailto:a@b.c", ""])("refuses the link %j", (confirmUrl) => {
     expect(() => contactListConfirmationMail({ ...base, confirmUrl })).toThrow(/http\(s\)-adress/);
+  });
+});
+
+describe("outageEndedMail", () => {
+  const ended = {
+    organisationName: "Eskilstuna kommun",
+    regionName: "Region Sörmland",
+    outageSystemLabel: "Journalsystemet",
+    endedAt: new Date("2026-11-22T13:30:00Z"),
+  };
+  it("tells the representative that the outage is over, when, and that the after-registration is done in Vårdkedjan", () => {
+    const mail = outageEndedMail(ended);
+    expect(mail.subject).toBe("Driften är återställd: driftstörningen i Region Sörmland är avslutad");
+    expect(mail.text).toContain("Driftstörningen i Region Sörmland är avslutad söndag 22 november 2026 kl. 14.30. Driftstörningen gällde: Journalsystemet.");
+    expect(mail.text).toContain("Ni behöver inte längre svara på den begäran.");
+    expect(mail.text).toContain("Efterregistrering");
+    expect(mail.html).toContain('<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">Driften är återställd</h1>');
+  });
+  it("holds no patient data and refuses a name that looks like a personnummer", () => {
+    const mail = outageEndedMail(ended);
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(PERSONNUMMER_LIKE);
+    for (const body of [mail.text, mail.html]) expect(body).toContain("Det här meddelandet innehåller inga patientuppgifter.");
+    expect(() => outageEndedMail({ ...ended, organisationName: "Eskilstuna 19121212-1212" })).toThrow(/personnummer/);
   });
 });

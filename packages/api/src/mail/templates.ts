@@ -33,59 +33,108 @@ const NO_PATIENT_DATA =
   "Det här meddelandet innehåller inga patientuppgifter. Skicka aldrig patientuppgifter med e-post, inte heller som svar på det här meddelandet.";
 
 /**
- * The mail to a municipality's designated representative when a major outage is declared: confirm
+ * The mail to a municipality's designated representative when the routine covers an outage (domain/outage/contact-confirmation.ts): confirm
  * or correct the municipality's entries in "Kontaktlista driftstörning" before the deadline.
  */
 export function contactListConfirmationMail(input: ContactListConfirmationInput): MailContent {
-  const organisationName = oneLine(input.organisationName);
-  const regionName = oneLine(input.regionName);
-  const systemLabel = oneLine(input.outageSystemLabel);
-  if (!organisationName) throw new Error("contactListConfirmationMail: organisationName saknas.");
-  if (!systemLabel) throw new Error("contactListConfirmationMail: outageSystemLabel saknas.");
+  const organisationName = organisational("contactListConfirmationMail", "organisationName", input.organisationName, true);
+  const regionName = organisational("contactListConfirmationMail", "regionName", input.regionName, false);
+  const systemLabel = organisational("contactListConfirmationMail", "outageSystemLabel", input.outageSystemLabel, true);
+  // Only the free-text inputs are checked: the link carries random tokens and ids, which may hold digit runs.
   const confirmUrl = absoluteHttpUrl(input.confirmUrl);
-  // The free-text inputs only: the link carries random tokens and ids, which may hold digit runs.
-  for (const [field, value] of [
-    ["organisationName", organisationName],
-    ["regionName", regionName],
-    ["outageSystemLabel", systemLabel],
-  ] as const) {
-    if (looksLikePersonalIdentityNumber(value)) {
-      throw new Error(`contactListConfirmationMail: ${field} ser ut att innehålla ett personnummer; e-post får aldrig innehålla patientuppgifter.`);
-    }
-  }
   const deadline = stockholmLongDateTime(input.deadline);
   const where = regionName ? ` i ${regionName}` : "";
 
   const subject = `Driftstörning: bekräfta kontaktlistan för ${organisationName} senast ${deadline}`;
+  return noticeMail({
+    subject,
+    heading: `Bekräfta kontaktlistan för ${organisationName}`,
+    paragraphs: [
+      `Det är en större driftstörning${where}. Driftstörningen gäller: ${systemLabel}.`,
+      `Du får det här meddelandet eftersom du är utsedd kontaktperson för ${organisationName} i ”${CONTACT_LIST_NAME}”. Under driftstörningen sker samordningen vid utskrivning per telefon, och då måste telefonnummer, öppettider och funktionsbrevlådor i kontaktlistan stämma.`,
+      `Kontrollera uppgifterna för ${organisationName} och bekräfta att de stämmer, eller rätta dem, senast ${deadline}:`,
+    ],
+    link: { url: confirmUrl, button: "Bekräfta eller rätta kontaktlistan" },
+  });
+}
 
-  const paragraphs = [
-    `Det är en större driftstörning${where}. Driftstörningen gäller: ${systemLabel}.`,
-    `Du får det här meddelandet eftersom du är utsedd kontaktperson för ${organisationName} i ”${CONTACT_LIST_NAME}”. Under driftstörningen sker samordningen vid utskrivning per telefon, och då måste telefonnummer, öppettider och funktionsbrevlådor i kontaktlistan stämma.`,
-    `Kontrollera uppgifterna för ${organisationName} och bekräfta att de stämmer, eller rätta dem, senast ${deadline}:`,
-  ];
-  const text = [...paragraphs, confirmUrl, NO_PATIENT_DATA, AUTO_SENT].join("\n\n") + "\n";
+export interface OutageEndedInput {
+  /** The municipality whose representatives were asked to confirm the contact list. */
+  organisationName: string;
+  regionName: string;
+  /** What was down, as the confirmation mail named it. */
+  outageSystemLabel: string;
+  endedAt: Date;
+}
 
+/**
+ * "Driften är återställd": to the representatives who were asked to confirm the contact list,
+ * when the outage ends. They go back to working in Vårdkedjan, and what was said by phone is
+ * after-registered there (Region Västernorrland, Avbrottsrutin Lifecare SP; Region Sörmland,
+ * Reservrutin Link). No link: the after-registration is read after logging in.
+ */
+export function outageEndedMail(input: OutageEndedInput): MailContent {
+  const organisationName = organisational("outageEndedMail", "organisationName", input.organisationName, true);
+  const regionName = organisational("outageEndedMail", "regionName", input.regionName, false);
+  const systemLabel = organisational("outageEndedMail", "outageSystemLabel", input.outageSystemLabel, true);
+  const endedAt = stockholmLongDateTime(input.endedAt);
+  const where = regionName ? ` i ${regionName}` : "";
+  return noticeMail({
+    subject: `Driften är återställd: driftstörningen${where} är avslutad`,
+    heading: "Driften är återställd",
+    paragraphs: [
+      `Driftstörningen${where} är avslutad ${endedAt}. Driftstörningen gällde: ${systemLabel}.`,
+      `Du får det här meddelandet eftersom du är utsedd kontaktperson för ${organisationName} i ”${CONTACT_LIST_NAME}” och ombads bekräfta kontaktlistan under driftstörningen. Ni behöver inte längre svara på den begäran.`,
+      "Samordningen vid utskrivning sker åter i Vårdkedjan. Det som lämnades per telefon under driftstörningen efterregistreras där: varje enhet ser sin lista under Efterregistrering när den loggar in.",
+    ],
+  });
+}
+
+/**
+ * One e-mail in the house layout, as plain text and HTML with the same paragraphs: a heading, the
+ * paragraphs, an optional link (as a button and as a copyable address), and the two closing
+ * sentences every mail carries (no patient data; sent automatically).
+ */
+function noticeMail(m: { subject: string; heading: string; paragraphs: string[]; link?: { url: string; button?: string } }): MailContent {
+  const text = [...m.paragraphs, ...(m.link ? [m.link.url] : []), NO_PATIENT_DATA, AUTO_SENT].join("\n\n") + "\n";
   const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const url = m.link ? escapeHtml(m.link.url) : "";
+  const link = !m.link
+    ? ""
+    : m.link.button
+      ? `<p style="margin:0 0 16px"><a href="${url}" style="display:inline-block;background:#1d4f91;color:#ffffff;font-weight:bold;text-decoration:none;padding:10px 18px;border-radius:4px">${escapeHtml(m.link.button)}</a></p>
+<p style="margin:0 0 16px">Om knappen inte fungerar, kopiera adressen till webbläsaren:<br><a href="${url}" style="color:#1d4f91;word-break:break-all">${url}</a></p>
+`
+      : `<p style="margin:0 0 16px"><a href="${url}" style="color:#1d4f91;word-break:break-all">${url}</a></p>
+`;
   const html = `<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
+<title>${escapeHtml(m.subject)}</title>
 </head>
 <body style="margin:0;padding:24px;background:#ffffff;color:#1b1b1b;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
 <div style="max-width:600px">
-<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">Bekräfta kontaktlistan för ${escapeHtml(organisationName)}</h1>
-${paragraphs.map(p).join("\n")}
-<p style="margin:0 0 16px"><a href="${escapeHtml(confirmUrl)}" style="display:inline-block;background:#1d4f91;color:#ffffff;font-weight:bold;text-decoration:none;padding:10px 18px;border-radius:4px">Bekräfta eller rätta kontaktlistan</a></p>
-<p style="margin:0 0 16px">Om knappen inte fungerar, kopiera adressen till webbläsaren:<br><a href="${escapeHtml(confirmUrl)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(confirmUrl)}</a></p>
-<p style="margin:0 0 16px;padding:12px;border-left:4px solid #b10e1e;background:#fbeaec"><strong>${escapeHtml(NO_PATIENT_DATA)}</strong></p>
+<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(m.heading)}</h1>
+${m.paragraphs.map(p).join("\n")}
+${link}<p style="margin:0 0 16px;padding:12px;border-left:4px solid #b10e1e;background:#fbeaec"><strong>${escapeHtml(NO_PATIENT_DATA)}</strong></p>
 ${p(AUTO_SENT)}
 </div>
 </body>
 </html>
 `;
-  return { subject, text, html };
+  return { subject: m.subject, text, html };
+}
+
+/** An organisational name on one line; never anything that looks like a personnummer. */
+function organisational(template: string, field: string, value: string, required: boolean): string {
+  const line = oneLine(value);
+  if (required && !line) throw new Error(`${template}: ${field} saknas.`);
+  if (looksLikePersonalIdentityNumber(line)) {
+    throw new Error(`${template}: ${field} ser ut att innehålla ett personnummer; e-post får aldrig innehålla patientuppgifter.`);
+  }
+  return line;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,28 +173,11 @@ export const DEVIATION_NOTICE_SENTENCE = "En ny avvikelse har rapporterats till 
  * no category, no free text: the deviation is read after logging in, where access is checked.
  */
 export function deviationNoticeMail(input: { listUrl: string }): MailContent {
-  const listUrl = absoluteHttpUrl(input.listUrl);
   const subject = "Ny avvikelse i samverkan i Vårdkedjan";
-  const paragraphs = [DEVIATION_NOTICE_SENTENCE, "Logga in i Vårdkedjan och läs avvikelsen i listan över avvikelser:"];
-  const text = [...paragraphs, listUrl, NO_PATIENT_DATA, AUTO_SENT].join("\n\n") + "\n";
-  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
-  const html = `<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:24px;background:#ffffff;color:#1b1b1b;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
-<div style="max-width:600px">
-<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(subject)}</h1>
-${paragraphs.map(p).join("\n")}
-<p style="margin:0 0 16px"><a href="${escapeHtml(listUrl)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(listUrl)}</a></p>
-<p style="margin:0 0 16px;padding:12px;border-left:4px solid #b10e1e;background:#fbeaec"><strong>${escapeHtml(NO_PATIENT_DATA)}</strong></p>
-${p(AUTO_SENT)}
-</div>
-</body>
-</html>
-`;
-  return { subject, text, html };
+  return noticeMail({
+    subject,
+    heading: subject,
+    paragraphs: [DEVIATION_NOTICE_SENTENCE, "Logga in i Vårdkedjan och läs avvikelsen i listan över avvikelser:"],
+    link: { url: absoluteHttpUrl(input.listUrl) },
+  });
 }

@@ -1,6 +1,7 @@
 import { cache } from "react";
+import { cookies } from "next/headers";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import type { PortalAuth } from "@vardkedjan/auth";
+import { sessionCookieName, type PortalAuth } from "@vardkedjan/auth";
 import type { Db } from "@vardkedjan/db/client";
 import { createCaller } from "../root";
 import type { ApiContext } from "../trpc";
@@ -8,8 +9,9 @@ import { loadSession, type SessionView } from "../services/identity/session";
 import { createSmtpMailer, type Mailer } from "../mail/mailer";
 import { parsePortalEnv, type PortalEnv } from "./env";
 import { portalAuth } from "./auth";
-import { dbFor } from "./resources";
+import { dbFor, hubFor } from "./resources";
 import { forPage } from "./requests";
+import { loginSessionIdOf } from "./session-cookie";
 
 /**
  * What every room of the portal server works with: the environment, the database, Auth.js and the
@@ -44,9 +46,10 @@ export function createPortalContext(portal: Portal, rawEnv: Record<string, strin
 
   const session = cache((): Promise<SessionView | null> =>
     forPage("session", async () => {
-      const s = await ctx.auth().auth();
-      if (!s?.loginSessionId) return null;
-      return loadSession(db(), s.loginSessionId, portal);
+      const cookie = (await cookies()).get(sessionCookieName(portal))?.value;
+      const loginSessionId = await loginSessionIdOf(cookie, async () => (await ctx.auth().auth())?.loginSessionId ?? null);
+      if (!loginSessionId) return null;
+      return loadSession(db(), loginSessionId, portal);
     }),
   );
 
@@ -65,6 +68,7 @@ export function createPortalContext(portal: Portal, rawEnv: Record<string, strin
       expectedContextId,
       mailer: ctx.mailer(),
       portalUrls: getEnv().portalUrls,
+      outageCache: hubFor(getEnv().databaseUrl).outages,
     }),
     caller: async () => createCaller(await ctx.apiContext(null)),
   };

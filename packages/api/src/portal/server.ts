@@ -6,6 +6,7 @@ import type { PortalEnv } from "./env";
 import { gate, requireSession } from "./gate";
 import { logServerError } from "./log";
 import { viewModels } from "./view-models";
+import { prefetchQueries, type PrefetchOptions, type ServerTrpc } from "./prefetch";
 import { authRoute } from "./routes/auth";
 import { signInRoute } from "./routes/sign-in";
 import { signOutRoute } from "./routes/sign-out";
@@ -43,6 +44,12 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
     gate: () => gate(ctx),
     requireSession: () => requireSession(ctx),
     caller: ctx.caller,
+    /**
+     * A page's queries run on the server for its first HTML (prefetch.ts): pass what the page's
+     * client component asks for, e.g. `(trpc) => [trpc.case.get.queryOptions({ caseId })]`, and give
+     * the result to `PrefetchedQueries` around the component.
+     */
+    prefetch: (pick: (trpc: ServerTrpc) => readonly PrefetchOptions[]) => prefetchQueries(() => ctx.apiContext(null), pick),
 
     authRoute: authRoute(ctx),
     signInRoute: (req: Request) => signInRoute(ctx, req),
@@ -65,7 +72,7 @@ export function createPortalServer(portal: Portal, rawEnv: Record<string, string
      * process at a time, whichever holds its lock (jobs/runner.ts).
      */
     startBackgroundJobs(): JobRunner {
-      const jobs = portalJobs(portal, ctx.db);
+      const jobs = portalJobs(portal, ctx.db, () => ({ mailer: ctx.mailer(), forvaltningUrl: ctx.env().portalUrls.forvaltning }));
       // A portal without jobs reads no environment here: it is validated on first use, as before.
       if (jobs.length === 0) return { stop: async () => undefined };
       const key = `${portal} ${ctx.env().databaseUrl}`;

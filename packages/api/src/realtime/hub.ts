@@ -1,5 +1,6 @@
 import pg from "pg";
 import { CHANNEL, type RealtimeEvent } from "./events";
+import { OutageCache } from "./outage-cache";
 
 type Listener = (event: RealtimeEvent) => void;
 
@@ -13,6 +14,8 @@ export class EventHub {
   private connecting: Promise<void> | null = null;
   private retryMs = 250;
   private closed = false;
+  /** What the outage banner asks, kept while this hub listens and dropped as outages change. */
+  readonly outages = new OutageCache(() => this.client !== null);
 
   constructor(private readonly databaseUrl: string) {}
 
@@ -47,6 +50,8 @@ export class EventHub {
       } catch {
         return;
       }
+      // Before any page hears of it: the refetch it prompts must not meet the old answer.
+      if (event.type === "outage.changed") this.outages.invalidate(event.regionId);
       for (const l of this.listeners) {
         try {
           l(event);
@@ -66,6 +71,8 @@ export class EventHub {
     client.on("end", drop);
     await client.connect();
     await client.query(`listen ${CHANNEL}`);
+    // Changes while not listening were not heard: nothing kept from before is trusted.
+    this.outages.invalidate();
     this.client = client;
     this.retryMs = 250;
   }

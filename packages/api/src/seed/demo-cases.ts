@@ -7,6 +7,7 @@ import { getCase } from "../services/case/get-case";
 import { sendMessage, acknowledgeMessage } from "../services/case/send-message";
 import { addDaysToIsoDate, stockholmDate, stockholmInstant } from "@vardkedjan/domain/time/stockholm";
 import { demoActor } from "./actors";
+import { HISTORY_DISCHARGE_REASON } from "./history/plan";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -107,10 +108,20 @@ export async function runCase(
   const send = async (actor: Actor, kind: MessageKind, payload: Record<string, unknown>, afterMs: number, freeText?: string) => {
     clock += afterMs;
     const view = await getCase(db, actor, caseId, new Date(clock));
+    // A demo discharge before the vårdcentral has named its fast vårdkontakt is sent as a ward would: deliberately, with a reason.
+    const confirmation = kind === "utskrivningsmeddelande" ? { confirmed: true, reason: HISTORY_DISCHARGE_REASON } : null;
     await sendMessage(
       db,
       actor,
-      { caseId, kind, payload, freeText: freeText ?? null, recipientUnitIds: view.viewer.defaultRecipients[kind] ?? [], idempotencyKey: `${key}:${++n}` },
+      {
+        caseId,
+        kind,
+        payload,
+        freeText: freeText ?? null,
+        recipientUnitIds: view.viewer.defaultRecipients[kind] ?? [],
+        idempotencyKey: `${key}:${++n}`,
+        confirmation,
+      },
       new Date(clock),
     );
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 
 /**
  * Inputs derived from a procedure's own zod (v4) schema, for the generated API tests: a valid
@@ -67,7 +68,7 @@ export function sample(schema: unknown, hints: Hints = {}, key = ""): unknown {
     case "string": {
       if (bag.format === "uuid" || bag.format === "guid") return randomUUID();
       if (bag.format === "datetime") return new Date().toISOString();
-      if (bag.format === "date") return new Date().toISOString().slice(0, 10);
+      if (bag.format === "date") return stockholmDate(new Date());
       const min = Math.max(Number(bag.minimum ?? 1), 1);
       const max = Number(bag.maximum ?? 1000);
       return "Test".repeat(Math.ceil(min / 4)).slice(0, Math.max(min, Math.min(max, 4)));

@@ -15,8 +15,17 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { CASE_STAGES, CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, PARTY_ROLES, type ConsentSource } from "@vardkedjan/domain/case/types";
+import {
+  CASE_STAGES,
+  CLOSE_REASONS,
+  CONSENT_KINDS,
+  MESSAGE_KINDS,
+  PARTY_ROLES,
+  type ConsentRepresentativeKind,
+  type ConsentSource,
+} from "@vardkedjan/domain/case/types";
 import type { StoredMessagePayload } from "@vardkedjan/domain/case/stored-payload";
+import type { StoredDueStep } from "@vardkedjan/domain/case/due";
 import { careType, organisations, units } from "./organisation";
 import { patients } from "./patient";
 import { staff } from "./identity";
@@ -80,6 +89,9 @@ export const coordinationCases = pgTable(
       .where(sql`${t.closedAt} is null`),
     index("coordination_cases_ward_stage_idx").on(t.wardUnitId, t.stage),
     index("coordination_cases_hospital_stage_idx").on(t.hospitalUnitId, t.stage),
+    // The region's cases open at some point since a time (ending an outage: closed_at is null or
+    // later), without reading every case of the country.
+    index("coordination_cases_region_closed_idx").on(t.regionId, t.closedAt),
   ],
 );
 
@@ -117,12 +129,76 @@ export const caseParties = pgTable(
      * has not notified stays out of the kommun's and the vårdcentral's lists, pages and events.
      */
     visibleFrom: timestamp({ withTimezone: true }),
+    /*
+     * The worklist's row, kept on the party so that a page is read in order from one index and
+     * costs the same whether the unit has a hundred open cases or a thousand: every due step
+     * (domain summariseDue), the earliest deadline of the law, the messages to acknowledge, and
+     * the case's sortable columns. Set by refreshCaseDerived in the transaction of every write.
+     */
+    dueSteps: jsonb().$type<StoredDueStep[]>().notNull().default([]),
+    legalDueAt: timestamp({ withTimezone: true }),
+    unacknowledged: integer().notNull().default(0),
+    stage: caseStage(),
+    admittedAt: timestamp({ withTimezone: true }),
+    estimatedDischargeDate: date(),
+    readyForDischargeAt: timestamp({ withTimezone: true }),
+    /** The patient's folkbokföringskommun (code and the kommun's name), the paying kommun. */
+    municipalityCode: text(),
+    municipalityName: text(),
+    /** When the kommun said kommunklar for the current ready notice (any of its units). */
+    kommunklarAt: timestamp({ withTimezone: true }),
+    /** The fast vårdkontakt named by the case's öppenvård, by name. */
+    fixedCareContactName: text(),
   },
-  (t) => [
-    uniqueIndex("case_parties_case_unit").on(t.caseId, t.unitId),
-    index("case_parties_unit_idx").on(t.unitId, t.caseId),
-    index("case_parties_worklist_idx").on(t.unitId, t.caseOpen, t.nextDueAt),
-  ],
+  (t) => {
+    // Only the rows a worklist can show: a party not removed that sees the case.
+    const listed = sql`${t.removedAt} is null and ${t.visibleFrom} is not null`;
+    return [
+      uniqueIndex("case_parties_case_unit").on(t.caseId, t.unitId),
+      index("case_parties_unit_idx").on(t.unitId, t.caseId),
+      // One index per sort of the worklist (services/case/worklist-sorts.ts): (unit, open, key…, case).
+      index("case_parties_list_due_idx")
+        .on(t.unitId, t.caseOpen, sql`coalesce(${t.nextDueAt}, 'infinity'::timestamptz)`, t.caseId)
+        .where(listed),
+      index("case_parties_list_due_kommun_idx")
+        .on(t.unitId, t.caseOpen, t.municipalityCode, sql`coalesce(${t.nextDueAt}, 'infinity'::timestamptz)`, t.caseId)
+        .where(listed),
+      index("case_parties_list_admitted_idx").on(t.unitId, t.caseOpen, t.admittedAt, t.caseId).where(listed),
+      index("case_parties_list_estimated_idx")
+        .on(t.unitId, t.caseOpen, sql`coalesce(${t.estimatedDischargeDate}, 'infinity'::date)`, t.caseId)
+        .where(listed),
+      index("case_parties_list_ready_idx")
+        .on(t.unitId, t.caseOpen, sql`coalesce(${t.readyForDischargeAt}, 'infinity'::timestamptz)`, t.caseId)
+        .where(listed),
+      index("case_parties_list_kommun_idx")
+        .on(t.unitId, t.caseOpen, sql`(${t.municipalityName} is null)`, sql`coalesce(${t.municipalityName}, '')`, t.caseId)
+        .where(listed),
+      index("case_parties_list_kommunklar_idx")
+        .on(t.unitId, t.caseOpen, sql`coalesce(${t.kommunklarAt}, '-infinity'::timestamptz)`, t.caseId)
+        .where(listed),
+      index("case_parties_list_contact_idx")
+        .on(t.unitId, t.caseOpen, sql`(${t.fixedCareContactName} is null)`, sql`coalesce(${t.fixedCareContactName}, '')`, t.caseId)
+        .where(listed),
+    ];
+  },
+);
+
+/**
+ * How many party rows each unit's worklist lists, open and closed apart (a party not removed that
+ * sees the case), kept by a statement trigger on `case_parties` (migration worklist_counts): the
+ * first page of a unit's list says "av 312" without counting the unit's rows on every request.
+ */
+export const unitListCounts = pgTable(
+  "unit_list_counts",
+  {
+    // A unit is deleted only when nothing uses it (an import's mistake): its zero counts go with it.
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+    caseOpen: boolean().notNull(),
+    listed: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.caseOpen] })],
 );
 
 export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
@@ -154,6 +230,11 @@ export const messages = pgTable(
     idempotencyKey: text().notNull(),
     /** Set when registered after an outage (efterregistrering). */
     outageId: uuid(),
+    /**
+     * Sent despite warnings that the law's order is broken (send-warnings.ts in the domain): the
+     * warnings as shown to the sender and the reason they gave for sending anyway.
+     */
+    sentDespite: jsonb().$type<{ warnings: string[]; reason: string }>(),
   },
   (t) => [uniqueIndex("messages_idempotency").on(t.senderStaffId, t.idempotencyKey), index("messages_case_idx").on(t.caseId, t.occurredAt)],
 );
@@ -201,6 +282,11 @@ export const consents = pgTable(
       .references(() => units.id),
     documentedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     note: text(),
+    /** "Kan inte ta ställning": the patient cannot decide and nobody answered for them (given is false). */
+    unable: boolean().notNull().default(false),
+    /** A representative decided for the patient (god man, förvaltare, närstående with fullmakt). */
+    representativeKind: text().$type<ConsentRepresentativeKind>(),
+    representativeName: text(),
   },
   (t) => [index("consents_case_idx").on(t.caseId, t.kind)],
 );

@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./payment";
 export * from "./deviation";
 export * from "./reports";
+export * from "./case-notes";

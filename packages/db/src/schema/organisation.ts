@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { ORGANISATION_KINDS, UNIT_KINDS } from "@vardkedjan/domain/identity/types";
 import { CARE_TYPES } from "@vardkedjan/domain/case/types";
 
@@ -66,3 +66,15 @@ export const units = pgTable(
       .where(sql`${t.active}`),
   ],
 );
+
+/**
+ * One row that changes whenever the organisation tree does (a trigger on `organisations` and
+ * `units`, migration org_tree_version): the portals keep each session context's resolved unit set
+ * (services/workspace/scope.ts) and resolve it again only when this version moved. `instance`
+ * tells two databases apart (each test file has its own).
+ */
+export const orgTreeVersion = pgTable("org_tree_version", {
+  id: integer().primaryKey().default(1),
+  instance: uuid().notNull().defaultRandom(),
+  version: bigint({ mode: "number" }).notNull().default(0),
+});

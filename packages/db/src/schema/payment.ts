@@ -87,8 +87,19 @@ export const casePayments = pgTable(
     basis: text().$type<PaymentBasis>().notNull(),
     liabilityFrom: timestamp({ withTimezone: true }),
     computedAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * What a monthly-average month needs of the stay (domain/payment/monthly-average.ts): the days
+     * after ready-for-discharge, the month the stay ended ("YYYY-MM", null while it goes on) and
+     * the Swedish reasons for unmet preconditions.
+     */
+    readyDays: integer().notNull().default(0),
+    endMonth: text(),
+    unmetPreconditions: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
-  (t) => [index("case_payments_municipality_idx").on(t.municipalityId)],
+  (t) => [index("case_payments_municipality_idx").on(t.municipalityId), index("case_payments_end_month_idx").on(t.municipalityId, t.endMonth)],
 );
 
 /**
@@ -187,4 +198,57 @@ export const paymentInvoiceDisputes = pgTable(
     answeredAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("payment_invoice_disputes_month_idx").on(t.municipalityId, t.invoiceMonth)],
+);
+
+/**
+ * The month row of a kommun under the monthly-average model, as a locked month was fixed: the
+ * ordinary row (the month's own average) and correction rows (a later change to an earlier locked
+ * month's average, carried into this one). `excess_tenths` and `amount_ore` are the payment days
+ * (in tenths: a level such as 2.5 leaves half days) and the amount; on a correction row, the
+ * difference. `stays`, `ready_days` and `level_tenths` are the month's figures when the row was made.
+ * Never updated.
+ */
+export const paymentInvoiceAverageRows = pgTable(
+  "payment_invoice_average_rows",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    invoiceMonth: text().notNull(),
+    serviceMonth: text().notNull(),
+    kind: text().$type<InvoiceRowKind>().notNull(),
+    stays: integer().notNull(),
+    readyDays: integer().notNull(),
+    levelTenths: integer().notNull(),
+    excessTenths: integer().notNull(),
+    /** Null when the year's amount was missing when locked. */
+    amountOre: integer(),
+  },
+  (t) => [
+    index("payment_invoice_average_rows_month_idx").on(t.municipalityId, t.invoiceMonth),
+    index("payment_invoice_average_rows_service_idx").on(t.municipalityId, t.serviceMonth),
+  ],
+);
+
+/**
+ * A region's stored payment days to be judged again after an agreement version was saved. The
+ * save only adds a row; a background job (jobs/portal-jobs.ts) recomputes the region's cases and
+ * sets `finished_at`, so Förvaltning can say the figures are being recomputed, and when they were.
+ */
+export const paymentRecomputations = pgTable(
+  "payment_recomputations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    agreementId: uuid().references(() => paymentAgreements.id),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    requestedByStaffId: uuid().references(() => staff.id),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    cases: integer(),
+  },
+  (t) => [index("payment_recomputations_region_idx").on(t.regionId, t.requestedAt)],
 );

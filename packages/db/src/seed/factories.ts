@@ -225,6 +225,34 @@ export async function upsertPatient(db: DbOrTx, input: PatientInput): Promise<Pa
   return rows[0] ?? one(await db.select().from(p).where(eq(p.identifier, value)), `Patienten ${value}`);
 }
 
+/**
+ * Many people in the demo population register at once (the training population): checked like
+ * upsertRegisterPerson, inserted 500 a statement, a row already there left as it is (idempotent).
+ */
+export async function insertRegisterPersons(db: DbOrTx, people: readonly PatientInput[]): Promise<void> {
+  const rows = people.map((input) => {
+    const parsed = parsePatientIdentifier(input.identifier);
+    if (!parsed.ok) throw new SeedDataError(`${parsed.error}: ${input.identifier}`);
+    return {
+      identifier: parsed.value.value,
+      identifierKind: parsed.value.kind,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      protectedIdentity: input.protectedIdentity ?? false,
+      streetAddress: input.streetAddress ?? null,
+      postalCode: input.postalCode ?? null,
+      city: input.city ?? null,
+      municipalityCode: input.municipalityCode ?? null,
+      listedUnitHsaId: input.listedUnitHsaId ?? null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insert(populationRegister)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
+}
+
 /** A person in the demo population register (the patient directory's data), by identifier. */
 export async function upsertRegisterPerson(db: DbOrTx, input: PatientInput): Promise<typeof populationRegister.$inferSelect> {
   const parsed = parsePatientIdentifier(input.identifier);

@@ -8,8 +8,9 @@ import type { Db, DbOrTx } from "../client";
 import { demoCast } from "./cast";
 import { REGIONS } from "./data/index";
 import { demoPatients } from "./data/patients";
+import { trainingPopulation } from "./data/training-population";
 import type { UnitKind, UnitSeed } from "./data/types";
-import { upsertOrganisation, upsertRegisterPerson, upsertStaff, upsertUnit } from "./factories";
+import { insertRegisterPersons, upsertOrganisation, upsertRegisterPerson, upsertStaff, upsertUnit } from "./factories";
 import { seedRoleMappingRules } from "./rules";
 import { setStaffCommissions } from "../staff";
 import { seedContactList } from "./contacts";
@@ -27,6 +28,7 @@ export {
 } from "./data/types";
 export { REGIONS, regionByKey, demoUnit, demoOrganisation, allDemoUnits, allDemoOrganisations, VASTERNORRLAND_KOMMUN_SWITCHBOARDS } from "./data/index";
 export { demoPatients, TOLVAN_IDENTIFIER } from "./data/patients";
+export { trainingPopulation, TRAINING_PREFIX, TRAINING_POPULATION_SIZE } from "./data/training-population";
 export { cast, castByKey, demoCast, demoIdentities, type DemoIdentity, type DemoCastMember, type DemoKey, type IntendedContext } from "./cast";
 export { buildHsaClaims, DEFAULT_COMMISSION_RIGHTS, type HsaClaimsInput, type CommissionClaimInput } from "./claims";
 export * from "./factories";
@@ -141,6 +143,9 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
 
   // The demo population register behind the patient directory; patients come with their cases.
   for (const person of demoPatients) await upsertRegisterPerson(tx, person);
+  // The training population, for courses: thousands of rows, so written in a few multi-row inserts.
+  const training = trainingPopulation();
+  await insertRegisterPersons(tx, training);
 
   const roleMappingRules = await seedRoleMappingRules(tx);
   const contactList = await seedContactList(tx);
@@ -153,7 +158,7 @@ async function seedInto(tx: DbOrTx): Promise<SeedSummary> {
     units: unitCount,
     unitsByKind,
     staff: demoCast.length,
-    registerPersons: demoPatients.length,
+    registerPersons: demoPatients.length + training.length,
     roleMappingRules,
     contactEntries: contactList.entries,
     contactRepresentatives: contactList.representatives,

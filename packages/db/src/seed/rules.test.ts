@@ -7,6 +7,7 @@ import { LOA2, LOA3, type OrgNode, type Principal, type RoleContext } from "@var
 import { demoCast } from "./cast";
 import { REGIONS } from "./data/index";
 import { demoRoleMappingRules, SYSTEM_ID } from "./rules";
+import { seededRandom } from "@vardkedjan/domain/random";
 
 /**
  * A property test over every seeded role-mapping rule: whatever claims a person arrives with,
@@ -28,18 +29,6 @@ function demoTree(): OrgTree {
     }
   }
   return createOrgTree(nodes);
-}
-
-/** mulberry32: small, seeded, good enough to spread claim sets over the tree. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const tree = demoTree();
@@ -119,7 +108,7 @@ describe("seeded role-mapping rules", () => {
 
   it("never grant a scope outside the person's employer or commission organisation, nor at a unit kind the role does not work at", () => {
     const now = new Date("2026-11-16T09:00:00+01:00");
-    const rnd = random(20261116);
+    const rnd = seededRandom(20261116);
     const granted = new Map<string, number>();
     const failures: string[] = [];
     for (let n = 0; n < 2000; n++) {

@@ -13,6 +13,7 @@ import {
   DEMO_HSA,
   REGIONS,
   TOLVAN_IDENTIFIER,
+  TRAINING_PREFIX,
   VASTERNORRLAND_KOMMUN_SWITCHBOARDS,
   buildHsaClaims,
   cast,
@@ -289,7 +290,7 @@ describe("the demo data (seeded template)", () => {
   });
 
   it("uses only test identifiers, one patient with protected identity and no address for them", async () => {
-    const rows = await t.db.select().from(schema.populationRegister);
+    const rows = (await t.db.select().from(schema.populationRegister)).filter((r) => !r.identifier.startsWith(TRAINING_PREFIX));
     expect(rows).toHaveLength(demoPatients.length);
     expect(rows.length).toBeGreaterThanOrEqual(13);
     const allowed = new Set([
@@ -316,6 +317,23 @@ describe("the demo data (seeded template)", () => {
     const protectedOnes = rows.filter((p) => p.protectedIdentity);
     expect(protectedOnes).toHaveLength(1);
     expect(protectedOnes[0]).toMatchObject({ streetAddress: null, postalCode: null, city: null });
+  });
+
+  it("holds a training population of at least 2 000 reserve numbers, never a personnummer, over every kommun of the three regions", async () => {
+    const training = (await t.db.select().from(schema.populationRegister)).filter((r) => r.identifier.startsWith(TRAINING_PREFIX));
+    expect(training.length).toBeGreaterThanOrEqual(2000);
+    expect(new Set(training.map((r) => r.identifier)).size).toBe(training.length);
+    for (const p of training) {
+      const parsed = parsePatientIdentifier(p.identifier);
+      expect(parsed.ok && parsed.value.kind, p.identifier).toBe("reservnummer");
+      expect(p.identifierKind).toBe("reservnummer");
+      if (p.protectedIdentity) expect(p).toMatchObject({ streetAddress: null, postalCode: null, city: null });
+    }
+    const kommunCodes = (await t.db.select().from(schema.organisations)).filter((o) => o.kind === "kommun").map((o) => o.municipalityCode);
+    for (const code of kommunCodes) expect(training.filter((p) => p.municipalityCode === code).length, code ?? "").toBeGreaterThanOrEqual(50);
+    // Nobody in the training population has a case: a course starts from an empty ward.
+    const patients = await t.db.select({ identifier: schema.patients.identifier }).from(schema.patients);
+    expect(patients.filter((p) => p.identifier.startsWith(TRAINING_PREFIX))).toEqual([]);
   });
 
   it("has every demo identity's commission units, with the unit's organisation as provider", async () => {

@@ -39,6 +39,37 @@ describe("renderPatientSummary", () => {
     expect(all).toContain("vardagar 08.00–16.00");
   });
 
+  it("prints what happens now, the help in everyday life and the medicines as rows, in plain Swedish", async () => {
+    const all = flat(
+      (
+        await extractPdf(
+          await renderPatientSummary({
+            ...PRINT,
+            ...patientSummary,
+            nextSteps: ["Hemtjänsten kommer till dig morgon och kväll.", "Planen följs upp tisdag 4 augusti."],
+            dailyLiving: ["Du behöver lite stöd med personlig hygien."],
+            medicationHelp: "Hemtjänsten hjälper dig att ta dina läkemedel.",
+            medications: [{ name: "Metformin 500 mg", dose: "1 tablett morgon och kväll", purpose: "Diabetes" }],
+            medication: "",
+          }),
+        )
+      ).text,
+    );
+    for (const expected of [
+      "Vad händer nu",
+      "Hemtjänsten kommer till dig morgon och kväll.",
+      "Hjälp i vardagen",
+      "Du behöver lite stöd med personlig hygien.",
+      "Hemtjänsten hjälper dig att ta dina läkemedel.",
+      "Hur du tar det",
+      "Metformin 500 mg",
+      "1 tablett morgon och kväll",
+    ]) {
+      expect(all).toContain(expected);
+    }
+    expect(all).not.toMatch(/\bADL\b/);
+  });
+
   it("prints who printed it and when on every page, with page numbers", async () => {
     const { pages } = await extractPdf(await renderPatientSummary({ ...PRINT, ...patientSummary }));
     expect(pages.length).toBeGreaterThanOrEqual(1);

@@ -33,8 +33,16 @@ export interface PatientSummaryContent {
   sip?: PlannedMeeting;
   /** Current plans for care and omsorg, one per item (e.g. "Hemtjänst hjälper dig …"). */
   carePlans: string[];
-  /** The current medication list, as free text. */
+  /** The current medication list as free text (or what more there is to say beside the rows). */
   medication: string;
+  /** The current medication list, one medicine per row, when the ward gave it as rows. */
+  medications?: { name: string; dose?: string; purpose?: string }[];
+  /** Who helps with the medicines, in words to the patient ("Hemtjänsten hjälper dig …"). */
+  medicationHelp?: string;
+  /** The help the patient needs in everyday life and the aids at home, in plain words. */
+  dailyLiving?: string[];
+  /** "Vad händer nu": what happens after discharge, in order, in plain words. */
+  nextSteps?: string[];
   /** Whom to call with questions. */
   contacts: PhoneContact[];
 }
@@ -65,8 +73,17 @@ export function drawPatientSummary(layout: PdfLayout, input: PatientSummaryConte
     { cells: [field("Inskriven", formatDate(input.admittedAt), { width: 0.5 }), field("Utskriven", formatDate(input.dischargedAt), { width: 0.5 })] },
   ]);
 
+  drawHeading(layout, "Vad händer nu");
+  if (input.nextSteps && input.nextSteps.length > 0) drawList(layout, input.nextSteps);
+  else drawParagraph(layout, "Avdelningen berättar vad som händer när du har kommit hem. Ring avdelningen om något är oklart.");
+
   drawHeading(layout, "Din vård och behandling");
   drawParagraph(layout, input.careSummary);
+
+  if (input.dailyLiving && input.dailyLiving.length > 0) {
+    drawHeading(layout, "Hjälp i vardagen");
+    drawList(layout, input.dailyLiving);
+  }
 
   drawHeading(layout, "Din fasta vårdkontakt");
   if (input.fixedCareContact) {
@@ -103,7 +120,22 @@ export function drawPatientSummary(layout: PdfLayout, input: PatientSummaryConte
   drawParagraph(layout, "Så här ser din läkemedelslista ut när du lämnar sjukhuset. Ta med listan när du träffar vården.", {
     gapAfter: 4,
   });
-  drawGrid(layout, [{ cells: [{ items: [{ kind: "text", text: input.medication.trim() || "Inga läkemedel." }] }], keepTogether: false }]);
+  if (input.medicationHelp) drawParagraph(layout, input.medicationHelp, { gapAfter: 4 });
+  if (input.medications && input.medications.length > 0) {
+    drawTable(
+      layout,
+      [
+        { header: "Läkemedel", width: 0.35 },
+        { header: "Hur du tar det", width: 0.35 },
+        { header: "Används mot", width: 0.3 },
+      ],
+      input.medications.map((m) => [m.name, m.dose ?? "", m.purpose ?? ""]),
+      { size: 10 },
+    );
+    if (input.medication.trim()) drawParagraph(layout, input.medication.trim());
+  } else {
+    drawGrid(layout, [{ cells: [{ items: [{ kind: "text", text: input.medication.trim() || "Inga läkemedel." }] }], keepTogether: false }]);
+  }
 
   drawHeading(layout, "Om du har frågor");
   if (input.contacts.length > 0) {

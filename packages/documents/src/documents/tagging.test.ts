@@ -171,6 +171,7 @@ describe("tagged PDF: reading order and content", () => {
   it("patient summary: headings in order, fields as one paragraph, font runs in one element", async () => {
     const { tree } = await get("patient summary");
     expect(textsOf(tree, "H2")).toEqual([
+      "Vad händer nu",
       "Din vård och behandling",
       "Din fasta vårdkontakt",
       "Planerat SIP-möte",

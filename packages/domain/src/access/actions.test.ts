@@ -53,14 +53,25 @@ describe("role → actions table", () => {
     ]);
   });
 
+  it("internal notes and SIP answers are patient data for the case's parties; phrase templates for those who write in cases", () => {
+    expect(PATIENT_DATA_ACTIONS).toEqual(expect.arrayContaining(["case.internalNotes", "case.answerSip"]));
+    expect(ROLES.filter((r) => can(r, "case.internalNotes"))).toEqual(ROLES.filter((r) => can(r, "case.read")));
+    expect(ROLES.filter((r) => can(r, "phraseTemplates.manage"))).toEqual(ROLES.filter((r) => can(r, "case.sendMessage")));
+    expect(can("mas", "case.answerSip")).toBe(false);
+  });
+
   it("only the region's system administrator declares and ends an outage", () => {
     expect(ROLES.filter((r) => can(r, "outage.declare"))).toEqual(["sysadmin"]);
     expect(ROLES.filter((r) => can(r, "outage.end"))).toEqual(["sysadmin"]);
   });
 
   it("procedures that borrowed another action keep exactly the roles they had", () => {
-    // Adding a party was authorised as sending a message, in the ward's portal.
-    expect(ROLES.filter((r) => can(r, "case.addParty"))).toEqual(ROLES.filter((r) => portalForRole(r) === "slutenvard" && can(r, "case.sendMessage")));
+    // Adding a party was authorised as sending a message, in the ward's portal; the
+    // biståndshandläggare now brings the kommun's own home care in with the decision.
+    expect(ROLES.filter((r) => can(r, "case.addParty"))).toEqual([
+      ...ROLES.filter((r) => portalForRole(r) === "slutenvard" && can(r, "case.sendMessage")),
+      "bistandshandlaggare",
+    ]);
     // The outage list and the region's units were authorised as reading the contact list, in
     // Förvaltning. The log reviewer and the economy roles, later roles, read the contact list but neither of these.
     const later: readonly string[] = ["loggranskare", "region_ekonom", "kommun_ekonom"];

@@ -18,6 +18,9 @@ export const ACTIONS = [
   "case.readPlanning",
   "case.writePlanning",
   "case.close",
+  "case.internalNotes",
+  "case.answerSip",
+  "phraseTemplates.manage",
   "contactList.read",
   "contactList.edit",
   "outage.read",
@@ -61,6 +64,8 @@ export const PATIENT_DATA_ACTIONS: readonly Action[] = [
   "case.readPlanning",
   "case.writePlanning",
   "case.close",
+  "case.internalNotes",
+  "case.answerSip",
   "outage.logPhoneContact",
   "afterRegistration.register",
   "invoice.readPatients",
@@ -80,6 +85,9 @@ export const ACTION_LABELS: Record<Action, string> = {
   "case.readPlanning": "läsa planeringsunderlaget",
   "case.writePlanning": "skriva i planeringsunderlaget",
   "case.close": "avsluta samordningsärenden",
+  "case.internalNotes": "läsa och skriva enhetens interna anteckningar i ärenden",
+  "case.answerSip": "svara på kallelser till SIP",
+  "phraseTemplates.manage": "använda och ändra enhetens textmallar",
   "contactList.read": "se kontaktlistan för driftstörning",
   "contactList.edit": "ändra kontaktlistan för driftstörning",
   "outage.read": "se driftstörningar och deras historik",
@@ -121,6 +129,9 @@ const WARD: Action[] = [
   "case.readPlanning",
   "case.writePlanning",
   "case.close",
+  "case.internalNotes",
+  "case.answerSip",
+  "phraseTemplates.manage",
   "outage.logPhoneContact",
   "afterRegistration.register",
   "deviation.report",
@@ -137,6 +148,9 @@ const RECEIVER: Action[] = [
   "case.acknowledge",
   "case.readPlanning",
   "case.writePlanning",
+  "case.internalNotes",
+  "case.answerSip",
+  "phraseTemplates.manage",
   "outage.logPhoneContact",
   "afterRegistration.register",
   "deviation.report",
@@ -147,19 +161,33 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   lakare: WARD,
   // Therapists contribute to the plan but do not open, close or after-register cases; like the
   // rest of the ward they may bring in a party the case needs.
-  terapeut: [...BASE, "case.read", "case.sendMessage", "case.addParty", "case.acknowledge", "case.readPlanning", "case.writePlanning", "deviation.report"],
+  terapeut: [
+    ...BASE,
+    "case.read",
+    "case.sendMessage",
+    "case.addParty",
+    "case.acknowledge",
+    "case.readPlanning",
+    "case.writePlanning",
+    "case.internalNotes",
+    "case.answerSip",
+    "phraseTemplates.manage",
+    "deviation.report",
+  ],
   // The utskrivningsledare is the hospital's responsible function for deviations in the cooperation.
   utskrivningsledare: [...WARD, "deviation.handle"],
   vc_personal: RECEIVER,
   psykiatri_oppenvard: RECEIVER,
-  bistandshandlaggare: RECEIVER,
+  // The biståndshandläggare brings the kommun's own home care into the case with the decision.
+  bistandshandlaggare: [...RECEIVER, "case.addParty"],
   kommun_ssk: RECEIVER,
   // Hemtjänst reads its assigned tasks and acknowledges; no planning basis, no NPÖ.
   // After an outage its list holds only messages to acknowledge, so it may work that list.
-  hemtjanst: [...BASE, "case.read", "case.acknowledge", "afterRegistration.register"],
+  // Its own notes, and its answer when called to a SIP.
+  hemtjanst: [...BASE, "case.read", "case.acknowledge", "case.internalNotes", "case.answerSip", "afterRegistration.register"],
   // MAS: read-all within the kommun and follow-up, and the kommun's side of joint deviations. The
   // MAS's log review is done in Förvaltning, in the loggranskare context a rule gives (example rule R6-logg).
-  mas: [...BASE, "case.read", "case.readPlanning", "deviation.report", "deviation.handle"],
+  mas: [...BASE, "case.read", "case.readPlanning", "case.internalNotes", "deviation.report", "deviation.handle"],
   sysadmin: [
     ...BASE,
     "contactList.edit",

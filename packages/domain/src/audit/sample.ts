@@ -5,6 +5,7 @@
  * The same seed over the same candidates always draws the same accesses, so a sample can be
  * re-drawn and checked afterwards; a new seed is chosen at random for every new sample.
  */
+import { seededRandom } from "../random";
 
 export const MAX_SAMPLE_SIZE = 200;
 
@@ -20,24 +21,13 @@ function hashSeed(seed: string): number {
   return (h ^= h >>> 16) >>> 0;
 }
 
-/** mulberry32: a fast, well-distributed 32-bit PRNG; returns numbers in [0, 1). */
-function mulberry32(state: number): () => number {
-  let a = state;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `size` distinct positions in [0, count), ascending; every position when size ≥ count. The
  * shuffle is kept in a map, so memory follows the sample's size, not the candidates'.
  */
 export function samplePositions(count: number, size: number, seed: string): number[] {
   const n = Math.max(0, Math.min(Math.floor(size), Math.floor(count)));
-  const random = mulberry32(hashSeed(seed));
+  const random = seededRandom(hashSeed(seed));
   const swapped = new Map<number, number>();
   const at = (i: number) => swapped.get(i) ?? i;
   const picked: number[] = [];

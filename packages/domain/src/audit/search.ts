@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { isValidHsaId } from "../identity/hsa-id";
 import { parsePatientIdentifier, type PatientIdentifier } from "../patient/identifier";
 import { addDaysToIsoDate, stockholmInstant } from "../time/stockholm";

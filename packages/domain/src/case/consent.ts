@@ -1,5 +1,5 @@
-import { CONSENT_KIND_LABELS } from "./labels";
-import type { CaseEvent, ConsentKind, ConsentRecord, PartyRole } from "./types";
+import { CONSENT_KIND_LABELS, CONSENT_REPRESENTATIVE_LABELS } from "./labels";
+import type { CaseEvent, ConsentKind, ConsentRecord, ConsentRepresentative, PartyRole } from "./types";
 
 /**
  * Samtycke as the rules read it. Consent records are kept per (kind, documenting unit). The
@@ -9,9 +9,16 @@ import type { CaseEvent, ConsentKind, ConsentRecord, PartyRole } from "./types";
  * recorded from the patient stands until the patient's next decision is recorded. A kommun's
  * statement that it already holds a consent ("befintligt") is not the patient's decision recorded at
  * the ward and never replaces the patient's no.
+ *
+ * "Kan inte ta ställning" (`unable`) is a state, not a decision: it is not a consent, so the
+ * receivers see what they would see without one, and it does not lift an earlier refusal either
+ * (the last thing the patient said was no). A decision made by a representative for a patient who
+ * cannot decide (god man, förvaltare, närstående with the patient's fullmakt) is a decision like
+ * the patient's own; which kinds a representative may decide is `representativeMayDecide`.
  */
 
-const isPatientDecision = (c: ConsentRecord): boolean => c.source !== "befintligt";
+/** Given or refused at the ward, by the patient or a representative: a decision that stands. */
+const isPatientDecision = (c: ConsentRecord): boolean => c.source !== "befintligt" && !c.unable;
 
 function latestOf(consents: readonly ConsentRecord[], kind: ConsentKind, keep: (c: ConsentRecord) => boolean): ConsentRecord | null {
   let latest: ConsentRecord | null = null;
@@ -23,7 +30,7 @@ function latestOf(consents: readonly ConsentRecord[], kind: ConsentKind, keep: (
   return latest;
 }
 
-/** The patient's latest decision on a kind (given or refused, at the ward or by phone), if any. */
+/** The patient's latest decision on a kind (given or refused, at the ward or by phone, by the patient or a representative), if any. */
 export function patientDecision(consents: readonly ConsentRecord[], kind: ConsentKind): ConsentRecord | null {
   return latestOf(consents, kind, isPatientDecision);
 }
@@ -70,9 +77,47 @@ export function consentGiven(consents: readonly ConsentRecord[], kind: ConsentKi
   return currentConsent(consents, kind)?.given === true;
 }
 
-/** The latest record of the kind says refused (as opposed to never documented). */
+/** The current record of the kind is the patient's no (as opposed to never documented, or "kan inte ta ställning"). */
 export function consentRefused(consents: readonly ConsentRecord[], kind: ConsentKind): boolean {
-  return currentConsent(consents, kind)?.given === false;
+  return consentState(consents, kind) === "refused";
+}
+
+export const CONSENT_STATES = ["given", "refused", "unable", "none"] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+export const CONSENT_STATE_LABELS: Record<ConsentState, string> = {
+  given: "Samtycker",
+  refused: "Samtycker inte",
+  unable: "Kan inte ta ställning",
+  none: "Inte dokumenterat",
+};
+
+/** Where a kind stands now: given, refused, "kan inte ta ställning", or never documented. */
+export function consentState(consents: readonly ConsentRecord[], kind: ConsentKind): ConsentState {
+  const c = currentConsent(consents, kind);
+  if (!c) return "none";
+  if (c.given) return "given";
+  return c.unable ? "unable" : "refused";
+}
+
+/**
+ * May a representative decide this kind for the patient? Information transfer and SIP: yes, when
+ * the ward has checked that the mandate covers it (a god man's or förvaltare's förordnande under
+ * föräldrabalken 11 kap., or the patient's own fullmakt to a närstående). Reading in NPÖ: no. The
+ * law on sammanhållen journalföring (lag (2022:913) om sammanhållen vård- och
+ * omsorgsdokumentation, earlier patientdatalagen 6 kap.) asks for the patient's own consent, and
+ * has its own rule for a patient who cannot take a position: each access is judged on its own
+ * (relevant to care the patient's state of health makes necessary, the patient's attitude
+ * clarified as far as possible) and logged as an emergency opening. That is a judgement per access
+ * in the reading system, not a standing consent this system can record.
+ */
+export function representativeMayDecide(kind: ConsentKind): boolean {
+  return kind !== "npo";
+}
+
+/** "god man Anna Ek", for a sentence. */
+export function representativeText(r: ConsentRepresentative): string {
+  return `${CONSENT_REPRESENTATIVE_LABELS[r.kind].toLowerCase()} ${r.name}`;
 }
 
 /** The consent to information transfer that a receiving party needs, if any. */
@@ -100,10 +145,17 @@ export function consentRecordsFromMessage(event: CaseEvent): ConsentRecord[] {
   const p = event.payload;
   const source = p.source === "telefon" ? "telefon" : "patient";
   const records: ConsentRecord[] = [];
-  const base = { documentedAt: event.occurredAt, documentedByUnitId: event.senderUnitId };
+  const base = {
+    documentedAt: event.occurredAt,
+    documentedByUnitId: event.senderUnitId,
+    ...(typeof p.documentedNote === "string" && p.documentedNote ? { note: p.documentedNote } : {}),
+  };
+  const representative = p.representative as ConsentRepresentative | undefined;
   if (Array.isArray(p.consents)) {
-    for (const c of p.consents as { kind: ConsentKind; given: boolean }[]) {
-      records.push({ ...base, kind: c.kind, given: c.given, source });
+    for (const c of p.consents as { kind: ConsentKind; given: boolean; unable?: boolean }[]) {
+      // "Kan inte ta ställning" is the patient's state: nobody answered for it.
+      if (c.unable) records.push({ ...base, kind: c.kind, given: false, source, unable: true });
+      else records.push({ ...base, kind: c.kind, given: c.given, source, ...(representative ? { representative } : {}) });
     }
   }
   if (Array.isArray(p.municipalityAlreadyHolds)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueSteps, MESSAGE_KIND_LABELS, stageLabel, worklistSortKey, type DueStep } from "./due";
+import { dueSteps, missedLegalDeadline, summariseDue, MESSAGE_KIND_LABELS, stageLabel, worklistSortKey, type DueStep } from "./due";
 import {
   ALL_CONSENTS,
   answered,
@@ -257,5 +257,83 @@ describe("labels", () => {
   it("uses consents from the fixtures (sanity)", () => {
     expect(ALL_CONSENTS).toHaveLength(4);
     expect(VC).not.toBe(KOMMUN);
+  });
+});
+
+describe("dueSteps: legal deadlines set apart from acknowledgements and the region's targets", () => {
+  it("classifies each step by how it is timed", () => {
+    const f = withEvents(ready(), event("utskrivningsdatum", at("2026-02-06", "14:00"), WARD, [KOMMUN], { dischargeAt: "2026-02-09T10:00:00+01:00" }));
+    const ward = dueSteps(f, "avdelning", at("2026-02-10", "08:00"), { unacknowledgedMessageIds: [f.events.at(-1)!.id] });
+    expect(find(ward, "skicka_utskrivningsmeddelande")?.deadline).toBe("lag");
+    expect(find(ward, "uppdatera_beraknat_datum")?.deadline).toBe("mal");
+    expect(find(ward, "kvittera")?.deadline).toBe("kvittens");
+    expect(find(dueSteps(notified(), "kommun", at("2026-02-03")), "svara_pa_inskrivning")?.deadline).toBe("mal");
+    expect(find(dueSteps(notified(), "vardcentral", at("2026-02-03")), "utse_fast_vardkontakt")?.deadline).toBe("lag");
+    expect(find(dueSteps(answered(), "kommun", at("2026-02-04")), "meddela_beslut")?.deadline).toBe("ingen");
+  });
+
+  it("keeps every due step, and an unacknowledged message does not hide an overdue legal deadline", () => {
+    // The vårdcentral has not named the fast vårdkontakt and has a message to acknowledge.
+    const f = withEvents(notified(), event("planeringsunderlag", at("2026-02-03", "09:00"), WARD, [KOMMUN, VC], { version: 1 }));
+    const steps = dueSteps(f, "vardcentral", at("2026-02-12"), { unacknowledgedMessageIds: [f.events.at(-1)!.id] });
+    expect(codes(steps).sort()).toEqual(["kvittera", "utse_fast_vardkontakt"]);
+    const summary = summariseDue(steps);
+    expect(summary.sortStep).toBe("utse_fast_vardkontakt");
+    expect(summary.legalDueAt).toEqual(find(steps, "utse_fast_vardkontakt")?.dueAt);
+    expect(summary.steps.map((s) => s.deadline).sort()).toEqual(["kvittens", "lag"]);
+    expect(
+      missedLegalDeadline(
+        summary.steps.find((s) => s.step === "utse_fast_vardkontakt")!,
+        at("2026-02-12"),
+      ),
+    ).toBe(true);
+  });
+
+  it("is red only for a missed deadline of the law, not for a late acknowledgement or a missed target", () => {
+    const late = new Date(at("2026-02-01").getTime()).toISOString();
+    expect(missedLegalDeadline({ deadline: "kvittens", dueAt: late }, at("2026-02-12"))).toBe(false);
+    expect(missedLegalDeadline({ deadline: "mal", dueAt: late }, at("2026-02-12"))).toBe(false);
+    expect(missedLegalDeadline({ deadline: "lag", dueAt: late }, at("2026-02-12"))).toBe(true);
+    expect(missedLegalDeadline({ deadline: "lag", dueAt: at("2026-02-13").toISOString() }, at("2026-02-12"))).toBe(false);
+  });
+
+  it("orders by acknowledgements only when nothing else is dated", () => {
+    const f = withEvents(answered(), event("planeringsunderlag", at("2026-02-04", "09:00"), WARD, [KOMMUN], { version: 1 }));
+    const summary = summariseDue(dueSteps(f, "kommun", at("2026-02-04", "10:00"), { unacknowledgedMessageIds: [f.events.at(-1)!.id] }));
+    expect(summary.sortStep).toBe("kvittera");
+    expect(summary.legalDueAt).toBeNull();
+  });
+});
+
+describe("dueSteps: kommunklar is the kommun's single statement", () => {
+  const KOMMUN_ORG = "00000000-0000-4000-8000-00000000b000";
+  const OTHER_ORG = "00000000-0000-4000-8000-00000000b999";
+  const withOrgs = (f: CaseFacts, hsvOrg = KOMMUN_ORG): CaseFacts => ({
+    ...f,
+    parties: f.parties.map((p) => (p.unitId === KOMMUN ? { ...p, organisationId: KOMMUN_ORG } : p.unitId === HSV ? { ...p, organisationId: hsvOrg } : p)),
+  });
+
+  it("owes nothing more at the kommun's hemsjukvård once the biståndsenhet has sent kommunklar", () => {
+    const owed = find(dueSteps(withOrgs(ready()), "hemsjukvard", at("2026-02-07"), { unitId: HSV }), "meddela_kommunklar");
+    expect(owed).toBeDefined();
+    const given = withOrgs(withEvents(ready(), event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD])));
+    expect(find(dueSteps(given, "hemsjukvard", at("2026-02-07"), { unitId: HSV }), "meddela_kommunklar")).toBeUndefined();
+    // Without the organisations known, the case's kommun-side parties are one kommun.
+    const unknown = withEvents(ready(), event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD]));
+    expect(find(dueSteps(unknown, "hemsjukvard", at("2026-02-07"), { unitId: HSV }), "meddela_kommunklar")).toBeUndefined();
+  });
+
+  it("still asks another kommun's unit, and asks again after the ready notice is withdrawn", () => {
+    const other = withOrgs(withEvents(ready(), event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD])), OTHER_ORG);
+    expect(find(dueSteps(other, "hemsjukvard", at("2026-02-07"), { unitId: HSV }), "meddela_kommunklar")).toBeDefined();
+    const withdrawn = withOrgs(
+      withEvents(
+        ready(),
+        event("kommunklar", at("2026-02-06", "13:00"), KOMMUN, [WARD]),
+        event("ej_utskrivningsklar", at("2026-02-07", "08:00"), WARD, [KOMMUN, VC]),
+        event("utskrivningsklar", at("2026-02-08", "08:00"), WARD, [KOMMUN, VC]),
+      ),
+    );
+    expect(find(dueSteps(withdrawn, "hemsjukvard", at("2026-02-08", "09:00"), { unitId: HSV }), "meddela_kommunklar")).toBeDefined();
   });
 });

@@ -19,6 +19,22 @@ export { MESSAGE_KIND_LABELS, STAGE_LABELS, stageLabel } from "./labels";
 
 export type DueSeverity = "info" | "normal" | "legal";
 
+/**
+ * How a due step is timed, as the worklist sets them apart: "lag" a deadline of the law (LOSUS,
+ * or the payment clock of LOSUS 5 kap.), "mal" a time the region has set itself (a product or
+ * agreement setting, e.g. answering the admission notice by the fast vårdkontakt's date),
+ * "kvittens" an acknowledgement ("kvittera omgående"), "ingen" a step without a time. Only a
+ * missed "lag" is shown as late (red): staff learn to ignore red that means less.
+ */
+export const DEADLINE_KINDS = ["lag", "mal", "kvittens", "ingen"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  lag: "Lagstadgad tidsgräns",
+  mal: "Regionens mål",
+  kvittens: "Kvittens",
+  ingen: "Utan tidsgräns",
+};
+
 export const DUE_STEP_CODES = [
   "dokumentera_samtycke",
   "skicka_inskrivningsmeddelande",
@@ -47,6 +63,7 @@ export interface DueStep {
   /** now > dueAt */
   overdue: boolean;
   severity: DueSeverity;
+  deadline: DeadlineKind;
   /** A stable id of the rule behind it, e.g. "N5" (the admission notice within 24 h); never shown. */
   rule?: string;
   /** The message that completes the step, for the UI to open its form. */
@@ -82,6 +99,7 @@ export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, 
     dueAt,
     overdue: dueAt !== null && now.getTime() > dueAt.getTime(),
     severity,
+    deadline: deadlineKind(step, dueAt, severity),
     ...extra,
   });
 
@@ -108,6 +126,12 @@ export function dueSteps(facts: CaseFacts, perspective: Perspective, now: Date, 
     const tb = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
     return ta - tb || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   });
+}
+
+function deadlineKind(step: DueStepCode, dueAt: Date | null, severity: DueSeverity): DeadlineKind {
+  if (step === "kvittera") return "kvittens";
+  if (dueAt === null) return "ingen";
+  return severity === "legal" ? "lag" : "mal";
 }
 
 /** The payment engine under the law's default, for a caller that did not pass the case's own result. */
@@ -255,7 +279,7 @@ function partySteps(state: DerivedCaseState, party: PartyState, now: Date, optio
     );
   }
 
-  if (state.stage === "utskrivningsklar" && state.readyForDischargeAt && !party.kommunklarAt) {
+  if (state.stage === "utskrivningsklar" && state.readyForDischargeAt && !readyStatementGiven(state, party)) {
     if (kommunSide) {
       const day = daysSinceReady(state.readyForDischargeAt, now);
       const liability = options.paymentLiabilityFrom;
@@ -272,6 +296,61 @@ function partySteps(state: DerivedCaseState, party: PartyState, now: Date, optio
     }
   }
   return steps;
+}
+
+/**
+ * Kommunklar is the kommun's single statement that it is ready to receive the patient, whichever
+ * of its units sends it (biståndsenheten usually): once one kommun-side unit of the kommun has
+ * sent it, none of the kommun's other units (hemsjukvård, hemtjänst) still owes it. The region's
+ * öppenvård answers for itself ("redo att ta emot").
+ */
+function readyStatementGiven(state: DerivedCaseState, party: PartyState): boolean {
+  if (party.kommunklarAt) return true;
+  if (!KOMMUN_SIDE_ROLES.includes(party.role)) return false;
+  return state.parties.some((p) => p.active && !p.rejectedAt && p.kommunklarAt !== null && KOMMUN_SIDE_ROLES.includes(p.role) && sameOrganisation(p, party));
+}
+
+/** Units of one organisation; a party whose organisation is not known is taken to be of the case's one kommun. */
+function sameOrganisation(a: PartyState, b: PartyState): boolean {
+  return !a.organisationId || !b.organisationId || a.organisationId === b.organisationId;
+}
+
+/** A due step as stored on the party row for the worklist: the code, its time and how it is timed. */
+export interface StoredDueStep {
+  step: DueStepCode;
+  dueAt: string | null;
+  deadline: DeadlineKind;
+}
+
+export interface PartyDueSummary {
+  /** Every due step, earliest first (the worklist shows them all). */
+  steps: StoredDueStep[];
+  /**
+   * The worklist's default order: the earliest deadline that is not an acknowledgement (law or the
+   * region's target), else the earliest acknowledgement; an unacknowledged message no longer
+   * hides a legal deadline behind it.
+   */
+  sortAt: Date | null;
+  sortStep: DueStepCode | null;
+  /** The earliest deadline of the law, for the row's red mark. */
+  legalDueAt: Date | null;
+}
+
+export function summariseDue(steps: readonly DueStep[]): PartyDueSummary {
+  const dated = steps.filter((s) => s.dueAt !== null).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime());
+  const first = dated.find((s) => s.deadline !== "kvittens") ?? dated[0] ?? steps.find((s) => s.deadline !== "kvittens") ?? steps[0] ?? null;
+  const legal = dated.find((s) => s.deadline === "lag") ?? null;
+  return {
+    steps: steps.map((s) => ({ step: s.step, dueAt: s.dueAt?.toISOString() ?? null, deadline: s.deadline })),
+    sortAt: first?.dueAt ?? null,
+    sortStep: first?.step ?? null,
+    legalDueAt: legal?.dueAt ?? null,
+  };
+}
+
+/** Red on the worklist: a deadline of the law has passed. A missed target or acknowledgement is not red. */
+export function missedLegalDeadline(step: Pick<StoredDueStep, "dueAt" | "deadline">, now: Date): boolean {
+  return step.deadline === "lag" && step.dueAt !== null && new Date(step.dueAt).getTime() < now.getTime();
 }
 
 const NO_DEADLINE = 8.64e15 + 1;

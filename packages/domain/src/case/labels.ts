@@ -1,4 +1,4 @@
-import type { CareType, CaseStage, CloseReason, ConsentKind, MessageKind, PartyRole } from "./types";
+import type { CareType, CaseStage, CloseReason, ConsentKind, ConsentRepresentativeKind, MessageKind, PartyRole } from "./types";
 
 /** Swedish names of the case's stages, as the worklists and case header show them. */
 export const STAGE_LABELS: Record<CaseStage, string> = {
@@ -50,6 +50,13 @@ export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
   informationsoverforing_vardcentral: "Informationsöverföring till vårdcentralen/öppenvården",
   npo: "Läsning i NPÖ (sammanhållen journalföring)",
   sip: "Samordnad individuell plan (SIP)",
+};
+
+/** Who answered for the patient, as a label and in a sentence ("lämnat av god man Anna Ek"). */
+export const CONSENT_REPRESENTATIVE_LABELS: Record<ConsentRepresentativeKind, string> = {
+  god_man: "God man",
+  forvaltare: "Förvaltare",
+  narstaende: "Närstående med patientens fullmakt",
 };
 
 export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {

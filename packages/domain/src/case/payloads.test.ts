@@ -33,7 +33,46 @@ describe("parseMessagePayload", () => {
     ["no consents at all", "samtycke", { consents: [] }, "consents", /Ange minst ett samtycke/],
     ["an unknown consent kind", "samtycke", { consents: [{ kind: "allt", given: true }] }, "consents.0.kind", /samtyckestyp/],
     ["whether consent was given", "samtycke", { consents: [{ kind: "npo" }] }, "consents.0.given", /Ange om samtycke har lämnats/],
-    ["an empty answer", "svar_pa_inskrivning", { currentServices: "  ", knownToUnit: true }, "currentServices", /får inte vara tom/],
+    ["an empty answer", "svar_pa_inskrivning", { currentServices: "  ", knownToUnit: true }, "services", /Kryssa i patientens aktuella insatser/],
+    [
+      "services and none at once",
+      "svar_pa_inskrivning",
+      { services: ["hemtjanst"], noServices: true, knownToUnit: true },
+      "services",
+      /antingen i insatserna eller ”Inga insatser”/,
+    ],
+    ["an unknown service", "svar_pa_inskrivning", { services: ["taxi"], knownToUnit: true }, "services.0", /Ogiltigt val av insats/],
+    ["a service ticked twice", "svar_pa_inskrivning", { services: ["hemtjanst", "hemtjanst"], knownToUnit: true }, "services", /bara anges en gång/],
+    ["an unknown ADL area", "planeringsunderlag", { version: 1, needs: "x", adl: [{ area: "dans", level: "klarar_sjalv" }] }, "adl.0.area", /ADL-område/],
+    [
+      "an ADL area twice",
+      "planeringsunderlag",
+      {
+        version: 1,
+        needs: "x",
+        adl: [
+          { area: "inkop", level: "klarar_sjalv" },
+          { area: "inkop", level: "delvis_hjalp" },
+        ],
+      },
+      "adl",
+      /Samma ADL-område/,
+    ],
+    ["an unknown risk", "planeringsunderlag", { version: 1, needs: "x", risks: ["blixt"] }, "risks.0", /Ogiltigt val av risk/],
+    [
+      "a medicine without a name",
+      "planeringsunderlag",
+      { version: 1, needs: "x", medications: [{ name: " ", dose: "1 x 1" }] },
+      "medications.0.name",
+      /får inte vara tom/,
+    ],
+    [
+      "an unknown medication handler",
+      "planeringsunderlag",
+      { version: 1, needs: "x", medicationHandler: "grannen" },
+      "medicationHandler",
+      /vem som sköter läkemedlen/,
+    ],
     [
       "a bad staff reference",
       "svar_pa_inskrivning",
@@ -87,8 +126,15 @@ describe("parseMessagePayload", () => {
       "no participants",
       "kallelse_sip",
       { meetingAt: "2026-02-10T10:00:00Z", video: true, participants: [], consentStatus: "given" },
-      "participants",
-      /minst en deltagare/,
+      "invitedUnitIds",
+      /Kalla minst en part eller ange en deltagare/,
+    ],
+    [
+      "a party that is no unit reference",
+      "kallelse_sip",
+      { meetingAt: "2026-02-10T10:00:00Z", video: true, invitedUnitIds: ["Kommunen"], consentStatus: "given" },
+      "invitedUnitIds.0",
+      /giltig enhetsreferens/,
     ],
     ["no SIP interventions", "sip_plan", { interventions: [], overallResponsible: "kommun", offeredToPatient: true }, "interventions", /minst en insats/],
     [
@@ -113,8 +159,15 @@ describe("parseMessagePayload", () => {
       "no medication list",
       "utskrivningsmeddelande",
       { dischargedAt: "2026-02-09T10:00:00+01:00", dischargePlan: "x" },
-      "medicationList",
-      /Läkemedelslistan måste anges/,
+      "medications",
+      /Ange patientens läkemedel, eller att patienten inte har några/,
+    ],
+    [
+      "medicines and none at once",
+      "utskrivningsmeddelande",
+      { dischargedAt: "2026-02-09T10:00:00+01:00", dischargePlan: "x", medications: [{ name: "Alvedon" }], noMedications: true },
+      "medications",
+      /antingen läkemedlen eller att patienten inte har några/,
     ],
     ["no subject", "generellt", { text: "x" }, "subject", /Ämnet måste anges/],
     ["an unknown close reason", "avslut", { reason: "klar" }, "reason", /orsak till avslut/],
@@ -132,6 +185,65 @@ describe("parseMessagePayload", () => {
       ],
     };
     expect(errors("samtycke", input)["consents.1.kind"]).toMatch(/bara anges en gång/);
+  });
+
+  it("stores empty lists from a form as absent, like empty text", () => {
+    const res = parseMessagePayload("planeringsunderlag", { version: 1, needs: "x", adl: [], risks: [], medications: [], aidKinds: [] });
+    expect(res).toEqual({ ok: true, payload: { version: 1, needs: "x" } });
+  });
+
+  it("accepts a structured planning basis, answer, SIP call and discharge notice", () => {
+    const unit = "00000000-0000-4000-8000-0000000000b1";
+    expect(
+      parseMessagePayload("planeringsunderlag", {
+        version: 2,
+        needs: "Hjälp morgon och kväll",
+        adl: [
+          { area: "forflyttning", level: "delvis_hjalp" },
+          { area: "personlig_hygien", level: "helt_beroende" },
+        ],
+        risks: ["fall", "trycksar"],
+        medicationHandler: "hemsjukvard",
+        dosDispensed: true,
+        medications: [{ name: "Waran", dose: "Enligt ordination", purpose: "Blodförtunnande" }],
+        aidKinds: ["rollator"],
+        housing: "ordinart_boende",
+        livesAlone: true,
+      }).ok,
+    ).toBe(true);
+    expect(
+      parseMessagePayload(
+        "svar_pa_inskrivning",
+        { services: ["hemtjanst", "trygghetslarm"], contactName: "Berit Holm", knownToUnit: true },
+        { senderRole: "kommun" },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(parseMessagePayload("svar_pa_inskrivning", { noServices: true, knownToUnit: false }, { senderRole: "kommun" })).toMatchObject({ ok: true });
+    expect(
+      parseMessagePayload("kallelse_sip", {
+        meetingAt: "2026-02-10T10:00:00Z",
+        video: true,
+        invitedUnitIds: [unit],
+        consentStatus: "given",
+        followUpAt: "2026-03-10",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(parseMessagePayload("utskrivningsmeddelande", { dischargedAt: "2026-02-09T10:00:00+01:00", dischargePlan: "x", noMedications: true })).toMatchObject(
+      { ok: true },
+    );
+  });
+
+  it("still accepts the payloads sent before the forms had structure", () => {
+    expect(
+      parseMessagePayload("planeringsunderlag", { version: 1, needs: "x", adlStatus: "Går med rollator", homeSituation: "Bor ensam", aids: "Rollator" }).ok,
+    ).toBe(true);
+    expect(parseMessagePayload("svar_pa_inskrivning", { currentServices: "Hemtjänst 2 ggr/dag", knownToUnit: true }, { senderRole: "kommun" }).ok).toBe(true);
+    expect(
+      parseMessagePayload("kallelse_sip", { meetingAt: "2026-02-10T10:00:00Z", video: true, participants: ["Patienten"], consentStatus: "given" }).ok,
+    ).toBe(true);
+    expect(parseMessagePayload("utskrivningsmeddelande", { dischargedAt: "2026-02-09T10:00:00+01:00", dischargePlan: "x", medicationList: "Alvedon" }).ok).toBe(
+      true,
+    );
   });
 
   it("lets the kommun state only consents it already holds", () => {

@@ -1,7 +1,12 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
+// The Swedish locale alone: `z.locales.sv` would bring every locale zod has into the browser.
+import swedish from "zod/v4/locales/sv.js";
 import { stockholmDate } from "../time/stockholm";
-import { CLOSE_REASONS, CONSENT_KINDS, MESSAGE_KINDS, type MessageKind, type PartyRole } from "./types";
+import { CLOSE_REASONS, CONSENT_KINDS, CONSENT_REPRESENTATIVE_KINDS, MESSAGE_KINDS, type MessageKind, type PartyRole } from "./types";
+import { representativeMayDecide } from "./consent";
 import { OUTPATIENT_PARTY_ROLES } from "./party-role";
+import { ADL_AREAS, ADL_LEVELS, AID_KINDS, CURRENT_SERVICE_KINDS, HOUSING_KINDS, MEDICATION_HANDLERS, RISK_KINDS } from "./structured-content";
 
 /**
  * The structured payload of each message kind: the fields of its form (the steps of the
@@ -45,18 +50,54 @@ const bool = (question: string) => z.boolean({ error: missingOr(`Ange ${question
 const choice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: missingOr(`Välj ${label}`, `Ogiltigt val av ${label}`) });
 
+/**
+ * An optional list: an empty list from a form is stored as absent, like an empty text, so that a
+ * payload sent before the list existed and one sent with nothing ticked read the same.
+ */
+const optList = <T extends z.ZodType>(item: T, label: string, max = 100) =>
+  z
+    .array(item, { error: `${label} måste anges som en lista` })
+    .max(max, { error: `${label} får vara högst ${max}` })
+    .optional()
+    .transform((l) => (l && l.length > 0 ? l : undefined));
+
+/** A list of choices, each at most once. */
+const choiceSet = <const T extends readonly [string, ...string[]]>(values: T, label: string, what: string) =>
+  optList(choice(values, what), label).refine((l) => !l || new Set(l).size === l.length, { error: `Samma ${what} får bara anges en gång` });
+
+/** The medication list, one medicine per row (the list that goes home with the patient). */
+const medications = optList(
+  z.object({
+    name: text("Läkemedlets namn", MAX_LINE),
+    dose: optText("Dosen", MAX_LINE),
+    purpose: optText("Vad läkemedlet används mot", MAX_LINE),
+  }),
+  "Läkemedlen",
+  200,
+);
+
 const consentKind = choice(CONSENT_KINDS, "samtyckestyp");
 
 const samtycke = z
   .object({
-    consents: z.array(z.object({ kind: consentKind, given: bool("om samtycke har lämnats") }), {
-      error: "Samtyckena måste anges som en lista",
-    }),
-    documentedNote: optText("Anteckningen", 2000),
+    consents: z.array(
+      z.object({
+        kind: consentKind,
+        given: bool("om samtycke har lämnats"),
+        /** "Kan inte ta ställning" (then `given` is false). */
+        unable: z.boolean({ error: "Ange om patienten kan ta ställning" }).optional(),
+      }),
+      { error: "Samtyckena måste anges som en lista" },
+    ),
+    documentedNote: optText("Kommentaren", 2000),
     /** The kommun's statement of the consents it already holds. */
     municipalityAlreadyHolds: z.array(consentKind, { error: "Befintliga samtycken måste anges som en lista" }).optional(),
     /** How the ward got it: from the patient, or by phone during an outage (Region Sörmland, Reservrutin Link). */
     source: z.enum(["patient", "telefon"], { error: "Ogiltig källa för samtycket" }).optional(),
+    /** Who answered for a patient who cannot decide (see consent.ts, representativeMayDecide). */
+    representative: z
+      .object({ kind: choice(CONSENT_REPRESENTATIVE_KINDS, "vem som företräder patienten"), name: text("Företrädarens namn", MAX_LINE) })
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.consents.length === 0 && (p.municipalityAlreadyHolds ?? []).length === 0) {
@@ -68,19 +109,45 @@ const samtycke = z
         ctx.addIssue({ code: "custom", path: ["consents", i, "kind"], message: "Samma samtyckestyp får bara anges en gång" });
       }
       seen.add(c.kind);
+      if (c.unable && c.given)
+        ctx.addIssue({ code: "custom", path: ["consents", i, "given"], message: "Ett samtycke kan inte både vara lämnat och inte gå att ta ställning till" });
+      if (p.representative && !c.unable && !representativeMayDecide(c.kind)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["consents", i, "given"],
+          message:
+            "Läsning i NPÖ kräver patientens eget samtycke och kan inte lämnas av en företrädare. Välj Kan inte ta ställning om patienten inte kan svara",
+        });
+      }
     });
   });
 
 const estimatedDate = z.object({ estimatedDischargeDate: isoDate("Beräknat utskrivningsdatum") });
 
-const svarPaInskrivning = z.object({
-  /** Aktuella insatser; may be "Inga insatser". */
-  currentServices: text("Aktuella insatser"),
-  /** Fast vårdkontakt: a person with a context at the answering vårdcentral. */
-  fixedCareContactStaffId: z.uuid({ error: "Fast vårdkontakt måste vara en giltig personreferens" }).optional(),
-  /** false = "ej känd" hos enheten. */
-  knownToUnit: bool("om patienten är känd hos enheten"),
-});
+const svarPaInskrivning = z
+  .object({
+    /** Aktuella insatser, ticked. Absent in answers sent before the form had boxes. */
+    services: choiceSet(CURRENT_SERVICE_KINDS, "Insatserna", "insats"),
+    /** The patient has no services from the answering unit. */
+    noServices: z.boolean({ error: "Svaret på om patienten saknar insatser måste vara ja eller nej" }).optional(),
+    /** More about the services; before the boxes, the whole answer was this text. */
+    currentServices: optText("Övrigt om insatserna"),
+    /** Fast vårdkontakt: a person with a context at the answering vårdcentral. */
+    fixedCareContactStaffId: z.uuid({ error: "Fast vårdkontakt måste vara en giltig personreferens" }).optional(),
+    /** The named contact at the answering unit, for the ward's questions. */
+    contactName: optText("Kontaktpersonen", MAX_LINE),
+    contactPhone: optText("Kontaktpersonens telefonnummer", 40),
+    /** false = "ej känd" hos enheten. */
+    knownToUnit: bool("om patienten är känd hos enheten"),
+  })
+  .superRefine((p, ctx) => {
+    const ticked = (p.services ?? []).length > 0;
+    if (p.noServices && ticked) {
+      ctx.addIssue({ code: "custom", path: ["services"], message: "Kryssa antingen i insatserna eller ”Inga insatser”, inte båda" });
+    } else if (!ticked && !p.noServices && !p.currentServices) {
+      ctx.addIssue({ code: "custom", path: ["services"], message: "Kryssa i patientens aktuella insatser, eller ”Inga insatser”" });
+    }
+  });
 
 const avvisning = z.object({
   reason: choice(["ej_folkbokford", "fel_mottagare", "annat"], "skäl till avvisning"),
@@ -94,16 +161,43 @@ const planeringsunderlag = z.object({
     .int({ error: "Versionen måste vara ett heltal" })
     .min(1, { error: "Versionen måste vara minst 1" }),
   needs: text("Behoven"),
-  adlStatus: optText("ADL-status"),
-  homeSituation: optText("Boendesituationen"),
-  aids: optText("Hjälpmedel"),
+  /** ADL status per area; each area at most once. */
+  adl: optList(z.object({ area: choice(ADL_AREAS, "ADL-område"), level: choice(ADL_LEVELS, "hur mycket hjälp patienten behöver") }), "ADL-bedömningen").refine(
+    (l) => !l || new Set(l.map((a) => a.area)).size === l.length,
+    { error: "Samma ADL-område får bara anges en gång" },
+  ),
+  /** More about ADL; before the structured areas, the ADL status was only this text. */
+  adlStatus: optText("Övrigt om ADL"),
+  risks: choiceSet(RISK_KINDS, "Riskerna", "risk"),
+  riskNote: optText("Om riskerna"),
+  medicationHandler: choice(MEDICATION_HANDLERS, "vem som sköter läkemedlen").optional(),
+  dosDispensed: z.boolean({ error: "Svaret på om läkemedlen är dosdispenserade måste vara ja eller nej" }).optional(),
+  medications,
+  aidKinds: choiceSet(AID_KINDS, "Hjälpmedlen", "hjälpmedel"),
+  /** Other aids; before the list, the aids were only this text. */
+  aids: optText("Övriga hjälpmedel"),
+  housing: choice(HOUSING_KINDS, "boendeform").optional(),
+  livesAlone: z.boolean({ error: "Svaret på om patienten bor ensam måste vara ja eller nej" }).optional(),
+  homeSituation: optText("Om boendet"),
   track: choice(["gron", "gul", "rod"], "processpår").optional(),
 });
+
+/**
+ * The units a message brings into the case as parties (see party-add.ts): the kommun's home care
+ * named in a decision, the hemsjukvård an assignment goes to. Who may bring in which is checked by
+ * the service with the domain rule; the schema only takes the ids.
+ */
+const bringInUnitIds = z
+  .array(z.uuid({ error: "Enheten måste vara en giltig enhetsreferens" }), { error: "Enheterna måste anges som en lista" })
+  .max(20)
+  .optional();
 
 const meddelaBeslut = z
   .object({
     applied: z.array(text("Ansökt insats", MAX_LINE), { error: "Ansökta insatser måste anges som en lista" }),
     decided: z.array(text("Beslutad insats", MAX_LINE), { error: "Beslutade insatser måste anges som en lista" }),
+    /** Hemsjukvård and hemtjänst that give the decided help. */
+    bringInUnitIds,
   })
   .refine((p) => p.applied.length + p.decided.length > 0, {
     path: ["applied"],
@@ -113,6 +207,8 @@ const meddelaBeslut = z
 const uppdragHemsjukvard = z.object({
   tasks: text("Uppdraget"),
   from: isoDate("Startdatum"),
+  /** The kommun's hemsjukvård that is not yet a party and gets the assignment. */
+  bringInUnitIds,
 });
 
 const egenvardsbedomning = z.object({
@@ -131,10 +227,20 @@ const kallelseSip = z
       .url({ protocol: /^https$/, error: "Videolänken måste vara en giltig https-adress" })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    participants: z.array(text("Deltagare", MAX_LINE), { error: "Deltagarna måste anges som en lista" }).min(1, { error: "Ange minst en deltagare" }),
+    /** The parties called, picked from the case's parties; each answers (accepts or declines) in the case. */
+    invitedUnitIds: optList(z.uuid({ error: "En kallad part måste vara en giltig enhetsreferens" }), "De kallade parterna").refine(
+      (l) => !l || new Set(l).size === l.length,
+      { error: "Samma part får bara kallas en gång" },
+    ),
+    /** Others taking part (the patient, närstående …), one per row; before the parties could be picked, every participant was a row. */
+    participants: optList(text("Deltagare", MAX_LINE), "Övriga deltagare"),
     consentStatus: choice(["given", "refused", "unknown"], "samtyckesstatus"),
+    /** When the plan is to be followed up. */
+    followUpAt: isoDate("Uppföljningsdatum").optional(),
   })
   .superRefine((p, ctx) => {
+    if (!p.invitedUnitIds && !p.participants)
+      ctx.addIssue({ code: "custom", path: ["invitedUnitIds"], message: "Kalla minst en part eller ange en deltagare" });
     if (!p.place && !p.video) ctx.addIssue({ code: "custom", path: ["place"], message: "Ange plats eller välj videomöte" });
     if (p.videoLink && !p.video) {
       ctx.addIssue({ code: "custom", path: ["videoLink"], message: "Videolänk kan bara anges för ett videomöte" });
@@ -166,6 +272,8 @@ const utskrivningsklar = z.object({
   /** The physician's decision; the notice's own time is the message's time. */
   decidedAt: isoDateTime("Beslutstid"),
   decidedBy: text("Beslutande läkare", MAX_LINE),
+  /** The physician picked from the unit's staff; absent when the name was typed in. */
+  decidedByStaffId: z.uuid({ error: "Beslutande läkare måste vara en giltig personreferens" }).optional(),
 });
 
 const ejUtskrivningsklar = z.object({ reason: text("Orsaken") });
@@ -180,14 +288,28 @@ const utskrivningsdatum = z.object({
   transportBooked: bool("om transport är bokad").optional(),
 });
 
-const utskrivningsmeddelande = z.object({
-  dischargedAt: isoDateTime("Utskrivningstid"),
-  dischargePlan: text("Utskrivningsplanen"),
-  medicationList: text("Läkemedelslistan"),
-  aidsReturned: optText("Hjälpmedel och läkemedel som följer med"),
-  /** Vistelseadress, when the patient goes somewhere else than the folkbokföringsadress. */
-  stayAddress: optText("Vistelseadressen", MAX_LINE),
-});
+const utskrivningsmeddelande = z
+  .object({
+    dischargedAt: isoDateTime("Utskrivningstid"),
+    dischargePlan: text("Utskrivningsplanen"),
+    /** The medication list as rows; a notice sent before the rows carries only the text below. */
+    medications,
+    /** More about the medicines (or, in an older notice, the whole list as text). */
+    medicationList: optText("Övrigt om läkemedlen"),
+    /** The patient goes home without medicines. */
+    noMedications: z.boolean({ error: "Svaret på om patienten saknar läkemedel måste vara ja eller nej" }).optional(),
+    aidsReturned: optText("Hjälpmedel och läkemedel som följer med"),
+    /** Vistelseadress, when the patient goes somewhere else than the folkbokföringsadress. */
+    stayAddress: optText("Vistelseadressen", MAX_LINE),
+  })
+  .superRefine((p, ctx) => {
+    // The current medication list goes with the discharge notice (Region Sörmland, Reservrutin Link: "Säkerställa läkemedel").
+    if (p.noMedications && p.medications) {
+      ctx.addIssue({ code: "custom", path: ["medications"], message: "Ange antingen läkemedlen eller att patienten inte har några, inte båda" });
+    } else if (!p.medications && !p.medicationList && !p.noMedications) {
+      ctx.addIssue({ code: "custom", path: ["medications"], message: "Ange patientens läkemedel, eller att patienten inte har några" });
+    }
+  });
 
 const generellt = z.object({ subject: text("Ämnet", MAX_LINE), text: text("Meddelandet") });
 
@@ -238,7 +360,7 @@ export interface PayloadError {
 
 export type PayloadResult<K extends MessageKind> = { ok: true; payload: MessagePayload<K> } | { ok: false; errors: PayloadError[] };
 
-const swedishErrors = z.locales.sv().localeError;
+const swedishErrors = swedish().localeError;
 /** Clocks of two machines differ a little; a decision "in the future" by less than this is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 

@@ -139,6 +139,13 @@ describe("checkSend: refused for recipients, repetition and content", () => {
       "sip_consent_refused",
       /samtyckt till SIP/,
     ],
+    [
+      "a SIP call to a unit that is no party of the case",
+      answered,
+      send("kallelse_sip", VC, [WARD], { ...samplePayload("kallelse_sip"), invitedUnitIds: [KOMMUN, OUTSIDER] }),
+      "invalid_payload",
+      /Bara ärendets parter kan kallas/,
+    ],
     ["a SIP plan without a call", discharged, send("sip_plan", VC, [WARD]), "sip_not_called", /först när det finns en kallelse/],
     [
       "a self-care confirmation with nothing to confirm",

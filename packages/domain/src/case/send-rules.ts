@@ -164,10 +164,20 @@ export function payloadRefusal(kind: MessageKind, c: RuleContext, payload: Recor
       }
       return null;
 
-    case "kallelse_sip":
-      return payload.consentStatus === "refused"
-        ? refuse("sip_consent_refused", "Patienten har inte samtyckt till SIP. En kallelse kan inte skickas utan samtycke")
+    case "kallelse_sip": {
+      if (payload.consentStatus === "refused") {
+        return refuse("sip_consent_refused", "Patienten har inte samtyckt till SIP. En kallelse kan inte skickas utan samtycke");
+      }
+      // Only the case's parties can be called, since each answers the call in the case.
+      const invited = Array.isArray(payload.invitedUnitIds) ? (payload.invitedUnitIds as string[]) : [];
+      const parties = new Set(c.facts.parties.filter((p) => !p.removedAt).map((p) => p.unitId));
+      const outside = invited.findIndex((u) => !parties.has(u));
+      return outside >= 0
+        ? refuse("invalid_payload", "Kontrollera uppgifterna: Bara ärendets parter kan kallas", [
+            { path: `invitedUnitIds.${outside}`, message: "Bara ärendets parter kan kallas" },
+          ])
         : null;
+    }
 
     case "avslut":
       if (payload.reason === "utskriven_klar" && !state.dischargeNoticeAt) {

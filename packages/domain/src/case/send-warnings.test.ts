@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkSend } from "./transitions";
+import { checkSend, deriveCaseState } from "./transitions";
+import { confirmationRefusal, preflightWarnings, warningsToConfirm, type WarningContext } from "./send-warnings";
+import { MESSAGE_KINDS, type CaseFacts } from "./types";
 import {
   ALL_CONSENTS,
   ALL_OTHERS,
@@ -20,6 +22,10 @@ import {
   withEvents,
 } from "./test-fixtures";
 
+const NO_CONTACT = "Vårdcentralen har inte utsett någon fast vårdkontakt. Enligt lagen om samverkan vid utskrivning ska det ske innan patienten skrivs ut";
+const NO_SIP_CALL =
+  "Ingen kallelse till SIP har skickats, fast patienten behöver insatser från både kommunen och öppenvården efter utskrivningen. Enligt lagen om samverkan vid utskrivning ska kallelsen skickas inom tre dagar efter underrättelsen om utskrivningsklar";
+
 describe("checkSend: warnings (the send goes ahead)", () => {
   it("warns that the vårdcentral has not named a fast vårdkontakt before discharge, without refusing", () => {
     const f = withEvents(
@@ -30,8 +36,8 @@ describe("checkSend: warnings (the send goes ahead)", () => {
     const res = checkSend(f, send("utskrivningsmeddelande", WARD, ALL_OTHERS));
     expect(res.ok).toBe(true);
     const warnings = res.ok ? res.warnings : [];
-    expect(warnings).toContain("Vårdcentralen har inte utsett någon fast vårdkontakt, vilket ska ske före utskrivningen");
-    expect(warnings).toContain("Ingen kallelse till SIP har skickats, fast både kommunen och öppenvården behövs efter utskrivningen");
+    expect(warnings).toContain(NO_CONTACT);
+    expect(warnings).toContain(NO_SIP_CALL);
     expect(warnings).toContain("Kommunen har inte meddelat kommunklar");
     expect(warnings).toContain("Hemsjukvården har inte meddelat kommunklar");
   });
@@ -54,6 +60,7 @@ describe("checkSend: warnings (the send goes ahead)", () => {
       ok: true,
       payload: expect.anything(),
       warnings: [],
+      toConfirm: [],
     });
   });
 
@@ -101,5 +108,87 @@ describe("checkSend: warnings (the send goes ahead)", () => {
     expect(res.ok && res.warnings).toEqual(["Samtycke till SIP är inte dokumenterat. Det behövs innan planen upprättas"]);
     const plan = checkSend(sipCalled(), send("sip_plan", VC, [WARD, KOMMUN], { ...samplePayload("sip_plan"), offeredToPatient: false }));
     expect(plan.ok && plan.warnings).toEqual(["SIP-planen har inte erbjudits patienten"]);
+  });
+});
+
+/** The discharge case of the issue: no fast vårdkontakt, no SIP call, no kommunklar. */
+const nothingInPlace = (): CaseFacts =>
+  withEvents(
+    notified(),
+    event("svar_pa_inskrivning", at("2026-02-03", "09:00"), KOMMUN, [WARD], { currentServices: "Inga", knownToUnit: true }),
+    event("utskrivningsklar", at("2026-02-06", "11:00"), WARD, ALL_OTHERS),
+  );
+
+function context(facts: CaseFacts, over: Partial<WarningContext> = {}): WarningContext {
+  const state = deriveCaseState(facts);
+  return { facts, state, recipients: state.parties.filter((p) => p.unitId !== WARD), payload: {}, at: at("2026-02-09", "10:00"), mode: "normal", ...over };
+}
+
+describe("preflightWarnings: what the form shows before the send", () => {
+  it("shows the three discharge warnings from the case alone (no form filled in), two of them to confirm", () => {
+    const warnings = preflightWarnings("utskrivningsmeddelande", context(nothingInPlace()));
+    expect(warnings).toEqual([
+      { text: NO_CONTACT, confirm: true },
+      { text: NO_SIP_CALL, confirm: true },
+      { text: "Kommunen har inte meddelat kommunklar", confirm: false },
+      { text: "Hemsjukvården har inte meddelat kommunklar", confirm: false },
+    ]);
+    expect(warningsToConfirm("utskrivningsmeddelande", context(nothingInPlace()))).toEqual([NO_CONTACT, NO_SIP_CALL]);
+  });
+
+  it("asks no confirmation when only kommunklar is missing: a warning, not the law's order", () => {
+    const f = withEvents(ready(), event("kallelse_sip", at("2026-02-06", "15:00"), VC, [WARD, KOMMUN]));
+    expect(warningsToConfirm("utskrivningsmeddelande", context(f))).toEqual([]);
+    expect(preflightWarnings("utskrivningsmeddelande", context(f)).map((w) => w.text)).toContain("Kommunen har inte meddelat kommunklar");
+  });
+
+  it("asks no confirmation for a correction or an after-registration: what happened is recorded", () => {
+    expect(warningsToConfirm("utskrivningsmeddelande", context(nothingInPlace(), { isCorrection: true }))).toEqual([]);
+    expect(warningsToConfirm("utskrivningsmeddelande", context(nothingInPlace(), { mode: "efterregistrering" }))).toEqual([]);
+    // The warnings are still shown.
+    expect(preflightWarnings("utskrivningsmeddelande", context(nothingInPlace(), { isCorrection: true }))).toHaveLength(4);
+  });
+
+  it("passes what must be confirmed through checkSend", () => {
+    const res = checkSend(nothingInPlace(), send("utskrivningsmeddelande", WARD, ALL_OTHERS));
+    expect(res.ok && res.toConfirm).toEqual([NO_CONTACT, NO_SIP_CALL]);
+  });
+
+  it("never shows a rule number or other internal code in a warning", () => {
+    const texts = new Set<string>();
+    const cases = [nothingInPlace(), baseFacts({ consents: [] }), notified({ consents: [] }), ready(), answered({ consents: [] })];
+    const payloads = [
+      {},
+      { dischargedAt: at("2026-02-01", "10:00").toISOString(), dischargeAt: at("2026-02-01", "10:00").toISOString() },
+      { consentStatus: "unknown", offeredToPatient: false, estimatedDischargeDate: "2026-02-09" },
+    ];
+    for (const facts of cases) {
+      for (const kind of MESSAGE_KINDS) {
+        for (const payload of payloads) {
+          for (const w of preflightWarnings(kind, context(facts, { payload, at: at("2026-02-12", "10:00") }))) texts.add(w.text);
+        }
+      }
+    }
+    expect(texts.size).toBeGreaterThanOrEqual(8);
+    for (const t of texts) expect(t).not.toMatch(/\(?\b[A-Z]{1,3}\d+\b\)?|seed|\bN\d/);
+  });
+});
+
+describe("confirmationRefusal: the server's check of a send that breaks the law's order", () => {
+  it("refuses without the confirmation and the reason, in Swedish, naming what is broken", () => {
+    const refusal = confirmationRefusal("utskrivningsmeddelande", [NO_CONTACT], null);
+    expect(refusal?.message).toBe(`Utskrivningsmeddelande har inte skickats: ${NO_CONTACT}. Bekräfta att du skickar ändå och ange skälet.`);
+    expect(refusal?.errors.map((e) => e.path)).toEqual(["confirmation.confirmed", "confirmation.reason"]);
+    expect(confirmationRefusal("utskrivningsmeddelande", [NO_CONTACT], { confirmed: true, reason: "   " })?.errors).toEqual([
+      { path: "confirmation.reason", message: "Ange skälet till att du skickar ändå" },
+    ]);
+    expect(confirmationRefusal("utskrivningsmeddelande", [NO_CONTACT], { confirmed: false, reason: "Patienten vill hem" })?.errors).toEqual([
+      { path: "confirmation.confirmed", message: "Bekräfta att du skickar trots varningarna" },
+    ]);
+  });
+
+  it("lets a confirmed send with a reason through, and asks nothing when nothing needs confirming", () => {
+    expect(confirmationRefusal("utskrivningsmeddelande", [NO_CONTACT], { confirmed: true, reason: "Vårdcentralen nås inte, patienten vill hem" })).toBeNull();
+    expect(confirmationRefusal("utskrivningsmeddelande", [], null)).toBeNull();
   });
 });

@@ -19,6 +19,19 @@ describe("readStoredPayload", () => {
     expect(readStoredPayload("inskrivningsmeddelande", historic)).toEqual(historic);
   });
 
+  it("reads a planning basis, an answer and a discharge notice stored before the forms had structure, unchanged", () => {
+    const old = [
+      [
+        "planeringsunderlag",
+        { version: 2, needs: "Hjälp med dusch", adlStatus: "Går med rollator", homeSituation: "Bor ensam, två trappor", aids: "Rollator" },
+      ],
+      ["svar_pa_inskrivning", { currentServices: "Hemtjänst 2 ggr/dag", knownToUnit: true }],
+      ["kallelse_sip", { meetingAt: "2026-02-10T09:00:00.000Z", video: true, participants: ["Patienten", "Dottern"], consentStatus: "given" }],
+      ["utskrivningsmeddelande", { dischargedAt: "2026-02-09T09:00:00.000Z", dischargePlan: "Se plan", medicationList: "Alvedon 1 g x 3" }],
+    ] as const;
+    for (const [kind, payload] of old) expect(readStoredPayload(kind, payload), kind).toEqual(payload);
+  });
+
   it("reads a stored value that is not an object as an empty payload, without throwing", () => {
     expect(readStoredPayload("generellt", null)).toEqual({});
     expect(readStoredPayload("generellt", ["text"])).toEqual({});

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { MESSAGE_PAYLOAD_SCHEMAS } from "./payloads";
 import type { MessageKind } from "./types";
 
@@ -14,6 +15,13 @@ const storedObject = z.record(z.string(), z.unknown());
  * is not an object at all reads as empty); the case view's visibility rules still decide, key by
  * key, what a reader sees of it. A separate "stored" variant of each schema was not chosen: it
  * would be a second copy of every form's fields to keep in step, for no gain over this fallback.
+ *
+ * Structure added to a form is added so that what was stored before still parses, and no stored
+ * JSON is migrated: every new field is optional, and the free-text field it grew from keeps its
+ * key and meaning (the planning basis's `adlStatus`, `aids`, `homeSituation`; the answer's
+ * `currentServices`; the SIP call's `participants`; the discharge notice's `medicationList`),
+ * shown as "Övrigt om …" beside the structured fields. A message is a signed-off record of what
+ * was sent: rewriting it in place would change history that parties have acknowledged.
  * Never throws.
  */
 export function readStoredPayload(kind: MessageKind, raw: unknown): StoredMessagePayload {

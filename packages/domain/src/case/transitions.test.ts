@@ -85,7 +85,7 @@ describe("checkSend: allowed transitions", () => {
 
   it("returns the validated payload", () => {
     const res = checkSend(notified(), send("generellt", WARD, [KOMMUN], { subject: " Fråga ", text: "Hej", extra: 1 }));
-    expect(res).toEqual({ ok: true, payload: { subject: "Fråga", text: "Hej" }, warnings: [] });
+    expect(res).toEqual({ ok: true, payload: { subject: "Fråga", text: "Hej" }, warnings: [], toConfirm: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import { MESSAGE_KIND_LABELS } from "./labels";
 import { parseMessagePayload, type MessagePayload } from "./payloads";
 import { payloadRefusal, refuse, stateRefusal, the, type RuleContext, type SendRefusal } from "./send-rules";
-import { sendWarnings } from "./send-warnings";
+import { preflightWarnings } from "./send-warnings";
 import { deriveCaseState, partyState, RECEIVING_ROLES, type DerivedCaseState, type PartyState } from "./state";
 import { PARTY_ROLES, type CaseFacts, type CaseStage, type MessageKind, type PartyRole } from "./types";
 
@@ -39,7 +39,14 @@ export interface SendAttempt<K extends MessageKind = MessageKind> {
 }
 
 export type SendCheck<K extends MessageKind = MessageKind> =
-  { ok: true; payload: MessagePayload<K>; /** Swedish; the send goes ahead */ warnings: string[] } | SendRefusal;
+  | {
+      ok: true;
+      payload: MessagePayload<K>;
+      /** Swedish; the send goes ahead */ warnings: string[];
+      /** Those of the warnings that break the law's order: the send needs a confirmation with a reason (send-warnings.ts). */
+      toConfirm: string[];
+    }
+  | SendRefusal;
 
 const WARD: readonly PartyRole[] = ["avdelning"];
 const ALL: readonly PartyRole[] = PARTY_ROLES;
@@ -149,11 +156,16 @@ export function checkSend<K extends MessageKind>(facts: CaseFacts, attempt: Send
   const problem = payloadRefusal(kind, pre, payload);
   if (problem) return problem;
   const recipients = pre.recipients ?? [];
-  return {
-    ok: true,
-    payload: parsed.payload,
-    warnings: sendWarnings(kind, { facts, state, recipients, payload, at: attempt.at, mode: attempt.mode ?? "normal" }),
-  };
+  const warnings = preflightWarnings(kind, {
+    facts,
+    state,
+    recipients,
+    payload,
+    at: attempt.at,
+    mode: attempt.mode ?? "normal",
+    isCorrection: pre.isCorrection,
+  });
+  return { ok: true, payload: parsed.payload, warnings: warnings.map((w) => w.text), toConfirm: warnings.filter((w) => w.confirm).map((w) => w.text) };
 }
 
 /** Every check that does not read the form; on success, the context for the form's rules. */

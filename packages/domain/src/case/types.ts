@@ -54,6 +54,8 @@ export interface CaseParty {
   unitId: string;
   role: PartyRole;
   removedAt?: Date | null;
+  /** The unit's organisation (for a kommun-side party: the kommun), when known. */
+  organisationId?: string | null;
 }
 
 /** One sent message as an event of the case (immutable). */
@@ -70,12 +72,31 @@ export interface CaseEvent {
   correctsMessageId?: string | null;
 }
 
+/**
+ * Who answered for a patient who cannot take a position: a god man or förvaltare (föräldrabalken
+ * 11 kap.), or a närstående with the patient's own mandate (fullmakt). Not a consent kind of its
+ * own: it says who stands behind a recorded decision.
+ */
+export const CONSENT_REPRESENTATIVE_KINDS = ["god_man", "forvaltare", "narstaende"] as const;
+export type ConsentRepresentativeKind = (typeof CONSENT_REPRESENTATIVE_KINDS)[number];
+export interface ConsentRepresentative {
+  kind: ConsentRepresentativeKind;
+  name: string;
+}
+
 export interface ConsentRecord {
   kind: ConsentKind;
+  /** Given. False for a refusal and for "kan inte ta ställning" (`unable`). */
   given: boolean;
   documentedAt: Date;
   documentedByUnitId: string;
   source: ConsentSource;
+  /** "Kan inte ta ställning": the patient cannot decide, and nobody has answered for them. */
+  unable?: boolean;
+  /** The decision was made by a representative on the patient's behalf. */
+  representative?: ConsentRepresentative | null;
+  /** The ward's comment on the consent (how the patient was informed, limits), if any. */
+  note?: string | null;
 }
 
 /** What the rules need to know about a case. */

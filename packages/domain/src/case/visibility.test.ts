@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { consentRecordsFromMessage, currentConsent } from "./consent";
 import { ALL_CONSENTS, at, consent, event, HTJ, KOMMUN, samplePayload, VC, WARD, HSV } from "./test-fixtures";
 import { MESSAGE_KINDS, type ConsentRecord } from "./types";
-import { canSeeMessage, caseVisibility, NPO_LINKED_KINDS, redactPayload, seesPaymentResponsibility, viewMessage, type Viewer } from "./visibility";
+import {
+  canSeeMessage,
+  caseVisibility,
+  consentOverview,
+  NPO_LINKED_KINDS,
+  redactPayload,
+  seesPaymentResponsibility,
+  viewMessage,
+  type Viewer,
+} from "./visibility";
 
 const ward: Viewer = { partyRole: "avdelning", role: "avd_ssk" };
 const hospital: Viewer = { partyRole: "sjukhus", role: "utskrivningsledare" };
@@ -73,8 +82,70 @@ describe("caseVisibility", () => {
     expect(caseVisibility(kommun, [...refused, ...held]).level).toBe("basic");
   });
 
-  it("does not make LPT/LRV an exception (N25 needs a judgement): consent decides", () => {
+  it("does not make LPT/LRV an exception (the secrecy provision needs a judgement): consent decides", () => {
     expect(caseVisibility(kommun, []).level).toBe("basic");
+  });
+});
+
+describe("a patient who cannot take a position (kan inte ta ställning)", () => {
+  const unableMsg = event("samtycke", at("2026-02-02", "11:00"), WARD, [], {
+    consents: [
+      { kind: "informationsoverforing_kommun", given: false, unable: true },
+      { kind: "informationsoverforing_vardcentral", given: false, unable: true },
+      { kind: "npo", given: false, unable: true },
+      { kind: "sip", given: false, unable: true },
+    ],
+  });
+  const unable = consentRecordsFromMessage(unableMsg);
+  const planning = event("planeringsunderlag", at("2026-02-03", "09:00"), WARD, [KOMMUN, VC, HSV, HTJ], samplePayload("planeringsunderlag"));
+  const notice = event("inskrivningsmeddelande", at("2026-02-02", "12:00"), WARD, [KOMMUN, VC, HSV, HTJ], samplePayload("inskrivningsmeddelande"));
+
+  it("lets the ward see everything, and every receiving party only the basic level, saying why", () => {
+    expect(caseVisibility(ward, unable).level).toBe("full");
+    for (const viewer of [kommun, vc, hemtjanst, { partyRole: "hemsjukvard", role: "kommun_ssk" } as Viewer]) {
+      const v = caseVisibility(viewer, unable);
+      expect(v.level).toBe("basic");
+      expect(v.message).toMatch(
+        /^Patienten kan inte ta ställning till informationsöverföring till (kommunen|vårdcentralen\/öppenvården), och ingen företrädare har samtyckt\./,
+      );
+    }
+    // The notices the law requires regardless of consent still reach them; planning content does not.
+    expect(canSeeMessage(kommun, notice, unable, KOMMUN)).toBe(true);
+    expect(canSeeMessage(kommun, planning, unable, KOMMUN)).toBe(false);
+    expect(canSeeMessage(vc, planning, unable, VC)).toBe(false);
+  });
+
+  it("lets a representative's consent to information transfer open the full level, but not NPÖ", () => {
+    const byRepresentative = consentRecordsFromMessage(
+      event("samtycke", at("2026-02-03", "11:00"), WARD, [], {
+        consents: [
+          { kind: "informationsoverforing_kommun", given: true },
+          { kind: "npo", given: false, unable: true },
+        ],
+        representative: { kind: "god_man", name: "Anna Ek" },
+      }),
+    );
+    const records = [...unable, ...byRepresentative];
+    expect(caseVisibility(kommun, records)).toEqual({ level: "full", missingConsent: ["npo", "sip"] });
+    expect(canSeeMessage(kommun, planning, records, KOMMUN)).toBe(true);
+    expect(caseVisibility(vc, records).level).toBe("basic");
+    expect(consentOverview(kommun, records)).toEqual([
+      {
+        kind: "informationsoverforing_kommun",
+        state: "given",
+        source: "patient",
+        representative: { kind: "god_man", name: "Anna Ek" },
+        documentedAt: at("2026-02-03", "11:00"),
+      },
+      { kind: "npo", state: "unable", source: "patient", representative: null, documentedAt: at("2026-02-03", "11:00") },
+      { kind: "sip", state: "unable", source: "patient", representative: null, documentedAt: at("2026-02-02", "11:00") },
+    ]);
+  });
+
+  it("shows each party the consents that concern it: the ward all, hemtjänst only its transfer", () => {
+    expect(consentOverview(ward, unable).map((c) => c.kind)).toEqual(["informationsoverforing_kommun", "informationsoverforing_vardcentral", "npo", "sip"]);
+    expect(consentOverview(hemtjanst, unable).map((c) => [c.kind, c.state])).toEqual([["informationsoverforing_kommun", "unable"]]);
+    expect(consentOverview(vc, []).map((c) => c.state)).toEqual(["none", "none", "none"]);
   });
 });
 

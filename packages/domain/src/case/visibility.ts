@@ -1,7 +1,16 @@
 import type { Role } from "../identity/types";
-import { consentGiven, consentRefused, infoTransferConsentFor } from "./consent";
+import { consentGiven, consentState, currentConsent, infoTransferConsentFor, type ConsentState } from "./consent";
 import { CONSENT_KIND_LABELS } from "./labels";
-import { CONSENT_KINDS, type CaseEvent, type ConsentKind, type ConsentRecord, type MessageKind, type PartyRole } from "./types";
+import {
+  CONSENT_KINDS,
+  type CaseEvent,
+  type ConsentKind,
+  type ConsentRecord,
+  type ConsentRepresentative,
+  type ConsentSource,
+  type MessageKind,
+  type PartyRole,
+} from "./types";
 
 /**
  * What a viewer may see of a case (LOSUS and the secrecy rules of OSL 25 kap.:
@@ -18,6 +27,15 @@ import { CONSENT_KINDS, type CaseEvent, type ConsentKind, type ConsentRecord, ty
  *   it needs a judgement per case, so consent decides here too.
  * - Hemtjänst sees only messages addressed to its own unit, and never NPÖ-linked content
  *   (record-derived planning content), whatever the consent.
+ * - A patient who cannot take a position ("kan inte ta ställning") has not consented, so each
+ *   receiving party sees the basic level, as without consent: the admission notice may be sent
+ *   without consent (LOSUS 3 kap.; Socialstyrelsen, juridiskt stöd "SIP vid utskrivning"), and
+ *   anything more is a disclosure the ward judges case by case under the secrecy rules
+ *   (offentlighets- och sekretesslagen 25 kap. 1 §), by phone or a general message — a judgement
+ *   this module does not automate, like the LPT/LRV provision above. When a representative whose
+ *   mandate covers it (god man, förvaltare, närstående with the patient's fullmakt) has consented
+ *   for the patient, that consent counts, and the party sees what consent allows. NPÖ is never
+ *   consented by a representative (consent.ts, representativeMayDecide).
  */
 
 export type VisibilityLevel = "full" | "basic";
@@ -47,7 +65,7 @@ export const NPO_LINKED_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
 
 /** Record-derived fields of otherwise visible kinds, stripped for hemtjänst. */
 export const NPO_LINKED_FIELDS: Partial<Record<MessageKind, readonly string[]>> = {
-  utskrivningsmeddelande: ["medicationList", "dischargePlan"],
+  utskrivningsmeddelande: ["medicationList", "medications", "noMedications", "dischargePlan"],
   ej_utskrivningsklar: ["reason"],
 };
 
@@ -64,7 +82,9 @@ export const BASIC_FIELDS: Partial<Record<MessageKind, readonly string[]>> = {
   ej_utskrivningsklar: [],
   utskrivningsdatum: ["dischargeAt", "transportBooked"],
   utskrivningsmeddelande: ["dischargedAt", "stayAddress"],
-  samtycke: ["consents", "municipalityAlreadyHolds", "source"],
+  // Which consents exist and who answered for the patient: the ward tells every party (the
+  // consent set in Region Stockholm's reading of LOSUS: "slutenvården informerar om samtycken").
+  samtycke: ["consents", "municipalityAlreadyHolds", "source", "representative"],
   generellt: ["subject", "text"],
   avslut: ["reason"],
 };
@@ -87,24 +107,52 @@ export function seesPaymentResponsibility(viewer: Viewer): boolean {
   return isWard(viewer) || viewer.partyRole === "kommun" || viewer.partyRole === "hemsjukvard";
 }
 
+/** The consents that decide what this viewer sees: all for the ward; the transfer it needs, NPÖ and SIP for the others; only the transfer for hemtjänst. */
+export function relevantConsents(viewer: Viewer): ConsentKind[] {
+  if (isWard(viewer)) return [...CONSENT_KINDS];
+  const needed = infoTransferConsentFor(viewer.partyRole as PartyRole);
+  if (!needed) return [];
+  return isHemtjanst(viewer) ? [needed] : [needed, "npo", "sip"];
+}
+
+export interface ConsentStatus {
+  kind: ConsentKind;
+  state: ConsentState;
+  source: ConsentSource | null;
+  representative: ConsentRepresentative | null;
+  documentedAt: Date | null;
+}
+
+/** The consent status a viewer is shown at the top of the case: the kinds relevant to it, each as it stands now. */
+export function consentOverview(viewer: Viewer, consents: readonly ConsentRecord[]): ConsentStatus[] {
+  return relevantConsents(viewer).map((kind) => {
+    const c = currentConsent(consents, kind);
+    return {
+      kind,
+      state: consentState(consents, kind),
+      source: c?.source ?? null,
+      representative: c?.representative ?? null,
+      documentedAt: c?.documentedAt ?? null,
+    };
+  });
+}
+
+const BASIC_SEES = "Du ser bara namn, personnummer, adress och beräknat utskrivningsdatum samt de underrättelser som lagen kräver.";
+
 export function caseVisibility(viewer: Viewer, consents: readonly ConsentRecord[]): CaseVisibility {
-  const partyRole = viewer.partyRole;
-  if (partyRole === "sjukhus" || partyRole === "avdelning") {
-    return { level: "full", missingConsent: CONSENT_KINDS.filter((k) => !consentGiven(consents, k)) };
-  }
-  const needed = infoTransferConsentFor(partyRole);
-  if (!needed) return { level: "full", missingConsent: [] };
-  const relevant: ConsentKind[] = isHemtjanst(viewer) ? [needed] : [needed, "npo", "sip"];
+  const relevant = relevantConsents(viewer);
   const missingConsent = relevant.filter((k) => !consentGiven(consents, k));
-  if (consentGiven(consents, needed)) return { level: "full", missingConsent };
+  if (isWard(viewer)) return { level: "full", missingConsent };
+  const needed = infoTransferConsentFor(viewer.partyRole as PartyRole);
+  if (!needed || consentGiven(consents, needed)) return { level: "full", missingConsent };
 
   const what = CONSENT_KIND_LABELS[needed].toLowerCase();
-  const why = consentRefused(consents, needed) ? `Patienten har inte samtyckt till ${what}.` : `Samtycke till ${what} är inte dokumenterat.`;
-  return {
-    level: "basic",
-    missingConsent,
-    message: `${why} Du ser bara namn, personnummer, adress och beräknat utskrivningsdatum samt de underrättelser som lagen kräver.`,
+  const why: Record<Exclude<ConsentState, "given">, string> = {
+    refused: `Patienten har inte samtyckt till ${what}.`,
+    unable: `Patienten kan inte ta ställning till ${what}, och ingen företrädare har samtyckt. Avdelningen kan lämna det som behövs för vården efter en sekretessprövning, till exempel per telefon.`,
+    none: `Samtycke till ${what} är inte dokumenterat.`,
   };
+  return { level: "basic", missingConsent, message: `${why[consentState(consents, needed) as Exclude<ConsentState, "given">]} ${BASIC_SEES}` };
 }
 
 /** May this viewer (working at `viewerUnitId`) see this message of the case at all? */

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { portalForRole, PORTAL_LABELS, ROLE_LABELS } from "./context-label";
 import { isValidOrgHsaId } from "./hsa-id";
 import type { OrgTree } from "./org-tree";

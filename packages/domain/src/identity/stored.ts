@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import type { ContextDescription } from "./context-label";
 import { mappingRuleSchema } from "./rule-schema";
 import { PORTALS, ROLES, type DenialReason, type MappingRule, type Portal, type Principal, type RoleContext } from "./types";

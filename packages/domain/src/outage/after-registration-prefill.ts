@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { CONSENT_KINDS, MESSAGE_KINDS } from "../case/types";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeAfterRegistration, type AfterRegistrationInput, type AfterRegistrationItem } from "./after-registration";
+import { afterRegistrationCandidates, earliestPeriodStart } from "./after-registration-candidates";
 import { SORMLAND_ROUTINE_PROFILE } from "./profiles/sormland";
 import { VASTERNORRLAND_ROUTINE_PROFILE } from "./profiles/vasternorrland";
 import { ALL_CONSENTS, consent } from "../case/test-fixtures";
@@ -19,6 +20,26 @@ const compute = (p: Partial<AfterRegistrationInput>): AfterRegistrationItem[] =>
   const never =
     (p.profile ?? SORMLAND_ROUTINE_PROFILE).registerAfter.planningBasis === false ? ["utskrivningsklar", "planeringsunderlag"] : ["utskrivningsklar"];
   for (const item of items) expect(never).not.toContain(item.messageKind);
+  // The service loads in full only the cases that can give an item: leaving the others out changes nothing.
+  const outageWindow = p.outage ?? DAY_OUTAGE;
+  const activity = (p.cases ?? []).map((c) => ({
+    ...c,
+    provisional: c.provisional ?? false,
+    lastEventAt: c.events.length ? new Date(Math.max(...c.events.map((e) => e.occurredAt.getTime()))) : null,
+  }));
+  const kept = afterRegistrationCandidates(activity, earliestPeriodStart(outageWindow, p.otherOutages ?? []), p.phoneLog ?? []);
+  const keptIds = new Set(kept.map((c) => c.id));
+  expect(
+    computeAfterRegistration({
+      outage: DAY_OUTAGE,
+      units: UNITS,
+      phoneLog: [],
+      unacknowledged: [],
+      profile: SORMLAND_ROUTINE_PROFILE,
+      ...p,
+      cases: (p.cases ?? []).filter((c) => keptIds.has(c.id)),
+    }),
+  ).toEqual(items);
   return items;
 };
 const kinds = (items: AfterRegistrationItem[]): string[] => items.map((i) => `${i.kind}@${i.caseId ?? i.messageId}`);

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 
 /** The phone numbers of a contact-list entry as stored (`contact_entries.phones`, jsonb). */
 export const storedPhonesSchema = z.array(z.string());

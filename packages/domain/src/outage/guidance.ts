@@ -1,4 +1,4 @@
-import { currentConsent } from "../case/consent";
+import { consentState } from "../case/consent";
 import type { DueStep, DueStepCode } from "../case/due";
 import { CONSENT_KIND_LABELS, PARTY_ROLE_LABELS } from "../case/labels";
 import { deriveCaseState, type DerivedCaseState } from "../case/state";
@@ -112,8 +112,8 @@ const when = (d: Date | null | undefined, missing: string): string => (d ? stock
 function consentLines(c: Ctx, kinds: readonly ConsentKind[]): string[] {
   if (!c.facts) return ["Samtycke: vilka samtycken patienten har lämnat (informationsöverföring och NPÖ)"];
   return kinds.map((k) => {
-    const record = currentConsent(c.facts?.consents ?? [], k);
-    const value = record === null ? "inte dokumenterat" : record.given ? "ja" : "nej";
+    const state = consentState(c.facts?.consents ?? [], k);
+    const value = { none: "inte dokumenterat", given: "ja", refused: "nej", unable: "patienten kan inte ta ställning" }[state];
     return `Samtycke, ${lowerFirst(CONSENT_KIND_LABELS[k])}: ${value}`;
   });
 }

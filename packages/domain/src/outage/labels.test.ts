@@ -18,7 +18,7 @@ describe("outage vocabularies", () => {
     expect(Object.keys(AFTER_REGISTRATION_KIND_LABELS)).toEqual([...AFTER_REGISTRATION_KINDS]);
     expect(Object.keys(PHONE_STEP_LABELS)).toEqual([...PHONE_STEPS]);
     expect(Object.keys(PHONE_DIRECTION_LABELS)).toEqual([...PHONE_DIRECTIONS]);
-    expect(OUTAGE_SYSTEM_LABELS.journalsystem).toBe("Journalsystemet (t.ex. Cosmic)");
+    expect(OUTAGE_SYSTEM_LABELS.journalsystem).toBe("Journalsystemet");
     expect(OUTAGE_STATUS_LABELS.pagaende).toBe("Pågår");
   });
 });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { OUTAGE_SCOPE_KINDS, OUTAGE_SYSTEMS, type OutageScopeKind, type OutageSystem } from "./types";
 
 /**

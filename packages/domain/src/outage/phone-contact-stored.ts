@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { CONSENT_KINDS } from "../case/types";
 import { COUNTERPART_KINDS, PHONE_STEPS, type CounterpartKind, type PhoneContactDetails, type PhoneStep } from "./types";
 

@@ -1,4 +1,7 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
+// The Swedish locale alone: `z.locales.sv` would bring every locale zod has into the browser.
+import swedish from "zod/v4/locales/sv.js";
 import { addDaysToIsoDate, stockholmDate, stockholmInstant } from "../time/stockholm";
 import { CONSENT_KINDS } from "../case/types";
 import type { PayloadError } from "../case/payloads";
@@ -174,7 +177,7 @@ export type PhoneFormResult = { ok: true; value: PhoneContactForm } | { ok: fals
 
 /** Clocks of two machines differ a little; a call "in the future" by less than this is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-const swedishErrors = z.locales.sv().localeError;
+const swedishErrors = swedish().localeError;
 
 /** Validate "Logga telefonkontakt". Never throws; every message is Swedish. */
 export function parsePhoneContactForm(input: unknown, ctx: PhoneFormContext): PhoneFormResult {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { PARTY_ROLES } from "../case/types";
 import type { PayloadError } from "../case/payloads";
 import { OUTAGE_SYSTEMS, PHONE_STEPS, type OutageSystem } from "./types";

@@ -13,7 +13,7 @@ export type OutageSystem = (typeof OUTAGE_SYSTEMS)[number];
 
 /** What is down, as the administrator chooses it, the banner and the report show it and the e-mail to the kommuner names it. */
 export const OUTAGE_SYSTEM_LABELS: Record<OutageSystem, string> = {
-  journalsystem: "Journalsystemet (t.ex. Cosmic)",
+  journalsystem: "Journalsystemet",
   samordning: "Samordningen (arbetsytan i Vårdkedjan)",
   vardkedjan_planerat: "Vårdkedjan – planerat underhåll",
   inloggning: "Inloggning (SITHS)",

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 import { DEFAULT_PAYMENT_THRESHOLD_DAYS } from "../clock/losus";
 import { daysText, hourText } from "./text";
 

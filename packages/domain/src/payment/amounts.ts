@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "../zod-csp";
+import * as z from "zod";
 
 /**
  * The amount per vårddygn the kommun pays for a patient who is ready for discharge and still in

@@ -158,15 +158,19 @@ export function correctionRows(
   return out.sort((a, b) => a.serviceMonth.localeCompare(b.serviceMonth) || a.caseId.localeCompare(b.caseId));
 }
 
-/** Sum of rows' amounts; null when any amount is missing (the money is never guessed). */
+/**
+ * Sum of rows' days and amounts; null when any amount is missing (the money is never guessed).
+ * A monthly-average month row may carry tenths of a day and öre, so the sum is taken in those
+ * units and is exact.
+ */
 export function invoiceTotal(rows: readonly { days: number; amountKr: number | null }[]): { days: number; amountKr: number | null } {
-  let days = 0;
-  let amount: number | null = 0;
+  let tenths = 0;
+  let ore: number | null = 0;
   for (const r of rows) {
-    days += r.days;
-    amount = amount === null || r.amountKr === null ? null : amount + r.amountKr;
+    tenths += Math.round(r.days * 10);
+    ore = ore === null || r.amountKr === null ? null : ore + Math.round(r.amountKr * 100);
   }
-  return { days, amountKr: amount };
+  return { days: tenths / 10, amountKr: ore === null ? null : ore / 100 };
 }
 
 export const DISPUTE_REASON_MAX = 2000;

@@ -22,6 +22,15 @@ import type { CasePayment } from "./engine";
  * Money is in öre here: with a level such as 2.5 days the excess can be half a day.
  */
 
+/**
+ * What the month needs of each stay: the engine's result (CasePayment) has it, and so has the
+ * stored row of a case (case_payments), so the invoice basis need not replay a month's messages.
+ */
+export type MonthlyAverageStay = Pick<
+  CasePayment,
+  "caseId" | "basis" | "readyDays" | "paymentDays" | "amountKr" | "missingAmountYears" | "unmetPreconditions" | "endMonth" | "careGroup"
+>;
+
 export interface MonthlyAverageResult {
   /** "YYYY-MM". */
   month: string;
@@ -50,7 +59,7 @@ export interface MonthlyAverageResult {
 
 export function monthlyAverage(
   month: string,
-  cases: readonly CasePayment[],
+  cases: readonly MonthlyAverageStay[],
   model: MonthlyAverageModel,
   amounts: readonly YearlyAmount[],
 ): MonthlyAverageResult {

@@ -11,6 +11,7 @@ import {
   stockholmHour,
   stockholmInstant,
   stockholmMinuteOfDay,
+  stockholmWallClock,
   stockholmWeekday,
 } from "./stockholm";
 
@@ -151,5 +152,53 @@ describe("isWithinValidity", () => {
     expect(isWithinValidity(now, "2026-12-31T23:00:00Z", "2027-01-01T00:00:00Z")).toBe(true);
     expect(isWithinValidity(now, undefined, "2026-12-31T23:00:00Z")).toBe(false);
     expect(isWithinValidity(now, "i morgon")).toBe(false);
+  });
+});
+
+describe("the offset and date caches around the changes", () => {
+  // An independent reading of the Stockholm clock: a fresh Intl formatter, no cache.
+  const reference = new Intl.DateTimeFormat("en-US", {
+    timeZone: "Europe/Stockholm",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+  const wall = (ms: number): number => {
+    const parts = Object.fromEntries(reference.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
+    return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) + (((ms % 1000) + 1000) % 1000);
+  };
+  /** The earliest instant whose clock reads `local`; in the spring gap, the one an hour on. */
+  const instantOf = (local: number): number => {
+    for (const back of [2, 1]) if (wall(local - back * 3_600_000) === local) return local - back * 3_600_000;
+    return local - 3_600_000;
+  };
+  const DAY = 86_400_000;
+  // Every 20 minutes (and a stray millisecond) over the days around both changes in 2026 and 2027,
+  // visited in a scrambled order so that each cached hour is reached from both sides of a change.
+  const instants: number[] = [];
+  for (const [from, to] of [
+    ["2026-03-27T00:00:00Z", "2026-03-31T00:00:00Z"],
+    ["2026-10-23T00:00:00Z", "2026-10-27T00:00:00Z"],
+    ["2027-03-26T00:00:00Z", "2027-03-30T00:00:00Z"],
+    ["2027-10-29T00:00:00Z", "2027-11-02T00:00:00Z"],
+  ])
+    for (let t = Date.parse(from!); t < Date.parse(to!); t += 20 * 60_000) instants.push(t, t + 59 * 60_000 + 59_999);
+  const scrambled = instants.map((t, i) => ({ t, k: (i * 7919) % instants.length })).sort((a, b) => a.k - b.k);
+
+  it("agrees with a fresh Intl reading at every instant, whatever order the hours were cached in", () => {
+    for (const { t } of scrambled) {
+      const at = new Date(t);
+      const local = wall(t);
+      const dayStart = Math.floor(local / DAY) * DAY;
+      expect(stockholmWallClock(at).getTime(), at.toISOString()).toBe(local);
+      expect(stockholmDate(at), at.toISOString()).toBe(new Date(local).toISOString().slice(0, 10));
+      expect(stockholmDayStart(at).getTime(), at.toISOString()).toBe(instantOf(dayStart));
+      expect(stockholmDayEnd(at).getTime(), at.toISOString()).toBe(instantOf(dayStart + DAY) - 1);
+      for (const days of [-3, 1, 3]) expect(addCalendarDays(at, days).getTime(), `${at.toISOString()} ${days}`).toBe(instantOf(local + days * DAY));
+    }
   });
 });

@@ -23,21 +23,52 @@ const WALL_CLOCK = new Intl.DateTimeFormat("en-US", {
 /**
  * Stockholm's UTC offset at an instant, in ms (+1 h in winter, +2 h in summer), cached per UTC
  * hour: the changes fall on whole UTC hours (01:00 UTC), so one Intl call per distinct hour is
- * exact, and formatting thousands of times (the CSV report) stays cheap.
+ * exact, and formatting thousands of times (the CSV report, the national data's million cases)
+ * stays cheap. The hour last asked about is kept apart: callers ask about the same hour in runs.
  */
 const offsets = new Map<number, number>();
+let lastHour = NaN;
+let lastOffset = 0;
 function offsetAt(ms: number): number {
   const hour = Math.floor(ms / HOUR_MS);
-  const cached = offsets.get(hour);
-  if (cached !== undefined) return cached;
-  const probe = hour * HOUR_MS;
-  const parts = WALL_CLOCK.formatToParts(new Date(probe));
-  const num = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  const local = Date.UTC(num("year"), num("month") - 1, num("day"), num("hour"), num("minute"), num("second"));
-  const offset = local - probe;
-  if (offsets.size > 100_000) offsets.clear();
-  offsets.set(hour, offset);
+  if (hour === lastHour) return lastOffset;
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const probe = hour * HOUR_MS;
+    const parts = WALL_CLOCK.formatToParts(new Date(probe));
+    const num = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+    const local = Date.UTC(num("year"), num("month") - 1, num("day"), num("hour"), num("minute"), num("second"));
+    offset = local - probe;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  lastHour = hour;
+  lastOffset = offset;
   return offset;
+}
+
+/**
+ * The instant at which the Stockholm wall clock reads `local` (a wall-clock time as ms whose UTC
+ * fields are the local ones). A wall time that occurs twice (the October change, 02:00–02:59)
+ * gives the earlier instant; one that does not exist (the March change, 02:00–02:59) is moved one
+ * hour forward. The offsets in force a day either side cover both sides of any change on this day.
+ */
+function instantOfWallClock(local: number): number {
+  const before = offsetAt(local - DAY_MS);
+  const after = offsetAt(local + DAY_MS);
+  let earliest = NaN;
+  const a = local - before;
+  if (a + offsetAt(a) === local) earliest = a;
+  const b = local - after;
+  if (after !== before && b + offsetAt(b) === local && !(b > earliest)) earliest = b;
+  // In the spring gap: read the wall time with the offset before the change (02:30 → 03:30).
+  return Number.isNaN(earliest) ? local - before : earliest;
+}
+
+/** The Stockholm wall clock of an instant in ms (see stockholmWallClock). */
+function wallClockMs(at: Date): number {
+  const ms = at.getTime();
+  return ms + offsetAt(ms);
 }
 
 /**
@@ -46,7 +77,7 @@ function offsetAt(ms: number): number {
  */
 export function stockholmWallClock(at: Date): Date {
   if (Number.isNaN(at.getTime())) throw new RangeError("Ogiltig tidpunkt");
-  return new Date(at.getTime() + offsetAt(at.getTime()));
+  return new Date(wallClockMs(at));
 }
 
 function assertValid(date: Date, what: string): void {
@@ -55,10 +86,21 @@ function assertValid(date: Date, what: string): void {
 
 const pad = (n: number, len = 2): string => String(n).padStart(len, "0");
 
+/** The "YYYY-MM-DD" of each Stockholm day asked about, by day number (a few thousand at most). */
+const dateTexts = new Map<number, string>();
+
 /** The calendar date in Stockholm at the instant `at`, as "YYYY-MM-DD". */
 export function stockholmDate(at: Date): string {
-  const w = stockholmWallClock(at);
-  return `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
+  if (Number.isNaN(at.getTime())) throw new RangeError("Ogiltig tidpunkt");
+  const day = Math.floor(wallClockMs(at) / DAY_MS);
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    const w = new Date(day * DAY_MS);
+    text = `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
+    if (dateTexts.size > 100_000) dateTexts.clear();
+    dateTexts.set(day, text);
+  }
+  return text;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -87,13 +129,7 @@ export function stockholmInstant(date: string, time = "00:00"): Date {
   const [hour, minute, second] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
   const millisecond = Number((t[4] ?? "0").padEnd(3, "0"));
   if (hour > 23 || minute > 59 || second > 59) throw new RangeError(`Ogiltig klockslag: "${time}"`);
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  // The offsets in force a day either side cover both sides of any change on this day.
-  const candidates = [...new Set([offsetAt(local - DAY_MS), offsetAt(local + DAY_MS)])].sort((a, b) => b - a);
-  const matches = candidates.map((o) => local - o).filter((c) => c + offsetAt(c) === local);
-  if (matches.length > 0) return new Date(Math.min(...matches));
-  // In the spring gap: read the wall time with the offset before the change (02:30 → 03:30).
-  return new Date(local - offsetAt(local - DAY_MS));
+  return new Date(instantOfWallClock(Date.UTC(year, month - 1, day, hour, minute, second, millisecond)));
 }
 
 /** "YYYY-MM-DD" plus `days` calendar days (negative allowed). */
@@ -112,7 +148,7 @@ export function isoDateDiff(a: string, b: string): number {
 /** Midnight (00:00) in Stockholm at the start of the calendar day containing `at`. */
 export function stockholmDayStart(at: Date): Date {
   assertValid(at, "dagens början");
-  return stockholmInstant(stockholmDate(at));
+  return new Date(instantOfWallClock(Math.floor(wallClockMs(at) / DAY_MS) * DAY_MS));
 }
 
 /**
@@ -121,15 +157,13 @@ export function stockholmDayStart(at: Date): Date {
  */
 export function stockholmDayEnd(at: Date): Date {
   assertValid(at, "dagens slut");
-  return new Date(stockholmInstant(addDaysToIsoDate(stockholmDate(at), 1)).getTime() - 1);
+  return new Date(instantOfWallClock((Math.floor(wallClockMs(at) / DAY_MS) + 1) * DAY_MS) - 1);
 }
 
 /** The same Stockholm wall-clock time `days` calendar days later (not days × 24 h across a change). */
 export function addCalendarDays(at: Date, days: number): Date {
   assertValid(at, "datumräkning");
-  const w = stockholmWallClock(at);
-  const time = `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}.${pad(w.getUTCMilliseconds(), 3)}`;
-  return stockholmInstant(addDaysToIsoDate(stockholmDate(at), days), time);
+  return new Date(instantOfWallClock(wallClockMs(at) + days * DAY_MS));
 }
 
 /** Calendar days between two instants, counted on the Stockholm calendar (0 = the same day). */

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { DEVIATION_TRANSITION_RULES, type DeviationTransition } from "@vardkedjan/domain/deviation/transitions";
-import { DEVIATION_TEXT_MAX } from "@vardkedjan/domain/deviation/types";
+import { DEVIATION_TEXT_MAX } from "@vardkedjan/domain/deviation/labels";
 import { useTRPC } from "../trpc/react";
 import { TextArea, BUTTON_PRIMARY, BUTTON_SECONDARY } from "../kit/fields";
 import { ErrorNotice } from "../kit/error-notice";

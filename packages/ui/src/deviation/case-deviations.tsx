@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../trpc/react";
 import { BUTTON_SECONDARY } from "../kit/fields";
@@ -7,7 +8,12 @@ import { ErrorNotice } from "../kit/error-notice";
 import { callError } from "../kit/call-error";
 import { DeviationDetails } from "./parts";
 import { DeviationActions } from "./actions";
-import { ReportDeviationForm } from "./report-form";
+
+// The report form (with its zod schema) loads when "Rapportera avvikelse" is pressed, not with the case page.
+const ReportDeviationForm = dynamic(() => import("./report-form").then((m) => m.ReportDeviationForm), {
+  ssr: false,
+  loading: () => <p className="text-muted">Formuläret laddas …</p>,
+});
 
 /**
  * "Avvikelser i samverkan" on the case page: the case's deviations the viewer reported, received

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { DEVIATION_CATEGORY_LABELS } from "@vardkedjan/domain/deviation/types";
+import { DEVIATION_CATEGORY_LABELS } from "@vardkedjan/domain/deviation/labels";
 import { useTRPC } from "../trpc/react";
 import { Checkbox } from "../kit/fields";
 import { ErrorNotice } from "../kit/error-notice";
@@ -10,6 +10,7 @@ import { callError } from "../kit/call-error";
 import { formatDateTime } from "../kit/format";
 import { PatientCell, StatusBadge } from "./parts";
 import type { DeviationView } from "./types";
+import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_HEADER_CELL, CARD_ROW, CARD_TABLE } from "../kit/card-table";
 
 type View = "mottagna" | "rapporterade";
 
@@ -20,10 +21,10 @@ const VIEWS: { value: View; label: string; empty: string }[] = [
 
 function Table({ rows, view }: { rows: DeviationView[]; view: View }) {
   return (
-    <div className="overflow-x-auto rounded border border-line bg-white">
-      <table className="w-full border-collapse text-left" data-testid="deviation-list">
+    <div className="rounded border border-line bg-white sm:overflow-x-auto max-sm:border-0 max-sm:bg-transparent">
+      <table className={CARD_TABLE} data-testid="deviation-list">
         <caption className="sr-only">{view === "mottagna" ? "Avvikelser rapporterade till er" : "Avvikelser rapporterade av er"}</caption>
-        <thead className="bg-brand-50 text-sm">
+        <thead className={`bg-brand-50 text-sm ${CARD_HEAD}`}>
           <tr>
             <th scope="col" className="px-3 py-2">
               Kategori
@@ -42,22 +43,24 @@ function Table({ rows, view }: { rows: DeviationView[]; view: View }) {
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={CARD_BODY}>
           {rows.map((d) => (
-            <tr key={d.id} className="border-t border-line align-top">
-              <th scope="row" className="px-3 py-2 font-normal">
+            <tr key={d.id} className={CARD_ROW}>
+              <th scope="row" className={`${CARD_HEADER_CELL} font-normal`}>
                 <Link href={`/avvikelser/${d.id}`}>{DEVIATION_CATEGORY_LABELS[d.category]}</Link>
                 <span className="block text-sm text-muted">{d.caseReference}</span>
               </th>
-              <td className="px-3 py-2">
+              <td className={CARD_CELL} data-label="Patient">
                 <PatientCell d={d} />
               </td>
-              <td className="px-3 py-2">{view === "mottagna" ? `${d.reporterUnitName}, ${d.reporterOrganisationName}` : d.receiverOrganisationName}</td>
-              <td className="px-3 py-2">
+              <td className={CARD_CELL} data-label={view === "mottagna" ? "Från" : "Till"}>
+                {view === "mottagna" ? `${d.reporterUnitName}, ${d.reporterOrganisationName}` : d.receiverOrganisationName}
+              </td>
+              <td className={CARD_CELL} data-label="Rapporterad">
                 <time dateTime={new Date(d.createdAt).toISOString()}>{formatDateTime(d.createdAt)}</time>
                 <span className="block text-sm text-muted">{d.reporterName}</span>
               </td>
-              <td className="px-3 py-2">
+              <td className={CARD_CELL} data-label="Status">
                 <StatusBadge status={d.status} />
                 {d.transitions.length > 0 ? <span className="block text-sm font-medium">Väntar på er</span> : null}
               </td>

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { DEVIATION_CATEGORY_LABELS, DEVIATION_STATUS_LABELS, type DeviationStatus } from "@vardkedjan/domain/deviation/types";
+import { DEVIATION_CATEGORY_LABELS, DEVIATION_STATUS_LABELS, type DeviationStatus } from "@vardkedjan/domain/deviation/labels";
 import { DEVIATION_EVENT_LABELS } from "@vardkedjan/domain/deviation/transitions";
 import { formatDateTime, formatIdentifier } from "../kit/format";
 import type { DeviationView } from "./types";

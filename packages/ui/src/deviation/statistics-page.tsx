@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { DEVIATION_CATEGORIES, DEVIATION_CATEGORY_LABELS, type DeviationCategory } from "@vardkedjan/domain/deviation/types";
+import { DEVIATION_CATEGORIES, DEVIATION_CATEGORY_LABELS, type DeviationCategory } from "@vardkedjan/domain/deviation/labels";
 import { useTRPC } from "../trpc/react";
 import { SelectField } from "../kit/fields";
 import { ErrorNotice } from "../kit/error-notice";

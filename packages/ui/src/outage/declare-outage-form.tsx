@@ -185,7 +185,7 @@ export function DeclareOutageForm({ onClose, onDeclared }: { onClose: () => void
           void queryClient.invalidateQueries(trpc.outage.pathFilter());
           onDeclared(
             r.outageId,
-            `Driftstörningen är startad.${r.confirmationRequests ? ` ${r.confirmationRequests} ${r.confirmationRequests === 1 ? "kommun" : "kommuner"} ombeds bekräfta kontaktlistan per e-post.` : ""}`,
+            `Driftstörningen är startad.${r.confirmationFrom ? ` Pågår den fortfarande ${formatDateTime(r.confirmationFrom)} ombeds kommunernas kontaktpersoner bekräfta kontaktlistan per e-post.` : ""}`,
           );
         },
         onError: fail,

@@ -15,7 +15,7 @@ export type AfterRegistrationEntry = AfterRegistrationList["items"][number];
 export type CaseGuidance = RouterOutputs["outage"]["callGuidance"];
 export type RegionUnits = RouterOutputs["admin"]["units"];
 
-/** What is down, with the administrator's detail ("Journalsystemet (t.ex. Cosmic): Cosmic i Sundsvall"). */
+/** What is down, with the administrator's detail ("Journalsystemet: Cosmic i Sundsvall"). */
 export function systemLabel(system: OutageSystem, detail?: string | null): string {
   const base = OUTAGE_SYSTEM_LABELS[system];
   return detail ? `${base}: ${detail}` : base;

@@ -100,8 +100,10 @@ function ConfirmationsTable({ rows }: { rows: ConfirmationRow[] }) {
                     {formatDateTime(r.respondedAt)}
                     {r.comment ? <span className="block text-ink">”{r.comment}”</span> : null}
                   </span>
-                ) : r.overdue ? (
+                ) : r.state === "forsenad" ? (
                   <span className="font-bold text-danger">⚠ FÖRSENAD: inte bekräftad inom tidsfristen</span>
+                ) : r.state === "obesvarad" ? (
+                  <span className="text-muted">Inget svar (driftstörningen är avslutad)</span>
                 ) : (
                   <span className="text-muted">Väntar på svar</span>
                 )}

@@ -56,6 +56,8 @@ export function FiguresTable({ rows, firstColumn }: { rows: { key: string; name:
 }
 
 const kr = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+// A monthly-average month can leave half a day (a level such as 2,5 days): shown "1,5".
+const days = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
 export function PaymentTable({ rows }: { rows: FollowUp["payment"] }) {
   if (rows.length === 0) return <p className="text-muted">Inga betalningsdagar i urvalet.</p>;
@@ -76,7 +78,7 @@ export function PaymentTable({ rows }: { rows: FollowUp["payment"] }) {
             <tr key={`${r.month}-${r.municipality}`} className="border-t border-line">
               <td>{monthLabel(r.month)}</td>
               <td>{r.municipalityName}</td>
-              <td>{r.paymentDays}</td>
+              <td>{days.format(r.paymentDays)}</td>
               <td>{r.amountKr === null ? "belopp saknas" : `${kr.format(r.amountKr)} kr`}</td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { Portal, Role } from "@vardkedjan/domain/identity/types";
 import { navFor, portalTitle } from "../portals";
 import { NavLinks } from "./nav-links";
+import { HeaderMenu } from "./header-menu";
 import { ClientRoot } from "./client-root";
 import { OutageModeProvider } from "../outage/outage-mode";
 import { OutageBanner } from "../outage/outage-banner";
@@ -43,31 +44,32 @@ export function PortalShell(props: {
         <OutageBanner portal={props.portal} />
         {props.banner}
         <header className="border-b border-line bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <p className="text-lg font-semibold text-brand-800">{portalTitle(props.portal)}</p>
-            <div className="flex flex-wrap items-center gap-4 text-sm">
-              <div className="text-right" data-testid="active-context">
-                <p className="font-medium">
-                  {props.user.name}
-                  {props.user.title ? <span className="font-normal text-muted">, {props.user.title}</span> : null}
-                </p>
-                <p className="text-muted">{props.contextLabel}</p>
+          <HeaderMenu title={<p className="text-lg font-semibold text-brand-800">{portalTitle(props.portal)}</p>}>
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-3 px-4 pb-2 max-sm:justify-start">
+              <div className="flex flex-wrap items-center gap-4 text-sm">
+                <div className="text-right max-sm:text-left" data-testid="active-context">
+                  <p className="font-medium">
+                    {props.user.name}
+                    {props.user.title ? <span className="font-normal text-muted">, {props.user.title}</span> : null}
+                  </p>
+                  <p className="text-muted">{props.contextLabel}</p>
+                </div>
+                {props.canSwitchContext ? (
+                  <a href="/valj-sammanhang" className="rounded border border-brand-600 px-3 py-1.5 text-brand-700 no-underline hover:bg-brand-50">
+                    Byt arbetssammanhang
+                  </a>
+                ) : null}
+                <form action="/logga-ut" method="post">
+                  <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-800">
+                    Logga ut
+                  </button>
+                </form>
               </div>
-              {props.canSwitchContext ? (
-                <a href="/valj-sammanhang" className="rounded border border-brand-600 px-3 py-1.5 text-brand-700 no-underline hover:bg-brand-50">
-                  Byt arbetssammanhang
-                </a>
-              ) : null}
-              <form action="/logga-ut" method="post">
-                <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-800">
-                  Logga ut
-                </button>
-              </form>
             </div>
-          </div>
-          <nav aria-label="Huvudmeny" className="mx-auto max-w-6xl px-4 pb-2">
-            <NavLinks items={navFor(props.portal, props.role)} />
-          </nav>
+            <nav aria-label="Huvudmeny" className="mx-auto max-w-6xl px-4 pb-2">
+              <NavLinks items={navFor(props.portal, props.role)} />
+            </nav>
+          </HeaderMenu>
         </header>
         <main id="innehall" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
           {props.children}

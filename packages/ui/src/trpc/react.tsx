@@ -29,6 +29,8 @@ export function TRPCReactProvider({ children, contextId }: { children: ReactNode
         defaultOptions: {
           queries: { staleTime: 5_000, retry: (n, e) => n < 2 && describeError(e).appCode === "NETWORK", refetchOnWindowFocus: true },
           mutations: { retry: false },
+          // The page's server-side queries arrive serialised as the API's answers are (api/portal/prefetch.ts).
+          hydrate: { deserializeData: superjson.deserialize },
         },
       }),
   );

@@ -209,7 +209,10 @@ describe("coordination cases", () => {
     const hsl = options.find((o) => o.kind === "hemsjukvard" && o.organisationName === "Eskilstuna kommun")!;
     await (await sanna()).case.addParty({ caseId: tolvanCase, unitId: hsl.id });
     expect((await refusal((await sanna()).case.addParty({ caseId: tolvanCase, unitId: hsl.id }))).code).toBe("CONFLICT");
-    expect((await refusal((await berit()).case.addParty({ caseId: tolvanCase, unitId: hsl.id }))).code).toBe("FORBIDDEN");
+    // The kommun may bring in its own home care too (the same unit again is a conflict), never a unit of the region (a vårdcentral).
+    expect((await refusal((await berit()).case.addParty({ caseId: tolvanCase, unitId: hsl.id }))).code).toBe("CONFLICT");
+    const vc = options.find((o) => o.kind === "vardcentral")!;
+    expect((await refusal((await berit()).case.addParty({ caseId: tolvanCase, unitId: vc.id }))).code).toBe("BAD_REQUEST");
     const view = await (await sanna()).case.get({ caseId: tolvanCase });
     expect(view.parties.map((p) => p.role)).toContain("hemsjukvard");
     // The new party sees the case from the first message addressed to it: the admission notice.
@@ -288,6 +291,57 @@ describe("coordination cases", () => {
     expect(vc).toBeNull();
   });
 
+  it("records 'kan inte ta ställning' and a representative's consent, and shows each party where consent stands", async () => {
+    const { caseId } = await openCase("200001252386");
+    await send(await sanna(), caseId, "samtycke", {
+      consents: [
+        { kind: "informationsoverforing_kommun", given: false, unable: true },
+        { kind: "informationsoverforing_vardcentral", given: true },
+        { kind: "npo", given: false, unable: true },
+      ],
+      representative: { kind: "god_man", name: "Anna Ek" },
+      documentedNote: "Förordnandet omfattar att sörja för person",
+    });
+    await send(await sanna(), caseId, "inskrivningsmeddelande", { estimatedDischargeDate: new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10) });
+    await send(await sanna(), caseId, "planeringsunderlag", { version: 1, needs: "Känslig planeringsinformation" }, { baseVersion: 0 });
+    const ward = await (await sanna()).case.get({ caseId });
+    expect(ward.consent.map((c) => [c.kind, c.state, c.representative?.name ?? null])).toEqual([
+      ["informationsoverforing_kommun", "unable", null],
+      ["informationsoverforing_vardcentral", "given", "Anna Ek"],
+      ["npo", "unable", null],
+      ["sip", "none", null],
+    ]);
+    const [row] = await t.db
+      .select()
+      .from(schema.consents)
+      .where(and(eq(schema.consents.caseId, caseId), eq(schema.consents.kind, "informationsoverforing_vardcentral")));
+    expect(row).toMatchObject({
+      given: true,
+      unable: false,
+      representativeKind: "god_man",
+      representativeName: "Anna Ek",
+      note: "Förordnandet omfattar att sörja för person",
+    });
+    // The kommun: the patient cannot take a position on transfer to it and nobody consented for them.
+    const kommun = await (await berit()).case.get({ caseId });
+    expect(kommun.viewer.visibility.level).toBe("basic");
+    expect(kommun.viewer.visibility.message).toMatch(/^Patienten kan inte ta ställning till informationsöverföring till kommunen/);
+    expect(kommun.consent.map((c) => [c.kind, c.state])).toEqual([
+      ["informationsoverforing_kommun", "unable"],
+      ["npo", "unable"],
+      ["sip", "none"],
+    ]);
+    expect(JSON.stringify(kommun.messages)).not.toContain("Känslig planeringsinformation");
+    // A representative cannot consent to reading in NPÖ.
+    expect(
+      (
+        await refusal(
+          send(await sanna(), caseId, "samtycke", { consents: [{ kind: "npo", given: true }], representative: { kind: "forvaltare", name: "Bo Ek" } }),
+        )
+      ).message,
+    ).toMatch(/NPÖ kräver patientens eget samtycke/);
+  });
+
   it("takes the patient home: ready for discharge, kommunklar, discharge notice, closed", async () => {
     const parties = (await (await sanna()).case.get({ caseId: tolvanCase })).parties;
     await send(await sanna(), tolvanCase, "utskrivningsklar", { decidedAt: new Date().toISOString(), decidedBy: "Dr Lisa Läkare" });
@@ -295,12 +349,31 @@ describe("coordination cases", () => {
     // The municipality's worklist shows the ready patient.
     expect((await (await berit()).case.list({ stage: "utskrivningsklar" })).rows.map((r) => r.caseId)).toContain(tolvanCase);
     await send(await berit(), tolvanCase, "kommunklar", { ready: true });
-    await send(await sanna(), tolvanCase, "utskrivningsmeddelande", {
-      dischargedAt: new Date().toISOString(),
-      dischargePlan: "Hem med hemtjänst",
-      medicationList: "Alvedon 1 g vb",
+    // No SIP has been called though both the kommun and the vårdcentral are needed afterwards: the
+    // form warns before the send, and the server refuses a send without a confirmation and a reason.
+    const before = await (await sanna()).case.get({ caseId: tolvanCase });
+    const warned = before.viewer.preflight.utskrivningsmeddelande ?? [];
+    expect(warned.filter((w) => w.confirm).map((w) => w.text)).toEqual([expect.stringMatching(/^Ingen kallelse till SIP har skickats/)]);
+    const discharge = { dischargedAt: new Date().toISOString(), dischargePlan: "Hem med hemtjänst", medicationList: "Alvedon 1 g vb" };
+    const unconfirmed = await refusal(send(await sanna(), tolvanCase, "utskrivningsmeddelande", discharge));
+    expect(unconfirmed.message).toMatch(
+      /^Utskrivningsmeddelande har inte skickats: Ingen kallelse till SIP har skickats.*Bekräfta att du skickar ändå och ange skälet\.$/,
+    );
+    expect(
+      (await refusal(send(await sanna(), tolvanCase, "utskrivningsmeddelande", discharge, { confirmation: { confirmed: true, reason: "  " } }))).message,
+    ).toMatch(/har inte skickats/);
+    const unchanged = await (await sanna()).case.get({ caseId: tolvanCase });
+    expect(unchanged.stage).toBe("utskrivningsklar");
+    expect(unchanged.messages.length).toBe(before.messages.length);
+    await send(await sanna(), tolvanCase, "utskrivningsmeddelande", discharge, {
+      confirmation: { confirmed: true, reason: "Vårdcentralen kallar till SIP i hemmet nästa vecka" },
     });
-    expect((await (await sanna()).case.get({ caseId: tolvanCase })).stage).toBe("utskriven");
+    const sent = await (await sanna()).case.get({ caseId: tolvanCase });
+    expect(sent.stage).toBe("utskriven");
+    expect(sent.messages.find((m) => m.kind === "utskrivningsmeddelande")?.sentDespite).toEqual({
+      warnings: [warned.find((w) => w.confirm)!.text],
+      reason: "Vårdcentralen kallar till SIP i hemmet nästa vecka",
+    });
     // The written summary for the patient: the ward prints it; the print is audited.
     const { pdf } = await patientSummaryPdf(t.db, (await actorFor("sanna.sjoberg", "slutenvard"))!, tolvanCase);
     const text = flat((await extractPdf(pdf)).text);

@@ -18,6 +18,9 @@ export const create = authorize("case.create", wardProcedure)
       primaryCareUnitId: z.string().uuid().nullable(),
       otherPartyUnitIds: unitIdList(10).default([]),
       manualName: z.object({ givenName: z.string().trim().min(1).max(100), familyName: z.string().trim().min(1).max(100) }).nullish(),
+      manualAddress: z
+        .object({ streetAddress: z.string().max(200).nullish(), postalCode: z.string().max(20).nullish(), city: z.string().max(100).nullish() })
+        .nullish(),
       idempotencyKey: z.string().min(8).max(100),
     }),
   )

@@ -8,6 +8,10 @@ import { acknowledge } from "./acknowledge";
 import { fixedCareContacts } from "./fixed-care-contacts";
 import { addPartyProcedure, partyOptionsProcedure } from "./add-party";
 import { scopeUnits } from "./scope-units";
+import { addInternalNoteProcedure, internalNotes } from "./internal-notes";
+import { answerSip, sipAnswers } from "./sip-answers";
+import { physicians } from "./physicians";
+import { trainingPersons } from "./training-persons";
 
 export const caseRouter = createTRPCRouter({
   list,
@@ -20,4 +24,10 @@ export const caseRouter = createTRPCRouter({
   addParty: addPartyProcedure,
   partyOptions: partyOptionsProcedure,
   scopeUnits,
+  internalNotes,
+  addInternalNote: addInternalNoteProcedure,
+  sipAnswers,
+  answerSip,
+  physicians,
+  trainingPersons,
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
-import { schema, eq, and, sql } from "@vardkedjan/db/client";
+import { schema, eq, and, inArray, sql } from "@vardkedjan/db/client";
 import { createTestMailServer, type TestMailServer } from "../../../../../apps/test-mail/src/server";
 import { castCallers } from "../../testing/callers";
 import { createSmtpMailer, type SmtpMailer } from "../../mail/mailer";
@@ -9,7 +9,8 @@ import { EventHub } from "../../realtime/hub";
 import type { RealtimeEvent } from "../../realtime/events";
 import { outageReportCsv } from "../../services/outage/overview";
 import { declareOutage } from "../../services/outage/manage";
-import { mailConfirmationRequests } from "../../services/contacts/confirmations";
+import { requestDueConfirmations } from "../../services/outage/contact-mail";
+import { CONFIRMATION_AFTER_MINUTES } from "@vardkedjan/domain/outage/contact-confirmation";
 import { demoActor } from "../../seed/actors";
 import { AppError } from "../../errors";
 
@@ -69,16 +70,37 @@ describe("outage mode", () => {
     expect((await (await sanna()).outage.current()).map((o) => o.id)).toEqual([outageId]);
     expect(await (await as("berit.holm", "kommun")).outage.current()).toHaveLength(1);
     expect(await (await as("emma.nordin", "slutenvard")).outage.current()).toEqual([]);
-    await expect.poll(() => events.some((e) => e.type === "outage.changed" && e.outageId === outageId), { timeout: 2000 }).toBe(true);
+    await expect.poll(() => events.some((e) => e.type === "outage.changed" && e.outageId === outageId), { timeout: 15_000 }).toBe(true);
     const [declared] = await t.db.select().from(schema.outageEvents).where(eq(schema.outageEvents.outageId, outageId));
     expect(declared).toMatchObject({ change: expect.objectContaining({ action: "startad" }) });
   });
 
-  it("mails each kommun's representatives through SMTP, with no patient data, and shows confirmations live", async () => {
-    // The router mails after commit without waiting; here the same service is awaited.
+  it("asks each kommun's representatives by mail only for an outage the routine covers, once, with no patient data, and tells them when it is over", async () => {
     const actor = await demoActor(t.db, "asa.berg", "forvaltning");
-    const second = await declareOutage(t.db, actor, { system: "samordning", scope: "region", idempotencyKey: k() });
-    await mailConfirmationRequests(t.db, mailer, second.confirmations, "http://andra.test", "samordningssystemet");
+    const [avd12] = await t.db.select().from(schema.units).where(eq(schema.units.hsaId, "SE2321000032-MSEAVD12"));
+    // Two days back, so that the outage the earlier tests keep going is not yet due at these times.
+    const started = new Date(Date.now() - 2 * 86400_000);
+    const minutes = (m: number) => new Date(started.getTime() + m * 60_000);
+    const second = await declareOutage(t.db, actor, { system: "samordning", scope: "region", idempotencyKey: k() }, started);
+    // The answer says from when the routine covers it (Sörmland: at once, but not before the product's minimum).
+    expect(second.confirmationFrom).toEqual(minutes(CONFIRMATION_AFTER_MINUTES));
+    // Some units, or a kind of outage Sörmland's routine does not describe: never asked.
+    const units = await declareOutage(t.db, actor, { system: "samordning", scope: "units", unitIds: [avd12!.id], idempotencyKey: k() }, started);
+    const login = await declareOutage(t.db, actor, { system: "inloggning", scope: "region", idempotencyKey: k() }, started);
+    expect([units.confirmationFrom, login.confirmationFrom]).toEqual([null, null]);
+
+    // A minute in (a test, a blip): nothing. Past the point: one request per kommun, mailed, once.
+    expect(await requestDueConfirmations(t.db, mailer, "http://andra.test", minutes(1))).toBe(0);
+    const asked = await requestDueConfirmations(t.db, mailer, "http://andra.test", minutes(CONFIRMATION_AFTER_MINUTES + 1));
+    expect(asked).toBeGreaterThan(0);
+    expect(await requestDueConfirmations(t.db, mailer, "http://andra.test", minutes(CONFIRMATION_AFTER_MINUTES + 2))).toBe(0);
+    const requested = await t.db
+      .select({ outageId: schema.contactConfirmations.outageId })
+      .from(schema.contactConfirmations)
+      .where(inArray(schema.contactConfirmations.outageId, [second.outageId, units.outageId, login.outageId]));
+    expect(requested.length).toBe(asked);
+    expect(new Set(requested.map((r) => r.outageId))).toEqual(new Set([second.outageId]));
+
     const received = await mail.waitFor((m) => m.to.includes("tomas.wik@example.se") && m.text.includes("andra.test"), 5000);
     expect(received.subject).toMatch(/kontaktlistan/i);
     expect(received.text).toMatch(/Kontaktlista driftstörning/);
@@ -89,7 +111,8 @@ describe("outage mode", () => {
     );
     const status = await (await asa()).outage.confirmations({ outageId: second.outageId });
     expect(status).toHaveLength(kommuner.rows[0]!.n);
-    expect(status.every((s) => s.sentAt && !s.respondedAt && !s.overdue)).toBe(true);
+    // Asked two days back with six hours to answer: late by now, while the outage goes on.
+    expect(status.every((s) => s.sentAt && !s.respondedAt && s.state === "forsenad")).toBe(true);
 
     const token = /[?&]t=([A-Za-z0-9_-]+)/.exec(received.text)![1]!;
     const tomas = await as("tomas.wik", "forvaltning");
@@ -98,8 +121,41 @@ describe("outage mode", () => {
     expect(await berit.contacts.answerConfirmation({ token, response: "bekraftad" }).catch((x: TRPCError) => x.code)).toBe("FORBIDDEN");
     await tomas.contacts.answerConfirmation({ token, response: "bekraftad" });
     const after = await (await asa()).outage.confirmations({ outageId: second.outageId });
-    expect(after.find((s) => s.organisationName === "Eskilstuna kommun")).toMatchObject({ response: "bekraftad", respondedBy: "Tomas Wik" });
-    await (await asa()).outage.end({ outageId: second.outageId });
+    expect(after.find((s) => s.organisationName === "Eskilstuna kommun")).toMatchObject({ response: "bekraftad", respondedBy: "Tomas Wik", state: "besvarad" });
+
+    // The end: the kommuner that were asked hear that the outage is over; nobody waits for an answer any more.
+    mail.clear();
+    for (const o of [second, units, login]) await (await asa()).outage.end({ outageId: o.outageId });
+    const allClear = await mail.waitFor((m) => m.to.includes("tomas.wik@example.se") && /Driften är återställd/.test(m.subject), 5000);
+    expect(allClear.text).toContain("Eskilstuna kommun");
+    expect(allClear.text).toContain("Det här meddelandet innehåller inga patientuppgifter.");
+    expect(allClear.text).not.toMatch(/\d{8}-?\d{4}/);
+    const reps = await t.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from contact_representatives r join contact_confirmations c on c.organisation_id = r.organisation_id
+      where c.outage_id = ${second.outageId} and r.active`);
+    await vi.waitFor(() => expect(mail.messages()).toHaveLength(reps.rows[0]!.n), { timeout: 5000 });
+    // Only for the outage whose kommuner were asked: the other two sent nothing.
+    expect(mail.messages().every((m) => /Driften är återställd/.test(m.subject))).toBe(true);
+    const ended = await (await asa()).outage.confirmations({ outageId: second.outageId });
+    expect(ended.filter((s) => s.organisationName !== "Eskilstuna kommun").every((s) => s.state === "obesvarad")).toBe(true);
+    // Ended: no new requests, whatever the time.
+    expect(await requestDueConfirmations(t.db, mailer, "http://andra.test", minutes(600))).toBe(0);
+  });
+
+  it("answers the banner's refetch from the process's cache, and the new outage as soon as its event is heard", async () => {
+    const cached = castCallers(() => ({ db: t.db, mailer, outageCache: hub.outages }));
+    const berit = await cached("berit.holm", "kommun");
+    const before = (await berit.outage.current()).map((o) => o.id);
+    events.length = 0;
+    const actor = await demoActor(t.db, "asa.berg", "forvaltning");
+    const { outageId: added } = await declareOutage(t.db, actor, { system: "journalsystem", scope: "region", idempotencyKey: k() });
+    await expect.poll(() => events.some((e) => e.type === "outage.changed" && e.outageId === added), { timeout: 15_000 }).toBe(true);
+    // What a page does on the event: refetch; the cached answer from before must not come back.
+    expect((await berit.outage.current()).map((o) => o.id)).toEqual([...before, added]);
+    events.length = 0;
+    await (await asa()).outage.end({ outageId: added });
+    await expect.poll(() => events.some((e) => e.type === "outage.changed" && e.outageId === added), { timeout: 15_000 }).toBe(true);
+    expect((await berit.outage.current()).map((o) => o.id)).toEqual(before);
   });
 
   it("limits a units outage to those units (and the units above them see it too)", async () => {
@@ -192,15 +248,13 @@ describe("outage mode", () => {
     return { ids: rows.map((r) => r.id), started: started.rows[0]!.n, confirmations: confirmations.rows[0]!.n };
   }
 
-  it("declares once for a replayed key: the same outage back, one 'startad' event and no second e-mail batch", async () => {
+  it("declares once for a replayed key: the same outage back, one 'startad' event, and no contact-list requests made at declaration", async () => {
     const key = k();
     const input = { system: "journalsystem" as const, scope: "region" as const, message: "Dubbelklick", idempotencyKey: key };
     const first = await (await asa()).outage.declare(input);
     const replay = await (await asa()).outage.declare(input);
     expect(replay.outageId).toBe(first.outageId);
-    expect(first.confirmationRequests).toBeGreaterThan(0);
-    expect(replay.confirmationRequests).toBe(0);
-    expect(await declaredWith(key)).toEqual({ ids: [first.outageId], started: 1, confirmations: first.confirmationRequests });
+    expect(await declaredWith(key)).toEqual({ ids: [first.outageId], started: 1, confirmations: 0 });
     await (await asa()).outage.end({ outageId: first.outageId });
     // Even after the end, a late retry returns the same outage and starts nothing.
     expect((await (await asa()).outage.declare(input)).outageId).toBe(first.outageId);
@@ -234,10 +288,7 @@ describe("outage mode", () => {
     await holder;
     const [a, b] = await calls;
     expect(a.outageId).toBe(b.outageId);
-    expect(a.confirmationRequests + b.confirmationRequests).toBe(Math.max(a.confirmationRequests, b.confirmationRequests));
-    const stored = await declaredWith(key);
-    expect(stored).toMatchObject({ ids: [a.outageId], started: 1 });
-    expect(stored.confirmations).toBe(a.confirmationRequests + b.confirmationRequests);
+    expect(await declaredWith(key)).toMatchObject({ ids: [a.outageId], started: 1 });
     await (await asa()).outage.end({ outageId: a.outageId });
   });
 });

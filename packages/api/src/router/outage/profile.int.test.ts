@@ -7,6 +7,7 @@ import { VASTERNORRLAND_ROUTINE_PROFILE } from "@vardkedjan/domain/outage/profil
 import { castCallers } from "../../testing/callers";
 import { routineProfileFor } from "../../services/outage/profile";
 import { declareOutage } from "../../services/outage/manage";
+import { requestDueConfirmations } from "../../services/outage/contact-mail";
 import { demoActor } from "../../seed/actors";
 import { AppError } from "../../errors";
 
@@ -90,14 +91,17 @@ describe("outage.routineProfile, saveRoutineProfile and resetRoutineProfile", ()
 
     const actor = await demoActor(t.db, "asa.berg", "forvaltning");
     const now = new Date();
-    const { outageId, confirmations } = await declareOutage(
+    const { outageId } = await declareOutage(
       t.db,
       actor,
       { system: "samordning", scope: "region", idempotencyKey: `profile-test-${Date.now()}` },
-      now,
+      new Date(now.getTime() - 3600_000),
     );
-    expect(confirmations.length).toBeGreaterThan(0);
-    for (const c of confirmations) expect(c.deadlineAt.getTime() - now.getTime()).toBe(8 * 3600_000);
+    // The kommuner are asked when the routine covers the outage, with the routine's deadline from then.
+    expect(await requestDueConfirmations(t.db, null, "http://forvaltning.test", now)).toBeGreaterThan(0);
+    const asked = await t.db.select().from(schema.contactConfirmations).where(eq(schema.contactConfirmations.outageId, outageId));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const c of asked) expect(c.deadlineAt.getTime() - now.getTime()).toBe(8 * 3600_000);
     await (await asa()).outage.end({ outageId });
   });
 

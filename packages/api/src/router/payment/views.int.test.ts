@@ -57,7 +57,7 @@ describe("payment responsibility on the ward's overview, the case page and the w
 
   it("the case page shows when payment starts to the ward and the kommun, not to hemtjänst", async () => {
     const hans = await as("hans.tjader", "kommun");
-    const visibleToHans = await hans.case.list({ page: 1, pageSize: 50 });
+    const visibleToHans = await hans.case.list({ pageSize: 50 });
     for (const row of visibleToHans.rows) {
       expect(row.paymentLiabilityText).toBeNull();
       expect((await hans.case.get({ caseId: row.caseId })).payment).toBeNull();
@@ -73,7 +73,7 @@ describe("payment responsibility on the ward's overview, the case page and the w
     const step = kommun.due.find((d) => d.step === "meddela_kommunklar");
     expect(step?.dueAt?.getTime()).toBe(kommun.payment!.liabilityFrom!.getTime() - 1);
     // And the worklist says it too.
-    const list = await berit.case.list({ page: 1, pageSize: 50 });
+    const list = await berit.case.list({ pageSize: 50 });
     expect(list.rows.find((r) => r.caseId === alvaCase)?.paymentLiabilityText).toBe(ward.payment?.liabilityText);
   });
 });

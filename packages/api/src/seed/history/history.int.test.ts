@@ -61,6 +61,7 @@ async function runThroughServices(db: Db, resolved: ResolvedRegion, planned: Pla
         payload: resolvePayload(step.payload, vc?.actor.staffId ?? null),
         recipientUnitIds: view.viewer.defaultRecipients[step.kind] ?? [],
         idempotencyKey: `${planned.key}:${++n}`,
+        confirmation: step.confirmation ?? null,
       },
       step.at,
     );

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { schema, sql, type Db, type Tx } from "@vardkedjan/db/client";
 import { checkSend } from "@vardkedjan/domain/case/transitions";
-import { deriveCaseState } from "@vardkedjan/domain/case/state";
+import { confirmationRefusal } from "@vardkedjan/domain/case/send-warnings";
+import { IncrementalCaseState } from "@vardkedjan/domain/case/state";
 import { sendEffects } from "@vardkedjan/domain/case/send-effects";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
 import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
@@ -10,6 +11,7 @@ import type { Actor } from "../../actor";
 import { auditRow, type AuditInsert } from "../../audit";
 import { caseReportFactsRow } from "../../services/reports/case-facts";
 import { storeCasePayments } from "../../services/payment/store";
+import { caseListColumns } from "../../services/case/list-columns";
 import { loadManyCaseFacts } from "../../services/case/facts";
 import { FIXED_CARE_CONTACT, planRegionHistory, type PlannedCase, type PlanParty } from "./plan";
 import { HISTORY_REGIONS, historyPatient, resolveRegion, type ResolvedRegion } from "./regions";
@@ -90,6 +92,10 @@ export async function loadPlannedCases(tx: Tx, resolved: ResolvedRegion, plan: r
 
   await insertChunks(tx, "coordination_cases", rows.cases);
   await insertChunks(tx, "case_parties", rows.parties);
+  await fillListNames(
+    tx,
+    rows.cases.map((c) => (c as { id: string }).id),
+  );
   await insertChunks(tx, "messages", rows.messages);
   await insertChunks(tx, "message_recipients", rows.recipients);
   await insertChunks(tx, "consents", rows.consents);
@@ -121,6 +127,24 @@ async function insertChunks(tx: Tx, table: string, values: readonly object[]): P
     );
     await tx.execute(sql`insert into ${name} (${columns}) select ${columns} from json_populate_recordset(null::${name}, ${json}::json)`);
   }
+}
+
+/**
+ * The worklist's kommun and fast vårdkontakt columns, looked up as refreshCaseDerived does
+ * (services/case/facts.ts), for cases written in bulk; `ids` is a SQL expression of a uuid[]
+ * (a literal here, a bound parameter in the national loader).
+ */
+export const listNamesUpdate = (ids: string) => `
+  update case_parties cp set municipality_code = p.municipality_code, municipality_name = k.name,
+    fixed_care_contact_name = (select s.given_name || ' ' || s.family_name from case_parties q join staff s on s.id = q.fixed_care_contact_staff_id
+                               where q.case_id = cp.case_id and q.removed_at is null limit 1)
+  from coordination_cases c join patients p on p.id = c.patient_id
+  left join organisations k on k.kind = 'kommun' and k.municipality_code = p.municipality_code
+  where c.id = cp.case_id and cp.case_id = any(${ids})`;
+
+async function fillListNames(tx: Tx, caseIds: string[]): Promise<void> {
+  // The ids are the loader's own UUIDs, never user input.
+  for (let i = 0; i < caseIds.length; i += 5000) await tx.execute(sql.raw(listNamesUpdate(`'{${caseIds.slice(i, i + 5000).join(",")}}'::uuid[]`)));
 }
 
 async function unitOrganisations(tx: Tx, resolved: ResolvedRegion): Promise<Map<string, string>> {
@@ -172,6 +196,40 @@ interface CaseContext {
   orgOfUnit: ReadonlyMap<string, string>;
 }
 
+/**
+ * A new case's party rows (the ward, the kommun and, when needed, the vårdcentral, each visible from
+ * admission as case creation makes them) and the facts the domain replays its events on. Shared by
+ * the demo history and the national loader, which both write the rows the services would.
+ */
+export function openingParties(
+  units: readonly { unitId: string; role: PartyRole }[],
+  admittedAt: Date,
+  careType: CaseFacts["careType"],
+  ids: { newId: () => string; orgOfUnit: ReadonlyMap<string, string> },
+) {
+  const parties = units.map((p) => ({
+    id: ids.newId(),
+    unitId: p.unitId,
+    role: p.role,
+    removedAt: null as Date | null,
+    fixedCareContactStaffId: null as string | null,
+    visibleFrom: visibleFromWhenAdded(p.role, admittedAt),
+    organisationId: ids.orgOfUnit.get(p.unitId)!,
+  }));
+  const facts: CaseFacts = {
+    admittedAt,
+    needAssessedAt: null,
+    careType,
+    lpt: false,
+    lrv: false,
+    parties: parties.map((p) => ({ unitId: p.unitId, role: p.role, removedAt: null, organisationId: p.organisationId })),
+    events: [],
+    consents: [] as ConsentRecord[],
+    closedAt: null,
+  };
+  return { parties, facts };
+}
+
 /** One case's rows, replaying its events through the domain as sendMessage and acknowledgeMessage do. */
 export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: CaseContext): { caseId: string; dischargedAt: Date | null; rows: Rows } {
   const hospital = resolved.hospitals[planned.hospital]!;
@@ -188,25 +246,10 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
   const audit = (actor: Actor, at: Date, input: Parameters<typeof auditRow>[1]) =>
     rows.audit.push({ ...auditRow(actor, { patientId: ctx.patientId, caseId, ...input }), at });
 
-  const partyList = [who.ward!, who.kommun!, ...(who.vc ? [who.vc] : [])].map((p) => ({
-    id: randomUUID(),
-    unitId: p.unitId,
-    role: p.role,
-    removedAt: null as Date | null,
-    fixedCareContactStaffId: null as string | null,
-    visibleFrom: visibleFromWhenAdded(p.role, planned.admittedAt),
-  }));
-  const facts: CaseFacts = {
-    admittedAt: planned.admittedAt,
-    needAssessedAt: null,
-    careType: ward.careType,
-    lpt: false,
-    lrv: false,
-    parties: partyList.map((p) => ({ unitId: p.unitId, role: p.role, removedAt: null })),
-    events: [],
-    consents: [] as ConsentRecord[],
-    closedAt: null,
-  };
+  const { parties: partyList, facts } = openingParties([who.ward!, who.kommun!, ...(who.vc ? [who.vc] : [])], planned.admittedAt, ward.careType, {
+    newId: randomUUID,
+    orgOfUnit: ctx.orgOfUnit,
+  });
   audit(hospital.actor, planned.admittedAt, {
     action: "case.create",
     activity: "Skriva",
@@ -215,6 +258,8 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
     details: { readmission: !!ctx.previous },
   });
 
+  // The state after each send, folded on from the last one instead of from the admission.
+  const derived = new IncrementalCaseState(facts);
   const acks = new Map<string, { at: Date; staffId: string }>(); // messageId:unitId
   const sentAt = new Map<string, number>();
   let n = 0;
@@ -233,16 +278,22 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
     }
     const payloadIn = resolvePayload(step.payload, who.vc?.actor.staffId ?? null);
     const recipientUnitIds = defaultRecipients(step.kind, party.unitId, party.role, facts.parties);
-    const check = checkSend(facts, {
-      kind: step.kind,
-      senderUnitId: party.unitId,
-      senderRole: party.role,
-      recipientUnitIds,
-      payload: payloadIn,
-      at: step.at,
-      mode: "normal",
-    });
+    const check = checkSend(
+      facts,
+      {
+        kind: step.kind,
+        senderUnitId: party.unitId,
+        senderRole: party.role,
+        recipientUnitIds,
+        payload: payloadIn,
+        at: step.at,
+        mode: "normal",
+      },
+      derived.current(),
+    );
     if (!check.ok) throw new Error(`${planned.key}: ${step.kind} nekas: ${check.message}`);
+    const unconfirmed = confirmationRefusal(step.kind, check.toConfirm, step.confirmation);
+    if (unconfirmed) throw new Error(`${planned.key}: ${unconfirmed.message}`);
     const payload = check.payload as Record<string, unknown>;
     const messageId = randomUUID();
     const event: CaseEvent = {
@@ -269,6 +320,7 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
       correctsMessageId: null,
       idempotencyKey: `${planned.key}:${++n}`,
       outageId: null,
+      sentDespite: check.toConfirm.length > 0 ? { warnings: check.toConfirm, reason: step.confirmation!.reason } : null,
     });
     for (const unitId of recipientUnitIds) rows.recipients.push({ messageId, unitId });
     const effects = sendEffects(event, partyList, step.at);
@@ -295,11 +347,11 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
       activity: "Skicka",
       entityType: "message",
       entityId: messageId,
-      details: { kind: step.kind, recipients: recipientUnitIds.length },
+      details: { kind: step.kind, recipients: recipientUnitIds.length, ...(check.toConfirm.length > 0 ? { sentDespiteWarnings: check.toConfirm.length } : {}) },
     });
   }
 
-  const state = deriveCaseState(facts);
+  const state = derived.current();
   const open = state.stage !== "avslutad";
   if (open) throw new Error(`${planned.key}: historikärenden ska vara avslutade`);
   const row = {
@@ -344,6 +396,11 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
       nextDueStep: null,
       caseOpen: false,
       visibleFrom: p.visibleFrom,
+      dueSteps: [],
+      legalDueAt: null,
+      unacknowledged: 0,
+      // The patient's kommun and the contact's name are filled in by SQL after the insert (fillListNames).
+      ...caseListColumns(planned.admittedAt, state, { municipalityCode: null, municipalityName: null, fixedCareContactName: null }),
     });
   }
   rows.recipients = rows.recipients.map((r) => {

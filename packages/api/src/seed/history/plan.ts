@@ -1,4 +1,6 @@
 import type { MessageKind } from "@vardkedjan/domain/case/types";
+import type { SendConfirmation } from "@vardkedjan/domain/case/send-warnings";
+import { seededRandom } from "@vardkedjan/domain/random";
 
 /**
  * A year of finished stays for the demo, as a plan of events: who did what when, in each case.
@@ -18,7 +20,19 @@ export type PlanParty = "ward" | "kommun" | "vc";
 export const FIXED_CARE_CONTACT = "$fast-vardkontakt";
 
 export type PlanStep =
-  { type: "send"; by: PlanParty; kind: MessageKind; payload: Record<string, unknown>; at: Date } | { type: "ack"; by: PlanParty; at: Date };
+  | {
+      type: "send";
+      by: PlanParty;
+      kind: MessageKind;
+      payload: Record<string, unknown>;
+      at: Date;
+      /** Given with every discharge notice; used (and stored) only when the send breaks the law's order. */
+      confirmation?: SendConfirmation;
+    }
+  | { type: "ack"; by: PlanParty; at: Date };
+
+/** The ward's reason, in the demo history, for discharging before the vårdcentral has done its part. */
+export const HISTORY_DISCHARGE_REASON = "Patienten är utskrivningsklar och vill hem; vårdcentralen är informerad per telefon";
 
 export interface PlannedCase {
   /** The case's creation key (idempotency): "historik:<region>:<n>". */
@@ -51,19 +65,7 @@ export interface PlanShape {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** mulberry32: a small, fast, seeded generator; the same seed gives the same history. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function seedOf(text: string): number {
+export function seedOf(text: string): number {
   let h = 2166136261;
   for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
   return h >>> 0;
@@ -111,7 +113,7 @@ export function planRegionHistory(shape: PlanShape, now: Date): PlannedCase[] {
     const admitted = readmit ? earliest + between(4, 28) * DAY : Math.max(earliest, start) + between(0, 365) * DAY * (earliest === start ? 1 : 0.5);
     // Admissions fall between 07 and 23.
     const admittedAt = minute(Math.floor(admitted / DAY) * DAY + between(6, 22) * HOUR);
-    const plan = planStay(admittedAt.getTime());
+    const plan = planStay(rnd, admittedAt.getTime(), shape.vcs > 0);
     if (plan.closedAt > latestClose) continue;
     patientFree[patient] = plan.dischargedAt;
     const hospital = pick(hospitals);
@@ -128,118 +130,135 @@ export function planRegionHistory(shape: PlanShape, now: Date): PlannedCase[] {
     });
   }
   return cases.sort((a, b) => a.admittedAt.getTime() - b.admittedAt.getTime()).map((c, i) => ({ ...c, key: `historik:${shape.code}:${i}` }));
+}
 
-  function planStay(admitted: number): { steps: PlanStep[]; dischargedAt: number; closedAt: number; withVc: boolean } {
-    const steps: PlanStep[] = [];
-    const withVc = shape.vcs > 0 && rnd() < 0.75;
-    const send = (by: PlanParty, kind: MessageKind, payload: Record<string, unknown>, at: number) =>
-      steps.push({ type: "send", by, kind, payload, at: minute(at) });
-    // Every recipient acknowledges within hours (kvittens).
-    const ackAll = (after: number, sender: PlanParty = "ward") => {
-      if (sender !== "kommun") steps.push({ type: "ack", by: "kommun", at: minute(after + between(0.3, 6) * HOUR) });
-      if (withVc && sender !== "vc") steps.push({ type: "ack", by: "vc", at: minute(after + between(0.3, 8) * HOUR) });
-      if (sender !== "ward") steps.push({ type: "ack", by: "ward", at: minute(after + between(0.2, 4) * HOUR) });
-    };
+/**
+ * One stay's events from its admission on: consent, the admission notice and the answers, the
+ * planning basis, ready for discharge, SIP in some, kommunklar, the discharge and the closure,
+ * every message acknowledged. Shared by the demo's year of history and the national data
+ * (seed/national), so both draw stays of the same shape.
+ */
+export function planStay(rnd: () => number, admitted: number, hasVcs: boolean): { steps: PlanStep[]; dischargedAt: number; closedAt: number; withVc: boolean } {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const between = (lo: number, hi: number) => lo + rnd() * (hi - lo);
+  const int = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
+  const minute = (t: number) => new Date(Math.round(t / 60_000) * 60_000);
+  const steps: PlanStep[] = [];
+  const withVc = hasVcs && rnd() < 0.75;
+  const send = (by: PlanParty, kind: MessageKind, payload: Record<string, unknown>, at: number) =>
+    steps.push({
+      type: "send",
+      by,
+      kind,
+      payload,
+      at: minute(at),
+      ...(kind === "utskrivningsmeddelande" ? { confirmation: { confirmed: true, reason: HISTORY_DISCHARGE_REASON } } : {}),
+    });
+  // Every recipient acknowledges within hours (kvittens).
+  const ackAll = (after: number, sender: PlanParty = "ward") => {
+    if (sender !== "kommun") steps.push({ type: "ack", by: "kommun", at: minute(after + between(0.3, 6) * HOUR) });
+    if (withVc && sender !== "vc") steps.push({ type: "ack", by: "vc", at: minute(after + between(0.3, 8) * HOUR) });
+    if (sender !== "ward") steps.push({ type: "ack", by: "ward", at: minute(after + between(0.2, 4) * HOUR) });
+  };
 
-    const consentAt = admitted + between(0.3, 3) * HOUR;
+  const consentAt = admitted + between(0.3, 3) * HOUR;
+  send(
+    "ward",
+    "samtycke",
+    {
+      consents: [
+        { kind: "informationsoverforing_kommun", given: true },
+        { kind: "informationsoverforing_vardcentral", given: true },
+        { kind: "npo", given: true },
+        { kind: "sip", given: true },
+      ],
+    },
+    consentAt,
+  );
+  // Nine in ten notices within the 24 hours; the rest a day or two late.
+  const noticeAt = rnd() < 0.9 ? Math.max(consentAt + 0.2 * HOUR, admitted + between(1, 22) * HOUR) : admitted + between(25, 60) * HOUR;
+  const stayDays = int(2, 9);
+  const readyAt = Math.max(noticeAt + 20 * HOUR, admitted + stayDays * DAY + between(-4, 4) * HOUR);
+  const estimated = new Date(admitted + (stayDays + 1) * DAY).toISOString().slice(0, 10);
+  send("ward", "inskrivningsmeddelande", { estimatedDischargeDate: estimated }, noticeAt);
+  ackAll(noticeAt);
+  const kommunAnswer = noticeAt + between(1, 20) * HOUR;
+  send("kommun", "svar_pa_inskrivning", { currentServices: pick(SERVICES), knownToUnit: rnd() < 0.8 }, kommunAnswer);
+  ackAll(kommunAnswer, "kommun");
+  // The vårdcentral names the fast vårdkontakt, mostly before the patient is ready; one in eight never answers.
+  const vcAnswers = withVc && rnd() < 0.88;
+  if (vcAnswers) {
+    const vcAnswer = noticeAt + between(2, 40) * HOUR;
     send(
-      "ward",
-      "samtycke",
-      {
-        consents: [
-          { kind: "informationsoverforing_kommun", given: true },
-          { kind: "informationsoverforing_vardcentral", given: true },
-          { kind: "npo", given: true },
-          { kind: "sip", given: true },
-        ],
-      },
-      consentAt,
+      "vc",
+      "svar_pa_inskrivning",
+      { currentServices: "Listad, regelbundna besök", knownToUnit: true, fixedCareContactStaffId: FIXED_CARE_CONTACT },
+      vcAnswer,
     );
-    // Nine in ten notices within the 24 hours; the rest a day or two late.
-    const noticeAt = rnd() < 0.9 ? Math.max(consentAt + 0.2 * HOUR, admitted + between(1, 22) * HOUR) : admitted + between(25, 60) * HOUR;
-    const stayDays = int(2, 9);
-    const readyAt = Math.max(noticeAt + 20 * HOUR, admitted + stayDays * DAY + between(-4, 4) * HOUR);
-    const estimated = new Date(admitted + (stayDays + 1) * DAY).toISOString().slice(0, 10);
-    send("ward", "inskrivningsmeddelande", { estimatedDischargeDate: estimated }, noticeAt);
-    ackAll(noticeAt);
-    const kommunAnswer = noticeAt + between(1, 20) * HOUR;
-    send("kommun", "svar_pa_inskrivning", { currentServices: pick(SERVICES), knownToUnit: rnd() < 0.8 }, kommunAnswer);
-    ackAll(kommunAnswer, "kommun");
-    // The vårdcentral names the fast vårdkontakt, mostly before the patient is ready; one in eight never answers.
-    const vcAnswers = withVc && rnd() < 0.88;
-    if (vcAnswers) {
-      const vcAnswer = noticeAt + between(2, 40) * HOUR;
+    ackAll(vcAnswer, "vc");
+  }
+  const planningAt = noticeAt + between(3, 18) * HOUR;
+  send("ward", "planeringsunderlag", { version: 1, needs: pick(NEEDS), track: pick(["gron", "gul", "rod"] as const) }, planningAt);
+  ackAll(planningAt);
+
+  const [, lo, hi] = weighted(rnd, READY_DAYS);
+  const readyDays = int(lo, hi);
+  const readyNotice = readyDays === 0 ? Math.floor(readyAt / DAY) * DAY + between(7, 10) * HOUR : readyAt;
+  send(
+    "ward",
+    "utskrivningsklar",
+    { decidedAt: new Date(minute(readyNotice - between(0.2, 2) * HOUR)).toISOString(), decidedBy: pick(PHYSICIANS) },
+    readyNotice,
+  );
+  ackAll(readyNotice);
+
+  const dischargedAt = Math.floor(readyNotice / DAY) * DAY + readyDays * DAY + between(11, 16) * HOUR;
+  const discharge = Math.max(dischargedAt, readyNotice + 2 * HOUR);
+  // SIP: called in about half the cases where one is needed, mostly within three days.
+  if (vcAnswers && rnd() < 0.5) {
+    const sipAt = readyNotice + (rnd() < 0.8 ? between(1, 60) : between(80, 140)) * HOUR;
+    if (sipAt < discharge - HOUR) {
       send(
         "vc",
-        "svar_pa_inskrivning",
-        { currentServices: "Listad, regelbundna besök", knownToUnit: true, fixedCareContactStaffId: FIXED_CARE_CONTACT },
-        vcAnswer,
+        "kallelse_sip",
+        {
+          meetingAt: new Date(minute(sipAt + between(2, 6) * DAY)).toISOString(),
+          video: rnd() < 0.4,
+          place: "Vårdcentralen",
+          participants: ["Patienten", "Fast vårdkontakt", "Biståndshandläggare"],
+          consentStatus: "given",
+        },
+        sipAt,
       );
-      ackAll(vcAnswer, "vc");
+      ackAll(sipAt, "vc");
     }
-    const planningAt = noticeAt + between(3, 18) * HOUR;
-    send("ward", "planeringsunderlag", { version: 1, needs: pick(NEEDS), track: pick(["gron", "gul", "rod"] as const) }, planningAt);
-    ackAll(planningAt);
-
-    const [, lo, hi] = weighted(READY_DAYS);
-    const readyDays = int(lo, hi);
-    const readyNotice = readyDays === 0 ? Math.floor(readyAt / DAY) * DAY + between(7, 10) * HOUR : readyAt;
-    send(
-      "ward",
-      "utskrivningsklar",
-      { decidedAt: new Date(minute(readyNotice - between(0.2, 2) * HOUR)).toISOString(), decidedBy: pick(PHYSICIANS) },
-      readyNotice,
-    );
-    ackAll(readyNotice);
-
-    const dischargedAt = Math.floor(readyNotice / DAY) * DAY + readyDays * DAY + between(11, 16) * HOUR;
-    const discharge = Math.max(dischargedAt, readyNotice + 2 * HOUR);
-    // SIP: called in about half the cases where one is needed, mostly within three days.
-    if (vcAnswers && rnd() < 0.5) {
-      const sipAt = readyNotice + (rnd() < 0.8 ? between(1, 60) : between(80, 140)) * HOUR;
-      if (sipAt < discharge - HOUR) {
-        send(
-          "vc",
-          "kallelse_sip",
-          {
-            meetingAt: new Date(minute(sipAt + between(2, 6) * DAY)).toISOString(),
-            video: rnd() < 0.4,
-            place: "Vårdcentralen",
-            participants: ["Patienten", "Fast vårdkontakt", "Biståndshandläggare"],
-            consentStatus: "given",
-          },
-          sipAt,
-        );
-        ackAll(sipAt, "vc");
-      }
-    }
-    const kommunklarAt = Math.min(discharge - 0.5 * HOUR, readyNotice + between(0.5, Math.max(1, readyDays * 24 - 2)) * HOUR);
-    send("kommun", "kommunklar", { ready: true }, kommunklarAt);
-    ackAll(kommunklarAt, "kommun");
-    // The utskrivningsmeddelande goes the same day, now and then not until the next morning.
-    const informedAt = rnd() < 0.95 ? discharge + between(0, 0.5) * HOUR : Math.floor(discharge / DAY) * DAY + DAY + between(8, 10) * HOUR;
-    send(
-      "ward",
-      "utskrivningsmeddelande",
-      { dischargedAt: new Date(minute(discharge)).toISOString(), dischargePlan: pick(PLANS), medicationList: "Enligt bifogad läkemedelslista" },
-      informedAt,
-    );
-    ackAll(informedAt);
-    const closedAt = informedAt + between(1, 3) * DAY;
-    send("ward", "avslut", { reason: "utskriven_klar" }, closedAt);
-    ackAll(closedAt);
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-    return { steps, dischargedAt: discharge, closedAt: Math.max(...steps.map((x) => x.at.getTime())), withVc };
   }
+  const kommunklarAt = Math.min(discharge - 0.5 * HOUR, readyNotice + between(0.5, Math.max(1, readyDays * 24 - 2)) * HOUR);
+  send("kommun", "kommunklar", { ready: true }, kommunklarAt);
+  ackAll(kommunklarAt, "kommun");
+  // The utskrivningsmeddelande goes the same day, now and then not until the next morning.
+  const informedAt = rnd() < 0.95 ? discharge + between(0, 0.5) * HOUR : Math.floor(discharge / DAY) * DAY + DAY + between(8, 10) * HOUR;
+  send(
+    "ward",
+    "utskrivningsmeddelande",
+    { dischargedAt: new Date(minute(discharge)).toISOString(), dischargePlan: pick(PLANS), medicationList: "Enligt bifogad läkemedelslista" },
+    informedAt,
+  );
+  ackAll(informedAt);
+  const closedAt = informedAt + between(1, 3) * DAY;
+  send("ward", "avslut", { reason: "utskriven_klar" }, closedAt);
+  ackAll(closedAt);
+  steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { steps, dischargedAt: discharge, closedAt: Math.max(...steps.map((x) => x.at.getTime())), withVc };
+}
 
-  function weighted<T extends [number, ...unknown[]]>(list: readonly T[]): T {
-    let r = rnd();
-    for (const item of list) {
-      if (r < item[0]) return item;
-      r -= item[0];
-    }
-    return list.at(-1)!;
+function weighted<T extends [number, ...unknown[]]>(rnd: () => number, list: readonly T[]): T {
+  let r = rnd();
+  for (const item of list) {
+    if (r < item[0]) return item;
+    r -= item[0];
   }
+  return list.at(-1)!;
 }
 
 const SERVICES = ["Inga insatser", "Hemtjänst morgon och kväll", "Trygghetslarm", "Hemtjänst fyra gånger dagligen", "Matdistribution"];

@@ -8,7 +8,9 @@ import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { resolveScopeUnitIds } from "../workspace/scope";
-import { demoPatientDirectory, type PatientDirectory } from "../patient/directory";
+import { askRegister, demoPatientDirectory, type PatientDirectory } from "../patient/directory";
+import { reconcileWithRegister } from "../patient/reconcile";
+import { manualRegistrationSchema } from "@vardkedjan/domain/patient/register-check";
 import { loadPartyUnits } from "./units";
 import { refreshCaseDerived } from "./facts";
 import { isUniqueViolation } from "./unique-violation";
@@ -27,8 +29,12 @@ export interface CreateCaseInput {
   /** The vårdcentral (or psychiatric outpatient unit), proposed from the listing. */
   primaryCareUnitId: string | null;
   otherPartyUnitIds: string[];
-  /** Only for a reserve number that the register does not know. */
+  /**
+   * Registered by hand when the register does not know the number or does not answer (the patient
+   * is then flagged "Ej kontrollerad mot folkbokföringen" until the register confirms them).
+   */
   manualName?: { givenName: string; familyName: string } | null;
+  manualAddress?: { streetAddress?: string | null; postalCode?: string | null; city?: string | null } | null;
   /** Opened from a phone contact during an outage, before the details are known. */
   provisional?: boolean;
   idempotencyKey: string;
@@ -111,16 +117,15 @@ async function createOnce(
     if (receivers.some((r) => !isReceivingParty(r.role)))
       throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
 
-    const person = await directory.lookup(tx, parsed.value);
-    const name = person ?? (parsed.value.kind === "reservnummer" && input.manualName ? input.manualName : null);
-    if (!name) {
-      throw new AppError("INVALID_INPUT", {
-        userMessage:
-          parsed.value.kind === "reservnummer"
-            ? "Reservnumret finns inte i registret: ange patientens namn."
-            : "Hittade ingen person med det numret i folkbokföringen. Kontrollera numret.",
-      });
-    }
+    const answer = await askRegister(directory, tx, parsed.value);
+    const person = answer.status === "found" ? answer.person : null;
+    const [onFile] = await tx.select().from(schema.patients).where(eq(schema.patients.identifier, parsed.value.value));
+    // The register confirms a patient registered by hand earlier: its details win, differences kept.
+    if (person && onFile?.registerUncheckedSince) await reconcileWithRegister(tx, actor, onFile, person, new Date());
+    // The register does not answer, but the patient is on file as checked: keep those details.
+    const checkedOnFile = !person && onFile && !onFile.registerUncheckedSince ? onFile : null;
+    const manual = person || checkedOnFile ? null : manualDetails(input, answer.status);
+    const name = person ?? checkedOnFile ?? manual!;
     // One open case per patient. Checked before the patient row is touched, so that a refusal
     // changes nothing but its audit row.
     const { open } = await patientCasesFor(tx, actor, parsed.value.value);
@@ -135,32 +140,21 @@ async function createOnce(
       };
     }
 
+    const details = {
+      givenName: name.givenName,
+      familyName: name.familyName,
+      protectedIdentity: person?.protectedIdentity ?? checkedOnFile?.protectedIdentity ?? false,
+      streetAddress: name.streetAddress ?? null,
+      postalCode: name.postalCode ?? null,
+      city: name.city ?? null,
+      municipalityCode: person?.municipalityCode ?? checkedOnFile?.municipalityCode ?? onFile?.municipalityCode ?? null,
+      // A hand registration stays flagged from the first time it was typed until the register confirms it.
+      registerUncheckedSince: manual ? (onFile?.registerUncheckedSince ?? new Date()) : null,
+    };
     const [patient] = await tx
       .insert(schema.patients)
-      .values({
-        identifierKind: parsed.value.kind,
-        identifier: parsed.value.value,
-        givenName: name.givenName,
-        familyName: name.familyName,
-        protectedIdentity: person?.protectedIdentity ?? false,
-        streetAddress: person?.streetAddress ?? null,
-        postalCode: person?.postalCode ?? null,
-        city: person?.city ?? null,
-        municipalityCode: person?.municipalityCode ?? null,
-      })
-      .onConflictDoUpdate({
-        target: schema.patients.identifier,
-        set: {
-          givenName: name.givenName,
-          familyName: name.familyName,
-          protectedIdentity: person?.protectedIdentity ?? false,
-          streetAddress: person?.streetAddress ?? null,
-          postalCode: person?.postalCode ?? null,
-          city: person?.city ?? null,
-          municipalityCode: person?.municipalityCode ?? null,
-          updatedAt: new Date(),
-        },
-      })
+      .values({ identifierKind: parsed.value.kind, identifier: parsed.value.value, ...details })
+      .onConflictDoUpdate({ target: schema.patients.identifier, set: { ...details, updatedAt: new Date() } })
       .returning({ id: schema.patients.id });
     if (!patient) throw new AppError("INTERNAL");
 
@@ -213,9 +207,28 @@ async function createOnce(
       caseId,
       entityType: "case",
       entityId: caseId,
-      details: { readmission: !!previous },
+      details: { readmission: !!previous, ...(manual ? { registeredByHand: answer.status } : {}) },
     });
     await notifyChange(tx, { type: "case.changed", caseId, unitIds: [ward.id, ...receivers.map((r) => r.id)] });
     return { caseId, reference };
   });
+}
+
+/**
+ * The hand registration when the register does not confirm the person: the name is required, the
+ * address asked for. A valid number the register does not know, or a register that does not answer,
+ * never stops the admission.
+ */
+function manualDetails(input: CreateCaseInput, status: "not_found" | "unavailable" | "found") {
+  const why =
+    status === "unavailable"
+      ? "Folkbokföringen svarar inte just nu: registrera patientens namn och adress för hand."
+      : "Personen finns inte i folkbokföringen: registrera patientens namn och adress för hand.";
+  if (!input.manualName) throw new AppError("INVALID_INPUT", { userMessage: why });
+  const parsed = manualRegistrationSchema.safeParse({ ...input.manualName, ...(input.manualAddress ?? {}) });
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw new AppError("INVALID_INPUT", { userMessage: fields[0]!.message, details: { fields } });
+  }
+  return parsed.data;
 }

@@ -1,7 +1,15 @@
 import { schema, eq, inArray, asc, type Db } from "@vardkedjan/db/client";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { checkOpen } from "@vardkedjan/domain/case/transitions";
-import { caseVisibility, seesPaymentResponsibility, viewMessage, type CaseVisibility } from "@vardkedjan/domain/case/visibility";
+import {
+  caseVisibility,
+  consentOverview,
+  seesPaymentResponsibility,
+  viewMessage,
+  type CaseVisibility,
+  type ConsentStatus,
+} from "@vardkedjan/domain/case/visibility";
+import { preflightWarnings, type SendWarning } from "@vardkedjan/domain/case/send-warnings";
 import { dueSteps, type DueStep } from "@vardkedjan/domain/case/due";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
 import { MESSAGE_KINDS, type CareType, type CaseStage, type MessageKind, type PartyRole } from "@vardkedjan/domain/case/types";
@@ -11,6 +19,9 @@ import { writeAudit } from "../../audit";
 import { checkCaseAccess, withCaseAccess } from "./scope";
 import { loadCaseFacts } from "./facts";
 import { casePaymentSummary, type CasePaymentSummary } from "../payment/summary";
+import { mayAddParties } from "@vardkedjan/domain/case/party-add";
+import { can } from "@vardkedjan/domain/access/actions";
+import { patientRegisterStatus, type PatientRegisterStatus } from "../patient/register-status";
 
 export interface CaseMessageView {
   id: string;
@@ -31,6 +42,8 @@ export interface CaseMessageView {
   recipients: { unitId: string; unitName: string; acknowledgedAt: Date | null; acknowledgedBy: string | null }[];
   /** This viewer's unit is a recipient that has not acknowledged yet. */
   awaitingMyAcknowledgement: boolean;
+  /** Sent despite warnings that the law's order was broken, with the sender's reason (shown with the free text, under the same visibility). */
+  sentDespite: { warnings: string[]; reason: string } | null;
 }
 
 export interface CaseView {
@@ -52,7 +65,7 @@ export interface CaseView {
   previousCaseId: string | null;
   planningVersion: number;
   sipNeeded: boolean;
-  patient: { name: string; identifier: string; protectedIdentity: boolean; address: string | null };
+  patient: { name: string; identifier: string; protectedIdentity: boolean; address: string | null; register: PatientRegisterStatus };
   ward: { unitId: string; name: string; hospitalName: string; phone: string | null };
   parties: {
     unitId: string;
@@ -65,7 +78,19 @@ export interface CaseView {
     kommunklarAt: Date | null;
     fixedCareContact: { staffId: string; name: string } | null;
   }[];
-  viewer: { role: PartyRole; unitIds: string[]; visibility: CaseVisibility; canSend: MessageKind[]; defaultRecipients: Partial<Record<MessageKind, string[]>> };
+  viewer: {
+    role: PartyRole;
+    unitIds: string[];
+    visibility: CaseVisibility;
+    canSend: MessageKind[];
+    defaultRecipients: Partial<Record<MessageKind, string[]>>;
+    /** What each step the viewer may take would warn of now, before the form is filled in (the form shows it before sending). */
+    preflight: Partial<Record<MessageKind, SendWarning[]>>;
+    /** "Lägg till part": the ward, and the kommun for its own home care (domain/case/party-add.ts). */
+    mayAddParties: boolean;
+  };
+  /** The consents that concern this viewer, as they stand now (the case header shows them). */
+  consent: ConsentStatus[];
   due: DueStep[];
   /** The kommun's payment responsibility, for the viewers it concerns (seesPaymentResponsibility); null otherwise or before a ready notice. */
   payment: CasePaymentSummary | null;
@@ -107,6 +132,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
             freeText: schema.messages.freeText,
             registeredAt: schema.messages.registeredAt,
             outageId: schema.messages.outageId,
+            sentDespite: schema.messages.sentDespite,
             givenName: schema.staff.givenName,
             familyName: schema.staff.familyName,
           })
@@ -160,6 +186,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
         correctsMessageId: e.correctsMessageId ?? null,
         recipients,
         awaitingMyAcknowledgement: recipients.some((r) => access.viewerUnitIds.includes(r.unitId) && !r.acknowledgedAt),
+        sentDespite: v.freeTextVisible ? (m?.sentDespite ?? null) : null,
       });
     }
 
@@ -174,6 +201,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
 
     const canSend: MessageKind[] = [];
     const recipientsByKind: Partial<Record<MessageKind, string[]>> = {};
+    const preflight: Partial<Record<MessageKind, SendWarning[]>> = {};
     for (const kind of MESSAGE_KINDS) {
       const recipients = defaultRecipients(kind, myUnit, access.viewerRole, facts.parties);
       // The same checks as sending, without the form: is this step open to the viewer now?
@@ -181,6 +209,9 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       if (check.ok) {
         canSend.push(kind);
         recipientsByKind[kind] = recipients;
+        const to = state.parties.filter((p) => recipients.includes(p.unitId));
+        const warnings = preflightWarnings(kind, { facts, state, recipients: to, payload: {}, at: now, mode: "normal" });
+        if (warnings.length > 0) preflight[kind] = warnings;
       }
     }
 
@@ -224,6 +255,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
         address: hidesAddress
           ? null
           : [patient!.streetAddress, [patient!.postalCode, patient!.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+        register: patientRegisterStatus(patient!),
       },
       ward: {
         unitId: row.wardUnitId,
@@ -248,7 +280,16 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
             fixedCareContact: p.fixedCareContactStaffId ? { staffId: p.fixedCareContactStaffId, name: contactName.get(p.fixedCareContactStaffId) ?? "" } : null,
           };
         }),
-      viewer: { role: access.viewerRole, unitIds: access.viewerUnitIds, visibility, canSend, defaultRecipients: recipientsByKind },
+      viewer: {
+        role: access.viewerRole,
+        unitIds: access.viewerUnitIds,
+        visibility,
+        canSend,
+        defaultRecipients: recipientsByKind,
+        preflight,
+        mayAddParties: mayAddParties(access.viewerRole) && can(actor.context.role, "case.addParty"),
+      },
+      consent: consentOverview(viewer, facts.consents),
       due:
         state.stage === "avslutad"
           ? []

@@ -5,7 +5,9 @@ import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { resolveScopeUnitIds } from "../workspace/scope";
-import { demoPatientDirectory, type PatientDirectory } from "../patient/directory";
+import { askRegister, demoPatientDirectory, type PatientDirectory } from "../patient/directory";
+import { reconcileWithRegister } from "../patient/reconcile";
+import { patientRegisterStatus } from "../patient/register-status";
 import { municipalityUnitFor, unitByHsaId } from "./units";
 import { withCaseAccess } from "./scope";
 import { OPEN_CASE_ELSEWHERE, patientCasesFor } from "./open-case";
@@ -19,8 +21,17 @@ export interface UnitOption {
 export interface NewCasePreparation {
   identifier: string;
   kind: "personnummer" | "samordningsnummer" | "reservnummer";
-  /** null: the register does not know the number (a reserve number needs a name typed in). */
+  /** null: the register does not confirm the person, so the name and address are registered by hand. */
   person: { name: string; protectedIdentity: boolean; address: string | null } | null;
+  /**
+   * What the register answered: "found"; "not_found" (a valid number it does not know); "unavailable"
+   * (it did not answer). Neither of the last two stops the admission.
+   */
+  register: "found" | "not_found" | "unavailable";
+  /** The person is on file with us from before (the register did not answer): those details are used. */
+  onFile: boolean;
+  /** This lookup confirmed a hand-registered patient: what the register said differently (Swedish lines). */
+  reconciledDifferences: string[] | null;
   /** The patient's open case, when the actor may open it. */
   openCase: { id: string; reference: string } | null;
   /** Swedish: an open case exists that the actor may not open (another unit or provider), and what to do. */
@@ -56,9 +67,18 @@ export async function prepareNewCase(
   const scope = await resolveScopeUnitIds(db, actor.context);
 
   return db.transaction(async (tx) => {
-    const person = await directory.lookup(tx, id);
+    const answer = await askRegister(directory, tx, id);
+    const [onFile] = await tx.select().from(schema.patients).where(eq(schema.patients.identifier, id.value));
+    let reconciledDifferences: string[] | null = null;
+    if (answer.status === "found" && onFile?.registerUncheckedSince) {
+      await reconcileWithRegister(tx, actor, onFile, answer.person, new Date());
+      reconciledDifferences = await reconciledLines(tx, onFile.id);
+    }
+    // The register does not answer, but we have the patient on file as checked: use that.
+    const checkedOnFile = answer.status !== "found" && onFile && !onFile.registerUncheckedSince ? onFile : null;
+    const person = answer.status === "found" ? answer.person : checkedOnFile;
     const municipality = await municipalityUnitFor(tx, person?.municipalityCode ?? null);
-    const listed = await unitByHsaId(tx, person?.listedUnitHsaId ?? null);
+    const listed = await unitByHsaId(tx, answer.status === "found" ? answer.person.listedUnitHsaId : null);
     // Another provider's case is reported only as existing (see open-case.ts).
     const known = await patientCasesFor(tx, actor, id.value);
 
@@ -83,7 +103,7 @@ export async function prepareNewCase(
       activity: "Läsa",
       patientId: known.patientId,
       entityType: "population_register",
-      details: { found: !!person, searched: id.value },
+      details: { found: answer.status === "found", register: answer.status, searched: id.value },
     });
     return {
       identifier: formatPatientIdentifier(id),
@@ -97,6 +117,9 @@ export async function prepareNewCase(
               : [person.streetAddress, [person.postalCode, person.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
           }
         : null,
+      register: answer.status,
+      onFile: !!checkedOnFile,
+      reconciledDifferences,
       openCase: known.open?.ref ?? null,
       openCaseElsewhere: known.open && !known.open.ref ? OPEN_CASE_ELSEWHERE : null,
       previousCaseReference: known.previousReference,
@@ -135,4 +158,9 @@ export async function fixedCareContactCandidates(db: Db, actor: Actor, caseId: s
     }
     return [...candidates.values()];
   });
+}
+
+async function reconciledLines(tx: DbOrTx, patientId: string): Promise<string[]> {
+  const [row] = await tx.select().from(schema.patients).where(eq(schema.patients.id, patientId));
+  return row ? (patientRegisterStatus(row).reconciled?.differences ?? []) : [];
 }

@@ -4,6 +4,8 @@ import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { sendEffects } from "@vardkedjan/domain/case/send-effects";
 import { FIXED_CARE_CONTACT_REFUSAL, mayBeFixedCareContact } from "@vardkedjan/domain/case/fixed-care-contact";
 import { messageAudience } from "@vardkedjan/domain/case/party-visibility";
+import { confirmationRefusal, type SendConfirmation } from "@vardkedjan/domain/case/send-warnings";
+import { PHYSICIAN_REFUSAL } from "@vardkedjan/domain/case/structured-content";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
@@ -13,6 +15,8 @@ import { withCaseAccess } from "./scope";
 import { loadCaseFacts, refreshCaseDerived } from "./facts";
 import { isUniqueViolation } from "./unique-violation";
 import { voidOpenAfterRegistrationItems } from "../outage/voided-case";
+import { bringInParties } from "./bring-in";
+import { physiciansAt } from "./physicians";
 
 export interface SendMessageInput {
   caseId: string;
@@ -25,6 +29,8 @@ export interface SendMessageInput {
   correctsMessageId?: string | null;
   /** Double-click protection: the same key from the same person sends once. */
   idempotencyKey: string;
+  /** "Skicka ändå": the sender's confirmation and reason when the send breaks the law's order. */
+  confirmation?: SendConfirmation | null;
   /** For the planning basis: the version the editor started from (a stale one is a conflict). */
   baseVersion?: number | null;
   /**
@@ -86,6 +92,7 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
     await tx.select({ id: schema.coordinationCases.id }).from(schema.coordinationCases).where(eq(schema.coordinationCases.id, input.caseId)).for("update");
     const dup = await sentWithKey(tx, actor, input);
     if (dup) return dup;
+    input = await bringInParties(tx, actor, access, input, now);
     const loaded = await loadCaseFacts(tx, input.caseId);
     const senderUnitId = access.viewerUnitIds[0]!;
     const state = deriveCaseState(loaded.facts);
@@ -117,7 +124,21 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
       });
     }
 
+    const unconfirmed = confirmationRefusal(input.kind, check.toConfirm, input.confirmation);
+    if (unconfirmed) throw new AppError("INVALID_INPUT", { userMessage: unconfirmed.message, details: { fields: unconfirmed.errors } });
+
     const payload = check.payload as Record<string, unknown>;
+    // A physician picked from the list must be one of the unit's; the name stored is the catalogue's.
+    if (input.kind === "utskrivningsklar" && typeof payload.decidedByStaffId === "string") {
+      const physician = (await physiciansAt(tx, access.viewerUnitIds)).find((p) => p.staffId === payload.decidedByStaffId);
+      if (!physician) {
+        throw new AppError("INVALID_INPUT", {
+          userMessage: PHYSICIAN_REFUSAL,
+          details: { fields: [{ path: "decidedByStaffId", message: PHYSICIAN_REFUSAL }] },
+        });
+      }
+      payload.decidedBy = physician.name;
+    }
     const occurredAt = input.afterRegistration?.occurredAt ?? now;
     const [message] = await tx
       .insert(schema.messages)
@@ -134,6 +155,7 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
         correctsMessageId: input.correctsMessageId ?? null,
         idempotencyKey: input.idempotencyKey,
         outageId: input.afterRegistration?.outageId ?? null,
+        sentDespite: check.toConfirm.length > 0 ? { warnings: check.toConfirm, reason: input.confirmation!.reason.trim() } : null,
       })
       .returning({ id: schema.messages.id });
     const messageId = message!.id;
@@ -163,7 +185,10 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
           documentedByStaffId: actor.staffId,
           documentedByUnitId: r.documentedByUnitId,
           documentedAt: r.documentedAt,
-          note: input.freeText?.trim() || null,
+          unable: r.unable ?? false,
+          representativeKind: r.representative?.kind ?? null,
+          representativeName: r.representative?.name ?? null,
+          note: r.note ?? (input.freeText?.trim() || null),
         })),
       );
     }
@@ -198,6 +223,7 @@ async function sendOnce(db: Db | Tx, actor: Actor, input: SendMessageInput, now:
       details: {
         kind: input.kind,
         recipients: input.recipientUnitIds.length,
+        ...(check.toConfirm.length > 0 ? { sentDespiteWarnings: check.toConfirm.length } : {}),
         ...(input.afterRegistration ? { outageId: input.afterRegistration.outageId, originalTime: input.afterRegistration.occurredAt.toISOString() } : {}),
       },
     });

@@ -1,12 +1,23 @@
-import { sql, type Db, type SQL } from "@vardkedjan/db/client";
-import type { CaseStage } from "@vardkedjan/domain/case/types";
-import type { Actor } from "../../actor";
-import { writeAudit } from "../../audit";
-import { resolveScopeUnitIds } from "../workspace/scope";
+import { executePrepared, sql, type Db, type SQL } from "@vardkedjan/db/client";
+import { can } from "@vardkedjan/domain/access/actions";
+import type { CaseStage, ConsentRecord, PartyRole } from "@vardkedjan/domain/case/types";
+import type { DeadlineKind, DueStepCode } from "@vardkedjan/domain/case/due";
 import { seesPaymentResponsibility } from "@vardkedjan/domain/case/visibility";
-import type { PartyRole } from "@vardkedjan/domain/case/types";
+import {
+  WORKLIST_COUNT_CAP,
+  worklistFieldsVisible,
+  worklistSortsFor,
+  type WorklistDirection,
+  type WorklistSort,
+} from "@vardkedjan/domain/case/worklist-columns";
+import type { RoleContext } from "@vardkedjan/domain/identity/types";
 import { liabilityFromText } from "@vardkedjan/domain/payment/text";
 import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
+import type { Actor } from "../../actor";
+import { writeAudit } from "../../audit";
+import { AppError } from "../../errors";
+import { resolveScopeUnitIds } from "../workspace/scope";
+import { SORT_KEYS, afterCursor, decodeCursor, encodeCursor, orderBy, type Cursor } from "./worklist-sorts";
 
 export interface WorklistInput {
   stage?: CaseStage | null;
@@ -14,9 +25,23 @@ export interface WorklistInput {
   search?: string | null;
   /** Narrow to one unit of the actor's scope (e.g. one ward of a hospital). */
   unitId?: string | null;
+  /** The patient's folkbokföringskommun (kommunkod). */
+  municipalityCode?: string | null;
+  /** Closed cases too (stage "avslutad" lists only them). */
   includeClosed?: boolean;
-  page: number;
+  /** "alla": one list over the units of every context the person has in this portal ("Alla mina enheter"). */
+  scope?: "sammanhang" | "alla";
+  sort?: WorklistSort;
+  direction?: WorklistDirection;
+  /** Where the page starts (the previous page's nextCursor); none: the first page. */
+  cursor?: string | null;
   pageSize: number;
+}
+
+export interface WorklistDueStep {
+  step: DueStepCode;
+  dueAt: Date | null;
+  deadline: DeadlineKind;
 }
 
 export interface WorklistRow {
@@ -28,11 +53,21 @@ export interface WorklistRow {
   protectedIdentity: boolean;
   wardName: string;
   hospitalName: string;
+  /** The unit of the reader's that is party to the case. */
+  unitName: string;
+  /** In "Alla mina enheter": the context the case belongs to, when it is not the active one (opening it switches). */
+  otherContextId: string | null;
   admittedAt: Date;
   estimatedDischargeDate: string | null;
   readyForDischargeAt: Date | null;
-  nextDueAt: Date | null;
-  nextDueStep: string | null;
+  municipalityName: string | null;
+  /** Null also when the reader may not see it (see fixedCareContactVisible). */
+  kommunklarAt: Date | null;
+  kommunklarVisible: boolean;
+  fixedCareContactName: string | null;
+  fixedCareContactVisible: boolean;
+  /** Every step the reader's unit has due, earliest first, each with how it is timed. */
+  dueSteps: WorklistDueStep[];
   unacknowledged: number;
   /** "Betalningsansvar från 9 dec. 00:00" (the stored engine result), for the parties it concerns (seesPaymentResponsibility). */
   paymentLiabilityText: string | null;
@@ -40,8 +75,12 @@ export interface WorklistRow {
 
 export interface Worklist {
   rows: WorklistRow[];
-  total: number;
-  page: number;
+  /** The next page's start; null on the last page. */
+  nextCursor: string | null;
+  /** Counted up to WORKLIST_COUNT_CAP (above it `more`: the list says "fler än 1 000"); on the first page only, else null. */
+  count: { value: number; more: boolean } | null;
+  /** The kommuner of the region(s) of the list's units, for the filter. */
+  municipalities: { code: string; name: string }[];
   pageSize: number;
 }
 
@@ -56,99 +95,240 @@ function searchCondition(search: string): SQL {
   return sql`(p.given_name || ' ' || p.family_name ilike ${like} or c.reference ilike ${like})`;
 }
 
-/**
- * Min arbetsyta: the open cases the actor's units are parties to, sorted by what is due — cases
- * with unacknowledged messages to the unit first, then by the party's next due time (stored per
- * party by refreshCaseDerived), so that thousands of cases page quickly. One audit row per page.
- */
-export async function getWorklist(db: Db, actor: Actor, input: WorklistInput): Promise<Worklist> {
-  const scope = await resolveScopeUnitIds(db, actor.context);
-  const units = input.unitId ? scope.filter((u) => u === input.unitId) : scope;
-  if (units.length === 0) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
-  const unitArray = sql`${`{${units.join(",")}}`}::uuid[]`;
-  // visible_from: a receiving party lists a case only from the first message addressed to it.
-  const where: SQL[] = [sql`cp.unit_id = any(${unitArray})`, sql`cp.removed_at is null`, sql`cp.visible_from is not null`];
-  if (!input.includeClosed) where.push(sql`cp.case_open`);
-  if (input.stage) where.push(sql`c.stage = ${input.stage}`);
-  if (input.search?.trim()) where.push(searchCondition(input.search));
-  const whereSql = sql.join(where, sql` and `);
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
+/** The contexts the list covers, each authorised for reading cases on its own, and the unit → context map. */
+async function listScope(db: Db, actor: Actor, input: WorklistInput, sessionContexts: readonly RoleContext[]) {
+  const contexts =
+    input.scope === "alla"
+      ? [actor.context, ...sessionContexts.filter((c) => c.id !== actor.context.id && c.portal === actor.portal && can(c.role, "case.read"))]
+      : [actor.context];
+  const contextOfUnit = new Map<string, RoleContext>();
+  for (const c of contexts) for (const u of await resolveScopeUnitIds(db, c)) if (!contextOfUnit.has(u)) contextOfUnit.set(u, c);
+  return { contexts, contextOfUnit };
+}
+
+/**
+ * Min arbetsyta: the cases the actor's units are parties to, a page at a time in the chosen order
+ * (by default what is due first), read from the party rows that refreshCaseDerived keeps: each
+ * unit's rows after the cursor come in order from an index (a few rows per unit), so a page costs
+ * the same with a hundred open cases or a thousand. The count stops at WORKLIST_COUNT_CAP. One
+ * audit row per page, with the ids of the cases shown.
+ */
+export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, sessionContexts: readonly RoleContext[] = []): Promise<Worklist> {
+  const sort = input.sort ?? "frist";
+  const direction = input.direction ?? "asc";
+  if (!worklistSortsFor(actor.context.role).includes(sort)) {
+    throw new AppError("INVALID_INPUT", { userMessage: "Den sorteringen finns inte för din roll.", internal: `sort ${sort} not for role` });
+  }
+  const cursor = input.cursor ? decodeCursor(input.cursor, sort, direction) : null;
+  const { contexts, contextOfUnit } = await listScope(db, actor, input, sessionContexts);
+  const scope = [...contextOfUnit.keys()];
+  const units = input.unitId ? scope.filter((u) => u === input.unitId) : scope;
+  const empty: Worklist = { rows: [], nextCursor: null, count: { value: 0, more: false }, municipalities: [], pageSize: input.pageSize };
+  if (units.length === 0) return empty;
+
+  const { pageSql, countSql, search } = worklistQueries(units, input, sort, direction, cursor);
+
+  // Two statements in the transaction besides the audit row: the page with its rows, and (on the
+  // first page) the count with the filter's kommuner. Both are prepared statements, planned once
+  // per connection: planning the eight-table join took longer than running it.
   return db.transaction(async (tx) => {
-    const totalRes = await tx.execute<{ n: number }>(sql`
-      select count(distinct c.id)::int as n
-      from case_parties cp join coordination_cases c on c.id = cp.case_id join patients p on p.id = c.patient_id
-      where ${whereSql}`);
-    const res = await tx.execute<{
-      case_id: string;
-      reference: string;
-      stage: CaseStage;
-      given_name: string;
-      family_name: string;
-      identifier: string;
-      protected_identity: boolean;
-      ward_name: string;
-      hospital_name: string;
-      admitted_at: Date;
-      estimated_discharge_date: string | null;
-      ready_for_discharge_at: Date | null;
-      next_due_at: Date | null;
-      next_due_step: string | null;
-      unacknowledged: number;
-      party_role: PartyRole;
-      liability_from: Date | null;
-    }>(sql`
-      with mine as (
-        select c.id, min(cp.next_due_at) as next_due_at, (array_agg(cp.role))[1] as party_role,
-               (array_agg(cp.next_due_step order by cp.next_due_at nulls last))[1] as next_due_step
-        from case_parties cp join coordination_cases c on c.id = cp.case_id join patients p on p.id = c.patient_id
-        where ${whereSql}
-        group by c.id
-      ),
-      unacked as (
-        select m.case_id, count(*)::int as n
-        from message_recipients r join messages m on m.id = r.message_id
-        where r.unit_id = any(${unitArray}) and r.acknowledged_at is null and m.case_id in (select id from mine)
-        group by m.case_id
-      )
-      select c.id as case_id, c.reference, c.stage, p.given_name, p.family_name, p.identifier, p.protected_identity,
-             w.name as ward_name, h.name as hospital_name, c.admitted_at, c.estimated_discharge_date::text as estimated_discharge_date,
-             c.ready_for_discharge_at, mine.next_due_at, mine.next_due_step, coalesce(unacked.n, 0) as unacknowledged,
-             mine.party_role, pay.liability_from
-      from mine
-      join coordination_cases c on c.id = mine.id
-      join patients p on p.id = c.patient_id
-      join units w on w.id = c.ward_unit_id
-      join units h on h.id = c.hospital_unit_id
-      left join unacked on unacked.case_id = c.id
-      left join case_payments pay on pay.case_id = c.id
-      order by (coalesce(unacked.n, 0) > 0) desc, mine.next_due_at asc nulls last, c.admitted_at asc, c.id
-      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`);
-    const rows: WorklistRow[] = res.rows.map((r) => ({
-      caseId: r.case_id,
-      reference: r.reference,
-      stage: r.stage,
-      patientName: `${r.given_name} ${r.family_name}`,
-      patientIdentifier: r.identifier,
-      protectedIdentity: r.protected_identity,
-      wardName: r.ward_name,
-      hospitalName: r.hospital_name,
-      admittedAt: new Date(r.admitted_at),
-      estimatedDischargeDate: r.estimated_discharge_date,
-      readyForDischargeAt: r.ready_for_discharge_at ? new Date(r.ready_for_discharge_at) : null,
-      nextDueAt: r.next_due_at ? new Date(r.next_due_at) : null,
-      nextDueStep: r.next_due_step,
-      unacknowledged: r.unacknowledged,
-      paymentLiabilityText:
-        r.liability_from && seesPaymentResponsibility({ partyRole: r.party_role, role: actor.context.role })
-          ? liabilityFromText(stockholmDate(new Date(r.liability_from)))
-          : null,
-    }));
-    const search = input.search?.trim() || null;
+    const page = await executePrepared<PageRow>(tx, pageWithRowsSql(pageSql, sort, direction));
+    const hasMore = page.rows.length > input.pageSize;
+    const shown = page.rows.slice(0, input.pageSize);
+    const rows = shown.map((r) => rowOf(r, actor, contextOfUnit));
+    const last = shown.at(-1);
+    const nextCursor =
+      hasMore && last ? encodeCursor({ sort, direction, keys: SORT_KEYS[sort].types.map((_, i) => String(last[`t${i}`])), caseId: last.case_id }) : null;
+    // Counted with the first page only; the pages after it keep that count (the list says "av 312").
+    const first = cursor
+      ? null
+      : (await executePrepared<{ n: number; municipalities: { code: string; name: string }[] }>(tx, firstPageSql(units, input, countSql))).rows[0];
+    const n = first ? first.n : null;
+    const municipalities = input.cursor ? [] : (first?.municipalities ?? []);
     if (rows.length > 0 || search) {
-      // PDL: the list shows patients' names and numbers; log which cases were shown (ids), and
-      // what was searched for — a search without hits too (the audit log is itself protected).
-      await writeAudit(tx, actor, { action: "case.list", activity: "Läsa", entityType: "worklist", details: { caseIds: rows.map((r) => r.caseId), search } });
+      // PDL: the list shows patients' names and numbers; log which cases were shown (ids), what
+      // was searched for (a search without hits too) and, for "Alla mina enheter", the contexts
+      // whose units were read. One small row per page.
+      await writeAudit(tx, actor, {
+        action: "case.list",
+        activity: "Läsa",
+        entityType: "worklist",
+        details: { caseIds: rows.map((r) => r.caseId), search, ...(contexts.length > 1 ? { contexts: contexts.map((c) => c.id) } : {}) },
+      });
     }
-    return { rows, total: totalRes.rows[0]?.n ?? 0, page: input.page, pageSize: input.pageSize };
+    return {
+      rows,
+      nextCursor,
+      count: n === null ? null : { value: Math.min(n, WORKLIST_COUNT_CAP), more: n > WORKLIST_COUNT_CAP },
+      municipalities,
+      pageSize: input.pageSize,
+    };
   });
+}
+
+/**
+ * The page and the count as SQL (exported for the benchmark's EXPLAIN): for each unit, its rows
+ * after the cursor in index order, a page at most; then the few rows of all units merged.
+ */
+export function worklistQueries(units: string[], input: WorklistInput, sort: WorklistSort, direction: WorklistDirection, cursor: Cursor | null) {
+  const unitArray = uuidArray(units);
+  const search = input.search?.trim() || null;
+  const filters: SQL[] = [sql`cp.removed_at is null`, sql`cp.visible_from is not null`];
+  // Open or closed is the index's second column: the closed cases are their own range. Both at
+  // once (includeClosed without a stage) cannot come in order from it and is for tools and tests.
+  if (input.stage === "avslutad") filters.push(sql`cp.case_open = false`);
+  else if (!input.includeClosed) filters.push(sql`cp.case_open = true`);
+  if (input.stage) filters.push(sql`cp.stage = ${input.stage}`);
+  if (input.municipalityCode) filters.push(sql`cp.municipality_code = ${input.municipalityCode}`);
+  // A search reads the patient of each candidate row: its cost follows the unit's cases, as a search must.
+  if (search)
+    filters.push(
+      sql`exists (select 1 from coordination_cases c join patients p on p.id = c.patient_id where c.id = cp.case_id and ${searchCondition(search)})`,
+    );
+  // A case with two of the reader's units as parties is listed once, at the party that comes first.
+  const firstParty = (op: "<" | ">") => {
+    const q = SORT_KEYS[sort].exprs("q");
+    const mine = SORT_KEYS[sort].exprs("cp");
+    const cmp =
+      op === "<"
+        ? sql`(${sql.join([...q, sql`q.unit_id`], sql`, `)}) < (${sql.join([...mine, sql`cp.unit_id`], sql`, `)})`
+        : sql`(${sql.join([...q, sql`cp.unit_id`], sql`, `)}) > (${sql.join([...mine, sql`q.unit_id`], sql`, `)})`;
+    return sql`not exists (select 1 from case_parties q where q.case_id = cp.case_id and q.unit_id = any(${unitArray}) and q.unit_id <> cp.unit_id
+      and q.case_open = cp.case_open and q.removed_at is null and q.visible_from is not null and ${cmp})`;
+  };
+  const several = units.length > 1;
+  const where = sql.join([...filters, ...(several ? [firstParty(direction === "asc" ? "<" : ">")] : [])], sql` and `);
+  const pageWhere = cursor ? sql`${where} and ${afterCursor("cp", cursor)}` : where;
+  // Each key typed (to merge the units' rows in order) and as text (for the next page's cursor).
+  const keyCols = SORT_KEYS[sort].exprs("cp").flatMap((e, i) => [sql`${e} as ${sql.raw(`k${i}`)}`, sql`(${e})::text as ${sql.raw(`t${i}`)}`]);
+  const keyCount = SORT_KEYS[sort].types.length;
+
+  const pageSql = sql`
+      select x.* from unnest(${unitArray}) as s(unit_id)
+      cross join lateral (
+        select cp.id as party_id, cp.case_id, ${sql.join(keyCols, sql`, `)}
+        from case_parties cp
+        where cp.unit_id = s.unit_id and ${pageWhere}
+        order by ${orderBy("cp", sort, direction)}
+        limit ${input.pageSize + 1}
+      ) x
+      order by ${sql.join(
+        [...Array.from({ length: keyCount }, (_, i) => sql.raw(`x.k${i}`)), sql`x.case_id`].map((e) => sql`${e} ${sql.raw(direction)}`),
+        sql`, `,
+      )}
+      limit ${input.pageSize + 1}`;
+  const countSql = sql`
+      select count(*)::int as n from (
+        select 1 from case_parties cp where cp.unit_id = any(${unitArray}) and ${sql.join(filters, sql` and `)}
+          ${several ? sql`and not exists (select 1 from case_parties q where q.case_id = cp.case_id and q.unit_id = any(${unitArray}) and q.unit_id < cp.unit_id and q.case_open = cp.case_open and q.removed_at is null and q.visible_from is not null)` : sql``}
+        limit ${WORKLIST_COUNT_CAP + 1}) x`;
+  return { pageSql, countSql, search };
+}
+
+interface PageRow extends Record<string, unknown> {
+  party_id: string;
+  case_id: string;
+  unit_id: string;
+  unit_name: string;
+  role: PartyRole;
+  reference: string;
+  stage: CaseStage;
+  given_name: string;
+  family_name: string;
+  identifier: string;
+  protected_identity: boolean;
+  ward_name: string;
+  hospital_name: string;
+  admitted_at: string;
+  estimated_discharge_date: string | null;
+  ready_for_discharge_at: string | null;
+  municipality_name: string | null;
+  kommunklar_at: string | null;
+  fixed_care_contact_name: string | null;
+  due_steps: { step: DueStepCode; dueAt: string | null; deadline: DeadlineKind }[];
+  unacknowledged: number;
+  liability_from: string | null;
+  consents: (Omit<ConsentRecord, "documentedAt"> & { documentedAt: string })[];
+}
+
+/** The page's party rows (pageSql) with what the list shows of each case, in the page's order: one statement. */
+function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDirection): SQL {
+  const keyCount = SORT_KEYS[sort].types.length;
+  const keys = Array.from({ length: keyCount }, (_, i) => sql.raw(`page.t${i}`));
+  return sql`
+    with page as (${pageSql})
+    select cp.id as party_id, cp.case_id, ${sql.join(keys, sql`, `)}, cp.unit_id, pu.name as unit_name, cp.role, c.reference, c.stage,
+           p.given_name, p.family_name, p.identifier, p.protected_identity, w.name as ward_name, h.name as hospital_name, c.admitted_at,
+           c.estimated_discharge_date::text as estimated_discharge_date, c.ready_for_discharge_at, cp.municipality_name, cp.kommunklar_at,
+           cp.fixed_care_contact_name, cp.due_steps, cp.unacknowledged, pay.liability_from,
+           (select coalesce(json_agg(json_build_object('kind', k.kind, 'given', k.given, 'documentedAt', k.documented_at,
+                    'documentedByUnitId', k.documented_by_unit_id, 'source', k.source)), '[]'::json)
+            from consents k where k.case_id = cp.case_id) as consents
+    from page
+    join case_parties cp on cp.id = page.party_id
+    join units pu on pu.id = cp.unit_id
+    join coordination_cases c on c.id = cp.case_id
+    join patients p on p.id = c.patient_id
+    join units w on w.id = c.ward_unit_id
+    join units h on h.id = c.hospital_unit_id
+    left join case_payments pay on pay.case_id = c.id
+    order by ${sql.join(
+      [...Array.from({ length: keyCount }, (_, i) => sql.raw(`page.k${i}`)), sql`page.case_id`].map((e) => sql`${e} ${sql.raw(direction)}`),
+      sql`, `,
+    )}`;
+}
+
+/**
+ * The count and the kommuner for the filter, for the first page. A single unit's list without a
+ * filter reads its count from `unit_list_counts` (kept by a trigger on the party rows), so that
+ * the first page does not count the unit's thousand open rows; a filtered list, or several units
+ * (a case with two of them as parties is counted once), counts its rows up to the cap.
+ */
+function firstPageSql(units: string[], input: WorklistInput, countSql: SQL): SQL {
+  const kept = units.length === 1 && !input.stage && !input.municipalityCode && !input.search?.trim();
+  const count = kept
+    ? sql`(select coalesce(sum(l.listed), 0)::int from unit_list_counts l where l.unit_id = ${units[0]}::uuid and (l.case_open or ${input.includeClosed === true}))`
+    : sql`(${countSql})`;
+  return sql`
+    select ${count} as n,
+      (select coalesce(json_agg(json_build_object('code', k.municipality_code, 'name', k.name) order by k.name), '[]'::json)
+       from organisations k
+       where k.kind = 'kommun' and k.municipality_code is not null and k.region_id in (
+         select coalesce(o.region_id, o.id) from units u join organisations o on o.id = u.organisation_id where u.id = any(${uuidArray(units)}))
+      ) as municipalities`;
+}
+
+/** One row of the page, with what its reader may see of it. */
+function rowOf(r: PageRow, actor: Actor, contextOfUnit: Map<string, RoleContext>): WorklistRow {
+  const context = contextOfUnit.get(r.unit_id) ?? actor.context;
+  const viewer = { partyRole: r.role, role: context.role };
+  const sees = worklistFieldsVisible(
+    viewer,
+    r.consents.map((c) => ({ ...c, documentedAt: new Date(c.documentedAt) })),
+  );
+  return {
+    caseId: r.case_id,
+    reference: r.reference,
+    stage: r.stage,
+    patientName: `${r.given_name} ${r.family_name}`,
+    patientIdentifier: r.identifier,
+    protectedIdentity: r.protected_identity,
+    wardName: r.ward_name,
+    hospitalName: r.hospital_name,
+    unitName: r.unit_name,
+    otherContextId: context.id === actor.context.id ? null : context.id,
+    admittedAt: new Date(r.admitted_at),
+    estimatedDischargeDate: r.estimated_discharge_date,
+    readyForDischargeAt: r.ready_for_discharge_at ? new Date(r.ready_for_discharge_at) : null,
+    municipalityName: r.municipality_name,
+    kommunklarAt: sees.kommunklar && r.kommunklar_at ? new Date(r.kommunklar_at) : null,
+    kommunklarVisible: sees.kommunklar,
+    fixedCareContactName: sees.fixedCareContact ? r.fixed_care_contact_name : null,
+    fixedCareContactVisible: sees.fixedCareContact,
+    dueSteps: r.due_steps.map((s) => ({ step: s.step, dueAt: s.dueAt ? new Date(s.dueAt) : null, deadline: s.deadline })),
+    unacknowledged: r.unacknowledged,
+    paymentLiabilityText: r.liability_from && seesPaymentResponsibility(viewer) ? liabilityFromText(stockholmDate(new Date(r.liability_from))) : null,
+  };
 }

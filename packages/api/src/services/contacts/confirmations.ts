@@ -8,6 +8,7 @@ import { notifyChange } from "../../realtime/events";
 import { sendToEach, type Mailer } from "../../mail/mailer";
 import { contactListConfirmationMail } from "../../mail/templates";
 import { regionOfActor } from "../outage/region";
+import { confirmationAnswerState, type ConfirmationAnswerState } from "@vardkedjan/domain/outage/contact-confirmation";
 
 const DEFAULT_CONFIRMATION_HOURS = 6;
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -102,6 +103,8 @@ export interface ConfirmationStatus {
   respondedBy: string | null;
   comment: string | null;
   overdue: boolean;
+  /** What Förvaltning's page shows: no "Väntar på svar" once the outage has ended. */
+  state: ConfirmationAnswerState;
 }
 
 /** Who has confirmed, who is overdue: Förvaltning's live view of an outage. */
@@ -113,6 +116,7 @@ export async function confirmationStatus(db: Db, actor: Actor, outageId: string,
       c: schema.contactConfirmations,
       organisationName: schema.organisations.name,
       respondedBy: sql<string | null>`(select given_name || ' ' || family_name from staff where staff.id = ${schema.contactConfirmations.respondedByStaffId})`,
+      outageEndedAt: schema.outages.endedAt,
     })
     .from(schema.contactConfirmations)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.contactConfirmations.organisationId))
@@ -137,19 +141,23 @@ export async function confirmationStatus(db: Db, actor: Actor, outageId: string,
           ),
         )
     : [];
-  return rows.map(({ c, organisationName, respondedBy }) => ({
-    organisationId: c.organisationId,
-    organisationName,
-    representatives: reps.filter((r) => r.organisationId === c.organisationId).map((r) => ({ name: r.name, email: r.email })),
-    sentAt: c.sentAt,
-    sendError: c.sendError,
-    deadlineAt: c.deadlineAt,
-    respondedAt: c.respondedAt,
-    response: c.response,
-    respondedBy,
-    comment: c.comment,
-    overdue: !c.respondedAt && c.deadlineAt < now,
-  }));
+  return rows.map(({ c, organisationName, respondedBy, outageEndedAt }) => {
+    const state = confirmationAnswerState(c, { endedAt: outageEndedAt }, now);
+    return {
+      organisationId: c.organisationId,
+      organisationName,
+      representatives: reps.filter((r) => r.organisationId === c.organisationId).map((r) => ({ name: r.name, email: r.email })),
+      sentAt: c.sentAt,
+      sendError: c.sendError,
+      deadlineAt: c.deadlineAt,
+      respondedAt: c.respondedAt,
+      response: c.response,
+      respondedBy,
+      comment: c.comment,
+      overdue: state === "forsenad",
+      state,
+    };
+  });
 }
 
 /** What the link in the e-mail opens: the request, if the actor may answer it. */

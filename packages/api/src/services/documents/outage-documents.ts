@@ -1,6 +1,7 @@
 import {
   renderAccompanyingForm,
   renderBackupKit,
+  renderCaseRecord,
   renderContactList,
   renderDischargePlan,
   renderOutageForm,
@@ -18,12 +19,13 @@ import { routineProfileFor } from "../outage/profile";
 import { getCase } from "../case/get-case";
 import { withCaseAccess } from "../case/scope";
 import { listPhoneContacts } from "../outage/phone-log";
+import { caseRecordContent } from "./case-record";
 import { patientSummaryContent } from "./patient-summary";
 
 /** Documents without patient data, for every logged-in user of the region. */
 export const DOCUMENT_NAMES = ["kontaktlista.pdf", "reservparm.pdf", "blankett-driftstorning.pdf", "medfoljande-blankett.pdf"] as const;
-/** Documents of one case (patient data). */
-export const CASE_DOCUMENT_NAMES = ["utskrivningsplan.pdf", "sip.pdf", "blankett-driftstorning.pdf"] as const;
+/** Documents of one case (patient data); arende.pdf is the whole case as the reader may see it, for the unit's own records. */
+export const CASE_DOCUMENT_NAMES = ["utskrivningsplan.pdf", "sip.pdf", "blankett-driftstorning.pdf", "arende.pdf"] as const;
 
 /** Printed where a call's content is withheld from the reader (consent, or hemtjänst's rule). */
 export const REDACTED_CALL_NOTE = "Samtalets innehåll visas inte för din enhet.";
@@ -104,7 +106,9 @@ export async function renderCaseDocument(
   const printedBy = actor.name;
   const patient = { name: view.patient.name, personnummer: view.patient.identifier };
   let pdf: Buffer;
-  if (name === "utskrivningsplan.pdf") {
+  if (name === "arende.pdf") {
+    pdf = await renderCaseRecord({ ...caseRecordContent(view), printedBy });
+  } else if (name === "utskrivningsplan.pdf") {
     const summary = patientSummaryContent(view);
     pdf = await renderDischargePlan({
       patient: { ...patient, address: view.patient.address ?? undefined },
@@ -141,8 +145,14 @@ export async function renderCaseDocument(
       overallResponsible: p.overallResponsible ?? "",
       otherMeasures: p.otherActorsMeasures ? [{ actor: "Övriga", measure: p.otherActorsMeasures }] : [],
       goals: p.goals ? [p.goals] : [],
-      followUpAt: p.followUpAt,
-      participants: ((call?.payload.participants as string[] | undefined) ?? []).map((n) => ({ name: n })),
+      followUpAt: p.followUpAt ?? (call?.payload.followUpAt as string | undefined),
+      // The called parties by name, then the others taking part (a call before parties could be picked has only the latter).
+      participants: [
+        ...((call?.payload.invitedUnitIds as string[] | undefined) ?? []).map((u) => ({
+          name: view.parties.find((x) => x.unitId === u)?.unitName ?? "Tidigare part",
+        })),
+        ...((call?.payload.participants as string[] | undefined) ?? []).map((n) => ({ name: n })),
+      ],
       consent: (call?.payload.consentStatus as "given" | "refused" | "unknown" | undefined) ?? "unknown",
       offeredToPatient: p.offeredToPatient ?? false,
       printedBy,

@@ -1,9 +1,10 @@
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { PORTALS } from "@vardkedjan/domain/identity/types";
 import { parsePreferredContexts, parseStoredLoginSession, type StoredDenialReason } from "@vardkedjan/domain/identity/stored";
-import { schema, eq, and, isNull, gt, type Db } from "@vardkedjan/db/client";
+import { schema, eq, and, isNull, type Db } from "@vardkedjan/db/client";
 import type { StoredRoleContext } from "@vardkedjan/db/schema";
 import { AppError } from "../../errors";
+import { loadSessionRow } from "./session-rows";
 import { writeAudit } from "../../audit";
 import type { Actor } from "../../actor";
 
@@ -21,22 +22,11 @@ export interface SessionView extends Omit<Actor, "context" | "loginSessionId"> {
 /**
  * The live login session of a portal, or null when it is unknown, ended or expired. Runs once per
  * request (the portal's context loads it once and hands the view on), so its columns are parsed
- * once per request.
+ * once per request; requests that ask at the same moment share one read (session-rows.ts).
  */
 export async function loadSession(db: Db, loginSessionId: string, portal: Portal, now = new Date()): Promise<SessionView | null> {
-  const [row] = await db
-    .select({ session: schema.loginSessions, staff: schema.staff })
-    .from(schema.loginSessions)
-    .innerJoin(schema.staff, eq(schema.staff.id, schema.loginSessions.staffId))
-    .where(
-      and(
-        eq(schema.loginSessions.id, loginSessionId),
-        eq(schema.loginSessions.portal, portal),
-        isNull(schema.loginSessions.endedAt),
-        gt(schema.loginSessions.expiresAt, now),
-      ),
-    );
-  if (!row) return null;
+  const row = await loadSessionRow(db, loginSessionId);
+  if (!row || row.session.portal !== portal || row.session.endedAt !== null || row.session.expiresAt.getTime() <= now.getTime()) return null;
   const { session: raw, staff } = row;
   const stored = parseStoredLoginSession(raw);
   if (!stored) {

@@ -1,14 +1,5 @@
-import { schema, and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql, type Db, type Tx } from "@vardkedjan/db/client";
-import {
-  computeAfterRegistration,
-  type AfterRegistrationCase,
-  type AfterRegistrationItem,
-  type AfterRegistrationKind,
-  type AfterRegistrationStatus,
-  type UnacknowledgedRecipient,
-} from "@vardkedjan/domain/outage/after-registration";
-import type { OutageWindow } from "@vardkedjan/domain/outage/types";
-import type { ScopeUnit } from "@vardkedjan/domain/outage/scope";
+import { schema, and, asc, eq, inArray, isNotNull, ne, or, sql, type Db } from "@vardkedjan/db/client";
+import type { AfterRegistrationItem, AfterRegistrationKind, AfterRegistrationStatus } from "@vardkedjan/domain/outage/after-registration";
 import { afterRegistrationProgress } from "@vardkedjan/domain/outage/report";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
@@ -16,144 +7,14 @@ import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { resolveScopeUnitIds } from "../workspace/scope";
-import { regionUnitsWithAncestors } from "../org/unit-tree";
-import { loadCaseFacts, loadManyCaseFacts } from "../case/facts";
+import { loadCaseFacts } from "../case/facts";
 import { sendMessage, acknowledgeMessage } from "../case/send-message";
 import { withCaseAccess } from "../case/scope";
-import { routineProfileFor } from "./profile";
-import { loadPhoneLog } from "./phone-log-entries";
 import { storedPrefill, type StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
 import { currentDuplicate, itemCaseInScope, notOnList } from "./after-registration-void";
 import { duplicateRefusal } from "@vardkedjan/domain/outage/after-registration-duplicates";
 
-type OutageRow = typeof schema.outages.$inferSelect;
-
-export const windowOf = async (tx: Tx | Db, o: OutageRow): Promise<OutageWindow> => ({
-  id: o.id,
-  regionId: o.regionId,
-  scope:
-    o.scope === "region"
-      ? { kind: "region" }
-      : {
-          kind: "units",
-          unitIds: (await tx.select({ unitId: schema.outageUnits.unitId }).from(schema.outageUnits).where(eq(schema.outageUnits.outageId, o.id))).map(
-            (r) => r.unitId,
-          ),
-        },
-  system: o.system,
-  startedAt: o.startedAt,
-  endedAt: o.endedAt,
-});
-
-/**
- * When an outage ends: compute every unit's after-registration list by the region's rules (in
- * the domain) from the cases and the phone log, and store it so progress can be followed. Keys are
- * deterministic, so recomputing never duplicates an item.
- */
-export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow): Promise<number> {
-  const window = await windowOf(tx, outage);
-  const end = outage.endedAt ?? new Date();
-  const others = await Promise.all(
-    (
-      await tx
-        .select()
-        .from(schema.outages)
-        .where(and(eq(schema.outages.regionId, outage.regionId), inArray(schema.outages.status, ["pagaende", "avslutad"])))
-    )
-      .filter((o) => o.id !== outage.id)
-      .map((o) => windowOf(tx, o)),
-  );
-  const units: ScopeUnit[] = await regionUnitsWithAncestors(tx, outage.regionId);
-
-  // The cases that were open at some point during the outage, in the region.
-  const caseRows = await tx
-    .select({ id: schema.coordinationCases.id })
-    .from(schema.coordinationCases)
-    .where(
-      and(
-        eq(schema.coordinationCases.regionId, outage.regionId),
-        lte(schema.coordinationCases.admittedAt, end),
-        or(isNull(schema.coordinationCases.closedAt), gte(schema.coordinationCases.closedAt, outage.startedAt)),
-      ),
-    );
-  const cases: AfterRegistrationCase[] = [];
-  for (const loaded of await loadManyCaseFacts(
-    tx,
-    caseRows.map((c) => c.id),
-  )) {
-    cases.push({
-      id: loaded.row.id,
-      patientId: loaded.row.patientId,
-      wardUnitId: loaded.row.wardUnitId,
-      parties: loaded.facts.parties,
-      admittedAt: loaded.row.admittedAt,
-      dischargedAt: loaded.row.dischargedAt,
-      events: loaded.facts.events,
-      provisional: loaded.row.provisional,
-      consents: loaded.facts.consents,
-    });
-  }
-  const phoneLog = await loadPhoneLog(tx, { outageId: outage.id });
-  const unackedRows = await tx.execute<{ message_id: string; unit_id: string; case_id: string; patient_id: string; occurred_at: Date; kind: MessageKind }>(sql`
-    select r.message_id, r.unit_id, m.case_id, c.patient_id, m.occurred_at, m.kind::text as kind
-    from message_recipients r join messages m on m.id = r.message_id join coordination_cases c on c.id = m.case_id
-    where r.acknowledged_at is null and c.region_id = ${outage.regionId} and m.occurred_at >= ${outage.startedAt.toISOString()}::timestamptz`);
-  const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({
-    messageId: r.message_id,
-    unitId: r.unit_id,
-    caseId: r.case_id,
-    patientId: r.patient_id,
-    occurredAt: new Date(r.occurred_at),
-    kind: r.kind,
-  }));
-
-  // Computing again (an overlapping outage ending) must not take this outage's own registrations for duplicates.
-  const registered = await tx
-    .select({ id: schema.afterRegistrationItems.resultMessageId })
-    .from(schema.afterRegistrationItems)
-    .where(and(eq(schema.afterRegistrationItems.outageId, outage.id), isNotNull(schema.afterRegistrationItems.resultMessageId)));
-  const items = computeAfterRegistration({
-    outage: { ...window, endedAt: end },
-    otherOutages: others,
-    units,
-    cases,
-    phoneLog,
-    unacknowledged,
-    profile: await routineProfileFor(tx, outage.regionId),
-    registeredMessageIds: registered.map((r) => r.id).filter((id): id is string => id !== null),
-  });
-  const rows = items.map((item) => ({
-    outageId: outage.id,
-    key: item.key,
-    unitId: item.unitId,
-    caseId: item.caseId,
-    patientId: item.patientId,
-    kind: item.kind,
-    messageKind: item.messageKind ?? null,
-    eventAt: item.eventAt,
-    title: item.title,
-    prefill: {
-      payload: item.prefill ?? {},
-      freeText: item.freeText ?? null,
-      ...(item.privateNotes ? { privateNotes: item.privateNotes } : {}),
-      consents: item.consents ?? [],
-      notes: item.notes,
-      ...(item.recipientGroups ? { recipientGroups: item.recipientGroups } : {}),
-      ...(item.possibleDuplicate ? { possibleDuplicate: { ...item.possibleDuplicate, sentAt: item.possibleDuplicate.sentAt.toISOString() } } : {}),
-      ...(item.duplicateCheckFrom ? { duplicateCheckFrom: item.duplicateCheckFrom.toISOString() } : {}),
-    },
-    sourcePhoneContactIds: item.sourcePhoneContactIds,
-    messageId: item.messageId ?? null,
-  }));
-  // In batches: an outage over a whole region can give thousands of items.
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx
-      .insert(schema.afterRegistrationItems)
-      .values(rows.slice(i, i + 1000))
-      .onConflictDoNothing();
-  }
-  return items.length;
-}
+export { windowOf, computeAndStoreAfterRegistration } from "./after-registration-store";
 
 export type { StoredPrefill } from "@vardkedjan/domain/outage/after-registration-prefill";
 

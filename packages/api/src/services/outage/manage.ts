@@ -4,11 +4,12 @@ import { AppError } from "../../errors";
 import { writeAudit } from "../../audit";
 import { notifyChange } from "../../realtime/events";
 import { requireOwnRegion } from "./region";
-import { createConfirmationRequests, type PendingConfirmationMail } from "../contacts/confirmations";
+import { routineProfileFor } from "./profile";
 import { computeAndStoreAfterRegistration } from "./after-registration";
 
 import type { OutageScopeKind, OutageSystem } from "@vardkedjan/domain/outage/types";
 import { declaredChange, updatedChange } from "@vardkedjan/domain/outage/outage-change";
+import { contactConfirmationFrom } from "@vardkedjan/domain/outage/contact-confirmation";
 
 export interface DeclareOutageInput {
   system: OutageSystem;
@@ -38,17 +39,18 @@ async function loadOwnOutage(tx: Tx, actor: Actor, outageId: string) {
 
 /**
  * "Starta driftstörning": recorded with its scope and who declared it; every affected page
- * switches at once. A major (region-wide) outage also asks each kommun's representatives to
- * confirm the contact list: the requests are made here and mailed by the caller after commit.
- * A replayed key (double click, retry after a network error) returns the outage it started, with
- * no new writes and no confirmations to mail.
+ * switches at once. Whether and when the kommuner's representatives are asked to confirm the
+ * contact list is the routine's (domain/outage/contact-confirmation.ts): the answer says from
+ * when, and Förvaltning's background job asks them then (services/outage/contact-mail.ts), not
+ * for an outage ended before it. A replayed key (double click, retry after a network error)
+ * returns the outage it started, with no new writes.
  */
 export async function declareOutage(
   db: Db,
   actor: Actor,
   input: DeclareOutageInput,
   now = new Date(),
-): Promise<{ outageId: string; confirmations: PendingConfirmationMail[] }> {
+): Promise<{ outageId: string; confirmationFrom: Date | null }> {
   if (input.expectedEndAt && input.expectedEndAt <= now) throw new AppError("INVALID_INPUT", { userMessage: "Beräknat slut måste ligga i framtiden." });
   if (input.scope === "units" && !input.unitIds?.length)
     throw new AppError("INVALID_INPUT", { userMessage: "Välj minst en enhet som berörs, eller hela regionen." });
@@ -57,12 +59,12 @@ export async function declareOutage(
       .select({ id: schema.outages.id })
       .from(schema.outages)
       .where(and(eq(schema.outages.declaredByStaffId, actor.staffId), eq(schema.outages.idempotencyKey, input.idempotencyKey)));
-    return row ? { outageId: row.id, confirmations: [] } : null;
+    return row ? { outageId: row.id } : null;
   };
-  return db.transaction(async (tx) => {
+  const declared = await db.transaction(async (tx) => {
     const regionId = await requireRegion(tx, actor);
     const dup = await findDeclared(tx);
-    if (dup) return dup;
+    if (dup) return { ...dup, regionId };
     const unitIds = input.scope === "units" ? [...new Set(input.unitIds)] : [];
     if (unitIds.length) {
       // Only units of the region and its kommuner and providers.
@@ -94,12 +96,11 @@ export async function declareOutage(
     if (!outage) {
       const raced = await findDeclared(tx);
       if (!raced) throw new AppError("CONFLICT", { userMessage: "Driftstörningen startas redan. Ladda om sidan och kontrollera." });
-      return raced;
+      return { ...raced, regionId };
     }
     const outageId = outage.id;
     if (unitIds.length) await tx.insert(schema.outageUnits).values(unitIds.map((unitId) => ({ outageId, unitId })));
     await tx.insert(schema.outageEvents).values({ outageId, staffId: actor.staffId, at: now, change: declaredChange({ ...input, unitIds }) });
-    const confirmations = input.scope === "region" ? await createConfirmationRequests(tx, outageId, regionId, now) : [];
     await writeAudit(tx, actor, {
       action: "outage.declare",
       entityType: "outage",
@@ -107,8 +108,15 @@ export async function declareOutage(
       details: { system: input.system, scope: input.scope, units: unitIds.length },
     });
     await notifyChange(tx, { type: "outage.changed", regionId, outageId });
-    return { outageId, confirmations };
+    return { outageId, regionId };
   });
+  const [row] = await db.select().from(schema.outages).where(eq(schema.outages.id, declared.outageId));
+  const profile = await routineProfileFor(db, declared.regionId);
+  const from =
+    row && row.status === "pagaende"
+      ? contactConfirmationFrom(profile, { scope: { kind: row.scope }, system: row.system, startedAt: row.startedAt, endedAt: null })
+      : null;
+  return { outageId: declared.outageId, confirmationFrom: from };
 }
 
 /** Changes to an ongoing outage (expected end, message, detail), each recorded with who made it. */

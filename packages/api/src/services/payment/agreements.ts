@@ -6,16 +6,17 @@ import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
 import { AppError } from "../../errors";
-import { loadManyCaseFacts } from "../case/facts";
 import { paymentMunicipalities, requirePaymentMunicipality, type PaymentMunicipality } from "./scope";
-import { loadPaymentReference, recomputeRegion } from "./store";
+import { recomputationStatus, requestRecomputation, type RecomputationStatus } from "./recompute";
+import { loadPaymentReference } from "./store";
 
 /**
  * Agreement models and the yearly amounts in Förvaltning. The region's administrator
  * (`payment.manageAgreements`) adds versions, region-wide or for one kommun, never overwriting
  * one (an invoice basis can always name the version it was computed by); a kommun's administrator
- * reads the versions that apply to the kommun. Every change is audited and judges the region's
- * cases again in the same transaction, so the stored payment days follow the agreement.
+ * reads the versions that apply to the kommun. Every change is audited and asks for the region's
+ * cases to be judged again by a background job (recompute.ts), so the stored payment days follow
+ * the agreement without the save waiting for them; the page says while that is going on.
  */
 
 export interface AgreementsView {
@@ -27,6 +28,8 @@ export interface AgreementsView {
   inForceToday: { municipalityId: string; agreementId: string | null }[];
   amounts: YearlyAmount[];
   mayManage: boolean;
+  /** Whether the region's payment figures are being recomputed after a new version. */
+  recomputation: RecomputationStatus;
 }
 
 export async function listAgreements(db: Db, actor: Actor, now = new Date()): Promise<AgreementsView> {
@@ -67,6 +70,7 @@ export async function listAgreements(db: Db, actor: Actor, now = new Date()): Pr
     }),
     amounts: ref.amounts.sort((a, b) => b.year - a.year),
     mayManage: can(actor.context.role, "payment.manageAgreements"),
+    recomputation: await recomputationStatus(db, regionId),
   };
 }
 
@@ -82,12 +86,7 @@ export interface NewAgreementVersion {
 }
 
 /** Adds a version (never overwrites); a stale baseVersion is a Swedish conflict. */
-export async function addAgreementVersion(
-  db: Db,
-  actor: Actor,
-  input: NewAgreementVersion,
-  now = new Date(),
-): Promise<{ id: string; version: number; recomputedCases: number }> {
+export async function addAgreementVersion(db: Db, actor: Actor, input: NewAgreementVersion, now = new Date()): Promise<{ id: string; version: number }> {
   const municipalities = await paymentMunicipalities(db, actor);
   const region = municipalities[0];
   if (!region) throw new AppError("FORBIDDEN", { userMessage: "Ditt arbetssammanhang hör inte till någon region med kommuner." });
@@ -127,14 +126,14 @@ export async function addAgreementVersion(
         createdAt: now,
       })
       .returning({ id: schema.paymentAgreements.id });
-    const recomputedCases = await recomputeRegion(tx, region.regionId, now, loadManyCaseFacts);
+    await requestRecomputation(tx, { regionId: region.regionId, agreementId: row!.id, staffId: actor.staffId }, now);
     await writeAudit(tx, actor, {
       action: "payment.agreement_change",
       entityType: "payment_agreement",
       entityId: row!.id,
-      details: { municipalityId: input.municipalityId, version, validFrom: input.validFrom, validTo: input.validTo, kind: input.model.kind, recomputedCases },
+      details: { municipalityId: input.municipalityId, version, validFrom: input.validFrom, validTo: input.validTo, kind: input.model.kind },
     });
-    return { id: row!.id, version, recomputedCases };
+    return { id: row!.id, version };
   });
 }
 

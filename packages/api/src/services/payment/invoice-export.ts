@@ -1,5 +1,6 @@
 import type { Db } from "@vardkedjan/db/client";
 import { renderInvoiceBasis } from "@vardkedjan/documents";
+import { averageDaysText, averageRowTitle } from "@vardkedjan/domain/payment/invoice-average";
 import { monthText } from "@vardkedjan/domain/payment/text";
 import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
@@ -8,7 +9,10 @@ import { AppError } from "../../errors";
 import { readBasis, type InvoiceBasis } from "./invoice";
 import { requirePaymentMunicipality } from "./scope";
 
-/** The invoice basis as CSV and PDF: the same rows and total as the page, audited as an export. */
+/**
+ * The invoice basis as CSV and PDF: the same rows and total as the page, audited as an export.
+ * Under a monthly-average agreement the month rows come first, without a patient.
+ */
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -22,7 +26,7 @@ async function exportBasis(db: Db, actor: Actor, input: { municipalityId: string
       activity: "Utskrift",
       entityType: "invoice_basis",
       entityId: `${municipality.id}:${input.month}`,
-      details: { format, caseIds: basis.rows.map((r) => r.caseId), patientsShown: basis.showsPatients },
+      details: { format, caseIds: basis.rows.map((r) => r.caseId), averageRows: basis.averageRows.length, patientsShown: basis.showsPatients },
     });
     return basis;
   });
@@ -33,6 +37,9 @@ export async function invoiceBasisCsv(db: Db, actor: Actor, input: { municipalit
 }
 
 const kr = (n: number | null): string => (n === null ? "belopp saknas" : `${n.toLocaleString("sv-SE")} kr`);
+/** A number the Swedish way: "2", "0,5", "5250,5" (a month row may have tenths of a day and öre). */
+const decimal = (n: number): string => String(n).replace(".", ",");
+const kindText = (kind: string): string => (kind === "rattelse" ? "Rättelse" : "Ordinarie");
 
 export async function invoiceBasisPdf(db: Db, actor: Actor, input: { municipalityId: string; month: string }, now = new Date()): Promise<Buffer> {
   const basis = await exportBasis(db, actor, input, "pdf", now);
@@ -45,13 +52,22 @@ export async function invoiceBasisPdf(db: Db, actor: Actor, input: { municipalit
     rows: basis.rows.map((r) => ({
       reference: r.reference,
       patient: r.patient,
-      kind: r.kind === "rattelse" ? "Rättelse" : "Ordinarie",
+      kind: kindText(r.kind),
       serviceMonth: monthText(r.serviceMonth),
       days: r.days,
       amount: kr(r.amountKr),
       dispute: r.dispute ? (r.dispute.answer ? "Besvarad" : "Ja") : "",
     })),
-    totalDays: basis.total.days,
+    averageRows: basis.averageRows.map((r) => ({
+      title: averageRowTitle(r.serviceMonth),
+      kind: kindText(r.kind),
+      serviceMonth: monthText(r.serviceMonth),
+      stays: r.stays,
+      averageDays: averageDaysText(r),
+      days: decimal(r.days),
+      amount: kr(r.amountKr),
+    })),
+    totalDays: decimal(basis.total.days),
     totalAmount: kr(basis.total.amountKr),
     printedBy: actor.name,
     printedAt: now,
@@ -59,21 +75,40 @@ export async function invoiceBasisPdf(db: Db, actor: Actor, input: { municipalit
 }
 
 const csvCell = (v: string | number | null): string => {
-  const s = v === null ? "" : String(v);
+  const s = v === null ? "" : typeof v === "number" ? decimal(v) : v;
   return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** Semicolon-separated, as Swedish spreadsheets read it; a BOM so Excel reads å, ä, ö. */
 export function invoiceCsvText(basis: InvoiceBasis): string {
-  const head = ["Ärende", ...(basis.showsPatients ? ["Patient", "Personnummer"] : []), "Typ", "Avser månad", "Betalningsdagar", "Belopp (kr)", "Bestriden"];
+  const head = [
+    "Ärende",
+    ...(basis.showsPatients ? ["Patient", "Personnummer"] : []),
+    "Typ",
+    "Avser månad",
+    "Vårdtillfällen i genomsnittet",
+    "Genomsnitt (dagar)",
+    "Betalningsdagar",
+    "Belopp (kr)",
+    "Bestriden",
+  ];
+  const pad = basis.showsPatients ? ["", ""] : [];
   const lines = [head.map(csvCell).join(";")];
+  // The month rows of a monthly-average agreement: no patient, the month's figures.
+  for (const r of basis.averageRows) {
+    lines.push(
+      [averageRowTitle(r.serviceMonth), ...pad, kindText(r.kind), r.serviceMonth, r.stays, averageDaysText(r), r.days, r.amountKr, ""].map(csvCell).join(";"),
+    );
+  }
   for (const r of basis.rows) {
     lines.push(
       [
         r.reference,
         ...(basis.showsPatients ? [r.patient?.name ?? "", r.patient?.identifier ?? ""] : []),
-        r.kind === "rattelse" ? "Rättelse" : "Ordinarie",
+        kindText(r.kind),
         r.serviceMonth,
+        "",
+        "",
         r.days,
         r.amountKr,
         r.dispute ? (r.dispute.answer ? "Besvarad" : "Ja") : "",
@@ -82,7 +117,6 @@ export function invoiceCsvText(basis: InvoiceBasis): string {
         .join(";"),
     );
   }
-  const pad = basis.showsPatients ? ["", ""] : [];
-  lines.push(["Summa", ...pad, "", "", basis.total.days, basis.total.amountKr, ""].map(csvCell).join(";"));
+  lines.push(["Summa", ...pad, "", "", "", "", basis.total.days, basis.total.amountKr, ""].map(csvCell).join(";"));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

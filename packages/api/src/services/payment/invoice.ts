@@ -15,13 +15,15 @@ import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
 import { AppError } from "../../errors";
+import { averageRowsOf, lockAverageRows, openAverageRows, toAverageRow, type InvoiceAverageRow } from "./month-average";
 import { caseDaysInMonth } from "./totals";
 import { requirePaymentMunicipality, type PaymentMunicipality } from "./scope";
 
 /**
  * Faktureringsunderlag: per kommun and month, one row per case with its payment days and amount
  * (and correction rows for earlier locked months), the total, the lock ("Fastställ") and the
- * disputes ("Bestrid"). The patient (name and personnummer) is on the rows only for a role with
+ * disputes ("Bestrid"). Under a monthly-average agreement the month's average part is its own
+ * row without a patient (month-average.ts), beside the long stays' case rows. The patient (name and personnummer) is on the rows only for a role with
  * `invoice.readPatients` (the economy roles); every read is audited with the case ids, as the
  * worklist is.
  */
@@ -54,6 +56,9 @@ export interface InvoiceBasis {
   month: string;
   locked: { at: Date; by: string } | null;
   rows: InvoiceRow[];
+  /** Under a monthly-average agreement: the month's average row, and corrections of fixed months' averages. */
+  averageRows: InvoiceAverageRow[];
+  /** Case rows and average rows together. */
   total: { days: number; amountKr: number | null };
   showsPatients: boolean;
   /** What the actor may do here (from the action table), for the page's buttons. */
@@ -192,13 +197,15 @@ export async function readBasis(tx: DbOrTx, actor: Actor, municipality: PaymentM
       };
     })
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.serviceMonth.localeCompare(b.serviceMonth) || a.reference.localeCompare(b.reference));
+  const averageRows = (await averageRowsOf(tx, municipality, month, lockedMonths)).map(toAverageRow);
   const lockDecision = mayLockMonth(month, today, lockedMonths);
   return {
     municipality,
     month,
     locked: lock ? { at: lock.lockedAt, by: names.get(lock.lockedByStaffId) ?? "" } : null,
     rows,
-    total: invoiceTotal(rows),
+    averageRows,
+    total: invoiceTotal([...rows, ...averageRows]),
     showsPatients,
     may: {
       lock: can(actor.context.role, "invoice.lock") && lockDecision.ok,
@@ -220,7 +227,7 @@ export async function getInvoiceBasis(db: Db, actor: Actor, input: { municipalit
       activity: "Läsa",
       entityType: "invoice_basis",
       entityId: `${municipality.id}:${input.month}`,
-      details: { caseIds: basis.rows.map((r) => r.caseId), patientsShown: basis.showsPatients },
+      details: { caseIds: basis.rows.map((r) => r.caseId), averageRows: basis.averageRows.length, patientsShown: basis.showsPatients },
     });
     return basis;
   });
@@ -236,6 +243,7 @@ export async function lockInvoiceMonth(db: Db, actor: Actor, input: { municipali
     const decision = mayLockMonth(input.month, today, lockedMonths);
     if (!decision.ok) throw new AppError("TRANSITION_NOT_ALLOWED", { userMessage: decision.message });
     const rows = await openRows(tx, municipality.id, input.month, lockedMonths, today);
+    const averages = await openAverageRows(tx, municipality, input.month, lockedMonths);
     const inserted = await tx
       .insert(schema.paymentInvoiceLocks)
       .values({ municipalityId: municipality.id, month: input.month, lockedAt: now, lockedByStaffId: actor.staffId })
@@ -255,12 +263,13 @@ export async function lockInvoiceMonth(db: Db, actor: Actor, input: { municipali
         })),
       );
     }
-    const total = invoiceTotal(rows);
+    await lockAverageRows(tx, municipality.id, input.month, averages);
+    const total = invoiceTotal([...rows, ...averages.map(toAverageRow)]);
     await writeAudit(tx, actor, {
       action: "invoice.lock",
       entityType: "invoice_basis",
       entityId: `${municipality.id}:${input.month}`,
-      details: { rows: rows.length, days: total.days, amountKr: total.amountKr },
+      details: { rows: rows.length, averageRows: averages.length, days: total.days, amountKr: total.amountKr },
     });
     return readBasis(tx, actor, municipality, input.month, now);
   });

@@ -1,12 +1,10 @@
 import { sql, type Db } from "@vardkedjan/db/client";
 import { daysSinceReady } from "@vardkedjan/domain/clock/losus";
-import { KOMMUN_SIDE_ROLES, deriveCaseState } from "@vardkedjan/domain/case/state";
 import { liabilityFromText } from "@vardkedjan/domain/payment/text";
 import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
-import { loadManyCaseFacts } from "../case/facts";
 import { resolveScopeUnitIds } from "../workspace/scope";
 
 /**
@@ -37,15 +35,23 @@ export interface ReadyOverviewRow {
 export interface ReadyOverview {
   rows: ReadyOverviewRow[];
   perMunicipality: { municipalityName: string; patients: number; daysWaiting: number; withoutKommunklar: number; liabilityStarted: number }[];
+  /** More ready patients than READY_OVERVIEW_CAP: the list shows those who have waited longest. */
+  more: boolean;
 }
 
 export const UNKNOWN_MUNICIPALITY = "Okänd folkbokföringskommun";
 
+/** A hospital's ready patients are some tens; the list stops here rather than grow with a mistake upstream. */
+export const READY_OVERVIEW_CAP = 500;
+
 export async function readyOverview(db: Db, actor: Actor, now = new Date()): Promise<ReadyOverview> {
   const units = await resolveScopeUnitIds(db, actor.context);
-  if (units.length === 0) return { rows: [], perMunicipality: [] };
+  if (units.length === 0) return { rows: [], perMunicipality: [], more: false };
   const unitArray = sql`${`{${units.join(",")}}`}::uuid[]`;
   return db.transaction(async (tx) => {
+    // Each unit's ready patients come in order from the party rows' index on the ready time
+    // (case_parties_list_ready_idx); kommunklar is kept there too (refreshCaseDerived), so no
+    // case's messages are read: the cost follows the ready patients, not the open or closed cases.
     const res = await tx.execute<{
       id: string;
       reference: string;
@@ -56,29 +62,33 @@ export async function readyOverview(db: Db, actor: Actor, now = new Date()): Pro
       ward_name: string;
       ready_for_discharge_at: Date;
       municipality_name: string | null;
+      kommunklar_at: Date | null;
       liability_from: Date | null;
     }>(sql`
+      with ready as (
+        select distinct on (x.case_id) x.case_id, x.ready_at, x.municipality_name, x.kommunklar_at
+        from unnest(${unitArray}) as s(unit_id)
+        cross join lateral (
+          select cp.case_id, coalesce(cp.ready_for_discharge_at, 'infinity'::timestamptz) as ready_at, cp.municipality_name, cp.kommunklar_at
+          from case_parties cp
+          where cp.unit_id = s.unit_id and cp.case_open = true and cp.removed_at is null and cp.visible_from is not null
+            and cp.stage = 'utskrivningsklar'
+          order by coalesce(cp.ready_for_discharge_at, 'infinity'::timestamptz), cp.case_id
+          limit ${READY_OVERVIEW_CAP + 1}
+        ) x
+        order by x.case_id
+      )
       select c.id, c.reference, p.given_name, p.family_name, p.identifier, p.identifier_kind, w.name as ward_name,
-             c.ready_for_discharge_at, k.name as municipality_name, pay.liability_from
-      from coordination_cases c
+             c.ready_for_discharge_at, ready.municipality_name, ready.kommunklar_at, pay.liability_from
+      from (select * from ready order by ready_at, case_id limit ${READY_OVERVIEW_CAP + 1}) ready
+      join coordination_cases c on c.id = ready.case_id
       join patients p on p.id = c.patient_id
       join units w on w.id = c.ward_unit_id
-      left join organisations k on k.kind = 'kommun' and k.municipality_code = p.municipality_code
       left join case_payments pay on pay.case_id = c.id
-      where c.stage = 'utskrivningsklar' and c.ready_for_discharge_at is not null
-        and exists (select 1 from case_parties cp where cp.case_id = c.id and cp.unit_id = any(${unitArray})
-                    and cp.removed_at is null and cp.visible_from is not null)
+      where c.ready_for_discharge_at is not null
       order by c.ready_for_discharge_at asc, c.id`);
-    const loaded = await loadManyCaseFacts(
-      tx,
-      res.rows.map((r) => r.id),
-    );
-    const kommunklar = new Set(
-      loaded
-        .filter((l) => deriveCaseState(l.facts).parties.some((p) => p.active && !p.rejectedAt && KOMMUN_SIDE_ROLES.includes(p.role) && p.kommunklarAt !== null))
-        .map((l) => l.row.id),
-    );
-    const rows: ReadyOverviewRow[] = res.rows.map((r) => {
+    const more = res.rows.length > READY_OVERVIEW_CAP;
+    const rows: ReadyOverviewRow[] = res.rows.slice(0, READY_OVERVIEW_CAP).map((r) => {
       const liabilityFrom = r.liability_from ? new Date(r.liability_from) : null;
       return {
         caseId: r.id,
@@ -89,7 +99,7 @@ export async function readyOverview(db: Db, actor: Actor, now = new Date()): Pro
         readyForDischargeAt: new Date(r.ready_for_discharge_at),
         daysWaiting: daysSinceReady(new Date(r.ready_for_discharge_at), now),
         municipalityName: r.municipality_name,
-        kommunklar: kommunklar.has(r.id),
+        kommunklar: r.kommunklar_at !== null,
         liabilityText: liabilityFrom ? liabilityFromText(stockholmDate(liabilityFrom)) : null,
         liabilityStarted: liabilityFrom !== null && liabilityFrom.getTime() <= now.getTime(),
       };
@@ -107,6 +117,6 @@ export async function readyOverview(db: Db, actor: Actor, now = new Date()): Pro
     if (rows.length > 0) {
       await writeAudit(tx, actor, { action: "case.list", activity: "Läsa", entityType: "ready_overview", details: { caseIds: rows.map((r) => r.caseId) } });
     }
-    return { rows, perMunicipality: [...per.values()].sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, "sv")) };
+    return { rows, perMunicipality: [...per.values()].sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, "sv")), more };
   });
 }

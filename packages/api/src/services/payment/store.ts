@@ -13,7 +13,7 @@ import type { LoadedCase } from "../case/facts";
  * responsibility"): store runs of payment days per case instead of computing on read, so that a
  * kommun-month invoice basis and a region-year report are index reads at national scale; an
  * ongoing stay's last run is open-ended, so nothing needs recomputing as days pass, only when
- * a message changes the case or an agreement changes (recomputeRegion).
+ * a message changes the case or an agreement changes (a background job, recompute.ts).
  */
 
 export interface PaymentReference {
@@ -75,6 +75,38 @@ export function computeForCase(loaded: LoadedCase, municipalityCode: string | nu
   return { payment, chosen, municipalityId: kommun?.id ?? null };
 }
 
+/**
+ * The rows the engine's result is stored as: the case's row and, when a kommun pays, its runs of
+ * payment days. Pure, so that the national data loader writes exactly what a case's write stores.
+ */
+export function casePaymentRows(
+  caseId: string,
+  regionId: string,
+  result: StoredCasePayment,
+  now: Date,
+): {
+  payment: typeof schema.casePayments.$inferInsert;
+  periods: Omit<typeof schema.casePaymentPeriods.$inferInsert, "id">[];
+} {
+  const payment = {
+    caseId,
+    regionId,
+    municipalityId: result.municipalityId,
+    agreementId: result.chosen.kind === "overenskommelse" ? result.chosen.agreement.id : null,
+    basis: result.payment.basis,
+    liabilityFrom: result.payment.liabilityFrom,
+    computedAt: now,
+    readyDays: result.payment.readyDays,
+    endMonth: result.payment.endMonth,
+    unmetPreconditions: result.payment.unmetPreconditions,
+  };
+  if (!result.municipalityId) return { payment, periods: [] };
+  const ownAmount = chosenModel(result.chosen).amountPerDayKr ?? null;
+  const municipalityId = result.municipalityId;
+  const periods = paymentPeriods(result.payment).map((p) => ({ caseId, municipalityId, regionId, fromDate: p.from, toDate: p.to, amountPerDayKr: ownAmount }));
+  return { payment, periods };
+}
+
 /** Stores the result: the case's row and its runs of payment days (replacing the earlier ones). */
 export async function writeCasePayment(db: DbOrTx, loaded: LoadedCase, result: StoredCasePayment | null, now: Date): Promise<void> {
   const caseId = loaded.row.id;
@@ -83,33 +115,12 @@ export async function writeCasePayment(db: DbOrTx, loaded: LoadedCase, result: S
     await db.delete(schema.casePayments).where(eq(schema.casePayments.caseId, caseId));
     return;
   }
-  const values = {
-    caseId,
-    regionId: loaded.row.regionId,
-    municipalityId: result.municipalityId,
-    agreementId: result.chosen.kind === "overenskommelse" ? result.chosen.agreement.id : null,
-    basis: result.payment.basis,
-    liabilityFrom: result.payment.liabilityFrom,
-    computedAt: now,
-  };
-  await db.insert(schema.casePayments).values(values).onConflictDoUpdate({ target: schema.casePayments.caseId, set: values });
-  if (!result.municipalityId) return;
-  const ownAmount = chosenModel(result.chosen).amountPerDayKr ?? null;
-  const periods = paymentPeriods(result.payment);
-  if (periods.length === 0) return;
-  await db.insert(schema.casePaymentPeriods).values(
-    periods.map((p) => ({
-      caseId,
-      municipalityId: result.municipalityId!,
-      regionId: loaded.row.regionId,
-      fromDate: p.from,
-      toDate: p.to,
-      amountPerDayKr: ownAmount,
-    })),
-  );
+  const { payment, periods } = casePaymentRows(caseId, loaded.row.regionId, result, now);
+  await db.insert(schema.casePayments).values(payment).onConflictDoUpdate({ target: schema.casePayments.caseId, set: payment });
+  if (periods.length > 0) await db.insert(schema.casePaymentPeriods).values(periods);
 }
 
-async function municipalityCodesOf(db: DbOrTx, patientIds: string[]): Promise<Map<string, string | null>> {
+export async function municipalityCodesOf(db: DbOrTx, patientIds: string[]): Promise<Map<string, string | null>> {
   if (patientIds.length === 0) return new Map();
   const rows = await db
     .select({ id: schema.patients.id, code: schema.patients.municipalityCode })
@@ -128,31 +139,21 @@ export async function storeCasePayment(db: DbOrTx, loaded: LoadedCase, now: Date
 }
 
 /**
- * After an agreement or its validity changes: every case of the region with a ready notice is
- * judged again. In the caller's transaction, in batches (loadManyCaseFacts reads 5 000 at a time).
+ * The cases of a region an agreement change may judge differently: every case with a ready notice
+ * (the background recomputation, recompute.ts, goes through them in batches).
  */
-export async function recomputeRegion(
-  db: DbOrTx,
-  regionId: string,
-  now: Date,
-  loadMany: (db: DbOrTx, ids: string[]) => Promise<LoadedCase[]>,
-): Promise<number> {
+export async function casesWithReadyNotice(db: DbOrTx, regionId: string): Promise<string[]> {
   const ids = await db
     .select({ id: schema.coordinationCases.id })
     .from(schema.coordinationCases)
     .where(
       sql`${schema.coordinationCases.regionId} = ${regionId} and exists (select 1 from messages m where m.case_id = ${schema.coordinationCases.id} and m.kind = 'utskrivningsklar')`,
-    );
-  return storeCasePayments(
-    db,
-    regionId,
-    ids.map((r) => r.id),
-    now,
-    loadMany,
-  );
+    )
+    .orderBy(schema.coordinationCases.id);
+  return ids.map((r) => r.id);
 }
 
-/** The payment rows of many cases of one region at once (a region's recomputation, the demo history's loader). */
+/** The payment rows of many cases of one region at once, in the caller's transaction (the demo history's loader). */
 export async function storeCasePayments(
   db: DbOrTx,
   regionId: string,

@@ -3,13 +3,19 @@ import { MONTH, monthBounds } from "@vardkedjan/domain/payment/invoice";
 import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
 import { AppError } from "../../errors";
+import type { AverageRowFigures } from "@vardkedjan/domain/payment/invoice-average";
+import { monthAveragesNow } from "./month-average";
 import { paymentMunicipalities } from "./scope";
 
 /**
- * Payment days and amounts per kommun and month, from the stored runs (case_payment_periods), in
- * one query: the months are a generated series, each run counted for its days inside each month
- * (an open run up to today). The amount per day is the agreement's own, else Socialstyrelsen's
+ * Payment days and amounts per kommun and month, the same figures as the invoice basis of the
+ * kommun-month: the stored runs (case_payment_periods) in one query, the months a generated
+ * series, each run counted for its days inside each month (an open run up to today), plus, for a
+ * kommun under a monthly-average agreement, the month's average row (month-average.ts, the
+ * basis's own computation). The amount per day is the agreement's own, else Socialstyrelsen's
  * amount of the month's year; a month whose amount is missing has amount null and says so.
+ * Each month is counted as it is now: a fixed month's later changes are here in that month, where
+ * the invoice basis carries them as correction rows into the next open month.
  * No patient data: counts and sums only.
  */
 
@@ -26,7 +32,9 @@ export interface PaymentTotalRow {
   municipalityName: string;
   /** "YYYY-MM". */
   month: string;
+  /** Stays with individually counted days, plus the stays of the month's average when it has payment days. */
   cases: number;
+  /** Individually counted days plus the average row's days (which can be a half day, e.g. level 2.5). */
   paymentDays: number;
   /** Kronor; null when a day's amount is missing for the year. */
   amountKr: number | null;
@@ -51,6 +59,42 @@ export async function paymentTotalsByMunicipalityMonth(db: DbOrTx, actor: Actor,
 
 /** The same without the actor, for services that have already decided the scope. */
 export async function totalsFor(db: DbOrTx, municipalityIds: string[], fromMonth: string, toMonth: string, today: string): Promise<PaymentTotalRow[]> {
+  const individual = await individualTotals(db, municipalityIds, fromMonth, toMonth, today);
+  return withMonthAverages(db, individual, await monthAveragesNow(db, municipalityIds, fromMonth, toMonth));
+}
+
+/** Adds each kommun-month's average row (days in tenths, kronor in öre) to its individual days. */
+async function withMonthAverages(
+  db: DbOrTx,
+  rows: PaymentTotalRow[],
+  averages: { municipalityId: string; month: string; figures: AverageRowFigures }[],
+): Promise<PaymentTotalRow[]> {
+  const withDays = averages.filter((a) => a.figures.excessTenths !== 0);
+  if (withDays.length === 0) return rows;
+  const byKey = new Map(rows.map((r) => [`${r.municipalityId}|${r.month}`, r]));
+  const unnamed = withDays.filter((a) => !byKey.has(`${a.municipalityId}|${a.month}`)).map((a) => a.municipalityId);
+  const names = new Map<string, string>();
+  if (unnamed.length > 0) {
+    const res = await db.execute<{ id: string; name: string }>(
+      sql`select id::text as id, name from organisations where id = any(${`{${[...new Set(unnamed)].join(",")}}`}::uuid[])`,
+    );
+    for (const r of res.rows) names.set(r.id, r.name);
+  }
+  for (const { municipalityId, month, figures } of withDays) {
+    const key = `${municipalityId}|${month}`;
+    const row = byKey.get(key) ?? { municipalityId, municipalityName: names.get(municipalityId) ?? "", month, cases: 0, paymentDays: 0, amountKr: 0 };
+    byKey.set(key, {
+      ...row,
+      cases: row.cases + figures.stays,
+      paymentDays: (row.paymentDays * 10 + figures.excessTenths) / 10,
+      amountKr: row.amountKr === null || figures.amountOre === null ? null : (Math.round(row.amountKr * 100) + figures.amountOre) / 100,
+    });
+  }
+  return [...byKey.values()].sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, "sv") || a.month.localeCompare(b.month));
+}
+
+/** The individually counted days: the stored runs, cut into the months they touch. */
+async function individualTotals(db: DbOrTx, municipalityIds: string[], fromMonth: string, toMonth: string, today: string): Promise<PaymentTotalRow[]> {
   const from = monthBounds(fromMonth).first;
   const to = monthBounds(toMonth).last;
   const ids = sql`${`{${municipalityIds.join(",")}}`}::uuid[]`;

@@ -4,7 +4,7 @@ import { sql } from "@vardkedjan/db/client";
 import { stockholmInstant as at } from "@vardkedjan/domain/time/stockholm";
 import { castCallers } from "../../testing/callers";
 import { loadPlannedCases } from "../../seed/history/load";
-import { FIXED_CARE_CONTACT, type PlanStep, type PlannedCase } from "../../seed/history/plan";
+import { FIXED_CARE_CONTACT, HISTORY_DISCHARGE_REASON, type PlanStep, type PlannedCase } from "../../seed/history/plan";
 import { HISTORY_REGIONS, resolveRegion } from "../../seed/history/regions";
 import { followUpCsv, paymentCsv } from "./csv";
 
@@ -29,8 +29,15 @@ const send = (
 ): PlanStep => ({ type: "send", by, kind, payload, at: when });
 const notice = (when: Date) => send("ward", "inskrivningsmeddelande", { estimatedDischargeDate: "2026-10-30" }, when);
 const ready = (when: Date) => send("ward", "utskrivningsklar", { decidedAt: when.toISOString(), decidedBy: "Dr Ek" }, when);
-const discharge = (dischargedAt: Date, sentAt = dischargedAt) =>
-  send("ward", "utskrivningsmeddelande", { dischargedAt: dischargedAt.toISOString(), dischargePlan: "Hem", medicationList: "Lista" }, sentAt);
+// Sent as the ward does when the vårdcentral has not done its part yet: confirmed, with a reason.
+const discharge = (dischargedAt: Date, sentAt = dischargedAt): PlanStep => ({
+  type: "send",
+  by: "ward",
+  kind: "utskrivningsmeddelande",
+  payload: { dischargedAt: dischargedAt.toISOString(), dischargePlan: "Hem", medicationList: "Lista" },
+  at: sentAt,
+  confirmation: { confirmed: true, reason: HISTORY_DISCHARGE_REASON },
+});
 const close = (when: Date) => send("ward", "avslut", { reason: "utskriven_klar" }, when);
 
 function stay(key: string, patient: number, kommun: number, vc: number | null, admittedAt: Date, steps: PlanStep[]): PlannedCase {

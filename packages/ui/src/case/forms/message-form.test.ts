@@ -31,7 +31,7 @@ const sent = {
 describe("a correction's form", () => {
   it("starts from the message's values, free text and recipients", () => {
     const draft = freshDraft(view, "utskrivningsklar", sent);
-    expect(draft.values).toEqual({ decidedAt: "2026-02-06T10:30", decidedBy: "Dr. Lena Ek" });
+    expect(draft.values).toEqual({ decidedAt: "2026-02-06T10:30", decidedBy: "Dr. Lena Ek", decidedByStaffId: "", typed: true });
     expect(draft.freeText).toBe("Ring avdelningen vid frågor");
     expect(draft.recipients).toEqual([KOMMUN, VC]);
   });

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { MessageKind } from "@vardkedjan/domain/case/types";
 import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { parseMessagePayload } from "@vardkedjan/domain/case/payloads";
+import { confirmationRefusal } from "@vardkedjan/domain/case/send-warnings";
 import { useTRPC } from "../../trpc/react";
 import { callError, type CallError, type FieldError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
@@ -18,6 +19,7 @@ import { RecipientsField, recipientOptions } from "./form-parts";
 import { actionLabel } from "./labels";
 import { KIND_FORMS } from "./registry";
 import { kindInSentence, latestPayload } from "./spec";
+import { ConfirmDespite, PreflightWarnings, type Confirmation } from "./send-preflight";
 
 /** Kinds that may be recorded in the case without recipients. */
 const RECIPIENTS_OPTIONAL: readonly MessageKind[] = ["samtycke", "avslut"];
@@ -27,6 +29,8 @@ export interface SentInfo {
   warnings: string[];
   /** The message sent was a correction of an earlier one. */
   correction: boolean;
+  /** How many units it went to (none: recorded in the case only). */
+  recipients: number;
 }
 
 /**
@@ -94,6 +98,12 @@ export function MessageForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const title = corrects ? `Rätta ${kindInSentence(kind)}` : actionLabel(kind, view.viewer.role);
+  // The step's warnings before the send; a correction restates what was sent and confirms nothing.
+  const preflight = { warnings: corrects ? [] : (view.viewer.preflight[kind] ?? []) };
+  const [confirmation, setConfirmation] = useState<Confirmation>({ confirmed: false, reason: "" });
+  const toConfirm = preflight.warnings.filter((w) => w.confirm).map((w) => w.text);
+  // The server may find more to confirm once the form is filled in: it answers with these fields.
+  const askConfirmation = toConfirm.length > 0 || errors.some((e) => e.path.startsWith("confirmation."));
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
@@ -119,6 +129,7 @@ export function MessageForm({
     });
     const found: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (!recipientsOptional && draft.recipients.length === 0) found.push({ path: "recipients", message: "Välj minst en mottagare" });
+    if (askConfirmation) found.push(...(confirmationRefusal(kind, toConfirm.length > 0 ? toConfirm : [""], confirmation)?.errors ?? []));
     setFailure(null);
     setErrors(found);
     if (found.length > 0) {
@@ -135,6 +146,7 @@ export function MessageForm({
         idempotencyKey: draft.key,
         baseVersion: kind === "planeringsunderlag" ? draft.baseVersion : null,
         correctsMessageId: correctsId,
+        confirmation: askConfirmation ? confirmation : null,
       },
       {
         onSuccess: (result) => {
@@ -144,6 +156,7 @@ export function MessageForm({
             kind,
             warnings: result.warnings,
             correction: correctsId !== null,
+            recipients: draft.recipients.length,
           });
         },
         onError: (e) => {
@@ -189,6 +202,7 @@ export function MessageForm({
         </p>
       ) : null}
       {restored ? <RestoredDraftNotice onReset={reset} /> : null}
+      <PreflightWarnings id={`${prefix}-varningar`} preflight={preflight} />
       <form
         noValidate
         onSubmit={(e) => {
@@ -210,6 +224,8 @@ export function MessageForm({
           error={error("recipients")}
           optional={recipientsOptional}
         />
+        {askConfirmation && toConfirm.length === 0 && failure ? <p className="mb-2 rounded border border-warn bg-warn-bg p-2">{failure.message}</p> : null}
+        {askConfirmation ? <ConfirmDespite prefix={prefix} value={confirmation} onChange={setConfirmation} error={error} /> : null}
         {failure && failure.fieldErrors.length === 0 ? (
           <div className="mb-4">
             <ErrorNotice ref={failureRef} error={failure} where="form" />

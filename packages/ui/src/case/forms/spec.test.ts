@@ -26,6 +26,7 @@ function message(kind: MessageKind, from: string, over: Partial<CaseMessage> = {
     correctsMessageId: null,
     recipients: [],
     awaitingMyAcknowledgement: false,
+    sentDespite: null,
     ...over,
   };
 }

@@ -9,13 +9,14 @@ import { BUTTON_PRIMARY, Checkbox, FieldGroup, Radios, SelectField, TextField } 
 import { fromLocalInput, newIdempotencyKey, toLocalInput } from "../../kit/format";
 import type { NewCasePreparation } from "../types";
 import { CARE_TYPE_LABELS } from "@vardkedjan/domain/case/labels";
+import { REGISTER_UNCHECKED_LABEL } from "@vardkedjan/domain/patient/register-labels";
 import { CARE_TYPES, type CareType } from "@vardkedjan/domain/case/types";
 
 const NONE = "";
 
-const FIELD_ORDER = ["givenName", "familyName", "ward", "admittedAt", "municipality"] as const;
+const FIELD_ORDER = ["givenName", "familyName", "postalCode", "ward", "admittedAt", "municipality"] as const;
 
-type Errors = Partial<Record<"ward" | "admittedAt" | "givenName" | "familyName" | "municipality", string>>;
+type Errors = Partial<Record<"ward" | "admittedAt" | "givenName" | "familyName" | "postalCode" | "municipality", string>>;
 
 /** Step 2 of Ny samordning: ward, admission, care type and the parties; then create, once. */
 export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
@@ -31,6 +32,9 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
   const [others, setOthers] = useState<string[]>([]);
   const [givenName, setGivenName] = useState("");
   const [familyName, setFamilyName] = useState("");
+  const [streetAddress, setStreetAddress] = useState("");
+  const [postalCode, setPostalCode] = useState("");
+  const [city, setCity] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<CallError | null>(null);
   // One key per form: a double click, or a retry after a lost answer, creates one case.
@@ -50,6 +54,7 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
       next.municipality = "Välj minst en mottagande part: kommun eller vårdcentral. Utan mottagare kan inget inskrivningsmeddelande skickas.";
     if (needsName && !givenName.trim()) next.givenName = "Ange förnamn";
     if (needsName && !familyName.trim()) next.familyName = "Ange efternamn";
+    if (needsName && postalCode.trim() && !/^\d{3} ?\d{2}$/.test(postalCode.trim())) next.postalCode = "Postnummer ska vara fem siffror, t.ex. 632 20";
     setErrors(next);
     setFailure(null);
     // Focus the first wrong field in the order they appear on screen.
@@ -71,6 +76,7 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
         primaryCareUnitId: primaryCare || null,
         otherPartyUnitIds: others,
         manualName: needsName ? { givenName: givenName.trim(), familyName: familyName.trim() } : null,
+        manualAddress: needsName ? { streetAddress: streetAddress.trim() || null, postalCode: postalCode.trim() || null, city: city.trim() || null } : null,
         idempotencyKey,
       },
       {
@@ -102,10 +108,29 @@ export function CaseDetailsForm({ prep }: { prep: NewCasePreparation }) {
         2. Ärendet
       </h2>
       {needsName ? (
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField id="ny-givenName" label="Förnamn" value={givenName} onChange={setGivenName} error={errors.givenName} />
-          <TextField id="ny-familyName" label="Efternamn" value={familyName} onChange={setFamilyName} error={errors.familyName} />
-        </div>
+        <FieldGroup
+          id="ny-manuell"
+          legend="Patientens namn och adress (registreras för hand)"
+          hint={`Patienten märks "${REGISTER_UNCHECKED_LABEL}" tills folkbokföringen har bekräftat uppgifterna.`}
+        >
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            <TextField id="ny-givenName" label="Förnamn" value={givenName} onChange={setGivenName} error={errors.givenName} autoComplete="off" />
+            <TextField id="ny-familyName" label="Efternamn" value={familyName} onChange={setFamilyName} error={errors.familyName} autoComplete="off" />
+          </div>
+          <TextField id="ny-streetAddress" label="Gatuadress" optional value={streetAddress} onChange={setStreetAddress} />
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            <TextField
+              id="ny-postalCode"
+              label="Postnummer"
+              optional
+              value={postalCode}
+              onChange={setPostalCode}
+              error={errors.postalCode}
+              inputMode="numeric"
+            />
+            <TextField id="ny-city" label="Postort" optional value={city} onChange={setCity} />
+          </div>
+        </FieldGroup>
       ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField

@@ -9,6 +9,7 @@ import { isLoginProblem } from "../../kit/call-error";
 import type { NewCasePreparation } from "../types";
 import { PatientSummary } from "./patient-summary";
 import { CaseDetailsForm } from "./case-details-form";
+import { TrainingSearch } from "./training-search";
 
 /**
  * Ny samordning (ward): look the patient up (a POST, so the personnummer never lands in a URL),
@@ -97,12 +98,28 @@ export function NewCasePage() {
         ) : null}
       </form>
 
+      <TrainingSearch
+        onPick={(id) => {
+          setIdentifier(id);
+          setPrep(null);
+          prepare.mutate(
+            { identifier: id },
+            {
+              onSuccess: (data) => {
+                setPrep(data);
+                setLookupError(null);
+                requestAnimationFrame(() => resultRef.current?.focus());
+              },
+              onError: (e) => setLookupError(callError(e)),
+            },
+          );
+        }}
+      />
+
       {prep ? (
         <>
           <PatientSummary ref={resultRef} prep={prep} />
-          {prep.openCase || prep.openCaseElsewhere || (!prep.person && prep.kind !== "reservnummer") ? null : (
-            <CaseDetailsForm key={prep.identifier} prep={prep} />
-          )}
+          {prep.openCase || prep.openCaseElsewhere ? null : <CaseDetailsForm key={prep.identifier} prep={prep} />}
         </>
       ) : null}
     </section>

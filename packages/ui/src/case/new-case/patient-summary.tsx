@@ -1,6 +1,7 @@
 "use client";
 import { forwardRef } from "react";
 import Link from "next/link";
+import { REGISTER_UNCHECKED_LABEL } from "@vardkedjan/domain/patient/register-labels";
 import type { NewCasePreparation } from "../types";
 
 const KIND_LABELS: Record<NewCasePreparation["kind"], string> = {
@@ -21,7 +22,7 @@ export const PatientSummary = forwardRef<HTMLDivElement, { prep: NewCasePreparat
       data-testid="patient-summary"
     >
       <h2 id="hittad-rubrik" className="mb-2 text-lg font-semibold">
-        {prep.person ? prep.person.name : "Finns inte i folkbokföringen"}
+        {prep.person ? prep.person.name : prep.register === "unavailable" ? "Folkbokföringen svarar inte" : "Finns inte i folkbokföringen"}
       </h2>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted">{KIND_LABELS[prep.kind]}</dt>
@@ -33,13 +34,42 @@ export const PatientSummary = forwardRef<HTMLDivElement, { prep: NewCasePreparat
           </>
         ) : null}
       </dl>
-      {!prep.person && prep.kind !== "reservnummer" ? (
-        <p className="mt-3 rounded border border-danger bg-danger-bg p-3 text-danger" role="alert">
-          Hittade ingen person med det numret i folkbokföringen. Kontrollera numret.
+      {!prep.person ? (
+        <div className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn" role="alert">
+          <p className="font-semibold">
+            {prep.register === "unavailable"
+              ? "Folkbokföringen svarar inte just nu."
+              : prep.kind === "reservnummer"
+                ? "Reservnumret finns inte i registret."
+                : "Personen finns inte i folkbokföringen."}
+          </p>
+          <p>
+            Kontrollera numret med patienten. Stämmer det kan du ändå skriva in patienten: registrera namn och adress för hand nedan. Patienten märks &quot;
+            {REGISTER_UNCHECKED_LABEL}&quot; tills registret har bekräftat uppgifterna.
+          </p>
+        </div>
+      ) : null}
+      {prep.onFile ? (
+        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn">
+          Folkbokföringen svarar inte just nu. Uppgifterna ovan är de vi sedan tidigare har om patienten.
         </p>
       ) : null}
-      {!prep.person && prep.kind === "reservnummer" ? (
-        <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn">Reservnumret finns inte i registret. Ange patientens namn nedan.</p>
+      {prep.reconciledDifferences ? (
+        <div className="mt-3 rounded border border-line bg-brand-50 p-3" role="status">
+          <p className="font-semibold">Uppgifterna är nu kontrollerade mot folkbokföringen.</p>
+          {prep.reconciledDifferences.length > 0 ? (
+            <>
+              <p>Folkbokföringen hade andra uppgifter än de som registrerades för hand:</p>
+              <ul className="list-disc pl-5">
+                {prep.reconciledDifferences.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>Uppgifterna stämde med det som registrerades för hand.</p>
+          )}
+        </div>
       ) : null}
       {prep.openCase ? (
         <p className="mt-3 rounded border border-warn bg-warn-bg p-3 text-warn" role="alert">

@@ -6,8 +6,8 @@ import { useQueryClient, useTRPC, useTRPCClient } from "../../trpc/react";
 import { callError, type CallError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../../kit/fields";
+import { formatDateTime } from "../../kit/format";
 import type { CaseMessage, CaseView } from "../types";
-import { MessageCard } from "./messages";
 
 function AckButton({ view, message, onDone }: { view: CaseView; message: CaseMessage; onDone: (text: string) => void }) {
   const trpc = useTRPC();
@@ -24,7 +24,7 @@ function AckButton({ view, message, onDone }: { view: CaseView; message: CaseMes
     }),
   );
   return (
-    <div className="mt-3">
+    <div>
       <button
         type="button"
         className={BUTTON_PRIMARY}
@@ -82,7 +82,11 @@ function AckAllButton({ view, messages, onDone }: { view: CaseView; messages: Ca
   );
 }
 
-/** Messages awaiting this unit's acknowledgement, on top, each with its "Kvittera". */
+/**
+ * Messages awaiting this unit's acknowledgement, on top: one line each (what, from whom, when), a
+ * link to the message in its section, and "Kvittera". The message itself is shown once, where it
+ * belongs in the case.
+ */
 export function Acknowledgements({ view, fresh, onDone }: { view: CaseView; fresh: ReadonlySet<string>; onDone: (text: string) => void }) {
   const waiting = view.messages.filter((m) => m.awaitingMyAcknowledgement).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   if (waiting.length === 0) return null;
@@ -92,12 +96,20 @@ export function Acknowledgements({ view, fresh, onDone }: { view: CaseView; fres
         Att kvittera ({waiting.length})
       </h2>
       {waiting.length > 1 ? <AckAllButton view={view} messages={waiting} onDone={onDone} /> : null}
-      <ul className="grid gap-3">
+      <ul className="grid gap-2">
         {waiting.map((m) => (
-          <li key={m.id}>
-            <MessageCard message={m} view={view} fresh={fresh.has(m.id)} idPrefix="kv">
-              <AckButton view={view} message={m} onDone={onDone} />
-            </MessageCard>
+          <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-line bg-white p-2" data-testid="ack-row">
+            <p>
+              <span className="font-semibold">{m.title ?? MESSAGE_KIND_LABELS[m.kind]}</span>
+              {fresh.has(m.id) ? <span className="ml-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">Ny</span> : null}
+              <span className="block text-sm text-muted">
+                Från {m.senderUnitName} · <time dateTime={m.occurredAt.toISOString()}>{formatDateTime(m.occurredAt)}</time> ·{" "}
+                <a href={`#m-${m.id}`}>
+                  Visa meddelandet<span className="sr-only"> {MESSAGE_KIND_LABELS[m.kind].toLowerCase()}</span>
+                </a>
+              </span>
+            </p>
+            <AckButton view={view} message={m} onDone={onDone} />
           </li>
         ))}
       </ul>

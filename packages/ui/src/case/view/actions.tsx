@@ -1,30 +1,39 @@
 "use client";
-import { useRef } from "react";
+import { useEffect, useRef, type ReactElement } from "react";
+import { createPortal } from "react-dom";
 import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "../../kit/fields";
 import { actionLabel } from "../forms/labels";
-import { MessageForm, type SentInfo } from "../forms/message-form";
+import type { SentInfo } from "../forms/message-form";
+import { MessageForm, preloadMessageForm } from "../forms/lazy-message-form";
 import type { CaseView } from "../types";
 
 /**
  * What the viewer may send now: one button per kind (those that are due first), each opening its
- * form below. Closing returns focus to the button.
+ * form below, or in `formSlot` when the page gives one (the buttons sit in the side panel, the form
+ * in the page's main column). Closing returns focus to the button.
  */
 export function CaseActions({
   view,
   open,
   setOpen,
   onSent,
+  formSlot = null,
 }: {
   view: CaseView;
   open: MessageKind | null;
   setOpen: (kind: MessageKind | null) => void;
   onSent: (info: SentInfo) => void;
+  formSlot?: HTMLElement | null;
 }) {
   const buttons = useRef(new Map<MessageKind, HTMLButtonElement>());
   const dueKinds = new Set(view.due.map((d) => d.kind).filter(Boolean));
   const kinds = MESSAGE_KINDS.filter((k) => view.viewer.canSend.includes(k));
   const ordered = [...kinds.filter((k) => dueKinds.has(k)), ...kinds.filter((k) => !dueKinds.has(k))];
+  const maySend = kinds.length > 0;
+  useEffect(() => {
+    if (maySend) preloadMessageForm();
+  }, [maySend]);
 
   if (kinds.length === 0) {
     return (
@@ -37,6 +46,7 @@ export function CaseActions({
     );
   }
 
+  const placed = (form: ReactElement) => (formSlot ? createPortal(form, formSlot) : form);
   const close = () => {
     const kind = open;
     setOpen(null);
@@ -67,11 +77,13 @@ export function CaseActions({
           </li>
         ))}
       </ul>
-      {open ? (
-        <div id="meddelandeformular">
-          <MessageForm key={open} view={view} kind={open} onClose={close} onSent={onSent} />
-        </div>
-      ) : null}
+      {open
+        ? placed(
+            <div id="meddelandeformular">
+              <MessageForm key={open} view={view} kind={open} onClose={close} onSent={onSent} />
+            </div>,
+          )
+        : null}
     </section>
   );
 }

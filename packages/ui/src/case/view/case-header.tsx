@@ -4,6 +4,8 @@ import { daysSinceReady } from "@vardkedjan/domain/clock/losus";
 import type { CloseReason } from "@vardkedjan/domain/case/types";
 import { formatDate, formatDateTime } from "../../kit/format";
 import type { CaseView } from "../types";
+import { ConsentStatusLine } from "./consent-status";
+import { RegisterStatusNotice, RegisterUncheckedBadge } from "../register-flag";
 
 /** The API formats the number; its shape tells the kind (samordningsnummer: day + 60). */
 function identifierLabel(formatted: string): string {
@@ -54,7 +56,9 @@ export function CaseHeader({ view, portal, now }: { view: CaseView; portal: Port
       <p className="text-sm text-muted">Samordningsärende {view.reference}</p>
       <h1 className="text-2xl font-semibold" id="arende-rubrik">
         {view.patient.name}
+        <RegisterUncheckedBadge unchecked={view.patient.register.unchecked} />
       </h1>
+      <RegisterStatusNotice register={view.patient.register} />
       <p className="mb-3">
         <span className="inline-block rounded border border-brand-600 bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-800" data-testid="case-stage">
           {STAGE_LABELS[view.stage]}
@@ -68,6 +72,7 @@ export function CaseHeader({ view, portal, now }: { view: CaseView; portal: Port
           </span>
         ) : null}
       </p>
+      <ConsentStatusLine view={view} />
       <dl className="grid gap-x-6 gap-y-1 rounded border border-line bg-white p-4 sm:grid-cols-[max-content_1fr] lg:grid-cols-[max-content_1fr_max-content_1fr]">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
@@ -87,6 +92,12 @@ export function CaseHeader({ view, portal, now }: { view: CaseView; portal: Port
           <a href={`/arenden/${view.id}/sammanfattning.pdf`}>Skriv ut sammanfattning till patienten (PDF)</a>
         </p>
       ) : null}
+      {/* The whole case as this unit may see it, for the unit's own records (every party). */}
+      <p className="mt-2">
+        <a href={`/arenden/${view.id}/dokument/arende.pdf`} data-testid="case-record-pdf">
+          Skriv ut hela ärendet (PDF)
+        </a>
+      </p>
     </header>
   );
 }

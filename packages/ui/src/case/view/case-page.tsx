@@ -5,9 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { isUuid } from "@vardkedjan/domain/ids";
 import { MESSAGE_KIND_LABELS, STAGE_LABELS } from "@vardkedjan/domain/case/labels";
+import { MESSAGE_KINDS, type MessageKind } from "@vardkedjan/domain/case/types";
 import { useQueryClient, useTRPC } from "../../trpc/react";
 import { callError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
+import { useHydrated } from "../../kit/hydrated";
 import { loadOpenForm, saveOpenForm, type OpenForm } from "../forms/draft";
 import type { SentInfo } from "../forms/message-form";
 import { kindInSentence, mayCorrect } from "../forms/spec";
@@ -20,6 +22,17 @@ import { PartiesList } from "./parties";
 import { CaseOutagePanel } from "../../outage/case-outage-panel";
 import { Timeline } from "./messages";
 import { CaseDeviations } from "../../deviation/case-deviations";
+import { SectionNav } from "./section-nav";
+import { CaseDocuments } from "./documents";
+import { sentText } from "./sent-text";
+
+/** Which section of the page a message belongs to: planning and SIP have their own; the rest are the messages. */
+const PLANNING_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["planeringsunderlag", "meddela_beslut", "egenvardsbedomning", "uppdrag_hemsjukvard"]);
+const SIP_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["kallelse_sip", "sip_plan"]);
+const MESSAGE_SECTION_KINDS: ReadonlySet<MessageKind> = new Set(MESSAGE_KINDS.filter((k) => !PLANNING_KINDS.has(k) && !SIP_KINDS.has(k)));
+import { SipAnswers } from "./sip-answers";
+import { InternalNotes } from "./internal-notes";
+import { PhraseTemplates } from "./phrase-templates";
 
 interface Tracked {
   at: number;
@@ -59,6 +72,15 @@ function track(prev: Tracked | null, view: CaseView, at: number): { next: Tracke
   };
 }
 
+/** The form this tab had open on the case (a reload opens it again), if it may still be sent. */
+function restoreOpenForm(view: CaseView): OpenForm | null {
+  const f = loadOpenForm(view.id);
+  if (!f) return null;
+  if (!f.corrects) return view.viewer.canSend.includes(f.kind) ? f : null;
+  const m = view.messages.find((x) => x.id === f.corrects);
+  return m && m.kind === f.kind && mayCorrect(view, m) ? f : null;
+}
+
 function Loaded({ view, portal, at }: { view: CaseView; portal: Portal; at: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -67,14 +89,17 @@ function Loaded({ view, portal, at }: { view: CaseView; portal: Portal; at: numb
     warnings: [],
   });
   const [tracked, setTracked] = useState<Tracked | null>(null);
-  const [open, setOpenState] = useState<OpenForm | null>(() => {
-    const f = loadOpenForm(view.id);
-    if (!f) return null;
-    if (!f.corrects) return view.viewer.canSend.includes(f.kind) ? f : null;
-    const m = view.messages.find((x) => x.id === f.corrects);
-    return m && m.kind === f.kind && mayCorrect(view, m) ? f : null;
-  });
+  const [open, setOpenState] = useState<OpenForm | null>(null);
+  // The case arrives with the server's HTML, which cannot know the form this tab had open: it is
+  // restored once hydrated.
+  const hydrated = useHydrated();
+  const [restored, setRestored] = useState(false);
+  if (hydrated && !restored) {
+    setRestored(true);
+    setOpenState(restoreOpenForm(view));
+  }
   const statusRef = useRef<HTMLDivElement>(null);
+  const [formSlot, setFormSlot] = useState<HTMLDivElement | null>(null);
 
   // Adjusting state to new data while rendering (not in an effect), as React recommends.
   if (!tracked || tracked.at !== at) {
@@ -96,49 +121,76 @@ function Loaded({ view, portal, at }: { view: CaseView; portal: Portal; at: numb
   };
   const onSent = (info: SentInfo) => {
     setOpen(null);
-    announce(info.correction ? `Skickat: Rättelse av ${kindInSentence(info.kind)}.` : `Skickat: ${MESSAGE_KIND_LABELS[info.kind]}.`, info.warnings);
+    announce(sentText(info), info.warnings);
     void queryClient.invalidateQueries(trpc.case.pathFilter());
   };
   const now = new Date(at);
 
+  const fresh = tracked?.fresh ?? new Set<string>();
+  const timeline = { view, fresh, correcting: open?.corrects ?? null, setOpen, onSent };
+
+  // At a laptop's width the side panel (what to do, what one can send) stays in view beside the
+  // page; on a narrow screen it comes right after the header. The open form goes in the main column.
   return (
-    <>
-      <CaseHeader view={view} portal={portal} now={now} />
-      <CaseOutagePanel caseId={view.id} />
-      <div
-        ref={statusRef}
-        tabIndex={-1}
-        role="status"
-        aria-live="polite"
-        data-testid="case-status"
-        className={status.text ? "mb-6 rounded border border-ok bg-ok-bg p-3 text-ok" : "sr-only"}
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-x-6">
+      <div className="lg:col-start-1 lg:row-start-1">
+        <CaseHeader view={view} portal={portal} now={now} />
+      </div>
+      <section
+        aria-label="Att göra och åtgärder"
+        className="mb-6 lg:sticky lg:top-2 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100vh-1rem)] lg:self-start lg:overflow-y-auto lg:rounded lg:border lg:border-line lg:bg-brand-50 lg:p-3"
+        data-testid="case-side-panel"
       >
-        {status.text ? <p className="font-semibold">{status.text}</p> : null}
-        {status.warnings.length > 0 ? (
-          <>
-            <p className="mt-1 font-medium text-warn">Observera:</p>
-            <ul className="list-disc pl-6 text-warn">
-              {status.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </div>
-      <Acknowledgements view={view} fresh={tracked?.fresh ?? new Set()} onDone={(t) => announce(`${t}.`)} />
-      <div className="grid gap-x-6 lg:grid-cols-2">
         <DueList view={view} now={now} />
-        <PartiesList view={view} />
+        <CaseActions
+          view={view}
+          open={open && !open.corrects ? open.kind : null}
+          setOpen={(kind) => setOpen(kind ? { kind, corrects: null } : null)}
+          onSent={onSent}
+          formSlot={formSlot}
+        />
+      </section>
+      <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+        <div
+          ref={statusRef}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          data-testid="case-status"
+          className={status.text ? "mb-6 rounded border border-ok bg-ok-bg p-3 text-ok" : "sr-only"}
+        >
+          {status.text ? <p className="font-semibold">{status.text}</p> : null}
+          {status.warnings.length > 0 ? (
+            <>
+              <p className="mt-1 font-medium text-warn">Observera:</p>
+              <ul className="list-disc pl-6 text-warn">
+                {status.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <div ref={setFormSlot} />
+        <SectionNav />
+        <section id="oversikt" aria-labelledby="oversikt-rubrik" className="mb-6 scroll-mt-4" tabIndex={-1}>
+          <h2 id="oversikt-rubrik" className="sr-only">
+            Översikt
+          </h2>
+          <CaseOutagePanel caseId={view.id} />
+          <Acknowledgements view={view} fresh={fresh} onDone={(t) => announce(`${t}.`)} />
+          <PartiesList view={view} />
+          <InternalNotes caseId={view.id} />
+        </section>
+        <Timeline {...timeline} kinds={MESSAGE_SECTION_KINDS} />
+        <Timeline {...timeline} id="planering" title="Planering" kinds={PLANNING_KINDS} empty="Inget planeringsunderlag eller beslut ännu." />
+        <Timeline {...timeline} id="sip" title="SIP" kinds={SIP_KINDS} empty="Ingen kallelse till SIP ännu." />
+        <SipAnswers view={view} />
+        <CaseDocuments view={view} portal={portal} />
+        <PhraseTemplates />
+        <CaseDeviations caseId={view.id} />
       </div>
-      <CaseActions
-        view={view}
-        open={open && !open.corrects ? open.kind : null}
-        setOpen={(kind) => setOpen(kind ? { kind, corrects: null } : null)}
-        onSent={onSent}
-      />
-      <Timeline view={view} fresh={tracked?.fresh ?? new Set()} correcting={open?.corrects ?? null} setOpen={setOpen} onSent={onSent} />
-      <CaseDeviations caseId={view.id} />
-    </>
+    </div>
   );
 }
 

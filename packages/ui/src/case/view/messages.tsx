@@ -4,10 +4,12 @@ import { MESSAGE_KIND_LABELS } from "@vardkedjan/domain/case/labels";
 import { BUTTON_SECONDARY } from "../../kit/fields";
 import { formatDateTime } from "../../kit/format";
 import type { OpenForm } from "../forms/draft";
-import { MessageForm, type SentInfo } from "../forms/message-form";
+import type { SentInfo } from "../forms/message-form";
+import { MessageForm } from "../forms/lazy-message-form";
 import { kindInSentence, mayCorrect } from "../forms/spec";
 import type { CaseMessage, CaseView } from "../types";
 import { PayloadView } from "./payload-view";
+import { versionGroups } from "./versions";
 
 function Recipients({ message }: { message: CaseMessage }) {
   if (message.recipients.length === 0) return <p className="text-sm text-muted">Registrerat i ärendet utan mottagare.</p>;
@@ -91,6 +93,19 @@ export function MessageCard({
           <p className="whitespace-pre-wrap">{message.freeText}</p>
         </div>
       ) : null}
+      {message.sentDespite ? (
+        <div className="mt-2 rounded border border-warn bg-warn-bg p-2 text-sm" data-testid="sent-despite">
+          <p className="font-medium">Skickat trots varning:</p>
+          <ul className="list-disc pl-6">
+            {message.sentDespite.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <p className="mt-1">
+            <span className="font-medium">Skäl:</span> {message.sentDespite.reason}
+          </p>
+        </div>
+      ) : null}
       {message.redacted ? <p className="mt-2 text-sm italic text-muted">Delar av innehållet visas inte för din enhet.</p> : null}
       <Recipients message={message} />
       {children}
@@ -99,9 +114,11 @@ export function MessageCard({
 }
 
 /**
- * The whole exchange, newest first. A message the viewer's unit sent can be corrected ("Rätta",
- * see mayCorrect): the correction's form opens below the message, and closing it returns focus
- * to the button.
+ * The messages of one part of the case (all kinds, or those given), newest first, one entry per
+ * message as it stands now: the versions it replaced (earlier versions of the planning basis, the
+ * messages a correction corrects) are collapsed under it. A message the viewer's unit sent can be
+ * corrected ("Rätta", see mayCorrect): the correction's form opens below the message, and closing
+ * it returns focus to the button.
  */
 export function Timeline({
   view,
@@ -109,6 +126,10 @@ export function Timeline({
   correcting,
   setOpen,
   onSent,
+  id = "meddelanden",
+  title = "Meddelanden",
+  kinds,
+  empty = "Inga meddelanden ännu.",
 }: {
   view: CaseView;
   fresh: ReadonlySet<string>;
@@ -116,24 +137,30 @@ export function Timeline({
   correcting: string | null;
   setOpen: (form: OpenForm | null) => void;
   onSent: (info: SentInfo) => void;
+  /** The section's anchor (the section nav jumps here) and heading. */
+  id?: string;
+  title?: string;
+  /** The kinds shown here; all when absent. */
+  kinds?: ReadonlySet<CaseMessage["kind"]>;
+  empty?: string;
 }) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const sorted = [...view.messages].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.registeredAt.getTime() - a.registeredAt.getTime());
+  const groups = versionGroups(kinds ? view.messages.filter((m) => kinds.has(m.kind)) : view.messages);
   const close = () => {
     const id = correcting;
     setOpen(null);
     if (id) requestAnimationFrame(() => buttons.current.get(id)?.focus());
   };
   return (
-    <section aria-labelledby="meddelanden-rubrik" className="mb-6">
-      <h2 id="meddelanden-rubrik" className="mb-2 text-xl font-semibold">
-        Meddelanden <span className="text-base font-normal text-muted">(nyast först)</span>
+    <section id={id} aria-labelledby={`${id}-rubrik`} className="mb-6 scroll-mt-4" tabIndex={-1}>
+      <h2 id={`${id}-rubrik`} className="mb-2 text-xl font-semibold">
+        {title} <span className="text-base font-normal text-muted">(nyast först)</span>
       </h2>
-      {sorted.length === 0 ? (
-        <p className="text-muted">Inga meddelanden ännu.</p>
+      {groups.length === 0 ? (
+        <p className="text-muted">{empty}</p>
       ) : (
-        <ol className="grid gap-3" data-testid="timeline">
-          {sorted.map((m) => {
+        <ol className="grid gap-3" data-testid={id === "meddelanden" ? "timeline" : `timeline-${id}`}>
+          {groups.map(({ current: m, older }) => {
             const isOpen = correcting === m.id && !view.closedAt;
             const formId = `rattelse-${m.id}`;
             return (
@@ -158,6 +185,20 @@ export function Timeline({
                     </p>
                   ) : null}
                 </MessageCard>
+                {older.length > 0 ? (
+                  <details className="mt-1 rounded border border-line bg-white px-3 py-2" data-testid="older-versions">
+                    <summary className="cursor-pointer font-medium">
+                      Tidigare versioner ({older.length})<span className="sr-only">{` av ${kindInSentence(m.kind)}`}</span>
+                    </summary>
+                    <ol className="mt-2 grid gap-2">
+                      {older.map((o) => (
+                        <li key={o.id}>
+                          <MessageCard message={o} view={view} fresh={fresh.has(o.id)} idPrefix="v" />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
                 {isOpen ? (
                   <div id={formId} className="mt-3">
                     <MessageForm key={m.id} view={view} kind={m.kind} corrects={m} onClose={close} onSent={onSent} />

@@ -40,7 +40,7 @@ export function PartiesList({ view }: { view: CaseView }) {
           </li>
         ))}
       </ul>
-      {view.viewer.role === "avdelning" && view.stage !== "avslutad" ? <AddParty caseId={view.id} existing={view.parties.map((p) => p.unitId)} /> : null}
+      {view.viewer.mayAddParties && view.stage !== "avslutad" ? <AddParty caseId={view.id} /> : null}
     </section>
   );
 }

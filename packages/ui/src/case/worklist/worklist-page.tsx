@@ -1,166 +1,162 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { can } from "@vardkedjan/domain/access/actions";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import { CASE_STAGES, type CaseStage } from "@vardkedjan/domain/case/types";
-import { STAGE_LABELS } from "@vardkedjan/domain/case/labels";
+import {
+  DEFAULT_WORKLIST_COLUMNS,
+  WORKLIST_COLUMNS,
+  WORKLIST_COUNT_CAP,
+  worklistSortsFor,
+  type WorklistColumn,
+} from "@vardkedjan/domain/case/worklist-columns";
 import { useTRPC } from "../../trpc/react";
 import { callError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
 import { BUTTON_SECONDARY } from "../../kit/fields";
 import { formatNumber } from "../../kit/format";
 import { WorklistTable } from "./worklist-table";
+import { WorklistFilters, type WorklistFilterState } from "./worklist-filters";
+import { DEFAULT_WORKLIST_INPUT, type WorklistQueryInput } from "./worklist-input";
 
-const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
+/** The chosen columns are a preference of this browser (no patient data). */
+const COLUMNS_KEY = "vk.arbetsyta.kolumner";
 
-const INPUT = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2";
+const INITIAL: WorklistFilterState = { typed: "", stage: "", unitId: "", municipalityCode: "", sort: "frist", direction: "asc", scope: "sammanhang" };
+
+function parseColumns(text: string | null): WorklistColumn[] | null {
+  try {
+    const raw = JSON.parse(text ?? "null") as unknown;
+    return Array.isArray(raw) ? WORKLIST_COLUMNS.filter((c) => raw.includes(c)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storedColumnsText(): string | null {
+  try {
+    return window.localStorage.getItem(COLUMNS_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function onStorage(callback: () => void): () => void {
+  window.addEventListener("storage", callback);
+  return () => window.removeEventListener("storage", callback);
+}
 
 /**
- * Min arbetsyta: the unit's open cases, sorted by what is due (the API sorts: unacknowledged
- * first, then the next deadline). The search term may be a personnummer, so it lives only in
- * this component's state, never in the page URL.
+ * Min arbetsyta: the unit's cases a page at a time, by default what is due first, every due step
+ * shown with legal deadlines apart, acknowledgements in their own column. Paging follows the
+ * API's cursor (the pages already seen are kept to go back).
  */
 export function WorklistPage({ portal, contextLabel }: { portal: Portal; contextLabel: string }) {
   const trpc = useTRPC();
   const ids = useId();
-  const [stage, setStage] = useState<"" | CaseStage>("");
-  const [unitId, setUnitId] = useState("");
-  const [typed, setTyped] = useState("");
+  const [filters, setFilters] = useState<WorklistFilterState>(INITIAL);
   const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // The columns chosen on this page, else those this browser kept, else the default (also in the server's HTML).
+  const [chosen, setChosen] = useState<readonly WorklistColumn[] | null>(null);
+  const kept = useSyncExternalStore(onStorage, storedColumnsText, () => null);
+  const columns = chosen ?? parseColumns(kept) ?? DEFAULT_WORKLIST_COLUMNS;
+  const [municipalities, setMunicipalities] = useState<{ code: string; name: string }[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
   useEffect(() => {
     const t = setTimeout(() => {
-      setSearch(typed.trim());
-      setPage(1);
+      setSearch(filters.typed.trim());
+      setCursors([null]);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(t);
-  }, [typed]);
+  }, [filters.typed]);
 
+  const session = useQuery(trpc.session.current.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const units = useQuery(trpc.case.scopeUnits.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const list = useQuery(
-    trpc.case.list.queryOptions(
-      {
-        stage: stage || null,
-        includeClosed: stage === "avslutad",
-        search: search || null,
-        unitId: unitId || null,
-        page,
-        pageSize: PAGE_SIZE,
-      },
-      { placeholderData: keepPreviousData },
-    ),
-  );
+  const role = session.data?.activeContext?.role;
+  const otherContexts = (session.data?.contexts ?? []).filter((c) => can(c.role, "case.read")).length > 1;
+  const cursor = cursors.at(-1) ?? null;
+  const input: WorklistQueryInput = {
+    ...DEFAULT_WORKLIST_INPUT,
+    scope: filters.scope,
+    sort: filters.sort,
+    direction: filters.direction,
+    stage: filters.stage || null,
+    includeClosed: filters.stage === "avslutad",
+    search: search || null,
+    unitId: filters.unitId || null,
+    municipalityCode: filters.municipalityCode || null,
+    cursor,
+  };
+  const list = useQuery(trpc.case.list.queryOptions(input, { placeholderData: keepPreviousData }));
+  const data = list.data;
+  // Only the first page carries the kommuner; they are kept while the user pages on.
+  if (data && data.municipalities.length > 0 && data.municipalities !== municipalities) setMunicipalities(data.municipalities);
+  const [count, setCount] = useState<{ value: number; more: boolean } | null>(null);
+  if (data?.count && data.count !== count) setCount(data.count);
   // Overdue is judged against the time of the last fetch (refetched live and on focus).
   const now = new Date(list.dataUpdatedAt);
 
-  const unitOptions = units.data ?? [];
-  const showUnitFilter = unitOptions.length > 1;
-  const showUnitColumn = portal !== "slutenvard" || showUnitFilter;
-  const data = list.data;
-  const total = data?.total ?? 0;
-  const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(page * PAGE_SIZE, total);
-  const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const filtered = !!(stage || search || unitId);
-
-  const goTo = (p: number) => {
-    setPage(p);
+  const change = (next: Partial<WorklistFilterState>) => {
+    setFilters((f) => {
+      const merged = { ...f, ...next };
+      // Another sort starts in its natural direction.
+      if (next.sort && next.sort !== f.sort) merged.direction = "asc";
+      return merged;
+    });
+    if (!("typed" in next)) setCursors([null]);
+  };
+  const chooseColumns = (c: WorklistColumn[]) => {
+    setChosen(c);
+    try {
+      window.localStorage.setItem(COLUMNS_KEY, JSON.stringify(c));
+    } catch {
+      /* private mode: the choice lasts this page only */
+    }
+  };
+  const goTo = (next: (string | null)[]) => {
+    setCursors(next);
     headingRef.current?.focus();
   };
+
+  const pageIndex = cursors.length;
+  const rows = data?.rows ?? [];
+  const first = rows.length === 0 ? 0 : (pageIndex - 1) * DEFAULT_WORKLIST_INPUT.pageSize + 1;
+  const last = first + rows.length - 1;
+  const countText = count ? (count.more ? `fler än ${formatNumber(WORKLIST_COUNT_CAP)}` : formatNumber(count.value)) : "";
+  const filtered = !!(filters.stage || search || filters.unitId || filters.municipalityCode);
+  const unitOptions = units.data ?? [];
+  const showUnit = portal !== "slutenvard" || unitOptions.length > 1 || filters.scope === "alla";
 
   return (
     <section aria-labelledby="arbetsyta-rubrik">
       <h1 id="arbetsyta-rubrik" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
         Min arbetsyta
       </h1>
-      <p className="mb-4 text-muted">{contextLabel}</p>
+      <p className="mb-4 text-muted">{filters.scope === "alla" ? "Alla mina enheter" : contextLabel}</p>
 
-      <form
-        role="search"
-        aria-label="Filtrera ärenden"
-        onSubmit={(e) => e.preventDefault()}
-        className="mb-4 grid gap-3 rounded border border-line bg-white p-3 sm:grid-cols-3"
-      >
-        <div>
-          <label htmlFor={`${ids}-sok`} className="block font-medium">
-            Sök patient eller ärende
-          </label>
-          <input
-            id={`${ids}-sok`}
-            type="search"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            autoComplete="off"
-            aria-describedby={`${ids}-sok-hint`}
-            className={INPUT}
-          />
-          <p id={`${ids}-sok-hint`} className="mt-1 text-sm text-muted">
-            Namn, personnummer eller ärendenummer
-          </p>
-        </div>
-        <div>
-          <label htmlFor={`${ids}-skede`} className="block font-medium">
-            Skede
-          </label>
-          <select
-            id={`${ids}-skede`}
-            value={stage}
-            onChange={(e) => {
-              setStage(e.target.value as "" | CaseStage);
-              setPage(1);
-            }}
-            className={INPUT}
-          >
-            <option value="">Alla pågående</option>
-            {CASE_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {s === "avslutad" ? "Avslutade" : STAGE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {showUnitFilter ? (
-          <div>
-            <label htmlFor={`${ids}-enhet`} className="block font-medium">
-              Enhet
-            </label>
-            <select
-              id={`${ids}-enhet`}
-              value={unitId}
-              onChange={(e) => {
-                setUnitId(e.target.value);
-                setPage(1);
-              }}
-              className={INPUT}
-            >
-              <option value="">Alla enheter</option>
-              {unitOptions.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-      </form>
+      <WorklistFilters
+        id={ids}
+        value={filters}
+        onChange={change}
+        sorts={role ? worklistSortsFor(role) : ["frist"]}
+        units={filters.scope === "alla" ? [] : unitOptions}
+        municipalities={municipalities}
+        otherContexts={otherContexts}
+        contextLabel={contextLabel}
+        columns={columns}
+        onColumns={chooseColumns}
+      />
 
       <p className="mb-2 text-sm" role="status" aria-live="polite" data-testid="worklist-count">
-        {list.isPending
-          ? "Hämtar ärenden …"
-          : data
-            ? total === 0
-              ? ""
-              : `Visar ${formatNumber(first)}–${formatNumber(last)} av ${formatNumber(total)} ärenden`
-            : ""}
+        {list.isPending ? "Hämtar ärenden …" : rows.length > 0 ? `Visar ${formatNumber(first)}–${formatNumber(last)} av ${countText} ärenden` : ""}
         {list.isFetching && !list.isPending ? <span className="sr-only"> (uppdaterar)</span> : null}
       </p>
 
       {list.error ? <ErrorNotice error={callError(list.error)} where="page" /> : null}
 
-      {data && data.rows.length === 0 ? (
+      {data && rows.length === 0 ? (
         <div className="rounded border border-line bg-white p-6" data-testid="workspace-empty">
           {filtered ? (
             <>
@@ -176,23 +172,27 @@ export function WorklistPage({ portal, contextLabel }: { portal: Portal; context
         </div>
       ) : null}
 
-      {data && data.rows.length > 0 ? (
+      {data && rows.length > 0 ? (
         <>
           <WorklistTable
-            rows={data.rows}
-            showUnit={showUnitColumn}
+            rows={rows}
+            showUnit={showUnit}
+            columns={columns}
+            sort={filters.sort}
+            direction={filters.direction}
             now={now}
-            caption={`Pågående ärenden, sorterade efter vad som ska göras först. Sida ${page} av ${lastPage}.`}
+            caption={`Ärenden, sida ${pageIndex}. Lagstadgade tidsgränser visas för sig, kvittenser i egen kolumn.`}
           />
-          {lastPage > 1 ? (
-            <nav aria-label="Sidor" className="mt-3 flex items-center gap-3">
-              <button type="button" className={BUTTON_SECONDARY} disabled={page <= 1} onClick={() => goTo(page - 1)}>
+          {pageIndex > 1 || data.nextCursor ? (
+            <nav aria-label="Sidor" className="mt-3 flex flex-wrap items-center gap-3">
+              <button type="button" className={BUTTON_SECONDARY} disabled={pageIndex <= 1} onClick={() => goTo([null])}>
+                Första sidan
+              </button>
+              <button type="button" className={BUTTON_SECONDARY} disabled={pageIndex <= 1} onClick={() => goTo(cursors.slice(0, -1))}>
                 Föregående
               </button>
-              <span className="text-sm">
-                Sida {formatNumber(page)} av {formatNumber(lastPage)}
-              </span>
-              <button type="button" className={BUTTON_SECONDARY} disabled={page >= lastPage} onClick={() => goTo(page + 1)}>
+              <span className="text-sm">Sida {formatNumber(pageIndex)}</span>
+              <button type="button" className={BUTTON_SECONDARY} disabled={!data.nextCursor} onClick={() => goTo([...cursors, data.nextCursor])}>
                 Nästa
               </button>
             </nav>

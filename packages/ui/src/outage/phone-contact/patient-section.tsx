@@ -11,7 +11,7 @@ import type { PhoneDraft, SectionProps } from "./draft";
  */
 export function PatientSection({ draft, set, error, id }: SectionProps) {
   const trpc = useTRPC();
-  const cases = useQuery(trpc.case.list.queryOptions({ page: 1, pageSize: 200, includeClosed: false }, { staleTime: 60_000 }));
+  const cases = useQuery(trpc.case.list.queryOptions({ pageSize: 200, includeClosed: false }, { staleTime: 60_000 }));
   const [caseFilter, setCaseFilter] = useState("");
   const caseOptions = useMemo(() => {
     const rows = cases.data?.rows ?? [];

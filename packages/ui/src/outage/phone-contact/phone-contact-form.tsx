@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { PARTY_ROLE_LABELS } from "@vardkedjan/domain/case/labels";
 import { isUuid } from "@vardkedjan/domain/ids";
-import { parsePhoneContactForm } from "@vardkedjan/domain/outage/phone-form";
 import { useTRPC } from "../../trpc/react";
 import { callError, type CallError, type FieldError } from "../../kit/call-error";
 import { ErrorNotice } from "../../kit/error-notice";
@@ -20,6 +19,9 @@ import { PatientSection } from "./patient-section";
 import { CounterpartSection } from "./counterpart-section";
 import { StepsSection } from "./steps-section";
 import { DirectionSection } from "./direction-section";
+
+// The form's checks (zod and the domain's schema) load once the page is shown, not with it.
+const loadChecks = () => import("@vardkedjan/domain/outage/phone-form");
 
 interface Logged {
   at: string;
@@ -49,6 +51,9 @@ export function PhoneContactForm({ initialCaseId }: { initialCaseId?: string }) 
   useEffect(() => {
     if (dirty) saveSessionDraft(DRAFT_KEY, draft);
   }, [draft, dirty]);
+  useEffect(() => {
+    void loadChecks().catch(() => undefined);
+  }, []);
 
   const set = (patch: Partial<PhoneDraft>) => {
     setDirty(true);
@@ -70,10 +75,18 @@ export function PhoneContactForm({ initialCaseId }: { initialCaseId?: string }) 
   const section: SectionProps = { draft, set, error, id };
   const outageStart = outages[0]?.startedAt ? new Date(outages[0].startedAt) : undefined;
 
-  const submit = () => {
+  const submit = async () => {
     if (log.isPending) return;
+    let checks: Awaited<ReturnType<typeof loadChecks>>;
+    try {
+      checks = await loadChecks();
+    } catch (e) {
+      setFailure(callError(e));
+      requestAnimationFrame(() => failureRef.current?.focus());
+      return;
+    }
     const form = toForm(draft, outageStart);
-    const parsed = parsePhoneContactForm(form, { now: new Date(), outage: outageStart ? { startedAt: outageStart, endedAt: null } : undefined });
+    const parsed = checks.parsePhoneContactForm(form, { now: new Date(), outage: outageStart ? { startedAt: outageStart, endedAt: null } : undefined });
     const found = parsed.ok ? [] : parsed.errors.map((e) => placeError(e, draft));
     setFailure(null);
     setErrors(found);
@@ -158,7 +171,7 @@ export function PhoneContactForm({ initialCaseId }: { initialCaseId?: string }) 
         aria-labelledby="telefonkontakt-rubrik"
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
         className="max-w-3xl"
         data-testid="phone-contact-form"

@@ -120,7 +120,8 @@ function AmountsSection({ view, refresh }: { view: View; refresh: () => void }) 
 export function AgreementsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const view = useQuery(trpc.payment.agreements.queryOptions());
+  // While the region's figures are being recomputed (a background job after a new version), ask again every few seconds.
+  const view = useQuery({ ...trpc.payment.agreements.queryOptions(), refetchInterval: (q) => (q.state.data?.recomputation.pending ? 3_000 : false) });
   const [editing, setEditing] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.payment.agreements.queryKey() });
   const data = view.data;
@@ -140,6 +141,13 @@ export function AgreementsPage() {
           <p className="mb-4 max-w-3xl">
             {data.regionName}. En ändring sparas som en ny version med giltighetstid; tidigare versioner finns kvar. En version för en kommun går före den som
             gäller hela regionen.
+          </p>
+          <p role="status" className="mb-4 max-w-3xl" data-testid="recomputation-status">
+            {data.recomputation.pending
+              ? "Betalningsdagarna räknas om efter den nya versionen. Faktureringsunderlaget och rapporterna visar de nya siffrorna när omräkningen är klar."
+              : data.recomputation.lastFinished
+                ? `Betalningsdagarna räknades om ${formatDateTime(data.recomputation.lastFinished.at)} (${formatNumber(data.recomputation.lastFinished.cases)} vårdtillfällen).`
+                : null}
           </p>
           <section aria-labelledby="galler-rubrik" className="mb-6">
             <h2 id="galler-rubrik" className="mb-2 text-xl font-semibold">

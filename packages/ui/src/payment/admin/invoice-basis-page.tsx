@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@vardkedjan/api";
+import { averageDaysText, averageRowTitle, tenthsText } from "@vardkedjan/domain/payment/invoice-average";
 import { monthText } from "@vardkedjan/domain/payment/text";
 import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import { addDaysToIsoDate } from "@vardkedjan/domain/time/stockholm";
@@ -14,6 +15,35 @@ import { HeaderRow } from "../../kit/header-row";
 
 type Basis = RouterOutputs["payment"]["invoiceBasis"];
 type Row = Basis["rows"][number];
+type AverageRow = Basis["averageRows"][number];
+
+/** A monthly-average month row: no patient, the month's figures under its name. */
+function AverageRowView({ basis, row }: { basis: Basis; row: AverageRow }) {
+  return (
+    <tr className="border-b border-line bg-brand-50 align-top" data-testid="invoice-average-row">
+      <th scope="row" className="px-3 py-2 font-medium">
+        {averageRowTitle(row.serviceMonth)}
+        <span className="block text-sm font-normal">
+          {row.stays} {row.stays === 1 ? "vårdtillfälle" : "vårdtillfällen"} i genomsnittet, {averageDaysText(row)} dagar i genomsnitt (överenskommelsen:{" "}
+          {tenthsText(Math.round(row.levelDays * 10))})
+        </span>
+      </th>
+      {basis.showsPatients ? (
+        <>
+          <td className="px-3 py-2">–</td>
+          <td className="px-3 py-2">–</td>
+        </>
+      ) : null}
+      <td className="px-3 py-2">{row.kind === "rattelse" ? "Rättelse" : "Ordinarie"}</td>
+      <td className="px-3 py-2">{monthText(row.serviceMonth)}</td>
+      <td className="px-3 py-2 text-right">{formatNumber(row.days)}</td>
+      <td className="px-3 py-2 text-right">{kronor(row.amountKr)}</td>
+      <td className="px-3 py-2">
+        <span className="text-muted">–</span>
+      </td>
+    </tr>
+  );
+}
 
 /** "12 000 kr", or why there is no amount. */
 export function kronor(n: number | null): string {
@@ -111,7 +141,7 @@ function DisputeCell({ basis, row, refresh }: { basis: Basis; row: Row; refresh:
 
 function BasisTable({ basis, refresh }: { basis: Basis; refresh: () => void }) {
   const labels = ["Ärende", ...(basis.showsPatients ? ["Patient", "Personnummer"] : []), "Typ", "Avser", "Betalningsdagar", "Belopp", "Bestridande"];
-  if (basis.rows.length === 0) return <p data-testid="invoice-empty">Inga betalningsdagar för {monthText(basis.month)}.</p>;
+  if (basis.rows.length === 0 && basis.averageRows.length === 0) return <p data-testid="invoice-empty">Inga betalningsdagar för {monthText(basis.month)}.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="invoice-table">
@@ -122,6 +152,9 @@ function BasisTable({ basis, refresh }: { basis: Basis; refresh: () => void }) {
           <HeaderRow labels={labels} />
         </thead>
         <tbody>
+          {basis.averageRows.map((r) => (
+            <AverageRowView key={`snitt-${r.kind}-${r.serviceMonth}`} basis={basis} row={r} />
+          ))}
           {basis.rows.map((r) => (
             <tr key={`${r.kind}-${r.serviceMonth}-${r.caseId}`} className="border-b border-line align-top">
               <th scope="row" className="px-3 py-2 font-medium">
@@ -149,7 +182,7 @@ function BasisTable({ basis, refresh }: { basis: Basis; refresh: () => void }) {
               Summa
             </th>
             <td className="px-3 py-2 text-right" data-testid="invoice-total-days">
-              {basis.total.days}
+              {formatNumber(basis.total.days)}
             </td>
             <td className="px-3 py-2 text-right" data-testid="invoice-total-amount">
               {kronor(basis.total.amountKr)}
@@ -182,7 +215,8 @@ export function InvoiceBasisPage() {
       <h1 className="mb-4 text-2xl font-semibold">Faktureringsunderlag, betalningsansvar</h1>
       <p className="mb-4 max-w-3xl">
         Betalningsdagar per patient som är folkbokförd i kommunen och som var utskrivningsklar men kvar på sjukhus efter överenskommelsens fria dagar. En
-        ändring efter att månaden fastställts blir en rättelserad i nästa öppna månad.
+        ändring efter att månaden fastställts blir en rättelserad i nästa öppna månad. Gäller en överenskommelse om månadsgenomsnitt är månadens genomsnitt en
+        egen rad utan patient, och långa vårdtillfällen (i Västra Götalands modell mer än sju dagar) räknas individuellt.
       </p>
       {municipalities.error ? <ErrorNotice error={callError(municipalities.error)} where="page" /> : null}
       <div className="mb-4 grid max-w-2xl gap-4 sm:grid-cols-2">

@@ -9,6 +9,7 @@ import { ErrorNotice } from "../../kit/error-notice";
 import { SelectField } from "../../kit/fields";
 import { formatDateTime } from "../../kit/format";
 import { HeaderRow } from "../../kit/header-row";
+import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_HEADER_CELL, CARD_ROW, CARD_TABLE } from "../../kit/card-table";
 
 type Row = RouterOutputs["payment"]["readyOverview"]["rows"][number];
 type SortKey = "days" | "municipality" | "ward";
@@ -74,6 +75,11 @@ export function ReadyOverviewPage() {
             <h2 id="patienter" className="mb-2 text-xl font-semibold">
               Patienter ({rows.length})
             </h2>
+            {overview.data.more ? (
+              <p className="mb-2 text-sm" data-testid="ready-more">
+                Listan visar de {overview.data.rows.length} patienter som väntat längst; det finns fler. Välj en avdelning i Min arbetsyta för att se alla.
+              </p>
+            ) : null}
             <div className="mb-2 grid max-w-3xl gap-4 sm:grid-cols-3">
               <SelectField id="sortering" label="Sortera" value={sort} onChange={(v) => setSort(v as SortKey)} options={SORTS} />
               <SelectField
@@ -99,24 +105,36 @@ export function ReadyOverviewPage() {
             {rows.length === 0 ? (
               <p>Inga utskrivningsklara patienter{municipality || kommunklar ? " med det urvalet" : ""}.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm" data-testid="ready-table">
-                  <thead>
+              <div className="sm:overflow-x-auto">
+                <table className={`${CARD_TABLE} text-sm`} data-testid="ready-table">
+                  <thead className={CARD_HEAD}>
                     <HeaderRow labels={["Patient", "Avdelning", "Utskrivningsklar", "Dagar", "Kommun", "Kommunklar", "Betalningsansvar"]} />
                   </thead>
-                  <tbody>
+                  <tbody className={CARD_BODY}>
                     {rows.map((r) => (
-                      <tr key={r.caseId} className="border-b border-line align-top">
-                        <th scope="row" className="px-3 py-2">
+                      <tr key={r.caseId} className={CARD_ROW}>
+                        <th scope="row" className={CARD_HEADER_CELL}>
                           <Link href={`/arenden/${r.caseId}`}>{r.patientName}</Link>
-                          <span className="block font-normal text-muted">{r.patientIdentifier}</span>
+                          <span className="block font-normal whitespace-nowrap text-muted">{r.patientIdentifier}</span>
                         </th>
-                        <td className="px-3 py-2">{r.wardName}</td>
-                        <td className="px-3 py-2">{formatDateTime(r.readyForDischargeAt)}</td>
-                        <td className="px-3 py-2">dag {r.daysWaiting}</td>
-                        <td className="px-3 py-2">{r.municipalityName ?? UNKNOWN}</td>
-                        <td className="px-3 py-2">{r.kommunklar ? "Ja" : "Nej"}</td>
-                        <td className="px-3 py-2">{r.liabilityText ?? "Inget betalningsansvar"}</td>
+                        <td className={CARD_CELL} data-label="Avdelning">
+                          {r.wardName}
+                        </td>
+                        <td className={CARD_CELL} data-label="Utskrivningsklar">
+                          {formatDateTime(r.readyForDischargeAt)}
+                        </td>
+                        <td className={CARD_CELL} data-label="Dagar">
+                          dag {r.daysWaiting}
+                        </td>
+                        <td className={CARD_CELL} data-label="Kommun">
+                          {r.municipalityName ?? UNKNOWN}
+                        </td>
+                        <td className={CARD_CELL} data-label="Kommunklar">
+                          {r.kommunklar ? "Ja" : "Nej"}
+                        </td>
+                        <td className={CARD_CELL} data-label="Betalningsansvar">
+                          {r.liabilityText ?? "Inget betalningsansvar"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -5,6 +5,7 @@ import { sql } from "@vardkedjan/db/client";
 import { castActor, castCallers, openWardCase } from "../../../testing/callers";
 import { writeAudit } from "../../../audit";
 import { countPendingLogFlags, detectAuditFlags } from "../../../services/admin/audit/flags";
+import { addDaysToIsoDate, stockholmDate } from "@vardkedjan/domain/time/stockholm";
 
 const ALVA = "200001252386"; // skyddad identitet, a case at Sanna's ward (demo data)
 const LENNART = "195009072553";
@@ -206,8 +207,10 @@ describe("log review (Loggkontroll)", () => {
 
   it("draws a reproducible stickprov of the organisation's accesses, reviews one, and audits each step", async () => {
     const caller = await asa();
-    const today = new Date().toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    // The period is in Stockholm days, as the reviewer picks it: a UTC date would end the period an
+    // hour or two early around midnight and leave out the accesses just made.
+    const today = stockholmDate(new Date());
+    const from = addDaysToIsoDate(today, -40);
     const a = await caller.admin.audit.drawSample({ from, to: today, size: 5, seed: "00c0ffee" });
     const b = await caller.admin.audit.drawSample({ from, to: today, size: 5, seed: "00c0ffee" });
     const first = await caller.admin.audit.sample({ id: a.id });

@@ -50,6 +50,78 @@ const EXAMPLES: Example[] = [
       track: "rod",
     },
   ],
+  [
+    "a structured planning basis: ADL, risks, medicines, aids, housing",
+    "planeringsunderlag",
+    {
+      version: 2,
+      needs: "Hjälp morgon och kväll",
+      adl: [
+        { area: "forflyttning", level: "delvis_hjalp" },
+        { area: "personlig_hygien", level: "helt_beroende" },
+        { area: "inkop", level: "klarar_sjalv" },
+      ],
+      adlStatus: "Går kortare sträckor med rollator",
+      risks: ["fall", "undernaring"],
+      riskNote: "Föll hemma före inskrivningen",
+      medicationHandler: "hemsjukvard",
+      dosDispensed: true,
+      medications: [
+        { name: "Waran", dose: "Enligt ordination", purpose: "Blodförtunnande" },
+        { name: "Alvedon 500 mg", dose: "2 tabletter vid behov" },
+      ],
+      aidKinds: ["rollator", "duschstol"],
+      aids: "Höj- och sänkbar säng beställd",
+      housing: "ordinart_boende",
+      livesAlone: false,
+      homeSituation: "Bor med maken, hiss finns",
+    },
+  ],
+  [
+    "a kommun's answer with ticked services and a contact",
+    "svar_pa_inskrivning",
+    {
+      services: ["hemtjanst", "trygghetslarm"],
+      currentServices: "Hemtjänst morgon och kväll",
+      contactName: "Berit Holm",
+      contactPhone: "016-710 00 00",
+      knownToUnit: true,
+    },
+    "kommun",
+  ],
+  ["a kommun's answer: no services", "svar_pa_inskrivning", { noServices: true, knownToUnit: false }, "kommun"],
+  [
+    "a SIP call naming parties, with a follow-up date",
+    "kallelse_sip",
+    {
+      meetingAt: "2026-06-15T13:00:00+02:00",
+      video: true,
+      invitedUnitIds: ["00000000-0000-4000-8000-0000000000b1", "00000000-0000-4000-8000-0000000000c1"],
+      participants: ["Patienten"],
+      consentStatus: "given",
+      followUpAt: "2026-08-01",
+    },
+  ],
+  [
+    "a ready decision by a physician picked from the unit",
+    "utskrivningsklar",
+    { decidedAt: "2026-02-06T10:00:00+01:00", decidedBy: "Johan Ekström", decidedByStaffId: "11111111-2222-4333-8444-555555555555" },
+  ],
+  [
+    "a discharge notice with a structured medication list",
+    "utskrivningsmeddelande",
+    {
+      dischargedAt: "2026-02-09T10:00:00+01:00",
+      dischargePlan: "Se plan.",
+      medications: [{ name: "Metformin 500 mg", dose: "1 tablett morgon och kväll", purpose: "Diabetes" }],
+      medicationList: "Insulinpennor följer med",
+    },
+  ],
+  [
+    "a discharge notice without medicines",
+    "utskrivningsmeddelande",
+    { dischargedAt: "2026-02-09T10:00:00+01:00", dischargePlan: "Se plan.", noMedications: true },
+  ],
   ["services applied and decided", "meddela_beslut", { applied: ["Hemtjänst", "Trygghetslarm"], decided: ["Hemtjänst"] }, "kommun"],
   [
     "the kommun's confirmation of a self-care assessment",
@@ -183,10 +255,34 @@ describe("dates and times come back as the inputs take them, in Stockholm time",
   });
 
   it("keeps the fast vårdkontakt's reference", () => {
-    expect(KIND_FORMS.svar_pa_inskrivning.fromPayload(samplePayload("svar_pa_inskrivning"))).toEqual({
+    expect(KIND_FORMS.svar_pa_inskrivning.fromPayload(samplePayload("svar_pa_inskrivning"))).toMatchObject({
       currentServices: "Hemtjänst 2 ggr/dag",
       knownToUnit: "ja",
       fixedCareContactStaffId: CONTACT_STAFF,
     });
+  });
+
+  it("opens an answer, a planning basis and a SIP call stored before the forms had structure with the old text in place", () => {
+    expect(KIND_FORMS.svar_pa_inskrivning.fromPayload({ currentServices: "Hemtjänst 2 ggr/dag", knownToUnit: true })).toMatchObject({
+      services: [],
+      noServices: false,
+      currentServices: "Hemtjänst 2 ggr/dag",
+    });
+    expect(KIND_FORMS.planeringsunderlag.fromPayload({ version: 1, needs: "x", adlStatus: "Går med rollator", aids: "Rollator" })).toMatchObject({
+      adl: {},
+      adlStatus: "Går med rollator",
+      aidKinds: [],
+      aids: "Rollator",
+      medications: [],
+    });
+    expect(KIND_FORMS.kallelse_sip.fromPayload({ participants: ["Patienten", "Dottern"] })).toMatchObject({
+      invitedUnitIds: [],
+      participants: "Patienten\nDottern",
+    });
+  });
+
+  it("shows a physician typed in as typed, and one picked from the list as picked", () => {
+    expect(KIND_FORMS.utskrivningsklar.fromPayload({ decidedBy: "Dr Lisa Läkare" })).toMatchObject({ typed: true, decidedByStaffId: "" });
+    expect(KIND_FORMS.utskrivningsklar.fromPayload({ decidedBy: "Johan Ekström", decidedByStaffId: CONTACT_STAFF })).toMatchObject({ typed: false });
   });
 });

@@ -1,11 +1,14 @@
 "use client";
-import { TextArea, TextField } from "../../../kit/fields";
+import { Checkbox, TextArea, TextField } from "../../../kit/fields";
 import { localInputToIso, toLocalInput } from "../../../kit/format";
-import { defineKind, isoToLocalInput, str } from "../spec";
+import { defineKind, isoToLocalInput, latestPayload, str } from "../spec";
+import { appendText, MedicationRows, medicationPayload, medicationRows, PhraseTemplateInsert, type MedicationRow } from "./structured-parts";
 
 type V = {
   dischargedAt: string;
   dischargePlan: string;
+  medications: MedicationRow[];
+  noMedications: boolean;
   medicationList: string;
   aidsReturned: string;
   stayAddress: string;
@@ -16,6 +19,9 @@ export const utskrivningsmeddelandeForm = defineKind<V>({
   initial: (view) => ({
     dischargedAt: toLocalInput(view.plannedDischargeAt && view.plannedDischargeAt.getTime() < Date.now() ? view.plannedDischargeAt : new Date()),
     dischargePlan: "",
+    // The medicines of the current planning basis, to check and correct rather than type again.
+    medications: medicationRows(latestPayload(view, "planeringsunderlag")?.medications),
+    noMedications: false,
     medicationList: "",
     aidsReturned: "",
     stayAddress: "",
@@ -23,6 +29,9 @@ export const utskrivningsmeddelandeForm = defineKind<V>({
   toPayload: (v) => ({
     dischargedAt: localInputToIso(v.dischargedAt),
     dischargePlan: v.dischargePlan,
+    // An after-registration item sends only part of the form's values: a missing list is an empty one.
+    medications: v.noMedications ? undefined : medicationPayload(v.medications ?? []),
+    noMedications: v.noMedications || undefined,
     medicationList: v.medicationList,
     aidsReturned: v.aidsReturned,
     stayAddress: v.stayAddress,
@@ -30,6 +39,8 @@ export const utskrivningsmeddelandeForm = defineKind<V>({
   fromPayload: (p) => ({
     dischargedAt: isoToLocalInput(p.dischargedAt),
     dischargePlan: str(p.dischargePlan),
+    medications: medicationRows(p.medications),
+    noMedications: p.noMedications === true,
     medicationList: str(p.medicationList),
     aidsReturned: str(p.aidsReturned),
     stayAddress: str(p.stayAddress),
@@ -54,10 +65,17 @@ export const utskrivningsmeddelandeForm = defineKind<V>({
         onChange={(v) => set({ dischargePlan: v })}
         error={error("dischargePlan")}
       />
+      <PhraseTemplateInsert id={id("dischargePlan-template")} onInsert={(t) => set({ dischargePlan: appendText(values.dischargePlan, t) })} />
+      <Checkbox id={id("noMedications")} label="Patienten har inga läkemedel" checked={values.noMedications} onChange={(v) => set({ noMedications: v })} />
+      {values.noMedications ? null : (
+        <MedicationRows id={id("medications")} rows={values.medications} onChange={(rows) => set({ medications: rows })} error={error} />
+      )}
       <TextArea
         id={id("medicationList")}
-        label="Aktuell läkemedelslista"
-        rows={4}
+        label="Övrigt om läkemedlen"
+        optional
+        hint="Till exempel läkemedel som följer med hem, eller ändringar under vårdtiden."
+        rows={3}
         value={values.medicationList}
         onChange={(v) => set({ medicationList: v })}
         error={error("medicationList")}

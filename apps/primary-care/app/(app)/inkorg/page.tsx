@@ -1,0 +1,5 @@
+import { InboxPage } from "@vardkedjan/ui";
+
+export default function Page() {
+  return <InboxPage />;
+}

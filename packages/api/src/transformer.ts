@@ -1,0 +1,89 @@
+import superjson from "superjson";
+import type { SuperJSONResult } from "superjson";
+
+/** Keys superjson refuses (prototype pollution); it throws, and so does it here through the fallback. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Raised inside the walk when the value needs superjson's general path. */
+const GENERAL = Symbol("general");
+
+const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? key.replace(/\\/g, "\\\\").replace(/\./g, "\\.") : key);
+
+/**
+ * The API's answers in superjson's format, as superjson.serialize writes them, for the values
+ * answers are made of: plain objects and arrays, strings, booleans, null, finite numbers, valid
+ * dates and undefined properties. superjson's general walk copies the path and the ancestors at
+ * every value and re-keys the annotations at every level; for a worklist page (50 rows of about
+ * 25 fields and their dates) that cost more CPU than the database's part of the request. Anything
+ * else (Map, Set, bigint, a class, NaN or -0, an object reached twice, whose identity superjson
+ * records) goes to superjson itself, so the client's superjson.deserialize reads both alike.
+ */
+export function serializeOutput(value: unknown): SuperJSONResult {
+  const seen = new Set<object>();
+  const values: Record<string, [string]> = {};
+  let annotated = false;
+
+  // The path of the value being walked: escaped and joined only for a value superjson annotates.
+  const path: string[] = [];
+  const annotate = (type: string) => {
+    values[path.map(escapeKey).join(".")] = [type];
+    annotated = true;
+  };
+
+  const walk = (v: unknown): unknown => {
+    switch (typeof v) {
+      case "string":
+      case "boolean":
+        return v;
+      case "number":
+        if (!Number.isFinite(v) || Object.is(v, -0)) throw GENERAL;
+        return v;
+      case "undefined":
+        annotate("undefined");
+        return null;
+      case "object": {
+        if (v === null) return null;
+        if (seen.has(v)) throw GENERAL;
+        seen.add(v);
+        if (v instanceof Date) {
+          if (Number.isNaN(v.getTime())) throw GENERAL;
+          annotate("Date");
+          return v.toISOString();
+        }
+        if (Array.isArray(v)) {
+          const out: unknown[] = new Array(v.length);
+          for (let i = 0; i < v.length; i++) {
+            path.push(String(i));
+            out[i] = walk(v[i]);
+            path.pop();
+          }
+          return out;
+        }
+        const proto = Object.getPrototypeOf(v) as unknown;
+        if (proto !== Object.prototype && proto !== null) throw GENERAL;
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(v)) {
+          if (FORBIDDEN_KEYS.has(key)) throw GENERAL;
+          path.push(key);
+          out[key] = walk((v as Record<string, unknown>)[key]);
+          path.pop();
+        }
+        return out;
+      }
+      default:
+        throw GENERAL;
+    }
+  };
+
+  let json: unknown;
+  try {
+    json = walk(value);
+  } catch (e) {
+    if (e === GENERAL) return superjson.serialize(value);
+    throw e;
+  }
+  if (!annotated) return { json: json as SuperJSONResult["json"] };
+  // The value itself a date or undefined: superjson annotates the root without a path.
+  const root = values[""];
+  return { json: json as SuperJSONResult["json"], meta: { values: root ?? values, v: 1 } as SuperJSONResult["meta"] };
+}

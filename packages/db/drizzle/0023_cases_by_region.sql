@@ -1,0 +1,1 @@
+CREATE INDEX "coordination_cases_region_closed_idx" ON "coordination_cases" USING btree ("region_id","closed_at");
