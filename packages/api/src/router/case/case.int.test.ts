@@ -91,6 +91,29 @@ describe("coordination cases", () => {
     expect(await t.db.select().from(schema.coordinationCases)).toHaveLength(before.length);
   });
 
+  it("refuses a unit of the wrong kind in the kommun's or the vårdcentral's place, and creates nothing", async () => {
+    const prep = await (await sanna()).case.prepare({ identifier: "191212121212" });
+    const muni = prep.proposed.municipalityUnitId!;
+    const vc = prep.proposed.primaryCareUnitId!;
+    const base = {
+      identifier: "191212121212",
+      admittedAt: new Date(Date.now() - 3600_000),
+      wardUnitId: prep.options.wards[0]!.id,
+      careType: "somatisk" as const,
+    };
+    const before = await t.db.$count(schema.coordinationCases);
+    // The two swapped: a case with two vårdcentral-like parties and no kommun would never get the kommun's notices.
+    expect(await refusal((await sanna()).case.create({ ...base, municipalityUnitId: vc, primaryCareUnitId: null, idempotencyKey: k() }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Välj kommunens biståndsenhet som kommun.",
+    });
+    expect(await refusal((await sanna()).case.create({ ...base, municipalityUnitId: null, primaryCareUnitId: muni, idempotencyKey: k() }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Välj en vårdcentral eller en psykiatrisk öppenvårdsmottagning som vårdcentral.",
+    });
+    expect(await t.db.$count(schema.coordinationCases)).toBe(before);
+  });
+
   it("opens one case for a double-clicked create, and refuses a second open case for the patient", async () => {
     const prep = await (await sanna()).case.prepare({ identifier: "191212121212" });
     const input = {

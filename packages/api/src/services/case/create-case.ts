@@ -1,6 +1,6 @@
 import { schema, and, eq, isNotNull, desc, sql, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
 import { parsePatientIdentifier } from "@vardkedjan/domain/patient/identifier";
-import { isReceivingParty, isWardParty } from "@vardkedjan/domain/case/party-role";
+import { isReceivingParty, isWardParty, MUNICIPALITY_CASE_ROLES, OUTPATIENT_PARTY_ROLES } from "@vardkedjan/domain/case/party-role";
 import type { CareType } from "@vardkedjan/domain/case/types";
 import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
 import type { Actor } from "../../actor";
@@ -116,6 +116,13 @@ async function createOnce(
     const receivers = await loadPartyUnits(tx, receiverIds);
     if (receivers.some((r) => !isReceivingParty(r.role)))
       throw new AppError("INVALID_INPUT", { userMessage: "En mottagande part kan inte vara en vårdavdelning." });
+    // Each named slot holds the kind of unit it names: the kommun's needs assessment in the kommun's
+    // place, the region's outpatient care (where the fast vårdkontakt is named) in the vårdcentral's.
+    const roleOf = (id: string) => receivers[receiverIds.indexOf(id)]!.role;
+    if (input.municipalityUnitId && !MUNICIPALITY_CASE_ROLES.includes(roleOf(input.municipalityUnitId)))
+      throw new AppError("INVALID_INPUT", { userMessage: "Välj kommunens biståndsenhet som kommun." });
+    if (input.primaryCareUnitId && !OUTPATIENT_PARTY_ROLES.includes(roleOf(input.primaryCareUnitId)))
+      throw new AppError("INVALID_INPUT", { userMessage: "Välj en vårdcentral eller en psykiatrisk öppenvårdsmottagning som vårdcentral." });
 
     const answer = await askRegister(directory, tx, parsed.value);
     const person = answer.status === "found" ? answer.person : null;
