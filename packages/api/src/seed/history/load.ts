@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { schema, sql, type Db, type Tx } from "@vardkedjan/db/client";
 import { checkSend } from "@vardkedjan/domain/case/transitions";
-import { confirmationRefusal } from "@vardkedjan/domain/case/send-warnings";
-import { IncrementalCaseState } from "@vardkedjan/domain/case/state";
+import { confirmationRefusal, type SendConfirmation } from "@vardkedjan/domain/case/send-warnings";
+import { IncrementalCaseState, type DerivedCaseState } from "@vardkedjan/domain/case/state";
 import { sendEffects } from "@vardkedjan/domain/case/send-effects";
 import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
 import { visibleFromWhenAdded } from "@vardkedjan/domain/case/party-visibility";
-import type { CaseEvent, CaseFacts, ConsentRecord, PartyRole } from "@vardkedjan/domain/case/types";
+import type { CaseEvent, CaseFacts, ConsentRecord, MessageKind, PartyRole } from "@vardkedjan/domain/case/types";
 import type { Actor } from "../../actor";
 import { auditRow, type AuditInsert } from "../../audit";
 import { caseReportFactsRow } from "../../services/reports/case-facts";
@@ -276,52 +276,16 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
       }
       continue;
     }
-    const payloadIn = resolvePayload(step.payload, who.vc?.actor.staffId ?? null);
-    const recipientUnitIds = defaultRecipients(step.kind, party.unitId, party.role, facts.parties);
-    const check = checkSend(
-      facts,
-      {
-        kind: step.kind,
-        senderUnitId: party.unitId,
-        senderRole: party.role,
-        recipientUnitIds,
-        payload: payloadIn,
-        at: step.at,
-        mode: "normal",
-      },
-      derived.current(),
-    );
-    if (!check.ok) throw new Error(`${planned.key}: ${step.kind} nekas: ${check.message}`);
-    const unconfirmed = confirmationRefusal(step.kind, check.toConfirm, step.confirmation);
-    if (unconfirmed) throw new Error(`${planned.key}: ${unconfirmed.message}`);
-    const payload = check.payload as Record<string, unknown>;
-    const messageId = randomUUID();
-    const event: CaseEvent = {
-      id: messageId,
-      kind: step.kind,
-      occurredAt: step.at,
-      senderUnitId: party.unitId,
-      senderRole: party.role,
-      recipientUnitIds,
-      payload,
-      correctsMessageId: null,
-    };
-    rows.messages.push({
-      id: messageId,
+    const sent = replayPlannedSend(facts, derived.current(), { ...party, staffId: party.actor.staffId }, step, {
       caseId,
-      kind: step.kind,
-      title: null,
-      senderUnitId: party.unitId,
-      senderStaffId: party.actor.staffId,
-      occurredAt: step.at,
-      registeredAt: step.at,
-      payload,
-      freeText: null,
-      correctsMessageId: null,
-      idempotencyKey: `${planned.key}:${++n}`,
-      outageId: null,
-      sentDespite: check.toConfirm.length > 0 ? { warnings: check.toConfirm, reason: step.confirmation!.reason } : null,
+      vcStaffId: who.vc?.actor.staffId ?? null,
+      newId: randomUUID,
+      idempotencyKey: () => `${planned.key}:${++n}`,
     });
+    if (!sent.ok) throw new Error(`${planned.key}: ${sent.message}`);
+    const { event, recipientUnitIds } = sent;
+    const messageId = event.id;
+    rows.messages.push(sent.message);
     for (const unitId of recipientUnitIds) rows.recipients.push({ messageId, unitId });
     const effects = sendEffects(event, partyList, step.at);
     for (const v of effects.partiesNowVisible) partyList.find((p) => p.unitId === v.unitId)!.visibleFrom = v.visibleFrom;
@@ -347,7 +311,11 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
       activity: "Skicka",
       entityType: "message",
       entityId: messageId,
-      details: { kind: step.kind, recipients: recipientUnitIds.length, ...(check.toConfirm.length > 0 ? { sentDespiteWarnings: check.toConfirm.length } : {}) },
+      details: {
+        kind: step.kind,
+        recipients: recipientUnitIds.length,
+        ...(sent.message.sentDespite ? { sentDespiteWarnings: sent.message.sentDespite.warnings.length } : {}),
+      },
     });
   }
 
@@ -416,6 +384,67 @@ export function buildCase(resolved: ResolvedRegion, planned: PlannedCase, ctx: C
     ),
   );
   return { caseId, dischargedAt: state.dischargedAt, rows };
+}
+
+/**
+ * A planned send as the send service makes it: the recipients the case view proposes, the payload
+ * and the law's order checked by checkSend, the sender's confirmation where the order asks for one;
+ * then the message row and the case event. Both loaders (the demo's year of history and the
+ * national data) replay their plans through it; each decides what a refused step means.
+ */
+export function replayPlannedSend(
+  facts: CaseFacts,
+  state: DerivedCaseState,
+  sender: { unitId: string; role: PartyRole; staffId: string },
+  step: { kind: MessageKind; payload: Record<string, unknown>; at: Date; confirmation?: SendConfirmation },
+  ids: { caseId: string; vcStaffId: string | null; newId: () => string; idempotencyKey: () => string },
+): { ok: false; message: string } | { ok: true; event: CaseEvent; message: typeof schema.messages.$inferInsert & { id: string }; recipientUnitIds: string[] } {
+  const recipientUnitIds = defaultRecipients(step.kind, sender.unitId, sender.role, facts.parties);
+  const check = checkSend(
+    facts,
+    {
+      kind: step.kind,
+      senderUnitId: sender.unitId,
+      senderRole: sender.role,
+      recipientUnitIds,
+      payload: resolvePayload(step.payload, ids.vcStaffId),
+      at: step.at,
+      mode: "normal",
+    },
+    state,
+  );
+  if (!check.ok) return { ok: false, message: `${step.kind} nekas: ${check.message}` };
+  const unconfirmed = confirmationRefusal(step.kind, check.toConfirm, step.confirmation);
+  if (unconfirmed) return { ok: false, message: unconfirmed.message };
+  const payload = check.payload as Record<string, unknown>;
+  const id = ids.newId();
+  const event: CaseEvent = {
+    id,
+    kind: step.kind,
+    occurredAt: step.at,
+    senderUnitId: sender.unitId,
+    senderRole: sender.role,
+    recipientUnitIds,
+    payload,
+    correctsMessageId: null,
+  };
+  const message = {
+    id,
+    caseId: ids.caseId,
+    kind: step.kind,
+    title: null,
+    senderUnitId: sender.unitId,
+    senderStaffId: sender.staffId,
+    occurredAt: step.at,
+    registeredAt: step.at,
+    payload,
+    freeText: null,
+    correctsMessageId: null,
+    idempotencyKey: ids.idempotencyKey(),
+    outageId: null,
+    sentDespite: check.toConfirm.length > 0 ? { warnings: check.toConfirm, reason: step.confirmation!.reason } : null,
+  };
+  return { ok: true, event, message, recipientUnitIds };
 }
 
 /** The planned payload with the vårdcentral's person in place of the stand-in. */

@@ -1,15 +1,12 @@
-import { checkSend } from "@vardkedjan/domain/case/transitions";
-import { confirmationRefusal } from "@vardkedjan/domain/case/send-warnings";
 import { IncrementalCaseState } from "@vardkedjan/domain/case/state";
 import { sendEffects } from "@vardkedjan/domain/case/send-effects";
-import { defaultRecipients } from "@vardkedjan/domain/case/recipients";
 import { dueSteps, summariseDue } from "@vardkedjan/domain/case/due";
 import { caseListColumns } from "../../services/case/list-columns";
-import type { CaseEvent, PartyRole } from "@vardkedjan/domain/case/types";
+import type { PartyRole } from "@vardkedjan/domain/case/types";
 import { caseReportFactsRow } from "../../services/reports/case-facts";
 import { casePaymentRows, computeForCase, type PaymentReference } from "../../services/payment/store";
 import { caseContactStaffId, type LoadedCase } from "../../services/case/facts";
-import { openingParties, resolvePayload } from "../history/load";
+import { openingParties, replayPlannedSend } from "../history/load";
 import type { PlanParty } from "../history/plan";
 import type { NationalStay } from "./plan";
 import type { ActingUnit, NationalRegion } from "./units";
@@ -86,55 +83,20 @@ export function buildNationalCase(stay: NationalStay, ctx: BuildContext): { case
         }
       continue;
     }
-    const payloadIn = resolvePayload(step.payload, who.vc?.staffId ?? null);
-    const recipientUnitIds = defaultRecipients(step.kind, party.unitId, party.role, facts.parties);
-    const check = checkSend(
-      facts,
-      {
-        kind: step.kind,
-        senderUnitId: party.unitId,
-        senderRole: party.role,
-        recipientUnitIds,
-        payload: payloadIn,
-        at: step.at,
-        mode: "normal",
-      },
-      derived.current(),
-    );
     // A step the service would refuse is not sent (now and then the drawn timings put the planning
-    // basis after a same-day discharge): the case goes on without it, as it would have.
-    if (!check.ok) continue;
-    // A send that breaks the law's order needs the sender's confirmation and reason, as in the
-    // service; the plan gives one with every discharge notice.
-    if (confirmationRefusal(step.kind, check.toConfirm, step.type === "send" ? step.confirmation : undefined)) continue;
-    const payload = check.payload as Record<string, unknown>;
-    const messageId = ctx.newId();
-    const event: CaseEvent = {
-      id: messageId,
-      kind: step.kind,
-      occurredAt: step.at,
-      senderUnitId: party.unitId,
-      senderRole: party.role,
-      recipientUnitIds,
-      payload,
-      correctsMessageId: null,
-    };
-    messages.push({
-      id: messageId,
+    // basis after a same-day discharge): the case goes on without it, as it would have. A send that
+    // breaks the law's order needs the sender's confirmation and reason, as in the service; the plan
+    // gives one with every discharge notice.
+    const sent = replayPlannedSend(facts, derived.current(), party, step, {
       caseId,
-      kind: step.kind,
-      title: null,
-      senderUnitId: party.unitId,
-      senderStaffId: party.staffId,
-      occurredAt: step.at,
-      registeredAt: step.at,
-      payload,
-      freeText: null,
-      correctsMessageId: null,
-      idempotencyKey: `${stay.key}:${++n}`,
-      outageId: null,
-      sentDespite: check.toConfirm.length > 0 ? { warnings: check.toConfirm, reason: step.confirmation!.reason } : null,
+      vcStaffId: who.vc?.staffId ?? null,
+      newId: ctx.newId,
+      idempotencyKey: () => `${stay.key}:${++n}`,
     });
+    if (!sent.ok) continue;
+    const { event, recipientUnitIds } = sent;
+    const messageId = event.id;
+    messages.push(sent.message);
     for (const unitId of recipientUnitIds) recipients.push({ messageId, unitId, sentAt: step.at.getTime(), acknowledgedAt: null, acknowledgedByStaffId: null });
     const effects = sendEffects(event, parties, step.at);
     for (const v of effects.partiesNowVisible) parties.find((p) => p.unitId === v.unitId)!.visibleFrom = v.visibleFrom;
