@@ -44,11 +44,17 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks, "import-x": importX },
     settings: { "import-x/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".mjs"] } } },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
       "no-console": "off",
     },
+  },
+  // The hook rules (with the React Compiler's analysis, most of lint's time) only where React code
+  // can live: the portals, ui, the API's server-side React helpers and any .tsx file. The plugin
+  // stays registered everywhere, so its rule names resolve in every file.
+  {
+    files: ["apps/**", "packages/ui/**", "packages/api/src/portal/**", "**/*.tsx"],
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ["packages/**/*.ts", "packages/**/*.tsx"],

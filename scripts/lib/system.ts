@@ -31,6 +31,8 @@ export interface SystemOptions {
   pgPort: number;
   /** Any PostgreSQL server; when unset the embedded one is started. */
   databaseUrl?: string;
+  /** The database already holds the migrated demo data (cloned from one prepared by prepareDatabase): neither is run again. */
+  prepared?: boolean;
   /** Skip `turbo run build` (when the caller already built). */
   skipBuild?: boolean;
   log: (line: string) => void;
@@ -92,6 +94,24 @@ function pipe(child: ChildProcess, prefix: string, mode: "inherit" | "quiet") {
   child.stderr?.on("data", write);
 }
 
+/** Migrates the database and loads the demo data: the state `npm start` and the browser tests begin from. */
+export async function prepareDatabase(databaseUrl: string, log: (line: string) => void): Promise<void> {
+  const handle = createDb(databaseUrl, { max: 2 });
+  try {
+    log("Kör migreringar …");
+    await runMigrations(handle.db);
+    // Report rows of cases written before the reports existed (computed by the domain, so not in the SQL migration).
+    await backfillCaseReportFacts(handle.db);
+    log("Läser in demodata …");
+    const summary = await seedDemoData(handle.db);
+    const cases = await seedDemoCases(handle.db);
+    const history = await seedHistory(handle.db);
+    log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases, historyCases: history })}`);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Starts the whole system: PostgreSQL (embedded unless a URL is given), migrations, demo data,
  * the four portals (built with Turborepo's cache), the test IdP and the test mail server.
@@ -108,20 +128,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     databaseUrl = pg.url;
   }
 
-  const handle = createDb(databaseUrl, { max: 2 });
-  try {
-    opts.log("Kör migreringar …");
-    await runMigrations(handle.db);
-    // Report rows of cases written before the reports existed (computed by the domain, so not in the SQL migration).
-    await backfillCaseReportFacts(handle.db);
-    opts.log("Läser in demodata …");
-    const summary = await seedDemoData(handle.db);
-    const cases = await seedDemoCases(handle.db);
-    const history = await seedHistory(handle.db);
-    opts.log(`Demodata: ${JSON.stringify({ ...summary, demoCases: cases, historyCases: history })}`);
-  } finally {
-    await handle.close();
-  }
+  if (!opts.prepared) await prepareDatabase(databaseUrl, opts.log);
 
   if (!opts.skipBuild) {
     opts.log("Bygger portalerna (Turborepo, cachat) …");
