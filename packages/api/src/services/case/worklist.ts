@@ -17,6 +17,7 @@ import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
 import { AppError } from "../../errors";
 import { resolveScopeUnitIds } from "../workspace/scope";
+import { keptSetCount, registerUnitSet, unitSetKey } from "./worklist-unit-sets";
 import { SORT_KEYS, afterCursor, decodeCursor, encodeCursor, orderBy, type Cursor } from "./worklist-sorts";
 
 export interface WorklistInput {
@@ -142,10 +143,16 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
     const nextCursor =
       hasMore && last ? encodeCursor({ sort, direction, keys: SORT_KEYS[sort].types.map((_, i) => String(last[`t${i}`])), caseId: last.case_id }) : null;
     // Counted with the first page only; the pages after it keep that count (the list says "av 312").
+    const setKey = units.length > 1 && unfiltered(input) ? unitSetKey(units) : null;
     const first = cursor
       ? null
-      : (await executePrepared<{ n: number; municipalities: { code: string; name: string }[] }>(tx, firstPageSql(units, input, countSql))).rows[0];
-    const n = first ? first.n : null;
+      : (await executePrepared<{ n: number | null; municipalities: { code: string; name: string }[] }>(tx, firstPageSql(units, input, countSql, setKey)))
+          .rows[0];
+    let n = first ? first.n : null;
+    if (first && n === null) {
+      // A set of units no list has read before: counted once here, kept from now on.
+      n = (await registerUnitSet(tx, setKey!, units, input.includeClosed === true)) ?? (await tx.execute<{ n: number }>(countSql)).rows[0]!.n;
+    }
     const municipalities = input.cursor ? [] : (first?.municipalities ?? []);
     if (rows.length > 0 || search) {
       // PDL: the list shows patients' names and numbers; log which cases were shown (ids), what
@@ -280,17 +287,23 @@ function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDi
     )}`;
 }
 
+/** A list without a stage, kommun or search: its count is kept as data. */
+const unfiltered = (input: WorklistInput) => !input.stage && !input.municipalityCode && !input.search?.trim();
+
 /**
- * The count and the kommuner for the filter, for the first page. A single unit's list without a
- * filter reads its count from `unit_list_counts` (kept by a trigger on the party rows), so that
- * the first page does not count the unit's thousand open rows; a filtered list, or several units
- * (a case with two of them as parties is counted once), counts its rows up to the cap.
+ * The count and the kommuner for the filter, for the first page. A list without a filter reads its
+ * count as kept by triggers on the party rows, so that the first page does not count the unit's
+ * thousand open rows: a single unit's from `unit_list_counts`, several units' (a case with two of
+ * them as parties counted once) from their set's row in `worklist_unit_set_counts` (null while the
+ * set is not registered). A filtered list counts its rows up to the cap.
  */
-function firstPageSql(units: string[], input: WorklistInput, countSql: SQL): SQL {
-  const kept = units.length === 1 && !input.stage && !input.municipalityCode && !input.search?.trim();
-  const count = kept
-    ? sql`(select coalesce(sum(l.listed), 0)::int from unit_list_counts l where l.unit_id = ${units[0]}::uuid and (l.case_open or ${input.includeClosed === true}))`
-    : sql`(${countSql})`;
+function firstPageSql(units: string[], input: WorklistInput, countSql: SQL, setKey: string | null): SQL {
+  const count =
+    units.length === 1 && unfiltered(input)
+      ? sql`(select coalesce(sum(l.listed), 0)::int from unit_list_counts l where l.unit_id = ${units[0]}::uuid and (l.case_open or ${input.includeClosed === true}))`
+      : setKey
+        ? keptSetCount(setKey, input.includeClosed === true)
+        : sql`(${countSql})`;
   return sql`
     select ${count} as n,
       (select coalesce(json_agg(json_build_object('code', k.municipality_code, 'name', k.name) order by k.name), '[]'::json)
