@@ -1,4 +1,4 @@
-import { schema, sql, type DbOrTx, type SQL } from "@vardkedjan/db/client";
+import { executePrepared, type schema, sql, type DbOrTx, type SQL } from "@vardkedjan/db/client";
 import type { Actor } from "./actor";
 
 /** Every audited action. PDL events concern patient data; security events logins and contexts. */
@@ -155,7 +155,18 @@ export function subjectOf(actor: Actor): AuditSubject {
  * records, so that both are committed or neither.
  */
 export async function writeAudit(tx: DbOrTx, who: Actor | AuditSubject, input: AuditInput): Promise<void> {
-  await tx.insert(schema.auditEvents).values(auditRow(who, input));
+  // Every read of patient data writes one, so it is a prepared statement of fixed text (planned
+  // once per connection) rather than an insert built per call: the same row as auditRow.
+  const r = auditRow(who, input);
+  await executePrepared(
+    tx,
+    sql`insert into audit_events (action, category, activity, outcome, portal, actor_staff_id, actor_hsa_id, actor_name, actor_org_hsa_id, role,
+      unit_hsa_id, commission_hsa_id, provider_hsa_id, purpose, patient_id, case_id, entity_type, entity_id, details)
+    values (${r.action}::text, ${r.category}::text, ${r.activity}::text, ${r.outcome ?? "success"}::text, ${r.portal}::text, ${r.actorStaffId}::uuid,
+      ${r.actorHsaId}::text, ${r.actorName}::text, ${r.actorOrgHsaId}, ${r.role}::text, ${r.unitHsaId}::text, ${r.commissionHsaId}::text,
+      ${r.providerHsaId}::text, ${r.purpose}::text, ${r.patientId}::uuid, ${r.caseId}::uuid, ${r.entityType}::text, ${r.entityId}::text,
+      ${JSON.stringify(r.details ?? {})}::jsonb)`,
+  );
 }
 
 /** An audit row to insert; the actor's organisation is an SQL expression evaluated in the INSERT. */
