@@ -107,11 +107,10 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     const viewer = { partyRole: access.viewerRole, role: actor.context.role };
     const visibility = caseVisibility(viewer, facts.consents);
     const myUnit = access.viewerUnitIds[0]!;
-    const payment = state.readyHistory.length > 0 ? await casePaymentSummary(tx, loaded, now) : null;
-
     const unitIds = [...new Set([...loaded.parties.map((p) => p.unitId), row.wardUnitId, row.hospitalUnitId, ...facts.events.map((e) => e.senderUnitId)])];
     const fixedContactIds = loaded.parties.map((p) => p.fixedCareContactStaffId).filter((x): x is string => !!x);
     const { patient, units, messageRows, recipientRows, contacts } = await loadCasePageRows(tx, caseId, row.patientId, unitIds, fixedContactIds);
+    const payment = state.readyHistory.length > 0 ? await casePaymentSummary(tx, loaded, now, patient) : null;
     const unit = new Map(units.map((u) => [u.id, u]));
     const extra = new Map(messageRows.map((m) => [m.id, m]));
 
@@ -167,7 +166,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     }
 
     // A readmission's earlier case may be another unit's or provider's: its id only if the viewer may open it.
-    const previousCaseId = row.previousCaseId && (await checkCaseAccess(tx, actor, row.previousCaseId)) ? row.previousCaseId : null;
+    const previousCaseId = row.previousCaseId && (await checkCaseAccess(tx, actor, row.previousCaseId, access.scopeUnitIds)) ? row.previousCaseId : null;
     const hidesAddress = patient.protectedIdentity;
     const ward = unit.get(row.wardUnitId);
     await writeAudit(tx, actor, {
@@ -273,6 +272,7 @@ interface CasePageRowsJson {
     registerUncheckedSince: string | null;
     registerReconciledAt: string | null;
     registerDifferences: unknown;
+    municipalityCode: string | null;
   };
   units: { id: string; name: string; phone: string | null; switchboard: string | null; organisation: string }[];
   messages: {
@@ -302,7 +302,7 @@ async function loadCasePageRows(tx: Tx, caseId: string, patientId: string, unitI
       'patient', (select json_build_object('givenName', p.given_name, 'familyName', p.family_name, 'identifierKind', p.identifier_kind,
           'identifier', p.identifier, 'protectedIdentity', p.protected_identity, 'streetAddress', p.street_address, 'postalCode', p.postal_code,
           'city', p.city, 'registerUncheckedSince', p.register_unchecked_since, 'registerReconciledAt', p.register_reconciled_at,
-          'registerDifferences', p.register_differences)
+          'registerDifferences', p.register_differences, 'municipalityCode', p.municipality_code)
         from patients p where p.id = ${patientId}::uuid),
       'units', (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'phone', u.phone, 'switchboard', u.switchboard, 'organisation', o.name)), '[]'::json)
         from units u join organisations o on o.id = u.organisation_id where u.id = any(${uuidArray(unitIds)})),

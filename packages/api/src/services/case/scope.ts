@@ -14,11 +14,19 @@ export interface CaseAccess {
   viewerUnitIds: string[];
   /** The capacity the viewer acts in for this case. */
   viewerRole: PartyRole;
+  /** The units of the actor's context, as resolved for this check. */
+  scopeUnitIds: readonly string[];
 }
 
 /** The actor's access to a case, or null; no audit row (callers audit what they do with it). */
-export async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string): Promise<CaseAccess | null> {
-  const scope = await resolveScopeUnitIds(tx, actor.context);
+export async function checkCaseAccess(
+  tx: DbOrTx,
+  actor: Actor,
+  caseId: string,
+  /** The actor's units when a check in the same transaction resolved them already. */
+  resolved?: readonly string[],
+): Promise<CaseAccess | null> {
+  const scope = resolved ?? (await resolveScopeUnitIds(tx, actor.context));
   if (scope.length === 0) return null;
   // The case and its parties at the actor's units in one prepared statement (planned once per
   // connection): every read of a case passes here. No row: no such case.
@@ -43,6 +51,7 @@ export async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string):
     patientId: kase.patient_id,
     viewerUnitIds: parties.filter((p) => p.role === viewerRole).map((p) => p.unitId),
     viewerRole,
+    scopeUnitIds: scope,
   };
 }
 
