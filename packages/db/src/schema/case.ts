@@ -201,6 +201,49 @@ export const unitListCounts = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.caseOpen] })],
 );
 
+/**
+ * A set of units that one worklist reads together (a hospital with its wards, a kommun's units,
+ * "Alla mina enheter"), named by a hash of its sorted unit ids. Registered by the first list that
+ * reads it (services/case/worklist-unit-sets.ts), with its count taken then; from there on a
+ * statement trigger on `case_parties` keeps the count (migration worklist_unit_set_counts).
+ */
+export const worklistUnitSets = pgTable("worklist_unit_sets", {
+  id: uuid().primaryKey().defaultRandom(),
+  /** SHA-256 (hex) of the set's unit ids, sorted and comma-joined. */
+  key: text().notNull().unique(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const worklistUnitSetMembers = pgTable(
+  "worklist_unit_set_members",
+  {
+    setId: uuid()
+      .notNull()
+      .references(() => worklistUnitSets.id, { onDelete: "cascade" }),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+  },
+  // The trigger looks up the sets of a changed party row's unit.
+  (t) => [primaryKey({ columns: [t.setId, t.unitId] }), index("worklist_unit_set_members_unit_idx").on(t.unitId, t.setId)],
+);
+
+/**
+ * How many cases a set's worklist lists, open and closed apart: a case with two of the set's
+ * units as parties counts once, as the list shows it once.
+ */
+export const worklistUnitSetCounts = pgTable(
+  "worklist_unit_set_counts",
+  {
+    setId: uuid()
+      .notNull()
+      .references(() => worklistUnitSets.id, { onDelete: "cascade" }),
+    caseOpen: boolean().notNull(),
+    listed: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.caseOpen] })],
+);
+
 export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
 
 /** A structured message in a case; immutable once sent (a correction refers to the old one). */

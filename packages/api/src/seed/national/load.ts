@@ -153,10 +153,13 @@ export async function loadNational(handle: { db: Db; pool: pg.Pool }, opts: Nati
 
 /**
  * Each unit's listed count (unit_list_counts), counted once over the loaded party rows: the
- * trigger that keeps it per write does not run while the load skips triggers.
+ * trigger that keeps it per write does not run while the load skips triggers. The sets of units
+ * that lists over several units registered are dropped for the same reason: the next list that
+ * reads one registers it again and counts it then.
  */
 async function recountUnitLists(client: pg.PoolClient): Promise<void> {
   await client.query("begin");
+  await client.query("delete from worklist_unit_sets");
   await client.query("update unit_list_counts set listed = 0");
   await client.query(`
     insert into unit_list_counts (unit_id, case_open, listed)

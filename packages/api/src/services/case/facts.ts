@@ -1,4 +1,4 @@
-import { schema, and, asc, eq, isNull, sql, type DbOrTx, type SQL } from "@vardkedjan/db/client";
+import { schema, and, eq, isNull, sql, type DbOrTx, type SQL } from "@vardkedjan/db/client";
 import type { CaseEvent, CaseFacts, ConsentRecord, PartyRole } from "@vardkedjan/domain/case/types";
 import { dueSteps, summariseDue } from "@vardkedjan/domain/case/due";
 import { deriveCaseState, type DerivedCaseState } from "@vardkedjan/domain/case/state";
@@ -64,6 +64,43 @@ export async function loadManyCaseFacts(db: DbOrTx, caseIds: string[]): Promise<
   return out;
 }
 
+const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+interface PartyJson {
+  caseId: string;
+  id: string;
+  unitId: string;
+  role: PartyRole;
+  removedAt: string | null;
+  fixedCareContactStaffId: string | null;
+  visibleFrom: string | null;
+  organisationId: string;
+}
+
+interface MessageJson {
+  caseId: string;
+  id: string;
+  kind: CaseEvent["kind"];
+  occurredAt: string;
+  senderUnitId: string;
+  payload: unknown;
+  correctsMessageId: string | null;
+  recipients: string[];
+}
+
+interface ConsentJson {
+  caseId: string;
+  kind: ConsentRecord["kind"];
+  given: boolean;
+  documentedAt: string;
+  documentedByUnitId: string;
+  source: ConsentRecord["source"];
+  unable: boolean;
+  representativeKind: NonNullable<ConsentRecord["representative"]>["kind"] | null;
+  representativeName: string | null;
+  note: string | null;
+}
+
 /** What happened in a case beside its own row: its parties, its messages as the domain's events, its consents. */
 export interface CaseHistory {
   parties: LoadedCase["parties"];
@@ -79,35 +116,25 @@ export interface CaseHistory {
 export async function loadCaseHistories(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, CaseHistory>> {
   const out = new Map<string, CaseHistory>();
   if (caseIds.length === 0) return out;
-  const partyRows = await db
-    .select({
-      caseId: schema.caseParties.caseId,
-      id: schema.caseParties.id,
-      unitId: schema.caseParties.unitId,
-      role: schema.caseParties.role,
-      removedAt: schema.caseParties.removedAt,
-      fixedCareContactStaffId: schema.caseParties.fixedCareContactStaffId,
-      visibleFrom: schema.caseParties.visibleFrom,
-      organisationId: schema.units.organisationId,
-    })
-    .from(schema.caseParties)
-    .innerJoin(schema.units, eq(schema.units.id, schema.caseParties.unitId))
-    .where(anyId(schema.caseParties.caseId, caseIds));
-  const messageRows = await db
-    .select({
-      caseId: schema.messages.caseId,
-      id: schema.messages.id,
-      kind: schema.messages.kind,
-      occurredAt: schema.messages.occurredAt,
-      senderUnitId: schema.messages.senderUnitId,
-      payload: schema.messages.payload,
-      correctsMessageId: schema.messages.correctsMessageId,
-      recipients: sql<string[]>`coalesce((select array_agg(r.unit_id::text) from message_recipients r where r.message_id = ${schema.messages.id}), '{}')`,
-    })
-    .from(schema.messages)
-    .where(anyId(schema.messages.caseId, caseIds))
-    .orderBy(asc(schema.messages.occurredAt), asc(schema.messages.registeredAt));
-  const consentRows = await db.select().from(schema.consents).where(anyId(schema.consents.caseId, caseIds)).orderBy(asc(schema.consents.documentedAt));
+  // The three in one statement: a round trip each cost more than their rows on the case page.
+  const ids = `{${caseIds.join(",")}}`;
+  const res = await db.execute<{ parties: PartyJson[]; messages: MessageJson[]; consents: ConsentJson[] }>(sql`select
+    (select coalesce(json_agg(json_build_object('caseId', cp.case_id, 'id', cp.id, 'unitId', cp.unit_id, 'role', cp.role, 'removedAt', cp.removed_at,
+        'fixedCareContactStaffId', cp.fixed_care_contact_staff_id, 'visibleFrom', cp.visible_from, 'organisationId', u.organisation_id)), '[]'::json)
+      from case_parties cp join units u on u.id = cp.unit_id where cp.case_id = any(${ids}::uuid[])) as parties,
+    (select coalesce(json_agg(json_build_object('caseId', m.case_id, 'id', m.id, 'kind', m.kind, 'occurredAt', m.occurred_at, 'senderUnitId', m.sender_unit_id,
+        'payload', m.payload, 'correctsMessageId', m.corrects_message_id,
+        'recipients', coalesce((select array_agg(r.unit_id::text) from message_recipients r where r.message_id = m.id), '{}'))
+        order by m.occurred_at, m.registered_at), '[]'::json)
+      from messages m where m.case_id = any(${ids}::uuid[])) as messages,
+    (select coalesce(json_agg(json_build_object('caseId', k.case_id, 'kind', k.kind, 'given', k.given, 'documentedAt', k.documented_at,
+        'documentedByUnitId', k.documented_by_unit_id, 'source', k.source, 'unable', k.unable, 'representativeKind', k.representative_kind,
+        'representativeName', k.representative_name, 'note', k.note) order by k.documented_at), '[]'::json)
+      from consents k where k.case_id = any(${ids}::uuid[])) as consents`);
+  const { parties: partyJson, messages: messageJson, consents: consentJson } = res.rows[0]!;
+  const partyRows = partyJson.map((p) => ({ ...p, removedAt: dateOrNull(p.removedAt), visibleFrom: dateOrNull(p.visibleFrom) }));
+  const messageRows = messageJson.map((m) => ({ ...m, occurredAt: new Date(m.occurredAt) }));
+  const consentRows = consentJson.map((c) => ({ ...c, documentedAt: new Date(c.documentedAt) }));
   const of = (caseId: string): CaseHistory => {
     let h = out.get(caseId);
     if (!h) out.set(caseId, (h = { parties: [], events: [], consents: [] }));

@@ -1,4 +1,4 @@
-import { schema, eq, inArray, asc, type Db } from "@vardkedjan/db/client";
+import { executePrepared, sql, type Db, type Tx } from "@vardkedjan/db/client";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { checkOpen } from "@vardkedjan/domain/case/transitions";
 import {
@@ -107,55 +107,12 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     const viewer = { partyRole: access.viewerRole, role: actor.context.role };
     const visibility = caseVisibility(viewer, facts.consents);
     const myUnit = access.viewerUnitIds[0]!;
-    const payment = state.readyHistory.length > 0 ? await casePaymentSummary(tx, loaded, now) : null;
-
-    const [patient] = await tx.select().from(schema.patients).where(eq(schema.patients.id, row.patientId));
     const unitIds = [...new Set([...loaded.parties.map((p) => p.unitId), row.wardUnitId, row.hospitalUnitId, ...facts.events.map((e) => e.senderUnitId)])];
-    const units = await tx
-      .select({
-        id: schema.units.id,
-        name: schema.units.name,
-        phone: schema.units.phone,
-        switchboard: schema.units.switchboard,
-        organisation: schema.organisations.name,
-      })
-      .from(schema.units)
-      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.units.organisationId))
-      .where(inArray(schema.units.id, unitIds));
+    const fixedContactIds = loaded.parties.map((p) => p.fixedCareContactStaffId).filter((x): x is string => !!x);
+    const { patient, units, messageRows, recipientRows, contacts } = await loadCasePageRows(tx, caseId, row.patientId, unitIds, fixedContactIds);
+    const payment = state.readyHistory.length > 0 ? await casePaymentSummary(tx, loaded, now, patient) : null;
     const unit = new Map(units.map((u) => [u.id, u]));
-
-    const messageRows = facts.events.length
-      ? await tx
-          .select({
-            id: schema.messages.id,
-            title: schema.messages.title,
-            freeText: schema.messages.freeText,
-            registeredAt: schema.messages.registeredAt,
-            outageId: schema.messages.outageId,
-            sentDespite: schema.messages.sentDespite,
-            givenName: schema.staff.givenName,
-            familyName: schema.staff.familyName,
-          })
-          .from(schema.messages)
-          .innerJoin(schema.staff, eq(schema.staff.id, schema.messages.senderStaffId))
-          .where(eq(schema.messages.caseId, caseId))
-      : [];
     const extra = new Map(messageRows.map((m) => [m.id, m]));
-    const recipientRows = facts.events.length
-      ? await tx
-          .select({
-            messageId: schema.messageRecipients.messageId,
-            unitId: schema.messageRecipients.unitId,
-            acknowledgedAt: schema.messageRecipients.acknowledgedAt,
-            givenName: schema.staff.givenName,
-            familyName: schema.staff.familyName,
-          })
-          .from(schema.messageRecipients)
-          .innerJoin(schema.messages, eq(schema.messages.id, schema.messageRecipients.messageId))
-          .leftJoin(schema.staff, eq(schema.staff.id, schema.messageRecipients.acknowledgedByStaffId))
-          .where(eq(schema.messages.caseId, caseId))
-          .orderBy(asc(schema.messageRecipients.unitId))
-      : [];
 
     const messages: CaseMessageView[] = [];
     for (const e of facts.events) {
@@ -190,13 +147,6 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       });
     }
 
-    const fixedContactIds = loaded.parties.map((p) => p.fixedCareContactStaffId).filter((x): x is string => !!x);
-    const contacts = fixedContactIds.length
-      ? await tx
-          .select({ id: schema.staff.id, givenName: schema.staff.givenName, familyName: schema.staff.familyName })
-          .from(schema.staff)
-          .where(inArray(schema.staff.id, fixedContactIds))
-      : [];
     const contactName = new Map(contacts.map((c) => [c.id, `${c.givenName} ${c.familyName}`]));
 
     const canSend: MessageKind[] = [];
@@ -216,8 +166,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
     }
 
     // A readmission's earlier case may be another unit's or provider's: its id only if the viewer may open it.
-    const previousCaseId = row.previousCaseId && (await checkCaseAccess(tx, actor, row.previousCaseId)) ? row.previousCaseId : null;
-    const hidesAddress = patient!.protectedIdentity;
+    const previousCaseId = row.previousCaseId && (await checkCaseAccess(tx, actor, row.previousCaseId, access.scopeUnitIds)) ? row.previousCaseId : null;
+    const hidesAddress = patient.protectedIdentity;
     const ward = unit.get(row.wardUnitId);
     await writeAudit(tx, actor, {
       action: "case.read",
@@ -249,13 +199,15 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       planningVersion: state.planningVersion,
       sipNeeded: state.sipNeeded,
       patient: {
-        name: `${patient!.givenName} ${patient!.familyName}`,
-        identifier: formatPatientIdentifier({ kind: patient!.identifierKind, value: patient!.identifier }),
-        protectedIdentity: patient!.protectedIdentity,
-        address: hidesAddress
-          ? null
-          : [patient!.streetAddress, [patient!.postalCode, patient!.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
-        register: patientRegisterStatus(patient!),
+        name: `${patient.givenName} ${patient.familyName}`,
+        identifier: formatPatientIdentifier({ kind: patient.identifierKind, value: patient.identifier }),
+        protectedIdentity: patient.protectedIdentity,
+        address: hidesAddress ? null : [patient.streetAddress, [patient.postalCode, patient.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+        register: patientRegisterStatus({
+          ...patient,
+          registerUncheckedSince: dateOrNull(patient.registerUncheckedSince),
+          registerReconciledAt: dateOrNull(patient.registerReconciledAt),
+        }),
       },
       ward: {
         unitId: row.wardUnitId,
@@ -302,4 +254,75 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
       messages,
     };
   });
+}
+
+const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
+interface CasePageRowsJson {
+  patient: {
+    givenName: string;
+    familyName: string;
+    identifierKind: Parameters<typeof formatPatientIdentifier>[0]["kind"];
+    identifier: string;
+    protectedIdentity: boolean;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    registerUncheckedSince: string | null;
+    registerReconciledAt: string | null;
+    registerDifferences: unknown;
+    municipalityCode: string | null;
+  };
+  units: { id: string; name: string; phone: string | null; switchboard: string | null; organisation: string }[];
+  messages: {
+    id: string;
+    title: string | null;
+    freeText: string | null;
+    registeredAt: string;
+    outageId: string | null;
+    sentDespite: { warnings: string[]; reason: string } | null;
+    givenName: string;
+    familyName: string;
+  }[];
+  recipients: { messageId: string; unitId: string; acknowledgedAt: string | null; givenName: string | null; familyName: string | null }[];
+  contacts: { id: string; givenName: string; familyName: string }[];
+}
+
+/**
+ * What the case page shows beside the case's facts, in one prepared statement (planned once per
+ * connection): the patient, the units named on the page with their organisation, each message's
+ * sender and texts, the recipients with who acknowledged, and the fast vårdkontakter by name.
+ * Five round trips, each built and planned per request, cost more than the rows.
+ */
+async function loadCasePageRows(tx: Tx, caseId: string, patientId: string, unitIds: string[], contactIds: string[]) {
+  const res = await executePrepared<{ rows: CasePageRowsJson }>(
+    tx,
+    sql`select json_build_object(
+      'patient', (select json_build_object('givenName', p.given_name, 'familyName', p.family_name, 'identifierKind', p.identifier_kind,
+          'identifier', p.identifier, 'protectedIdentity', p.protected_identity, 'streetAddress', p.street_address, 'postalCode', p.postal_code,
+          'city', p.city, 'registerUncheckedSince', p.register_unchecked_since, 'registerReconciledAt', p.register_reconciled_at,
+          'registerDifferences', p.register_differences, 'municipalityCode', p.municipality_code)
+        from patients p where p.id = ${patientId}::uuid),
+      'units', (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'phone', u.phone, 'switchboard', u.switchboard, 'organisation', o.name)), '[]'::json)
+        from units u join organisations o on o.id = u.organisation_id where u.id = any(${uuidArray(unitIds)})),
+      'messages', (select coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'freeText', m.free_text, 'registeredAt', m.registered_at,
+          'outageId', m.outage_id, 'sentDespite', m.sent_despite, 'givenName', s.given_name, 'familyName', s.family_name)), '[]'::json)
+        from messages m join staff s on s.id = m.sender_staff_id where m.case_id = ${caseId}::uuid),
+      'recipients', (select coalesce(json_agg(json_build_object('messageId', r.message_id, 'unitId', r.unit_id, 'acknowledgedAt', r.acknowledged_at,
+          'givenName', s.given_name, 'familyName', s.family_name) order by r.unit_id), '[]'::json)
+        from message_recipients r join messages m on m.id = r.message_id left join staff s on s.id = r.acknowledged_by_staff_id
+        where m.case_id = ${caseId}::uuid),
+      'contacts', (select coalesce(json_agg(json_build_object('id', s.id, 'givenName', s.given_name, 'familyName', s.family_name)), '[]'::json)
+        from staff s where s.id = any(${uuidArray(contactIds)}))
+    ) as rows`,
+  );
+  const rows = res.rows[0]!.rows;
+  return {
+    patient: rows.patient,
+    units: rows.units,
+    messageRows: rows.messages.map((m) => ({ ...m, registeredAt: new Date(m.registeredAt) })),
+    recipientRows: rows.recipients.map((r) => ({ ...r, acknowledgedAt: dateOrNull(r.acknowledgedAt) })),
+    contacts: rows.contacts,
+  };
 }

@@ -1,4 +1,4 @@
-import { schema, and, eq, inArray, isNull, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
+import { executePrepared, sql, type Db, type DbOrTx, type Tx } from "@vardkedjan/db/client";
 import { primaryPartyRole } from "@vardkedjan/domain/case/party-role";
 import { partySeesCase } from "@vardkedjan/domain/case/party-visibility";
 import type { PartyRole } from "@vardkedjan/domain/case/types";
@@ -14,34 +14,44 @@ export interface CaseAccess {
   viewerUnitIds: string[];
   /** The capacity the viewer acts in for this case. */
   viewerRole: PartyRole;
+  /** The units of the actor's context, as resolved for this check. */
+  scopeUnitIds: readonly string[];
 }
 
 /** The actor's access to a case, or null; no audit row (callers audit what they do with it). */
-export async function checkCaseAccess(tx: DbOrTx, actor: Actor, caseId: string): Promise<CaseAccess | null> {
-  const scope = await resolveScopeUnitIds(tx, actor.context);
-  const [kase] = await tx
-    .select({ id: schema.coordinationCases.id, patientId: schema.coordinationCases.patientId })
-    .from(schema.coordinationCases)
-    .where(eq(schema.coordinationCases.id, caseId));
-  if (!kase || scope.length === 0) return null;
-  const rows = await tx
-    .select({
-      unitId: schema.caseParties.unitId,
-      role: schema.caseParties.role,
-      visibleFrom: schema.caseParties.visibleFrom,
-      removedAt: schema.caseParties.removedAt,
-    })
-    .from(schema.caseParties)
-    .where(and(eq(schema.caseParties.caseId, caseId), isNull(schema.caseParties.removedAt), inArray(schema.caseParties.unitId, scope)));
+export async function checkCaseAccess(
+  tx: DbOrTx,
+  actor: Actor,
+  caseId: string,
+  /** The actor's units when a check in the same transaction resolved them already. */
+  resolved?: readonly string[],
+): Promise<CaseAccess | null> {
+  const scope = resolved ?? (await resolveScopeUnitIds(tx, actor.context));
+  if (scope.length === 0) return null;
+  // The case and its parties at the actor's units in one prepared statement (planned once per
+  // connection): every read of a case passes here. No row: no such case.
+  const res = await executePrepared<{ patient_id: string; unit_id: string | null; role: PartyRole | null; visible_from: string | null }>(
+    tx,
+    sql`select c.patient_id, cp.unit_id, cp.role, cp.visible_from
+      from coordination_cases c
+      left join case_parties cp on cp.case_id = c.id and cp.removed_at is null and cp.unit_id = any(${`{${scope.join(",")}}`}::uuid[])
+      where c.id = ${caseId}::uuid`,
+  );
+  const kase = res.rows[0];
+  if (!kase) return null;
+  const rows = res.rows.flatMap((r) =>
+    r.unit_id && r.role ? [{ unitId: r.unit_id, role: r.role, visibleFrom: r.visible_from === null ? null : new Date(r.visible_from), removedAt: null }] : [],
+  );
   // A receiving party sees the case only from the first message addressed to it.
   const parties = rows.filter(partySeesCase);
   const viewerRole = primaryPartyRole(parties.map((p) => p.role));
   if (!viewerRole) return null;
   return {
     caseId,
-    patientId: kase.patientId,
+    patientId: kase.patient_id,
     viewerUnitIds: parties.filter((p) => p.role === viewerRole).map((p) => p.unitId),
     viewerRole,
+    scopeUnitIds: scope,
   };
 }
 

@@ -172,6 +172,65 @@ describe("worklist", () => {
     expect((await sanna.case.list({})).count).toEqual({ value: Math.min(open.rows[0]!.n, 1000), more: open.rows[0]!.n > 1000 });
   });
 
+  it("keeps the count of a list over several units, a case counted once however many of them are its parties, and reads the first page's count from it", async () => {
+    const ulrika = await as("ulrika.lind", "slutenvard");
+    const mira = await as("mira.dahl", "slutenvard");
+    const gunilla = await as("gunilla.rask", "kommun");
+    // Each list over several units registers its set on its first page (a hospital with its wards,
+    // "Alla mina enheter", a kommun's units).
+    await ulrika.case.list({});
+    await mira.case.list({ scope: "alla" });
+    await gunilla.case.list({});
+    const sets = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from worklist_unit_sets`);
+    expect(sets.rows[0]!.n).toBeGreaterThanOrEqual(3);
+    // Every registered set's kept count equals its cases listed now, open and closed apart.
+    const expectKept = async () => {
+      const wrong = await t.db.execute(sql`
+        select s.id, c.case_open, c.listed, x.n from worklist_unit_sets s
+        join worklist_unit_set_counts c on c.set_id = s.id
+        cross join lateral (
+          select count(distinct cp.case_id)::int as n from case_parties cp
+          join worklist_unit_set_members m on m.set_id = s.id and m.unit_id = cp.unit_id
+          where cp.case_open = c.case_open and cp.removed_at is null and cp.visible_from is not null) x
+        where c.listed <> x.n`);
+      expect(wrong.rows).toEqual([]);
+    };
+    await expectKept();
+
+    // A case of Sanna's ward gets a second party at another ward of the hospital (still one case
+    // in the hospital's list); then the first party leaves, then the second.
+    const [party] = await t.db
+      .select({ id: schema.caseParties.id, caseId: schema.caseParties.caseId })
+      .from(schema.caseParties)
+      .innerJoin(schema.units, eq(schema.units.id, schema.caseParties.unitId))
+      .where(and(eq(schema.units.hsaId, SANNA_WARD), eq(schema.caseParties.caseOpen, true), sql`${schema.caseParties.visibleFrom} is not null`))
+      .limit(1);
+    await t.db.execute(sql`
+      insert into case_parties (case_id, unit_id, role, visible_from)
+      select ${party!.caseId}::uuid, id, 'avdelning', now() from units where hsa_id = 'SE2321000032-MSEAVD14'`);
+    await expectKept();
+    await t.db.update(schema.caseParties).set({ removedAt: new Date() }).where(eq(schema.caseParties.id, party!.id));
+    await expectKept();
+    await t.db.execute(sql`update case_parties set removed_at = now() where case_id = ${party!.caseId}::uuid and removed_at is null`);
+    await expectKept();
+    await t.db.execute(sql`update case_parties set removed_at = null where case_id = ${party!.caseId}::uuid`);
+    // Cases closed in one statement, and a party row deleted.
+    await t.db.execute(sql`update case_parties set case_open = false where case_id in (select case_id from case_parties where case_open limit 3)`);
+    await t.db.execute(
+      sql`delete from case_parties where case_id = ${party!.caseId}::uuid and unit_id = (select id from units where hsa_id = 'SE2321000032-MSEAVD14')`,
+    );
+    await expectKept();
+
+    // The hospital's first page reads its set's kept row (set here by hand, then put back).
+    const hospitalSet = sql`set_id in (select m.set_id from worklist_unit_set_members m join units u on u.id = m.unit_id where u.hsa_id = 'SE2321000032-MSE')`;
+    const kept = await t.db.execute<{ listed: number }>(sql`select listed from worklist_unit_set_counts where case_open and ${hospitalSet}`);
+    expect(kept.rows).toHaveLength(1);
+    await t.db.execute(sql`update worklist_unit_set_counts set listed = 42 where case_open and ${hospitalSet}`);
+    expect((await ulrika.case.list({})).count).toEqual({ value: 42, more: false });
+    await t.db.execute(sql`update worklist_unit_set_counts set listed = ${kept.rows[0]!.listed} where case_open and ${hospitalSet}`);
+    await expectKept();
+  });
+
   it("keeps a context's units until the organisation changes, then sees the new ward", async () => {
     const ulrika = await as("ulrika.lind", "slutenvard");
     const before = (await ulrika.case.scopeUnits()).length;

@@ -14,9 +14,10 @@ import type { RoleContext } from "@vardkedjan/domain/identity/types";
 import { liabilityFromText } from "@vardkedjan/domain/payment/text";
 import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
-import { writeAudit } from "../../audit";
+import { auditInsertSql } from "../../audit";
 import { AppError } from "../../errors";
 import { resolveScopeUnitIds } from "../workspace/scope";
+import { keptSetCount, registerUnitSet, unitSetKey } from "./worklist-unit-sets";
 import { SORT_KEYS, afterCursor, decodeCursor, encodeCursor, orderBy, type Cursor } from "./worklist-sorts";
 
 export interface WorklistInput {
@@ -130,42 +131,50 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
 
   const { pageSql, countSql, search } = worklistQueries(units, input, sort, direction, cursor);
 
-  // Two statements in the transaction besides the audit row: the page with its rows, and (on the
-  // first page) the count with the filter's kommuner. Both are prepared statements, planned once
-  // per connection: planning the eight-table join took longer than running it.
-  return db.transaction(async (tx) => {
-    const page = await executePrepared<PageRow>(tx, pageWithRowsSql(pageSql, sort, direction));
-    const hasMore = page.rows.length > input.pageSize;
-    const shown = page.rows.slice(0, input.pageSize);
-    const rows = shown.map((r) => rowOf(r, actor, contextOfUnit));
-    const last = shown.at(-1);
-    const nextCursor =
-      hasMore && last ? encodeCursor({ sort, direction, keys: SORT_KEYS[sort].types.map((_, i) => String(last[`t${i}`])), caseId: last.case_id }) : null;
-    // Counted with the first page only; the pages after it keep that count (the list says "av 312").
-    const first = cursor
-      ? null
-      : (await executePrepared<{ n: number; municipalities: { code: string; name: string }[] }>(tx, firstPageSql(units, input, countSql))).rows[0];
-    const n = first ? first.n : null;
-    const municipalities = input.cursor ? [] : (first?.municipalities ?? []);
-    if (rows.length > 0 || search) {
-      // PDL: the list shows patients' names and numbers; log which cases were shown (ids), what
-      // was searched for (a search without hits too) and, for "Alla mina enheter", the contexts
-      // whose units were read. One small row per page.
-      await writeAudit(tx, actor, {
-        action: "case.list",
-        activity: "Läsa",
-        entityType: "worklist",
-        details: { caseIds: rows.map((r) => r.caseId), search, ...(contexts.length > 1 ? { contexts: contexts.map((c) => c.id) } : {}) },
-      });
-    }
-    return {
-      rows,
-      nextCursor,
-      count: n === null ? null : { value: Math.min(n, WORKLIST_COUNT_CAP), more: n > WORKLIST_COUNT_CAP },
-      municipalities,
-      pageSize: input.pageSize,
-    };
-  });
+  // One statement, so one transaction and one round trip: the page with its rows, on the first
+  // page the count with the filter's kommuner, and the audit row. PDL: the list shows patients'
+  // names and numbers; the row logs which cases were shown (ids), what was searched for (a search
+  // without hits too) and, for "Alla mina enheter", the contexts whose units were read. A prepared
+  // statement, planned once per connection: planning the eight-table join took longer than running it.
+  const setKey = units.length > 1 && unfiltered(input) ? unitSetKey(units) : null;
+  const details = sql`jsonb_build_object('caseIds', (select coalesce(jsonb_agg(p.case_id order by p.ord), '[]'::jsonb) from listed p where p.ord <= ${input.pageSize}::int),
+    'search', ${search}::text)${contexts.length > 1 ? sql` || ${JSON.stringify({ contexts: contexts.map((c) => c.id) })}::jsonb` : sql``}`;
+  const audit = auditInsertSql(
+    actor,
+    { action: "case.list", activity: "Läsa", entityType: "worklist" },
+    details,
+    sql`exists (select 1 from listed) or ${search}::text is not null`,
+  );
+  const statement = sql`
+    with listed as (${pageWithRowsSql(pageSql, sort, direction)}),
+    audit as (${audit} returning 1)
+    select (select coalesce(json_agg(p order by p.ord), '[]'::json) from listed p) as rows,
+      ${cursor ? sql`null::int as n, '[]'::json as municipalities` : sql`f.n, f.municipalities`}, (select count(*)::int from audit) as audited
+    ${cursor ? sql`` : sql`from (${firstPageSql(units, input, countSql, setKey)}) f`}`;
+  const [result] = (await executePrepared<{ rows: PageRow[]; n: number | null; municipalities: { code: string; name: string }[] }>(db, statement)).rows;
+  const page = result!.rows;
+  const hasMore = page.length > input.pageSize;
+  const shown = page.slice(0, input.pageSize);
+  const rows = shown.map((r) => rowOf(r, actor, contextOfUnit));
+  const last = shown.at(-1);
+  const nextCursor =
+    hasMore && last ? encodeCursor({ sort, direction, keys: SORT_KEYS[sort].types.map((_, i) => String(last[`t${i}`])), caseId: last.case_id }) : null;
+  // Counted with the first page only; the pages after it keep that count (the list says "av 312").
+  let n = cursor ? null : result!.n;
+  if (!cursor && n === null) {
+    // A set of units no list has read before: counted once, and kept from now on. The count is
+    // no patient data; the page and its audit row are committed above.
+    n = await db.transaction(
+      async (tx) => (await registerUnitSet(tx, setKey!, units, input.includeClosed === true)) ?? (await tx.execute<{ n: number }>(countSql)).rows[0]!.n,
+    );
+  }
+  return {
+    rows,
+    nextCursor,
+    count: n === null ? null : { value: Math.min(n, WORKLIST_COUNT_CAP), more: n > WORKLIST_COUNT_CAP },
+    municipalities: cursor ? [] : result!.municipalities,
+    pageSize: input.pageSize,
+  };
 }
 
 /**
@@ -253,13 +262,17 @@ interface PageRow extends Record<string, unknown> {
   consents: (Omit<ConsentRecord, "documentedAt"> & { documentedAt: string })[];
 }
 
-/** The page's party rows (pageSql) with what the list shows of each case, in the page's order: one statement. */
+/** The page's party rows (pageSql) with what the list shows of each case, numbered (`ord`) in the page's order. */
 function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDirection): SQL {
   const keyCount = SORT_KEYS[sort].types.length;
   const keys = Array.from({ length: keyCount }, (_, i) => sql.raw(`page.t${i}`));
+  const orderKeys = sql.join(
+    [...Array.from({ length: keyCount }, (_, i) => sql.raw(`page.k${i}`)), sql`page.case_id`].map((e) => sql`${e} ${sql.raw(direction)}`),
+    sql`, `,
+  );
   return sql`
     with page as (${pageSql})
-    select cp.id as party_id, cp.case_id, ${sql.join(keys, sql`, `)}, cp.unit_id, pu.name as unit_name, cp.role, c.reference, c.stage,
+    select row_number() over (order by ${orderKeys}) as ord, cp.id as party_id, cp.case_id, ${sql.join(keys, sql`, `)}, cp.unit_id, pu.name as unit_name, cp.role, c.reference, c.stage,
            p.given_name, p.family_name, p.identifier, p.protected_identity, w.name as ward_name, h.name as hospital_name, c.admitted_at,
            c.estimated_discharge_date::text as estimated_discharge_date, c.ready_for_discharge_at, cp.municipality_name, cp.kommunklar_at,
            cp.fixed_care_contact_name, cp.due_steps, cp.unacknowledged, pay.liability_from,
@@ -274,23 +287,26 @@ function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDi
     join units w on w.id = c.ward_unit_id
     join units h on h.id = c.hospital_unit_id
     left join case_payments pay on pay.case_id = c.id
-    order by ${sql.join(
-      [...Array.from({ length: keyCount }, (_, i) => sql.raw(`page.k${i}`)), sql`page.case_id`].map((e) => sql`${e} ${sql.raw(direction)}`),
-      sql`, `,
-    )}`;
+    order by ${orderKeys}`;
 }
 
+/** A list without a stage, kommun or search: its count is kept as data. */
+const unfiltered = (input: WorklistInput) => !input.stage && !input.municipalityCode && !input.search?.trim();
+
 /**
- * The count and the kommuner for the filter, for the first page. A single unit's list without a
- * filter reads its count from `unit_list_counts` (kept by a trigger on the party rows), so that
- * the first page does not count the unit's thousand open rows; a filtered list, or several units
- * (a case with two of them as parties is counted once), counts its rows up to the cap.
+ * The count and the kommuner for the filter, for the first page. A list without a filter reads its
+ * count as kept by triggers on the party rows, so that the first page does not count the unit's
+ * thousand open rows: a single unit's from `unit_list_counts`, several units' (a case with two of
+ * them as parties counted once) from their set's row in `worklist_unit_set_counts` (null while the
+ * set is not registered). A filtered list counts its rows up to the cap.
  */
-function firstPageSql(units: string[], input: WorklistInput, countSql: SQL): SQL {
-  const kept = units.length === 1 && !input.stage && !input.municipalityCode && !input.search?.trim();
-  const count = kept
-    ? sql`(select coalesce(sum(l.listed), 0)::int from unit_list_counts l where l.unit_id = ${units[0]}::uuid and (l.case_open or ${input.includeClosed === true}))`
-    : sql`(${countSql})`;
+function firstPageSql(units: string[], input: WorklistInput, countSql: SQL, setKey: string | null): SQL {
+  const count =
+    units.length === 1 && unfiltered(input)
+      ? sql`(select coalesce(sum(l.listed), 0)::int from unit_list_counts l where l.unit_id = ${units[0]}::uuid and (l.case_open or ${input.includeClosed === true}))`
+      : setKey
+        ? keptSetCount(setKey, input.includeClosed === true)
+        : sql`(${countSql})`;
   return sql`
     select ${count} as n,
       (select coalesce(json_agg(json_build_object('code', k.municipality_code, 'name', k.name) order by k.name), '[]'::json)

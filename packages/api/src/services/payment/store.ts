@@ -29,29 +29,29 @@ export interface PaymentReference {
  * needs only its patient's).
  */
 export async function loadPaymentReference(db: DbOrTx, regionId: string, municipalityCodes?: (string | null)[]): Promise<PaymentReference> {
-  const agreementRows = await db.select().from(schema.paymentAgreements).where(eq(schema.paymentAgreements.regionId, regionId));
-  const agreements = agreementRows.map((a) =>
-    agreementVersionSchema.parse({
-      id: a.id,
-      regionId: a.regionId,
-      municipalityId: a.municipalityId,
-      version: a.version,
-      validFrom: a.validFrom,
-      validTo: a.validTo,
-      name: a.name,
-      model: a.model,
-    }),
-  );
-  const amountRows = await db.select().from(schema.paymentDayAmounts);
-  const amounts = amountRows.map((r) => ({ year: r.year, amountKr: r.amountKr, regulationId: r.regulationId, source: r.source }));
-  const kommunRows = await db.execute<{ id: string; region_id: string | null; code: string; unit_ids: string[] | null }>(sql`
-    select o.id, o.region_id, o.municipality_code as code, array_agg(u.id::text) filter (where u.id is not null) as unit_ids
-    from organisations o left join units u on u.organisation_id = o.id
-    where o.kind = 'kommun' and o.municipality_code is not null
-      and (${municipalityCodes === undefined} or o.municipality_code = any(${`{${(municipalityCodes ?? []).filter((c): c is string => !!c && /^\d{4}$/.test(c)).join(",")}}`}::text[]))
-    group by o.id`);
-  const municipalities = new Map(kommunRows.rows.map((r) => [r.code, { id: r.id, regionId: r.region_id, unitIds: r.unit_ids ?? [] }]));
-  return { agreements, amounts, municipalities };
+  // One statement for the three (the case page reads it on every request): the region's agreement
+  // versions, the day amounts, and the kommuner asked for with their units.
+  const codes = `{${(municipalityCodes ?? []).filter((c): c is string => !!c && /^\d{4}$/.test(c)).join(",")}}`;
+  const res = await db.execute<{
+    agreements: Record<string, unknown>[];
+    amounts: { year: number; amountKr: number; regulationId: string | null; source: string }[];
+    kommuner: { id: string; region_id: string | null; code: string; unit_ids: string[] | null }[];
+  }>(sql`select
+    (select coalesce(json_agg(json_build_object('id', a.id, 'regionId', a.region_id, 'municipalityId', a.municipality_id, 'version', a.version,
+        'validFrom', a.valid_from, 'validTo', a.valid_to, 'name', a.name, 'model', a.model)), '[]'::json)
+      from payment_agreements a where a.region_id = ${regionId}::uuid) as agreements,
+    (select coalesce(json_agg(json_build_object('year', d.year, 'amountKr', d.amount_kr, 'regulationId', d.regulation_id, 'source', d.source)), '[]'::json)
+      from payment_day_amounts d) as amounts,
+    (select coalesce(json_agg(k), '[]'::json) from (
+      select o.id, o.region_id, o.municipality_code as code, array_agg(u.id::text) filter (where u.id is not null) as unit_ids
+      from organisations o left join units u on u.organisation_id = o.id
+      where o.kind = 'kommun' and o.municipality_code is not null
+        and (${municipalityCodes === undefined} or o.municipality_code = any(${codes}::text[]))
+      group by o.id) k) as kommuner`);
+  const row = res.rows[0]!;
+  const agreements = row.agreements.map((a) => agreementVersionSchema.parse(a));
+  const municipalities = new Map(row.kommuner.map((r) => [r.code, { id: r.id, regionId: r.region_id, unitIds: r.unit_ids ?? [] }]));
+  return { agreements, amounts: row.amounts, municipalities };
 }
 
 export interface StoredCasePayment {

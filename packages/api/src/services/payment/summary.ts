@@ -23,10 +23,21 @@ export interface CasePaymentSummary {
 }
 
 /** The engine for one case as it stands now, under its agreement; null before any ready notice. */
-export async function casePaymentSummary(db: DbOrTx, loaded: LoadedCase, now: Date): Promise<CasePaymentSummary | null> {
-  const [patient] = await db.select({ code: schema.patients.municipalityCode }).from(schema.patients).where(eq(schema.patients.id, loaded.row.patientId));
-  const ref = await loadPaymentReference(db, loaded.row.regionId, [patient?.code ?? null]);
-  const result = computeForCase(loaded, patient?.code ?? null, ref, now);
+export async function casePaymentSummary(
+  db: DbOrTx,
+  loaded: LoadedCase,
+  now: Date,
+  /** The patient's kommunkod, when the caller has read the patient already. */
+  known?: { municipalityCode: string | null },
+): Promise<CasePaymentSummary | null> {
+  const code =
+    known?.municipalityCode ??
+    (known
+      ? null
+      : ((await db.select({ code: schema.patients.municipalityCode }).from(schema.patients).where(eq(schema.patients.id, loaded.row.patientId)))[0]?.code ??
+        null));
+  const ref = await loadPaymentReference(db, loaded.row.regionId, [code]);
+  const result = computeForCase(loaded, code, ref, now);
   if (!result) return null;
   const { payment, chosen } = result;
   const last = payment.days.at(-1);
