@@ -6,7 +6,8 @@ import { castCallers } from "../../testing/callers";
 import { demoActor } from "../../seed/actors";
 import { loadCaseFacts } from "../case/facts";
 import { declareOutage, endOutage } from "./manage";
-import { afterRegistrationInputs, storedPrefillOf } from "./after-registration-store";
+import { afterRegistrationCandidates } from "@vardkedjan/domain/outage/after-registration-candidates";
+import { afterRegistrationInputs, outageCandidateCases, storedPrefillOf } from "./after-registration-store";
 
 const HOUR = 3600_000;
 
@@ -119,13 +120,36 @@ describe("after-registration computed set-based", () => {
     await endOutage(t.db, asa, outageId);
 
     const stored = await t.db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.outageId, outageId));
-    const { expected, regionCases } = await t.db.transaction(async (tx) => {
+    const { expected, regionCases, candidates } = await t.db.transaction(async (tx) => {
       const [outage] = await tx.select().from(schema.outages).where(eq(schema.outages.id, outageId));
-      const { input } = await afterRegistrationInputs(tx, outage!);
+      const { input, periodFrom } = await afterRegistrationInputs(tx, outage!);
       // Every case of the region open at some point during the outage, not only the candidates.
-      const regionCaseRows = await tx.execute<{ id: string }>(sql`
-        select id from coordination_cases where region_id = ${outage!.regionId} and admitted_at <= ${outage!.endedAt!.toISOString()}::timestamptz
+      const regionCaseRows = await tx.execute<{
+        id: string;
+        patient_id: string;
+        admitted_at: Date;
+        discharged_at: Date | null;
+        provisional: boolean;
+        last: Date | null;
+      }>(sql`
+        select c.id, c.patient_id, c.admitted_at, c.discharged_at, c.provisional, (select max(occurred_at) from messages m where m.case_id = c.id) as last
+        from coordination_cases c where region_id = ${outage!.regionId} and admitted_at <= ${outage!.endedAt!.toISOString()}::timestamptz
           and (closed_at is null or closed_at >= ${outage!.startedAt.toISOString()}::timestamptz)`);
+      // The database chooses the same candidates as the domain's rule over all of them.
+      const byRule = afterRegistrationCandidates(
+        regionCaseRows.rows.map((r) => ({
+          id: r.id,
+          patientId: r.patient_id,
+          admittedAt: new Date(r.admitted_at),
+          dischargedAt: r.discharged_at ? new Date(r.discharged_at) : null,
+          provisional: r.provisional,
+          lastEventAt: r.last ? new Date(r.last) : null,
+        })),
+        periodFrom,
+        input.phoneLog,
+      );
+      const chosen = await outageCandidateCases(tx, outage!, periodFrom, input.phoneLog);
+      expect(chosen.map((c) => c.id).sort()).toEqual(byRule.map((c) => c.id).sort());
       const cases: AfterRegistrationCase[] = [];
       for (const row of regionCaseRows.rows) {
         const loaded = await loadCaseFacts(tx, row.id);
@@ -141,7 +165,7 @@ describe("after-registration computed set-based", () => {
           consents: loaded.facts.consents,
         });
       }
-      return { expected: computeAfterRegistration({ ...input, cases }), regionCases: cases.length };
+      return { expected: computeAfterRegistration({ ...input, cases }), regionCases: cases.length, candidates: chosen.length };
     });
 
     const byKey = <T extends { key: string }>(xs: T[]) => [...xs].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -188,6 +212,7 @@ describe("after-registration computed set-based", () => {
     for (const kind of ["register_admission", "register_discharge", "acknowledge", "summary_message"] as const) expect(kinds).toContain(kind);
     expect(stored.some((r) => r.prefill.possibleDuplicate)).toBe(true);
     expect(regionCases).toBeGreaterThan(stored.length / 2);
+    expect(candidates).toBeLessThan(regionCases);
     const mixed = new Set(stored.map((r) => r.caseId));
     const ref = async (r: string) => (await t.db.execute<{ id: string }>(sql`select id from coordination_cases where reference = ${r}`)).rows[0]!.id;
     expect(mixed.has(await ref("MIX-MIX0000001"))).toBe(false);

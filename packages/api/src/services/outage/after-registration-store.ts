@@ -99,8 +99,9 @@ const uuidArray = (ids: Iterable<string>): string => `{${[...ids].join(",")}}`;
 /**
  * The cases of the outage's region open at some point during it that can give an item: the
  * domain's candidate rule (afterRegistrationCandidates) asked of the database, so that a region's
- * quiet open cases are neither sent nor read; the rule is applied again to what comes back, so
- * the domain's function stays the one that decides.
+ * quiet open cases are neither sent nor read. The database is asked with a millisecond to spare
+ * (it keeps microseconds, the rule compares the milliseconds Node reads) and the rule is applied
+ * again to what comes back, so the domain's function stays the one that decides.
  */
 export async function outageCandidateCases(
   tx: Tx,
@@ -109,7 +110,7 @@ export async function outageCandidateCases(
   phoneLog: readonly { caseId: string | null; patientId: string }[],
 ): Promise<OutageCaseRow[]> {
   const end = outage.endedAt ?? new Date();
-  const since = periodFrom.toISOString();
+  const since = new Date(periodFrom.getTime() - 1).toISOString();
   const phonedCases = new Set(phoneLog.map((e) => e.caseId).filter((id): id is string => id !== null));
   const phonedPatients = new Set(phoneLog.map((e) => e.patientId));
   const rows = await tx.execute<{
