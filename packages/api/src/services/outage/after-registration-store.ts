@@ -211,22 +211,30 @@ export async function storeAfterRegistrationItems(
     if (i === undefined) m.set(v, (i = m.size));
     return String(i + 1);
   };
-  const n = items.length;
-  const col = () => new Array<string | null>(n);
-  const [keys, unitIds, caseIds, patientIds, kinds, messageKinds, eventAts, titleNos, prefillNos, sourceNos, messageIds] = Array.from({ length: 11 }, col);
-  items.forEach((item, i) => {
-    keys[i] = item.key;
-    unitIds[i] = item.unitId;
-    caseIds[i] = item.caseId;
-    patientIds[i] = item.caseId && casePatients.get(item.caseId) === item.patientId ? null : item.patientId || null;
-    kinds[i] = item.kind;
-    messageKinds[i] = item.messageKind ?? null;
-    eventAts[i] = item.eventAt.toISOString();
-    titleNos[i] = numberOf(titles, item.title);
-    prefillNos[i] = numberOf(prefills, JSON.stringify(storedPrefillOf(item)));
-    sourceNos[i] = numberOf(sources, JSON.stringify(item.sourcePhoneContactIds));
-    messageIds[i] = item.messageId ?? null;
-  });
+  const keys: string[] = [];
+  const unitIds: string[] = [];
+  const caseIds: (string | null)[] = [];
+  const patientIds: (string | null)[] = [];
+  const kinds: string[] = [];
+  const messageKinds: (string | null)[] = [];
+  const eventAts: string[] = [];
+  const titleNos: string[] = [];
+  const prefillNos: string[] = [];
+  const sourceNos: string[] = [];
+  const messageIds: (string | null)[] = [];
+  for (const item of items) {
+    keys.push(item.key);
+    unitIds.push(item.unitId);
+    caseIds.push(item.caseId);
+    patientIds.push(item.caseId && casePatients.get(item.caseId) === item.patientId ? null : item.patientId || null);
+    kinds.push(item.kind);
+    messageKinds.push(item.messageKind ?? null);
+    eventAts.push(item.eventAt.toISOString());
+    titleNos.push(numberOf(titles, item.title));
+    prefillNos.push(numberOf(prefills, JSON.stringify(storedPrefillOf(item))));
+    sourceNos.push(numberOf(sources, JSON.stringify(item.sourcePhoneContactIds)));
+    messageIds.push(item.messageId ?? null);
+  }
   // One statement, a parameter per column (typed arrays, which the database reads faster than rows of
   // JSON), the rows in the domain's order.
   await tx.execute(sql`
