@@ -27,6 +27,8 @@ interface Figure {
 const offset = Number(process.env.VK_E2E_PORT_OFFSET ?? 0) || 0;
 /** `--worklist`: only the ward worklist's figures (one user, 50 users against /api/health) and the case page's data, with CPU per request. */
 const worklistOnly = process.argv.includes("--worklist");
+/** `--after-registration`: only the after-registration figure (a region-wide outage declared, ended, the ward's list read), three times, with CPU. */
+const afterRegistrationOnly = process.argv.includes("--after-registration");
 const dataDir = path.resolve(ROOT, process.env.VK_DATA_DIR ?? ".data");
 const system = await startSystem({
   dataDir,
@@ -109,6 +111,34 @@ async function firstLoadJs(url: string, cookie: string): Promise<number> {
   return bytes / 1000;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * After-registration: ending the outage computes every unit's list (Förvaltning's portal); then
+ * the ward's list (Slutenvård's). Wall time, with the CPU the two portals and PostgreSQL spent.
+ */
+async function afterRegistrationFigure(ward: string, sanna: string, admin: string, asa: string, outageId: string): Promise<number> {
+  const pgDir = path.join(dataDir, "pg");
+  const cpu = () => ({
+    admin: cpuMsOf(system.pids(), path.join(ROOT, "apps", "admin")),
+    ward: cpuMsOf(system.pids(), path.join(ROOT, "apps", "ward")),
+    pg: cpuMsOf(system.pids(), pgDir),
+  });
+  const before = cpu();
+  const t0 = Date.now();
+  await call(admin, asa, "outage.end", { outageId }, true);
+  const ended = Date.now() - t0;
+  const list = (await call(ward, sanna, "outage.afterRegistration", null)) as { items: unknown[] };
+  const total = Date.now() - t0;
+  const after = cpu();
+  console.log(
+    `  after-registration: ${total} ms (ended ${ended} ms, list of ${list.items.length} items ${total - ended} ms); ` +
+      `CPU Förvaltning ${Math.round(after.admin - before.admin)} ms, Slutenvård ${Math.round(after.ward - before.ward)} ms, ` +
+      `PostgreSQL ${databaseIsEmbedded ? Math.round(after.pg - before.pg) : "?"} ms`,
+  );
+  return total;
+}
+
 // A labelled block, so that `--worklist` can leave it after the worklist's figures and still stop the system.
 measure: try {
   const ward = system.urls.slutenvard;
@@ -118,6 +148,31 @@ measure: try {
   const list = (await call(ward, sanna, "case.list", DEFAULT_WORKLIST_INPUT)) as { rows: { caseId: string }[]; count: { value: number; more: boolean } | null };
   console.log(`Sanna Sjöberg: ${list.count ? `${list.count.value}${list.count.more ? "+" : ""}` : "?"} öppna ärenden i arbetslistan`);
   const caseId = list.rows[0]?.caseId;
+
+  if (afterRegistrationOnly) {
+    const admin = system.urls.forvaltning;
+    const asa = await signIn(admin, "Åsa Berg");
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { outageId } = (await call(admin, asa, "outage.declare", {
+        system: "journalsystem",
+        scope: "region",
+        message: "Mätning",
+        idempotencyKey: `bench-afterreg-${Date.now()}`,
+      })) as { outageId: string };
+      // About as long as the banner's outage lasts in the full run.
+      await new Promise((r) => setTimeout(r, 20_000));
+      runs.push(await afterRegistrationFigure(ward, sanna, admin, asa, outageId));
+    }
+    figures.push({
+      name: "after-registration, end of a region's outage to the ward's list (median of 3)",
+      value: median(runs),
+      unit: "ms",
+      goal: 500,
+      kind: "max",
+    });
+    break measure;
+  }
 
   // Idle memory first, before any load has grown the heaps.
   if (!worklistOnly) {
@@ -173,11 +228,8 @@ measure: try {
   const asa = await signIn(admin, "Åsa Berg");
   const outageId = banner.outageId;
 
-  // After-registration: ending the outage computes every unit's list; then the ward's list.
-  const t0 = Date.now();
-  await call(admin, asa, "outage.end", { outageId }, true);
-  await call(ward, sanna, "outage.afterRegistration", null);
-  figures.push({ name: "after-registration, end of a region's outage to the ward's list", value: Date.now() - t0, unit: "ms", goal: 500, kind: "max" });
+  const afterRegistration = await afterRegistrationFigure(ward, sanna, admin, asa, outageId);
+  figures.push({ name: "after-registration, end of a region's outage to the ward's list", value: afterRegistration, unit: "ms", goal: 500, kind: "max" });
 } finally {
   await browser.close();
   await system.stop();

@@ -29,6 +29,7 @@ import { contextScope, outageStateOfSession } from "@vardkedjan/api/services/out
 import { EventHub } from "@vardkedjan/api/realtime/hub";
 import { eventStream } from "@vardkedjan/api/realtime/stream";
 import { ROOT, portsFromEnv } from "../lib/system";
+import { cpuMsOf } from "./national-cpu";
 
 export interface BenchResult {
   name: string;
@@ -92,21 +93,32 @@ export async function loadOutageCases(db: Db, n: number, outageStart: Date, pref
  * Ends a region-wide outage over the loaded cases (the after-registration lists are computed in
  * that transaction), then reads the ward's list as the Efterregistrering page does, median of 9.
  */
-export async function benchAfterRegistration(db: Db, cases: number, outageStart: Date): Promise<BenchResult[]> {
+export async function benchAfterRegistration(db: Db, cases: number, outageStart: Date, pgDataDir?: string): Promise<BenchResult[]> {
   const asa = await demoActor(db, "asa.berg", "forvaltning");
   const { outageId } = await declareOutage(db, asa, { system: "journalsystem", scope: "region", idempotencyKey: `bench-scale-${Date.now()}` }, outageStart);
+  // CPU beside wall time: this process and the embedded PostgreSQL (its processes run in its data
+  // folder), which the neighbours' load on a shared machine does not change.
+  const cpu = () => ({ node: process.cpuUsage(), pg: pgDataDir ? cpuMsOf([process.pid], pgDataDir) : Number.NaN });
+  const cpuSince = (c: ReturnType<typeof cpu>) => {
+    const n = process.cpuUsage(c.node);
+    return `CPU ${Math.round((n.user + n.system) / 1000)} ms Node + ${Number.isNaN(c.pg) ? "?" : Math.round(cpuMsOf([process.pid], pgDataDir!) - c.pg)} ms PostgreSQL`;
+  };
+  const c0 = cpu();
   const t0 = performance.now();
   await endOutage(db, asa, outageId);
   const ended = performance.now() - t0;
+  console.log(`  end outage: ${Math.round(ended)} ms, ${cpuSince(c0)}`);
   const [items] = (await db.execute<{ n: string }>(sql`select count(*)::text as n from after_registration_items where outage_id = ${outageId}`)).rows;
   const sanna = await demoActor(db, "sanna.sjoberg", "slutenvard");
   let listed = 0;
   const reads: number[] = [];
+  const c1 = cpu();
   for (let i = 0; i < 9; i++) {
     const s = performance.now();
     listed = (await listAfterRegistration(db, sanna)).items.length;
     reads.push(performance.now() - s);
   }
+  console.log(`  the ward's list, 9 reads: median ${Math.round(median(reads))} ms, ${cpuSince(c1)} in all`);
   return [
     {
       name: `after-registration: end outage over ${cases.toLocaleString("en")} cases, ${Number(items?.n ?? 0).toLocaleString("en")} items`,
@@ -248,7 +260,7 @@ export async function benchOutageScale(): Promise<BenchResult[]> {
     if (only !== "banner") {
       const outageStart = new Date(Date.now() - 5 * DAY);
       const cases = await loadOutageCases(h.db, 10_000, outageStart);
-      out.push(...(await benchAfterRegistration(h.db, cases, outageStart)));
+      out.push(...(await benchAfterRegistration(h.db, cases, outageStart, path.join(dir, "pg"))));
     }
     if (only !== "after-registration") out.push(...(await benchBannerFanOut(h.db, pg.url, h.pool)));
     return out;

@@ -151,6 +151,10 @@ export const afterRegistrationItems = pgTable(
       .notNull()
       .references(() => units.id),
     caseId: uuid().references(() => coordinationCases.id),
+    /**
+     * Only for an item without a case (or whose patient is not its case's): an item with a case
+     * names its patient through the case, so readers take coalesce(patient_id, the case's patient_id).
+     */
     patientId: uuid().references(() => patients.id),
     kind: afterRegistrationKind().notNull(),
     messageKind: messageKind(),

@@ -128,6 +128,9 @@ describe("after-registration: possible duplicates", () => {
       .where(and(eq(schema.auditEvents.entityType, "after_registration_item"), eq(schema.auditEvents.entityId, admission.id)));
     expect(audit).toMatchObject({ action: "case.after_register", actorName: "Sanna Sjöberg", outcome: "success" });
     expect(audit?.details).toMatchObject({ outcome: "makulerad", duplicateOf: noticeId });
+    // The item names its patient through its case: the audit row names the case's patient.
+    const [kase] = await t.db.select().from(schema.coordinationCases).where(eq(schema.coordinationCases.id, caseId));
+    expect(audit?.patientId).toBe(kase!.patientId);
     expect(JSON.stringify(audit?.details)).not.toContain("Samma inskrivning");
 
     const after = await (await sanna()).outage.afterRegistration();

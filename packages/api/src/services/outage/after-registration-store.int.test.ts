@@ -6,7 +6,8 @@ import { castCallers } from "../../testing/callers";
 import { demoActor } from "../../seed/actors";
 import { loadCaseFacts } from "../case/facts";
 import { declareOutage, endOutage } from "./manage";
-import { afterRegistrationInputs, storedPrefillOf } from "./after-registration-store";
+import { afterRegistrationCandidates } from "@vardkedjan/domain/outage/after-registration-candidates";
+import { afterRegistrationInputs, outageCandidateCases, storedPrefillOf } from "./after-registration-store";
 
 const HOUR = 3600_000;
 
@@ -105,14 +106,52 @@ describe("after-registration computed set-based", () => {
         idempotencyKey: `mix-call-${form.steps.length}`,
       });
     }
+    // A call whose patient has no case in Vårdkedjan (a SIP date agreed by phone): its item has no case.
+    await t.db.execute(sql`
+      with p as (
+        insert into patients (identifier_kind, identifier, given_name, family_name, municipality_code)
+        values ('reservnummer', 'MIX0000009', 'Test', 'Utanärende', '0484') returning id
+      )
+      insert into phone_contacts (outage_id, patient_id, occurred_at, counterpart_name, steps, direction, details, unit_id, signed_by_staff_id, idempotency_key)
+      select ${outageId}, p.id, ${new Date(start.getTime() + 4 * HOUR).toISOString()}::timestamptz, 'Berit Holm', '["sip_datum"]'::jsonb, 'lamnat',
+        jsonb_build_object('sipAt', ${new Date(start.getTime() + 72 * HOUR).toISOString()}::text), u.id, s.id, 'mix-no-case'
+      from p, units u, staff s where u.hsa_id = 'SE2321000032-MSEAVD12' and s.hsa_id like 'SE2321000032-%'
+      order by s.hsa_id limit 1`);
     await endOutage(t.db, asa, outageId);
 
     const stored = await t.db.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.outageId, outageId));
-    const { expected, regionCases } = await t.db.transaction(async (tx) => {
+    const { expected, regionCases, candidates } = await t.db.transaction(async (tx) => {
       const [outage] = await tx.select().from(schema.outages).where(eq(schema.outages.id, outageId));
-      const { input, caseRows } = await afterRegistrationInputs(tx, outage!);
+      const { input, periodFrom } = await afterRegistrationInputs(tx, outage!);
+      // Every case of the region open at some point during the outage, not only the candidates.
+      const regionCaseRows = await tx.execute<{
+        id: string;
+        patient_id: string;
+        admitted_at: Date;
+        discharged_at: Date | null;
+        provisional: boolean;
+        last: Date | null;
+      }>(sql`
+        select c.id, c.patient_id, c.admitted_at, c.discharged_at, c.provisional, (select max(occurred_at) from messages m where m.case_id = c.id) as last
+        from coordination_cases c where region_id = ${outage!.regionId} and admitted_at <= ${outage!.endedAt!.toISOString()}::timestamptz
+          and (closed_at is null or closed_at >= ${outage!.startedAt.toISOString()}::timestamptz)`);
+      // The database chooses the same candidates as the domain's rule over all of them.
+      const byRule = afterRegistrationCandidates(
+        regionCaseRows.rows.map((r) => ({
+          id: r.id,
+          patientId: r.patient_id,
+          admittedAt: new Date(r.admitted_at),
+          dischargedAt: r.discharged_at ? new Date(r.discharged_at) : null,
+          provisional: r.provisional,
+          lastEventAt: r.last ? new Date(r.last) : null,
+        })),
+        periodFrom,
+        input.phoneLog,
+      );
+      const chosen = await outageCandidateCases(tx, outage!, periodFrom, input.phoneLog);
+      expect(chosen.map((c) => c.id).sort()).toEqual(byRule.map((c) => c.id).sort());
       const cases: AfterRegistrationCase[] = [];
-      for (const row of caseRows) {
+      for (const row of regionCaseRows.rows) {
         const loaded = await loadCaseFacts(tx, row.id);
         cases.push({
           id: loaded.row.id,
@@ -126,16 +165,25 @@ describe("after-registration computed set-based", () => {
           consents: loaded.facts.consents,
         });
       }
-      return { expected: computeAfterRegistration({ ...input, cases }), regionCases: cases.length };
+      return { expected: computeAfterRegistration({ ...input, cases }), regionCases: cases.length, candidates: chosen.length };
     });
 
     const byKey = <T extends { key: string }>(xs: T[]) => [...xs].sort((a, b) => (a.key < b.key ? -1 : 1));
+    // An item with a case names its patient through the case; one without, by its own column.
+    const casePatient = new Map(
+      (await t.db.select({ id: schema.coordinationCases.id, patientId: schema.coordinationCases.patientId }).from(schema.coordinationCases)).map((c) => [
+        c.id,
+        c.patientId,
+      ]),
+    );
+    expect(stored.filter((r) => r.caseId !== null && r.patientId !== null)).toEqual([]);
+    expect(stored.filter((r) => r.caseId === null).map((r) => [r.kind, r.patientId !== null])).toEqual([["formal_sip_call", true]]);
     expect(
       byKey(stored).map((r) => ({
         key: r.key,
         unitId: r.unitId,
         caseId: r.caseId,
-        patientId: r.patientId,
+        patientId: r.patientId ?? (r.caseId ? casePatient.get(r.caseId) : null),
         kind: r.kind,
         messageKind: r.messageKind,
         eventAt: r.eventAt.toISOString(),
@@ -164,10 +212,18 @@ describe("after-registration computed set-based", () => {
     for (const kind of ["register_admission", "register_discharge", "acknowledge", "summary_message"] as const) expect(kinds).toContain(kind);
     expect(stored.some((r) => r.prefill.possibleDuplicate)).toBe(true);
     expect(regionCases).toBeGreaterThan(stored.length / 2);
+    expect(candidates).toBeLessThan(regionCases);
     const mixed = new Set(stored.map((r) => r.caseId));
     const ref = async (r: string) => (await t.db.execute<{ id: string }>(sql`select id from coordination_cases where reference = ${r}`)).rows[0]!.id;
     expect(mixed.has(await ref("MIX-MIX0000001"))).toBe(false);
     expect(mixed.has(await ref("MIX-MIX0000003"))).toBe(false);
     expect(mixed.has(await ref("MIX-MIX0000006"))).toBe(false);
+
+    // The ward's list names the patient of an item with a case and of one without.
+    const list = await (await as("sanna.sjoberg", "slutenvard")).outage.afterRegistration();
+    const mine = list.items.filter((i) => i.outageId === outageId);
+    expect(mine.find((i) => i.caseId === null)).toMatchObject({ kind: "formal_sip_call", patientName: "Test Utanärende", caseReference: null });
+    expect(mine.find((i) => i.caseReference === "MIX-MIX0000002")).toMatchObject({ kind: "register_admission", patientName: "Test Blandad" });
+    expect(mine.every((i) => i.patientName !== null)).toBe(true);
   });
 });

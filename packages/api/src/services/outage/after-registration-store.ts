@@ -45,13 +45,10 @@ export type OutageCaseRow = CaseActivity & { wardUnitId: string };
 
 /**
  * What the domain's computation takes for an outage, but the cases: its window and the region's
- * other outages, the units, the phone log, the unacknowledged messages, the routine; and the cases
- * of the region that were open at some point during it, as a few columns.
+ * other outages, the units, the phone log, the unacknowledged messages, the routine; and the start
+ * of the outage period around it (earliestPeriodStart), from which a case can give an item.
  */
-export async function afterRegistrationInputs(
-  tx: Tx,
-  outage: OutageRow,
-): Promise<{ input: Omit<AfterRegistrationInput, "cases">; caseRows: OutageCaseRow[]; periodFrom: Date }> {
+export async function afterRegistrationInputs(tx: Tx, outage: OutageRow): Promise<{ input: Omit<AfterRegistrationInput, "cases">; periodFrom: Date }> {
   const window = await windowOf(tx, outage);
   const end = outage.endedAt ?? new Date();
   const others = await Promise.all(
@@ -66,20 +63,6 @@ export async function afterRegistrationInputs(
   );
   const units = await regionUnitsWithAncestors(tx, outage.regionId);
   const phoneLog = await loadPhoneLog(tx, { outageId: outage.id });
-  const caseRows = await tx.execute<{
-    id: string;
-    patient_id: string;
-    ward_unit_id: string;
-    admitted_at: Date;
-    discharged_at: Date | null;
-    provisional: boolean;
-    last_event_at: Date | null;
-  }>(sql`
-    select c.id, c.patient_id, c.ward_unit_id, c.admitted_at, c.discharged_at, c.provisional,
-      (select max(m.occurred_at) from messages m where m.case_id = c.id) as last_event_at
-    from coordination_cases c
-    where c.region_id = ${outage.regionId} and c.admitted_at <= ${end.toISOString()}::timestamptz
-      and (c.closed_at is null or c.closed_at >= ${outage.startedAt.toISOString()}::timestamptz)`);
   const unackedRows = await tx.execute<{ message_id: string; unit_id: string; case_id: string; patient_id: string; occurred_at: Date; kind: MessageKind }>(sql`
     select r.message_id, r.unit_id, m.case_id, c.patient_id, m.occurred_at, m.kind::text as kind
     from message_recipients r join messages m on m.id = r.message_id join coordination_cases c on c.id = m.case_id
@@ -107,28 +90,67 @@ export async function afterRegistrationInputs(
       profile: await routineProfileFor(tx, outage.regionId),
       registeredMessageIds: registered.map((r) => r.id).filter((id): id is string => id !== null),
     },
-    caseRows: caseRows.rows.map((r) => ({
-      id: r.id,
-      patientId: r.patient_id,
-      wardUnitId: r.ward_unit_id,
-      admittedAt: new Date(r.admitted_at),
-      dischargedAt: r.discharged_at ? new Date(r.discharged_at) : null,
-      provisional: r.provisional,
-      lastEventAt: r.last_event_at ? new Date(r.last_event_at) : null,
-    })),
     periodFrom: earliestPeriodStart(window, others),
   };
+}
+
+const uuidArray = (ids: Iterable<string>): string => `{${[...ids].join(",")}}`;
+
+/**
+ * The cases of the outage's region open at some point during it that can give an item: the
+ * domain's candidate rule (afterRegistrationCandidates) asked of the database, so that a region's
+ * quiet open cases are neither sent nor read. The database is asked with a millisecond to spare
+ * (it keeps microseconds, the rule compares the milliseconds Node reads) and the rule is applied
+ * again to what comes back, so the domain's function stays the one that decides.
+ */
+export async function outageCandidateCases(
+  tx: Tx,
+  outage: OutageRow,
+  periodFrom: Date,
+  phoneLog: readonly { caseId: string | null; patientId: string }[],
+): Promise<OutageCaseRow[]> {
+  const end = outage.endedAt ?? new Date();
+  const since = new Date(periodFrom.getTime() - 1).toISOString();
+  const phonedCases = new Set(phoneLog.map((e) => e.caseId).filter((id): id is string => id !== null));
+  const phonedPatients = new Set(phoneLog.map((e) => e.patientId));
+  const rows = await tx.execute<{
+    id: string;
+    patient_id: string;
+    ward_unit_id: string;
+    admitted_at: Date;
+    discharged_at: Date | null;
+    provisional: boolean;
+    last_event_at: Date | null;
+  }>(sql`
+    select c.id, c.patient_id, c.ward_unit_id, c.admitted_at, c.discharged_at, c.provisional,
+      (select max(m.occurred_at) from messages m where m.case_id = c.id) as last_event_at
+    from coordination_cases c
+    where c.region_id = ${outage.regionId} and c.admitted_at <= ${end.toISOString()}::timestamptz
+      and (c.closed_at is null or c.closed_at >= ${outage.startedAt.toISOString()}::timestamptz)
+      and (c.provisional or c.admitted_at >= ${since}::timestamptz or c.discharged_at >= ${since}::timestamptz
+        or c.id = any(${uuidArray(phonedCases)}::uuid[]) or c.patient_id = any(${uuidArray(phonedPatients)}::uuid[])
+        or exists (select 1 from messages m where m.case_id = c.id and m.occurred_at >= ${since}::timestamptz))`);
+  const cases = rows.rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    wardUnitId: r.ward_unit_id,
+    admittedAt: new Date(r.admitted_at),
+    dischargedAt: r.discharged_at ? new Date(r.discharged_at) : null,
+    provisional: r.provisional,
+    lastEventAt: r.last_event_at ? new Date(r.last_event_at) : null,
+  }));
+  return afterRegistrationCandidates(cases, periodFrom, phoneLog);
 }
 
 /**
  * When an outage ends: compute every unit's after-registration list by the region's rules (in
  * the domain) from the cases and the phone log, and store it so progress can be followed. Only
- * the cases that can give an item (the domain's candidates) are loaded with their parties,
- * messages and consents, in three queries. Keys are deterministic (one item per event and unit).
+ * the cases that can give an item (the domain's candidates, chosen in the database) are loaded
+ * with their parties, messages and consents, in three queries. Keys are deterministic (one item per event and unit).
  */
 export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow): Promise<number> {
-  const { input, caseRows, periodFrom } = await afterRegistrationInputs(tx, outage);
-  const candidates = afterRegistrationCandidates(caseRows, periodFrom, input.phoneLog);
+  const { input, periodFrom } = await afterRegistrationInputs(tx, outage);
+  const candidates = await outageCandidateCases(tx, outage, periodFrom, input.phoneLog);
   const histories = await loadCaseHistories(
     tx,
     candidates.map((c) => c.id),
@@ -148,57 +170,85 @@ export async function computeAndStoreAfterRegistration(tx: Tx, outage: OutageRow
     };
   });
   const items = computeAfterRegistration({ ...input, cases });
-  await storeAfterRegistrationItems(tx, outage.id, items);
+  const casePatients = new Map(candidates.map((c) => [c.id, c.patientId]));
+  for (const u of input.unacknowledged) if (u.caseId) casePatients.set(u.caseId, u.patientId);
+  await storeAfterRegistrationItems(tx, outage.id, items, casePatients);
   return items.length;
 }
+
+/** A PostgreSQL array literal of text: each element quoted (backslash and double quote escaped), or NULL. */
+const textArray = (vs: readonly (string | null)[]): string => `{${vs.map((v) => (v === null ? "NULL" : `"${v.replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+/** A PostgreSQL array literal of values that need no quoting (ids, enum labels, ISO times, numbers), or NULL. */
+const plainArray = (vs: readonly (string | null)[]): string => `{${vs.map((v) => v ?? "NULL").join(",")}}`;
 
 /**
  * The computed items as rows of `after_registration_items`, in the domain's order; of two items
  * with the same key the first is kept. An outage's items are stored once, in the transaction
  * that ends it while holding its row (manage.ts), so a plain insert: the unique key refuses a
  * second list rather than skipping it silently, and the check ON CONFLICT makes per row is saved.
+ *
+ * An item with a case names its patient through the case (`casePatients`: each case's patient as
+ * loaded): `patient_id` is stored only for an item without a case, or one whose patient would not
+ * be its case's, so most rows cost no check of the patient reference and readers take
+ * `coalesce(patient_id, case's patient_id)`.
  */
-export async function storeAfterRegistrationItems(tx: Tx, outageId: string, computed: readonly AfterRegistrationItem[]): Promise<void> {
+export async function storeAfterRegistrationItems(
+  tx: Tx,
+  outageId: string,
+  computed: readonly AfterRegistrationItem[],
+  casePatients: ReadonlyMap<string, string>,
+): Promise<void> {
   const seen = new Set<string>();
   const items = computed.filter((item) => !seen.has(item.key) && !!seen.add(item.key));
-  // Each distinct prefill and title is sent once, the rows naming them by number: a region's list
-  // repeats the same notes thousands of times, and the database parses all it is sent.
-  const prefills = new Map<string, number>();
+  if (items.length === 0) return;
+  // Each distinct title, prefill and list of calls is sent once, the rows naming it by number: a
+  // region's list repeats the same notes thousands of times, and the database parses all it is sent.
   const titles = new Map<string, number>();
-  const numberOf = (m: Map<string, number>, v: string): number => {
+  const prefills = new Map<string, number>();
+  const sources = new Map<string, number>();
+  const numberOf = (m: Map<string, number>, v: string): string => {
     let i = m.get(v);
     if (i === undefined) m.set(v, (i = m.size));
-    return i;
+    return String(i + 1);
   };
-  const rows = items.map((item) => ({
-    key: item.key,
-    unit_id: item.unitId,
-    case_id: item.caseId,
-    patient_id: item.patientId || null,
-    kind: item.kind,
-    message_kind: item.messageKind ?? null,
-    event_at: item.eventAt.toISOString(),
-    title: numberOf(titles, item.title),
-    prefill: numberOf(prefills, JSON.stringify(storedPrefillOf(item))),
-    source_phone_contact_ids: item.sourcePhoneContactIds,
-    message_id: item.messageId ?? null,
-  }));
-  // One statement with three parameters: an outage over a whole region gives thousands of items, and
-  // thousands of rows of bound parameters cost more to build and parse than the insert itself. The
-  // rows go in the domain's order.
-  if (rows.length > 0) {
-    await tx.execute(sql`
-      insert into after_registration_items
-        (outage_id, key, unit_id, case_id, patient_id, kind, message_kind, event_at, title, prefill, source_phone_contact_ids, message_id)
-      select ${outageId}::uuid, r.key, r.unit_id, r.case_id, r.patient_id, r.kind, r.message_kind, r.event_at, t.value, p.value, r.source_phone_contact_ids, r.message_id
-      from rows from (json_to_recordset(${JSON.stringify(rows)}::json) as (
-        key text, unit_id uuid, case_id uuid, patient_id uuid, kind after_registration_kind, message_kind message_kind,
-        event_at timestamptz, title int, prefill int, source_phone_contact_ids jsonb, message_id uuid)) with ordinality
-        as r(key, unit_id, case_id, patient_id, kind, message_kind, event_at, title, prefill, source_phone_contact_ids, message_id, n)
-      join jsonb_array_elements_text(${JSON.stringify([...titles.keys()])}::jsonb) with ordinality as t(value, n) on t.n = r.title + 1
-      join jsonb_array_elements(${`[${[...prefills.keys()].join(",")}]`}::jsonb) with ordinality as p(value, n) on p.n = r.prefill + 1
-      order by r.n`);
+  const keys: string[] = [];
+  const unitIds: string[] = [];
+  const caseIds: (string | null)[] = [];
+  const patientIds: (string | null)[] = [];
+  const kinds: string[] = [];
+  const messageKinds: (string | null)[] = [];
+  const eventAts: string[] = [];
+  const titleNos: string[] = [];
+  const prefillNos: string[] = [];
+  const sourceNos: string[] = [];
+  const messageIds: (string | null)[] = [];
+  for (const item of items) {
+    keys.push(item.key);
+    unitIds.push(item.unitId);
+    caseIds.push(item.caseId);
+    patientIds.push(item.caseId && casePatients.get(item.caseId) === item.patientId ? null : item.patientId || null);
+    kinds.push(item.kind);
+    messageKinds.push(item.messageKind ?? null);
+    eventAts.push(item.eventAt.toISOString());
+    titleNos.push(numberOf(titles, item.title));
+    prefillNos.push(numberOf(prefills, JSON.stringify(storedPrefillOf(item))));
+    sourceNos.push(numberOf(sources, JSON.stringify(item.sourcePhoneContactIds)));
+    messageIds.push(item.messageId ?? null);
   }
+  // One statement, a parameter per column (typed arrays, which the database reads faster than rows of
+  // JSON), the rows in the domain's order.
+  await tx.execute(sql`
+    insert into after_registration_items
+      (outage_id, key, unit_id, case_id, patient_id, kind, message_kind, event_at, title, prefill, source_phone_contact_ids, message_id)
+    select ${outageId}::uuid, r.key, r.unit_id, r.case_id, r.patient_id, r.kind, r.message_kind, r.event_at, t.value, p.value, s.value, r.message_id
+    from unnest(${textArray(keys)}::text[], ${plainArray(unitIds)}::uuid[], ${plainArray(caseIds)}::uuid[], ${plainArray(patientIds)}::uuid[],
+        ${plainArray(kinds)}::after_registration_kind[], ${plainArray(messageKinds)}::message_kind[], ${plainArray(eventAts)}::timestamptz[],
+        ${plainArray(titleNos)}::int[], ${plainArray(prefillNos)}::int[], ${plainArray(sourceNos)}::int[], ${plainArray(messageIds)}::uuid[])
+      with ordinality as r(key, unit_id, case_id, patient_id, kind, message_kind, event_at, title, prefill, sources, message_id, n)
+    join jsonb_array_elements_text(${JSON.stringify([...titles.keys()])}::jsonb) with ordinality as t(value, n) on t.n = r.title
+    join jsonb_array_elements(${`[${[...prefills.keys()].join(",")}]`}::jsonb) with ordinality as p(value, n) on p.n = r.prefill
+    join jsonb_array_elements(${`[${[...sources.keys()].join(",")}]`}::jsonb) with ordinality as s(value, n) on s.n = r.sources
+    order by r.n`);
 }
 
 /** What is stored with an item for its form (`after_registration_items.prefill`, read by storedPrefill). */

@@ -83,7 +83,7 @@ export async function voidAfterRegistrationItem(
   const caseId = await itemCaseInScope(db, actor, input.itemId);
   if (!caseId) throw new AppError("INVALID_INPUT", { userMessage: "Bara en möjlig dubblett kan makuleras: registrera posten." });
 
-  return withCaseAccess(db, actor, caseId, async (tx) => {
+  return withCaseAccess(db, actor, caseId, async (tx, access) => {
     const [item] = await tx.select().from(schema.afterRegistrationItems).where(eq(schema.afterRegistrationItems.id, input.itemId)).for("update");
     if (!item) throw notOnList();
     if (item.status === "klar") throw new AppError("CONFLICT", { userMessage: `Posten är redan registrerad av ${await staffName(tx, item.doneByStaffId)}.` });
@@ -101,7 +101,8 @@ export async function voidAfterRegistrationItem(
       action: "case.after_register",
       activity: "Skriva",
       caseId,
-      patientId: item.patientId,
+      // An item with a case names its patient through the case (storeAfterRegistrationItems).
+      patientId: item.patientId ?? access.patientId,
       entityType: "after_registration_item",
       entityId: item.id,
       details: { outcome: "makulerad", kind: item.kind, outageId: item.outageId, duplicateOf: duplicate.event.id },

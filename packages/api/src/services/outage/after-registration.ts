@@ -55,7 +55,8 @@ export async function listAfterRegistration(db: Db, actor: Actor) {
       .from(schema.afterRegistrationItems)
       .innerJoin(schema.units, eq(schema.units.id, schema.afterRegistrationItems.unitId))
       .leftJoin(schema.coordinationCases, eq(schema.coordinationCases.id, schema.afterRegistrationItems.caseId))
-      .leftJoin(schema.patients, eq(schema.patients.id, schema.afterRegistrationItems.patientId))
+      // An item with a case names its patient through the case; one without, by its own column.
+      .leftJoin(schema.patients, eq(schema.patients.id, sql`coalesce(${schema.afterRegistrationItems.patientId}, ${schema.coordinationCases.patientId})`))
       // An item voided with its case (closed as wrongly created) is gone; one a person dismissed as a
       // duplicate is shown as handled, with who, when and why.
       .where(
