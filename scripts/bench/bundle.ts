@@ -6,8 +6,11 @@
 // figures, so they are computed here from the same manifests, and checked against the chunk list
 // `next build` writes per route (.next/diagnostics/route-bundle-stats.json): a chunk either names
 // is counted. Chunks a page loads only later (a form when it is opened: next/dynamic, import())
-// are not first load. Every page of every portal is measured; a portal without a build or
-// without pages is an error, not a pass.
+// are not first load, nor are the portals' client components, which load through next/dynamic
+// after the server's HTML has painted (packages/ui/src/deferred.tsx). These are the page's own
+// `<script>` tags less Next's `noModule` polyfills (firstLoadScripts), which the national bench
+// (national.ts) counts over HTTP on a served page in the same way. Every page of every portal is
+// measured; a portal without a build or without pages is an error, not a pass.
 // Run alone: `npx tsx scripts/bench/bundle.ts [--all]` (per page; `--all` lists every page, not
 // only the largest per portal); `npm run bench` runs it too. Exits non-zero above the target.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -48,11 +51,26 @@ function entryFiles(manifestFile: string): { route: string; files: string[] } {
   return { route, files: Object.values(manifest.entryJSFiles ?? {}).flat() };
 }
 
+/** Gzip-compressed size, as both this bench and the national one count it (level 9, the most a server would send). */
+export const gzipBytes = (data: Buffer) => gzipSync(data, { level: 9 }).length;
+
+/**
+ * The scripts a browser loads first for a served page: its `<script src>` tags, except `noModule`
+ * ones (Next's polyfills for browsers without ES modules: every browser the portals support skips
+ * them). Chunks named only by `<link rel="preload">` (next/dynamic's low-priority preloads) load
+ * after the page and are not counted, as the manifests do not name them either.
+ */
+export function firstLoadScripts(html: string): string[] {
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  const srcs = tags.filter((t) => !/\snomodule\b/i.test(t)).map((t) => /\ssrc="([^"]+\.js[^"]*)"/.exec(t)?.[1]);
+  return [...new Set(srcs.filter((s): s is string => s !== undefined))];
+}
+
 const gzipCache = new Map<string, number>();
 function gzipSize(file: string): number {
   let size = gzipCache.get(file);
   if (size === undefined) {
-    size = gzipSync(readFileSync(file), { level: 9 }).length;
+    size = gzipBytes(readFileSync(file));
     gzipCache.set(file, size);
   }
   return size;

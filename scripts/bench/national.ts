@@ -6,12 +6,12 @@
 // non-zero on a miss. Figures live here, never in timed tests.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
 import { ROOT, portsFromEnv, startSystem } from "../lib/system";
 import { pssMb, peakRssMb } from "./national-memory";
 import { cpuMsOf } from "./national-cpu";
+import { firstLoadScripts, gzipBytes } from "./bundle";
 import { benchBannerOverHttp } from "./outage-banner-http";
 import { DEFAULT_WORKLIST_INPUT } from "@vardkedjan/ui/case/worklist/worklist-input";
 
@@ -102,13 +102,16 @@ const databaseIsEmbedded = !process.env.DATABASE_URL;
 const cpuText = (r: { portalMs: number; pgMs: number }) =>
   `CPU ${r.portalMs.toFixed(2)} ms portal + ${Number.isNaN(r.pgMs) ? "?" : r.pgMs.toFixed(2)} ms PostgreSQL per request`;
 
-/** Gzipped size of the JavaScript a page loads first (its script tags), in kB. */
+/**
+ * Gzipped size of the JavaScript a page loads first (its script tags), in kB of 1024 bytes: counted
+ * as bundle.ts counts it from the build's manifests (the same tags, compression and unit), so the
+ * two figures agree.
+ */
 async function firstLoadJs(url: string, cookie: string): Promise<number> {
   const html = await (await fetch(url, { headers: { cookie } })).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
   let bytes = 0;
-  for (const src of srcs) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
-  return bytes / 1000;
+  for (const src of firstLoadScripts(html)) bytes += gzipBytes(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer()));
+  return Math.round((bytes / 1024) * 10) / 10;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
