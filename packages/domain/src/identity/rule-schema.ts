@@ -1,5 +1,7 @@
 import "../zod-csp";
 import * as z from "zod";
+// The Swedish locale alone: `z.locales.sv` would bring every locale zod has into the browser.
+import swedish from "zod/v4/locales/sv.js";
 import { portalForRole, PORTAL_LABELS, ROLE_LABELS } from "./context-label";
 import { isValidOrgHsaId } from "./hsa-id";
 import type { OrgTree } from "./org-tree";
@@ -169,7 +171,7 @@ export interface RuleValidationError {
 
 export type RuleValidation = { ok: true; rule: MappingRule } | { ok: false; errors: RuleValidationError[] };
 
-const swedishErrors = z.locales.sv().localeError;
+const swedishErrors = swedish().localeError;
 
 /** Validate a rule for saving. Pass the org tree to also check the HSA-ids it names. */
 export function validateMappingRule(input: unknown, opts: { tree?: OrgTree } = {}): RuleValidation {

@@ -1,5 +1,7 @@
 import "../zod-csp";
 import * as z from "zod";
+// The Swedish locale alone: `z.locales.sv` would bring every locale zod has into the browser.
+import swedish from "zod/v4/locales/sv.js";
 import { PARTY_ROLES } from "../case/types";
 import type { PayloadError } from "../case/payloads";
 import { OUTAGE_SYSTEMS, PHONE_STEPS, type OutageSystem } from "./types";
@@ -157,7 +159,7 @@ export type ManualCheck = RoutineProfile["manualChecklist"][number];
 
 export type ProfileResult = { ok: true; profile: RoutineProfile } | { ok: false; errors: PayloadError[] };
 
-const swedishErrors = z.locales.sv().localeError;
+const swedishErrors = swedish().localeError;
 
 /** Validate an administrator's edit of a profile. Never throws. */
 export function parseRoutineProfile(input: unknown): ProfileResult {
