@@ -106,21 +106,50 @@ export function routeSizes(app: string): RouteSize[] {
   return sizes.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
+/**
+ * Code that must never be in a portal's client chunks, first load or later: zod's other locales
+ * (`z.locales.sv` brings all of them; import "zod/v4/locales/sv.js"), and server modules (the
+ * `server-only` guard's message, Drizzle, the PostgreSQL driver).
+ */
+const FORBIDDEN_IN_CLIENT: { what: string; marker: string }[] = [
+  { what: "zods övriga språk (zod/v4/locales)", marker: "Ungültige Eingabe" },
+  { what: "serverkod (server-only)", marker: "cannot be imported from a Client Component module" },
+  { what: "Drizzle", marker: "drizzle-orm" },
+  { what: "PostgreSQL-drivrutinen (pg)", marker: "PGPASSWORD" },
+];
+
+/** The client chunks of a portal that hold forbidden code, as "file: what". */
+export function forbiddenClientCode(app: string): string[] {
+  const dir = path.join(ROOT, "apps", app, ".next", "static", "chunks");
+  const found: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(path.join(dir, file), "utf8");
+    for (const f of FORBIDDEN_IN_CLIENT) if (text.includes(f.marker)) found.push(`apps/${app}/.next/static/chunks/${file}: ${f.what}`);
+  }
+  return found;
+}
+
 const kb = (bytes: number) => bytes / 1024;
 
 /** The largest first load of each portal, against the target (every page is at most that). */
 export function benchBundles(): BenchResult[] {
-  return PORTAL_APPS.map((app) => {
-    const sizes = routeSizes(app);
-    const largest = sizes[0]!;
-    const over = sizes.filter((s) => kb(s.gzipBytes) > FIRST_LOAD_TARGET_KB).length;
-    return {
-      name: `first-load JS, gzip, largest of ${sizes.length} pages of apps/${app} (${largest.route}; ${over} over)`,
-      value: Math.round(kb(largest.gzipBytes) * 10) / 10,
-      unit: "kB",
-      target: FIRST_LOAD_TARGET_KB,
-    };
-  });
+  const forbidden = PORTAL_APPS.flatMap(forbiddenClientCode);
+  for (const f of forbidden) console.error(`  ✖ ${f}`);
+  const clean: BenchResult = { name: "client chunks with zod's other locales or server code", value: forbidden.length, unit: "files", target: 0 };
+  return [
+    clean,
+    ...PORTAL_APPS.map((app) => {
+      const sizes = routeSizes(app);
+      const largest = sizes[0]!;
+      const over = sizes.filter((s) => kb(s.gzipBytes) > FIRST_LOAD_TARGET_KB).length;
+      return {
+        name: `first-load JS, gzip, largest of ${sizes.length} pages of apps/${app} (${largest.route}; ${over} over)`,
+        value: Math.round(kb(largest.gzipBytes) * 10) / 10,
+        unit: "kB",
+        target: FIRST_LOAD_TARGET_KB,
+      };
+    }),
+  ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
@@ -134,6 +163,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     over += bad.length;
     if (!all && sizes.length > 3) console.log(`${"".padEnd(14)}… ${sizes.length - 3} sidor till, den minsta ${kb(sizes.at(-1)!.gzipBytes).toFixed(1)} kB`);
   }
+  const forbidden = PORTAL_APPS.flatMap(forbiddenClientCode);
+  for (const f of forbidden) console.error(`✖ ${f}`);
+  if (forbidden.length > 0) process.exit(1);
   if (over > 0) {
     console.error(`\n✖ ${over} sidor laddar mer än ${FIRST_LOAD_TARGET_KB} kB JavaScript (gzip) vid första besöket.`);
     process.exit(1);
