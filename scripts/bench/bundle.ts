@@ -6,11 +6,10 @@
 // figures, so they are computed here from the same manifests, and checked against the chunk list
 // `next build` writes per route (.next/diagnostics/route-bundle-stats.json): a chunk either names
 // is counted. Chunks a page loads only later (a form when it is opened: next/dynamic, import())
-// are not first load, nor are the portals' client components, which load through next/dynamic
-// after the server's HTML has painted (packages/ui/src/deferred.tsx). These are the page's own
-// `<script>` tags less Next's `noModule` polyfills (firstLoadScripts), which the national bench
-// (national.ts) counts over HTTP on a served page in the same way. Every page of every portal is
-// measured; a portal without a build or without pages is an error, not a pass.
+// are not first load. These are the page's own `<script>` tags less Next's `noModule` polyfills
+// (firstLoadScripts), which the national bench (national.ts) counts over HTTP on a served page in
+// the same way. Every page of every portal is measured; a portal without a build or without pages
+// is an error, not a pass.
 // Run alone: `npx tsx scripts/bench/bundle.ts [--all]` (per page; `--all` lists every page, not
 // only the largest per portal); `npm run bench` runs it too. Exits non-zero above the target.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
