@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { castByKey, type DemoKey } from "@vardkedjan/db/seed";
 import { schema, eq, and, desc } from "@vardkedjan/db/client";
@@ -7,6 +6,7 @@ import type { Portal } from "@vardkedjan/domain/identity/types";
 import { castCallers, openWardCase, castActor } from "../../testing/callers";
 import { patientSummaryPdf } from "../../services/documents/patient-summary";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
+import { refusal } from "../../testing/refusal";
 
 /** The discharge process through the real procedures and their authorisation. */
 describe("coordination cases", () => {
@@ -24,15 +24,6 @@ describe("coordination cases", () => {
   const actorFor = (who: DemoKey, portal: Portal) => castActor(t.db, who, portal);
   const berit = () => as("berit.holm", "kommun");
   const fredrik = () => as("fredrik.vall", "primarvard");
-
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
 
   async function openCase(identifier: string) {
     return openWardCase(await sanna(), identifier, k());

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { DEMO_HSA } from "@vardkedjan/db/seed";
 import { schema, eq, and } from "@vardkedjan/db/client";
 import { castCallers, openWardCase } from "../../testing/callers";
+import { refusal } from "../../testing/refusal";
 
 /** Home care in the loop: who brings which unit into a case, and what home care then sees. */
 describe("home care in the case", () => {
@@ -21,14 +21,6 @@ describe("home care in the case", () => {
   const karin = () => as("karin.ek", "kommun");
   const hans = () => as("hans.tjader", "kommun");
 
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
   const unitId = async (hsaId: string) => (await t.db.select().from(schema.units).where(eq(schema.units.hsaId, hsaId)))[0]!.id;
   const soon = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 

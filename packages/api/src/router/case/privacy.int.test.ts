@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import type { DemoKey } from "@vardkedjan/db/seed";
 import { schema, and, eq, desc, sql } from "@vardkedjan/db/client";
@@ -9,6 +8,7 @@ import { castCallers, openWardCase, type Caller, castActor } from "../../testing
 import { EventHub } from "../../realtime/hub";
 import { eventStream } from "../../realtime/stream";
 import type { RealtimeEvent } from "../../realtime/events";
+import { refusal } from "../../testing/refusal";
 
 /**
  * Privacy inside a case: who sees a case before it is notified, the kommun's consent statements,
@@ -37,15 +37,6 @@ describe("case privacy", () => {
   const berit = () => as("berit.holm", "kommun");
   const fredrik = () => as("fredrik.vall", "primarvard");
   const actorFor = (who: DemoKey, portal: Portal) => castActor(t.db, who, portal);
-
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
 
   async function send(caller: Caller, caseId: string, kind: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {
     const view = await caller.case.get({ caseId });

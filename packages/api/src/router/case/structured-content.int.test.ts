@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { schema, and, eq, sql } from "@vardkedjan/db/client";
 import { castActor, castCallers, openWardCase, type Caller } from "../../testing/callers";
@@ -9,6 +8,7 @@ import { patientSummaryContent } from "../../services/documents/patient-summary"
 import { renderCaseDocument } from "../../services/documents/outage-documents";
 import { getCase } from "../../services/case/get-case";
 import { PHYSICIAN_REFUSAL } from "@vardkedjan/domain/case/structured-content";
+import { refusal } from "../../testing/refusal";
 
 /**
  * Structured content beside the messages: the called parties' answers to a SIP call, a unit's
@@ -37,15 +37,6 @@ describe("SIP answers, phrase templates and internal notes", () => {
     await hub.close();
     await t.close();
   });
-
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
 
   async function send(caller: Caller, caseId: string, kind: string, payload: Record<string, unknown>, recipientUnitIds?: string[]) {
     const view = await caller.case.get({ caseId });

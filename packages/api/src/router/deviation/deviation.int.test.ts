@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { TOLVAN_IDENTIFIER } from "@vardkedjan/db/seed";
 import { schema, and, eq, sql } from "@vardkedjan/db/client";
@@ -8,6 +7,7 @@ import { createSmtpMailer, type SmtpMailer } from "../../mail/mailer";
 import { DEVIATION_NOTICE_SENTENCE } from "../../mail/templates";
 import { castActor, castCallers, openWardCase, type Caller } from "../../testing/callers";
 import { countOpenDeviations } from "../../services/deviation/count";
+import { refusal } from "../../testing/refusal";
 
 /**
  * Avvikelser through the real procedures: the ward reports to the kommun, the kommun's MAS
@@ -47,15 +47,6 @@ describe("deviations in the cooperation", () => {
   const berit = () => as("berit.holm", "kommun");
   const gunilla = () => as("gunilla.rask", "kommun");
   const ulrika = () => as("ulrika.lind", "slutenvard");
-
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
 
   async function send(caller: Caller, caseId: string, recipientUnitIds: string[]) {
     return caller.case.sendMessage({

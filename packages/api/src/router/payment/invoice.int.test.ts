@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { schema, and, eq, sql } from "@vardkedjan/db/client";
 import { LAW_DEFAULT_MODEL } from "@vardkedjan/domain/payment/agreement";
@@ -14,6 +13,7 @@ import type { PortalContext } from "../../portal/context";
 import { invoiceExportRoute } from "../../portal/routes/invoice-export";
 import type { SessionView } from "../../services/identity/session";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
+import { refusal } from "../../testing/refusal";
 
 /**
  * The invoice basis through the real procedures: which cases a kommun pays for (its folkbokförda
@@ -41,15 +41,6 @@ describe("invoice basis (faktureringsunderlag)", () => {
   let flen = "";
   let caseA = "";
   let caseB = "";
-
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
 
   beforeAll(async () => {
     t = await createTestDatabase({ seeded: true });

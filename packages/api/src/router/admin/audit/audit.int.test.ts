@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import { sql } from "@vardkedjan/db/client";
 import { castActor, castCallers, openWardCase } from "../../../testing/callers";
 import { writeAudit } from "../../../audit";
 import { countPendingLogFlags, detectAuditFlags } from "../../../services/admin/audit/flags";
 import { addDaysToIsoDate, stockholmDate } from "@vardkedjan/domain/time/stockholm";
+import { refusal } from "../../../testing/refusal";
 
 const ALVA = "200001252386"; // skyddad identitet, a case at Sanna's ward (demo data)
 const LENNART = "195009072553";
@@ -25,15 +25,6 @@ describe("log review (Loggkontroll)", () => {
     t = await createTestDatabase({ seeded: true });
   });
   afterAll(() => t.close());
-
-  async function refusal(p: Promise<unknown>) {
-    const e = await p.then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(e, "expected a refusal").toBeInstanceOf(TRPCError);
-    return { code: (e as TRPCError).code, message: (e as TRPCError).message };
-  }
 
   /** The patient's case, opened by Sanna's ward on first use (the seeded database has patients, no cases). */
   const cases = new Map<string, string>();
