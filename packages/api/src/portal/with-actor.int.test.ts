@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@vardkedjan/db/testing";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import type { SessionView } from "../services/identity/session";
 import { signInCast } from "../testing/callers";
-import type { PortalContext } from "./context";
+import { testRouteContext } from "../testing/route-context";
 import { withActor } from "./with-actor";
 import { documentRoute } from "./routes/documents";
 import { eventsRoute } from "./routes/events";
@@ -24,21 +24,7 @@ describe("withActor", () => {
   });
   afterAll(() => t.close());
 
-  const contextOf = (portal: Portal, session: SessionView | null): PortalContext => ({
-    portal,
-    env: () => {
-      throw new Error("not needed");
-    },
-    db: () => t.db,
-    auth: () => {
-      throw new Error("not needed");
-    },
-    mailer: () => null,
-    session: async () => session,
-    publicOrigin: () => ORIGIN,
-    apiContext: () => Promise.reject(new Error("not needed")),
-    caller: () => Promise.reject(new Error("not needed")),
-  });
+  const contextOf = (portal: Portal, session: SessionView | null) => testRouteContext(t.db, portal, session, ORIGIN);
 
   const deniedRows = () =>
     t.db

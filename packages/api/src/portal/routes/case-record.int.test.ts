@@ -5,7 +5,7 @@ import type { DemoKey } from "@vardkedjan/db/seed";
 import type { Portal } from "@vardkedjan/domain/identity/types";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
 import { castCallers, openWardCase, signInCast, type Caller } from "../../testing/callers";
-import type { PortalContext } from "../context";
+import { testRouteContext } from "../../testing/route-context";
 import type { SessionView } from "../../services/identity/session";
 import { caseDocumentRoute } from "./case-documents";
 
@@ -35,21 +35,7 @@ describe("the case record PDF", () => {
     });
   }
 
-  const routeContext = (session: SessionView): PortalContext => ({
-    portal: session.activeContext!.portal,
-    env: () => {
-      throw new Error("not needed");
-    },
-    db: () => t.db,
-    auth: () => {
-      throw new Error("not needed");
-    },
-    mailer: () => null,
-    session: async () => session,
-    publicOrigin: () => "http://localhost:3901",
-    apiContext: () => Promise.reject(new Error("not needed")),
-    caller: () => Promise.reject(new Error("not needed")),
-  });
+  const routeContext = (session: SessionView) => testRouteContext(t.db, session.activeContext!.portal, session, "http://localhost:3901");
 
   async function print(who: DemoKey, portal: Portal): Promise<{ status: number; text: string; disposition: string | null }> {
     const { session } = await signInCast(t.db, who, portal);

@@ -9,7 +9,7 @@ import { runCase, thirdOfLastMonth } from "../../seed/demo-cases";
 import { invoiceCsvText } from "../../services/payment/invoice-export";
 import { runPaymentRecomputations } from "../../services/payment/recompute";
 import { signInCast } from "../../testing/callers";
-import type { PortalContext } from "../../portal/context";
+import { testRouteContext } from "../../testing/route-context";
 import { invoiceExportRoute } from "../../portal/routes/invoice-export";
 import type { SessionView } from "../../services/identity/session";
 import { extractPdf, flat } from "@vardkedjan/documents/testing/pdf-text";
@@ -177,21 +177,7 @@ describe("invoice basis (faktureringsunderlag)", () => {
     expect((await (await tomas()).payment.totals({ fromMonth: lastMonth, toMonth: lastMonth })).every((r) => r.municipalityId === eskilstuna)).toBe(true);
   });
 
-  const routeContext = (session: SessionView): PortalContext => ({
-    portal: session.activeContext!.portal,
-    env: () => {
-      throw new Error("not needed");
-    },
-    db: () => t.db,
-    auth: () => {
-      throw new Error("not needed");
-    },
-    mailer: () => null,
-    session: async () => session,
-    publicOrigin: () => "http://localhost:3904",
-    apiContext: () => Promise.reject(new Error("not needed")),
-    caller: () => Promise.reject(new Error("not needed")),
-  });
+  const routeContext = (session: SessionView) => testRouteContext(t.db, session.activeContext!.portal, session, "http://localhost:3904");
 
   it("the export route gives CSV and PDF with the page's total, the patient only to the economy role, and refuses others (audited)", async () => {
     const perSession = (await signInCast(t.db, "per.sandberg", "forvaltning")).session;
