@@ -1,6 +1,7 @@
 import type { Role } from "../identity/types";
-import type { ConsentRecord } from "./types";
-import { caseVisibility, type Viewer } from "./visibility";
+import type { ConsentKind, ConsentRecord, PartyRole } from "./types";
+import { infoTransferConsentFor } from "./consent";
+import { caseVisibility, isWardViewer, type Viewer } from "./visibility";
 
 /**
  * The worklist's sort orders and optional columns ("Min arbetsyta"): one list each, with the
@@ -71,4 +72,14 @@ export function worklistFieldsVisible(viewer: Viewer, consents: readonly Consent
 /** The sorts a role may use: hemtjänst does not see the columns the last two sort by, so it cannot sort by them either. */
 export function worklistSortsFor(role: Role): readonly WorklistSort[] {
   return role === "hemtjanst" ? WORKLIST_SORTS.filter((s) => s !== "kommunklar" && s !== "fast_vardkontakt") : WORKLIST_SORTS;
+}
+
+/**
+ * The one kind of consent whose records decide what worklistFieldsVisible shows a party of this
+ * role, or null when none does (the ward sees every column whatever the consents). The list reads
+ * only that kind's records for each row: what it shows is the same as with all of them.
+ */
+export function worklistConsentKind(partyRole: PartyRole): ConsentKind | null {
+  if (isWardViewer({ partyRole })) return null;
+  return infoTransferConsentFor(partyRole);
 }

@@ -1,10 +1,11 @@
 import { executePrepared, sql, type Db, type SQL } from "@vardkedjan/db/client";
 import { can } from "@vardkedjan/domain/access/actions";
-import type { CaseStage, ConsentRecord, PartyRole } from "@vardkedjan/domain/case/types";
+import { PARTY_ROLES, type CaseStage, type ConsentRecord, type PartyRole } from "@vardkedjan/domain/case/types";
 import type { DeadlineKind, DueStepCode } from "@vardkedjan/domain/case/due";
 import { seesPaymentResponsibility } from "@vardkedjan/domain/case/visibility";
 import {
   WORKLIST_COUNT_CAP,
+  worklistConsentKind,
   worklistFieldsVisible,
   worklistSortsFor,
   type WorklistDirection,
@@ -276,9 +277,7 @@ function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDi
            p.given_name, p.family_name, p.identifier, p.protected_identity, w.name as ward_name, h.name as hospital_name, c.admitted_at,
            c.estimated_discharge_date::text as estimated_discharge_date, c.ready_for_discharge_at, cp.municipality_name, cp.kommunklar_at,
            cp.fixed_care_contact_name, cp.due_steps, cp.unacknowledged, pay.liability_from,
-           (select coalesce(json_agg(json_build_object('kind', k.kind, 'given', k.given, 'documentedAt', k.documented_at,
-                    'documentedByUnitId', k.documented_by_unit_id, 'source', k.source)), '[]'::json)
-            from consents k where k.case_id = cp.case_id) as consents
+           ${consentsOfRowSql()} as consents
     from page
     join case_parties cp on cp.id = page.party_id
     join units pu on pu.id = cp.unit_id
@@ -288,6 +287,25 @@ function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDi
     join units h on h.id = c.hospital_unit_id
     left join case_payments pay on pay.case_id = c.id
     order by ${orderKeys}`;
+}
+
+/**
+ * The consent records a row's columns depend on (worklistConsentKind): for a ward's row none, for
+ * another party only the one kind that decides what it sees, so the list reads no consents for
+ * most rows and at most one kind's for the rest.
+ */
+function consentsOfRowSql(): SQL {
+  const branches = PARTY_ROLES.flatMap((role) => {
+    const kind = worklistConsentKind(role);
+    return kind
+      ? [
+          sql`when ${role} then (select coalesce(json_agg(json_build_object('kind', k.kind, 'given', k.given, 'documentedAt', k.documented_at,
+                'documentedByUnitId', k.documented_by_unit_id, 'source', k.source)), '[]'::json)
+              from consents k where k.case_id = cp.case_id and k.kind = ${kind})`,
+        ]
+      : [];
+  });
+  return sql`(case cp.role::text ${sql.join(branches, sql` `)} else '[]'::json end)`;
 }
 
 /** A list without a stage, kommun or search: its count is kept as data. */
