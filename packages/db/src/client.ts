@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type { SQL } from "drizzle-orm";
+import { PgDialect, type PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns, type SQL } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
 import pg from "pg";
 import * as schema from "./schema/index";
 
@@ -46,6 +47,23 @@ export function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, q
   const built = dialect.sqlToQuery(query);
   const name = `vk_${createHash("sha1").update(built.sql).digest("base64url").slice(0, 24)}`;
   return db._.session.prepareQuery(built, undefined, name, false).execute() as Promise<pg.QueryResult<T>>;
+}
+
+/**
+ * A table's row as `to_json(t)` writes it (columns by their database names, values as JSON), in
+ * the shape a Drizzle select returns: properties by the schema's names, each value through its
+ * column's own mapping (timestamps to Date …). For a statement that reads a row together with other
+ * JSON in one round trip. Names follow the pool's snake_case casing unless a column names itself.
+ */
+export function rowOfJson<T extends PgTable>(table: T, json: Record<string, unknown>): T["$inferSelect"] {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const name = column.keyAsName ? toSnakeCase(key) : column.name;
+    if (!(name in json)) throw new Error(`rowOfJson: ${name} saknas`);
+    const value = json[name];
+    out[key] = value === null ? null : column.mapFromDriverValue(value);
+  }
+  return out as T["$inferSelect"];
 }
 
 export { schema };

@@ -42,26 +42,29 @@ export async function loadManyCaseFacts(db: DbOrTx, caseIds: string[]): Promise<
     const ids = caseIds.slice(i, i + 5000);
     const rows = await db.select().from(schema.coordinationCases).where(anyId(schema.coordinationCases.id, ids));
     const histories = await loadCaseHistories(db, ids);
-    for (const row of rows) {
-      const { parties, events, consents } = histories.get(row.id) ?? { parties: [], events: [], consents: [] };
-      out.push({
-        row,
-        parties,
-        facts: {
-          admittedAt: row.admittedAt,
-          needAssessedAt: row.needAssessedAt,
-          careType: row.careType,
-          lpt: row.lpt,
-          lrv: row.lrv,
-          parties: parties.map((p) => ({ unitId: p.unitId, role: p.role, removedAt: p.removedAt, organisationId: p.organisationId })),
-          events,
-          consents,
-          closedAt: row.closedAt,
-        },
-      });
-    }
+    for (const row of rows) out.push(loadedCase(row, histories.get(row.id)));
   }
   return out;
+}
+
+/** A case's row and its history (none: a case without parties, messages or consents) as the domain rules read them. */
+export function loadedCase(row: LoadedCase["row"], history: CaseHistory = { parties: [], events: [], consents: [] }): LoadedCase {
+  const { parties, events, consents } = history;
+  return {
+    row,
+    parties,
+    facts: {
+      admittedAt: row.admittedAt,
+      needAssessedAt: row.needAssessedAt,
+      careType: row.careType,
+      lpt: row.lpt,
+      lrv: row.lrv,
+      parties: parties.map((p) => ({ unitId: p.unitId, role: p.role, removedAt: p.removedAt, organisationId: p.organisationId })),
+      events,
+      consents,
+      closedAt: row.closedAt,
+    },
+  };
 }
 
 const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
@@ -114,24 +117,43 @@ export interface CaseHistory {
  * an outage reads a few columns of every open case of the region to choose the ones to load).
  */
 export async function loadCaseHistories(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, CaseHistory>> {
-  const out = new Map<string, CaseHistory>();
-  if (caseIds.length === 0) return out;
+  if (caseIds.length === 0) return new Map();
   // The three in one statement: a round trip each cost more than their rows on the case page.
-  const ids = `{${caseIds.join(",")}}`;
-  const res = await db.execute<{ parties: PartyJson[]; messages: MessageJson[]; consents: ConsentJson[] }>(sql`select
+  const res = await db.execute<CaseHistoriesJson>(sql`select ${caseHistoriesSql(sql`${`{${caseIds.join(",")}}`}::uuid[]`)}`);
+  return caseHistoriesOfJson(res.rows[0]!);
+}
+
+/** The three columns caseHistoriesSql selects, as JSON. */
+export interface CaseHistoriesJson extends Record<string, unknown> {
+  parties: PartyJson[];
+  messages: MessageJson[];
+  consents: ConsentJson[];
+}
+
+/**
+ * The parties, messages and consents of the cases in `ids` (a uuid[] expression, which may name a
+ * column of an outer query) as three JSON columns, `parties`, `messages` and `consents`, for
+ * caseHistoriesOfJson. A select list, so that a caller can read them with other rows in one statement.
+ */
+export function caseHistoriesSql(ids: SQL): SQL {
+  return sql`
     (select coalesce(json_agg(json_build_object('caseId', cp.case_id, 'id', cp.id, 'unitId', cp.unit_id, 'role', cp.role, 'removedAt', cp.removed_at,
         'fixedCareContactStaffId', cp.fixed_care_contact_staff_id, 'visibleFrom', cp.visible_from, 'organisationId', u.organisation_id)), '[]'::json)
-      from case_parties cp join units u on u.id = cp.unit_id where cp.case_id = any(${ids}::uuid[])) as parties,
+      from case_parties cp join units u on u.id = cp.unit_id where cp.case_id = any(${ids})) as parties,
     (select coalesce(json_agg(json_build_object('caseId', m.case_id, 'id', m.id, 'kind', m.kind, 'occurredAt', m.occurred_at, 'senderUnitId', m.sender_unit_id,
         'payload', m.payload, 'correctsMessageId', m.corrects_message_id,
         'recipients', coalesce((select array_agg(r.unit_id::text) from message_recipients r where r.message_id = m.id), '{}'))
         order by m.occurred_at, m.registered_at), '[]'::json)
-      from messages m where m.case_id = any(${ids}::uuid[])) as messages,
+      from messages m where m.case_id = any(${ids})) as messages,
     (select coalesce(json_agg(json_build_object('caseId', k.case_id, 'kind', k.kind, 'given', k.given, 'documentedAt', k.documented_at,
         'documentedByUnitId', k.documented_by_unit_id, 'source', k.source, 'unable', k.unable, 'representativeKind', k.representative_kind,
         'representativeName', k.representative_name, 'note', k.note) order by k.documented_at), '[]'::json)
-      from consents k where k.case_id = any(${ids}::uuid[])) as consents`);
-  const { parties: partyJson, messages: messageJson, consents: consentJson } = res.rows[0]!;
+      from consents k where k.case_id = any(${ids})) as consents`;
+}
+
+/** caseHistoriesSql's columns as each case's history, by case id. */
+export function caseHistoriesOfJson({ parties: partyJson, messages: messageJson, consents: consentJson }: CaseHistoriesJson): Map<string, CaseHistory> {
+  const out = new Map<string, CaseHistory>();
   const partyRows = partyJson.map((p) => ({ ...p, removedAt: dateOrNull(p.removedAt), visibleFrom: dateOrNull(p.visibleFrom) }));
   const messageRows = messageJson.map((m) => ({ ...m, occurredAt: new Date(m.occurredAt) }));
   const consentRows = consentJson.map((c) => ({ ...c, documentedAt: new Date(c.documentedAt) }));

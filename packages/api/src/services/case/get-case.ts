@@ -1,4 +1,4 @@
-import { executePrepared, sql, type Db, type Tx } from "@vardkedjan/db/client";
+import { executePrepared, rowOfJson, schema, sql, type Db, type Tx } from "@vardkedjan/db/client";
 import { deriveCaseState } from "@vardkedjan/domain/case/state";
 import { checkOpen } from "@vardkedjan/domain/case/transitions";
 import {
@@ -17,7 +17,7 @@ import { formatPatientIdentifier } from "@vardkedjan/domain/patient/identifier";
 import type { Actor } from "../../actor";
 import { writeAudit } from "../../audit";
 import { checkCaseAccess, withCaseAccess } from "./scope";
-import { loadCaseFacts } from "./facts";
+import { caseHistoriesOfJson, caseHistoriesSql, loadedCase, type CaseHistoriesJson } from "./facts";
 import { casePaymentSummary, type CasePaymentSummary } from "../payment/summary";
 import { mayAddParties } from "@vardkedjan/domain/case/party-add";
 import { can } from "@vardkedjan/domain/access/actions";
@@ -101,15 +101,12 @@ export interface CaseView {
 /** Opens a case for the viewer: what they may see of it, what is due, what they may send. Audited. */
 export async function getCase(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<CaseView> {
   return withCaseAccess(db, actor, caseId, async (tx, access) => {
-    const loaded = await loadCaseFacts(tx, caseId);
+    const { loaded, patient, units, messageRows, recipientRows, contacts } = await loadCasePage(tx, caseId);
     const { row, facts } = loaded;
     const state = deriveCaseState(facts);
     const viewer = { partyRole: access.viewerRole, role: actor.context.role };
     const visibility = caseVisibility(viewer, facts.consents);
     const myUnit = access.viewerUnitIds[0]!;
-    const unitIds = [...new Set([...loaded.parties.map((p) => p.unitId), row.wardUnitId, row.hospitalUnitId, ...facts.events.map((e) => e.senderUnitId)])];
-    const fixedContactIds = loaded.parties.map((p) => p.fixedCareContactStaffId).filter((x): x is string => !!x);
-    const { patient, units, messageRows, recipientRows, contacts } = await loadCasePageRows(tx, caseId, row.patientId, unitIds, fixedContactIds);
     const payment = state.readyHistory.length > 0 ? await casePaymentSummary(tx, loaded, now, patient) : null;
     const unit = new Map(units.map((u) => [u.id, u]));
     const extra = new Map(messageRows.map((m) => [m.id, m]));
@@ -257,7 +254,6 @@ export async function getCase(db: Db, actor: Actor, caseId: string, now = new Da
 }
 
 const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 interface CasePageRowsJson {
   patient: {
@@ -290,35 +286,46 @@ interface CasePageRowsJson {
 }
 
 /**
- * What the case page shows beside the case's facts, in one prepared statement (planned once per
- * connection): the patient, the units named on the page with their organisation, each message's
- * sender and texts, the recipients with who acknowledged, and the fast vårdkontakter by name.
- * Five round trips, each built and planned per request, cost more than the rows.
+ * The case page's rows in one prepared statement (planned once per connection): the case's row
+ * and history as the domain rules read them (facts.ts), and what the page shows beside them: the
+ * patient, the units named on the page (the parties, the ward and hospital, every sender) with
+ * their organisation, each message's sender and texts, the recipients with who acknowledged, and
+ * the fast vårdkontakter by name. A round trip each, built and planned per request, cost more than
+ * the rows.
  */
-async function loadCasePageRows(tx: Tx, caseId: string, patientId: string, unitIds: string[], contactIds: string[]) {
-  const res = await executePrepared<{ rows: CasePageRowsJson }>(
+async function loadCasePage(tx: Tx, caseId: string) {
+  const res = await executePrepared<CaseHistoriesJson & { case_row: Record<string, unknown>; rows: CasePageRowsJson }>(
     tx,
-    sql`select json_build_object(
+    sql`select to_json(c) as case_row, ${caseHistoriesSql(sql`array[c.id]`)}, json_build_object(
       'patient', (select json_build_object('givenName', p.given_name, 'familyName', p.family_name, 'identifierKind', p.identifier_kind,
           'identifier', p.identifier, 'protectedIdentity', p.protected_identity, 'streetAddress', p.street_address, 'postalCode', p.postal_code,
           'city', p.city, 'registerUncheckedSince', p.register_unchecked_since, 'registerReconciledAt', p.register_reconciled_at,
           'registerDifferences', p.register_differences, 'municipalityCode', p.municipality_code)
-        from patients p where p.id = ${patientId}::uuid),
+        from patients p where p.id = c.patient_id),
       'units', (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'phone', u.phone, 'switchboard', u.switchboard, 'organisation', o.name)), '[]'::json)
-        from units u join organisations o on o.id = u.organisation_id where u.id = any(${uuidArray(unitIds)})),
+        from units u join organisations o on o.id = u.organisation_id
+        where u.id in (select cp.unit_id from case_parties cp where cp.case_id = c.id
+          union all select c.ward_unit_id union all select c.hospital_unit_id
+          union all select m.sender_unit_id from messages m where m.case_id = c.id)),
       'messages', (select coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'freeText', m.free_text, 'registeredAt', m.registered_at,
           'outageId', m.outage_id, 'sentDespite', m.sent_despite, 'givenName', s.given_name, 'familyName', s.family_name)), '[]'::json)
-        from messages m join staff s on s.id = m.sender_staff_id where m.case_id = ${caseId}::uuid),
+        from messages m join staff s on s.id = m.sender_staff_id where m.case_id = c.id),
       'recipients', (select coalesce(json_agg(json_build_object('messageId', r.message_id, 'unitId', r.unit_id, 'acknowledgedAt', r.acknowledged_at,
           'givenName', s.given_name, 'familyName', s.family_name) order by r.unit_id), '[]'::json)
         from message_recipients r join messages m on m.id = r.message_id left join staff s on s.id = r.acknowledged_by_staff_id
-        where m.case_id = ${caseId}::uuid),
+        where m.case_id = c.id),
       'contacts', (select coalesce(json_agg(json_build_object('id', s.id, 'givenName', s.given_name, 'familyName', s.family_name)), '[]'::json)
-        from staff s where s.id = any(${uuidArray(contactIds)}))
-    ) as rows`,
+        from staff s where s.id in (select cp.fixed_care_contact_staff_id from case_parties cp where cp.case_id = c.id))
+    ) as rows
+    from coordination_cases c where c.id = ${caseId}::uuid`,
   );
-  const rows = res.rows[0]!.rows;
+  const found = res.rows[0];
+  // withCaseAccess has found the case in this transaction; a row gone now is a server error.
+  if (!found) throw new Error(`case ${caseId} missing`);
+  const row = rowOfJson(schema.coordinationCases, found.case_row);
+  const rows = found.rows;
   return {
+    loaded: loadedCase(row, caseHistoriesOfJson(found).get(row.id)),
     patient: rows.patient,
     units: rows.units,
     messageRows: rows.messages.map((m) => ({ ...m, registeredAt: new Date(m.registeredAt) })),

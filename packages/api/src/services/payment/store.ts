@@ -1,4 +1,4 @@
-import { schema, eq, inArray, sql, type DbOrTx } from "@vardkedjan/db/client";
+import { executePrepared, schema, eq, inArray, sql, type DbOrTx } from "@vardkedjan/db/client";
 import { agreementVersionSchema, chooseAgreement, chosenModel, type AgreementVersion, type ChosenAgreement } from "@vardkedjan/domain/payment/agreement";
 import type { YearlyAmount } from "@vardkedjan/domain/payment/amounts";
 import { computeCasePayment, type CasePayment } from "@vardkedjan/domain/payment/engine";
@@ -30,13 +30,16 @@ export interface PaymentReference {
  */
 export async function loadPaymentReference(db: DbOrTx, regionId: string, municipalityCodes?: (string | null)[]): Promise<PaymentReference> {
   // One statement for the three (the case page reads it on every request): the region's agreement
-  // versions, the day amounts, and the kommuner asked for with their units.
+  // versions, the day amounts, and the kommuner asked for with their units. Prepared: planned once
+  // per connection (the tables are small and the plan the same for every region).
   const codes = `{${(municipalityCodes ?? []).filter((c): c is string => !!c && /^\d{4}$/.test(c)).join(",")}}`;
-  const res = await db.execute<{
+  const res = await executePrepared<{
     agreements: Record<string, unknown>[];
     amounts: { year: number; amountKr: number; regulationId: string | null; source: string }[];
     kommuner: { id: string; region_id: string | null; code: string; unit_ids: string[] | null }[];
-  }>(sql`select
+  }>(
+    db,
+    sql`select
     (select coalesce(json_agg(json_build_object('id', a.id, 'regionId', a.region_id, 'municipalityId', a.municipality_id, 'version', a.version,
         'validFrom', a.valid_from, 'validTo', a.valid_to, 'name', a.name, 'model', a.model)), '[]'::json)
       from payment_agreements a where a.region_id = ${regionId}::uuid) as agreements,
@@ -47,7 +50,8 @@ export async function loadPaymentReference(db: DbOrTx, regionId: string, municip
       from organisations o left join units u on u.organisation_id = o.id
       where o.kind = 'kommun' and o.municipality_code is not null
         and (${municipalityCodes === undefined} or o.municipality_code = any(${codes}::text[]))
-      group by o.id) k) as kommuner`);
+      group by o.id) k) as kommuner`,
+  );
   const row = res.rows[0]!;
   const agreements = row.agreements.map((a) => agreementVersionSchema.parse(a));
   const municipalities = new Map(row.kommuner.map((r) => [r.code, { id: r.id, regionId: r.region_id, unitIds: r.unit_ids ?? [] }]));
