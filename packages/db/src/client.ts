@@ -61,7 +61,8 @@ export function rowOfJson<T extends PgTable>(table: T, json: Record<string, unkn
     const name = column.keyAsName ? toSnakeCase(key) : column.name;
     if (!(name in json)) throw new Error(`rowOfJson: ${name} saknas`);
     const value = json[name];
-    out[key] = value === null ? null : column.mapFromDriverValue(value);
+    // A json or jsonb column is JSON within the JSON already: a string in it is a string, not text to parse.
+    out[key] = value === null ? null : column.columnType === "PgJsonb" || column.columnType === "PgJson" ? value : column.mapFromDriverValue(value);
   }
   return out as T["$inferSelect"];
 }

@@ -1,4 +1,4 @@
-import { schema, and, inArray, isNull, eq, type Db } from "@vardkedjan/db/client";
+import { executePrepared, rowOfJson, schema, sql, type Db } from "@vardkedjan/db/client";
 
 export interface SessionRow {
   session: typeof schema.loginSessions.$inferSelect;
@@ -60,11 +60,14 @@ class SessionRowLoader {
     this.pending = new Map();
     this.sending = true;
     try {
-      const rows = await this.db
-        .select({ session: schema.loginSessions, staff: schema.staff })
-        .from(schema.loginSessions)
-        .innerJoin(schema.staff, eq(schema.staff.id, schema.loginSessions.staffId))
-        .where(and(inArray(schema.loginSessions.id, [...batch.keys()]), isNull(schema.loginSessions.endedAt)));
+      // Prepared (planned once per connection) and read as JSON rows: every request of every
+      // portal passes here, and building the join afresh each time cost more than running it.
+      const res = await executePrepared<{ session: Record<string, unknown>; staff: Record<string, unknown> }>(
+        this.db,
+        sql`select to_json(s) as session, to_json(p) as staff from login_sessions s join staff p on p.id = s.staff_id
+          where s.id = any(${`{${[...batch.keys()].join(",")}}`}::uuid[]) and s.ended_at is null`,
+      );
+      const rows = res.rows.map((r) => ({ session: rowOfJson(schema.loginSessions, r.session), staff: rowOfJson(schema.staff, r.staff) }));
       const byId = new Map(rows.map((r) => [r.session.id.toLowerCase(), r]));
       for (const [id, w] of batch) w.resolve(byId.get(id) ?? null);
     } catch (error) {
