@@ -78,3 +78,37 @@ test("a case the unit is not a party to still says so, after the server's refuse
   await expect(page.getByText("Ärendet finns inte, eller så är din enhet inte part i det.")).toBeVisible();
   await context.close();
 });
+
+test("until a page's own script has come its controls are disabled: a search cannot be sent by the browser and lost; then it works", async ({ browser }) => {
+  const { context, page } = await openSession(browser, urls.forvaltning, "Åsa Berg");
+  const address = `${urls.forvaltning}/personal`;
+  // The page's first-load scripts (its <script src> tags) come; every other script waits until released.
+  const html = await (await page.request.get(address)).text();
+  const firstLoad = new Set([...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1]!, address).pathname));
+  const held: (() => Promise<void>)[] = [];
+  let holding = true;
+  await page.route("**/_next/static/**/*.js", (route) => {
+    if (!holding || firstLoad.has(new URL(route.request().url()).pathname)) return route.continue();
+    held.push(() => route.continue());
+  });
+  await page.goto(address, { waitUntil: "domcontentloaded" });
+  const search = page.getByRole("search", { name: "Sök personal" });
+  const field = search.getByLabel("Namn eller HSA-id");
+  const button = search.getByRole("button", { name: "Sök" });
+  // The server's HTML is on screen, its search form disabled: nothing can be typed or sent.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(field).toBeDisabled();
+  await expect(button).toBeDisabled();
+  await button.click({ force: true });
+  expect(page.url()).toBe(address);
+  expect(held.length).toBeGreaterThan(0);
+
+  holding = false;
+  await Promise.all(held.splice(0).map((go) => go()));
+  await expect(field).toBeEnabled();
+  await field.fill("Sanna");
+  await button.click();
+  await expect(page.getByTestId("people-results").getByRole("button", { name: "Sanna Sjöberg" })).toBeVisible();
+  expect(page.url()).toBe(address);
+  await context.close();
+});

@@ -3,47 +3,51 @@ export { PlainPage } from "./shell/plain-page";
 export { ContextChooserPage, type ChooserContext } from "./pages/context-chooser";
 export { NoAccessPage, WrongPortalPage, SignedOutPage, LoginErrorPage } from "./pages/access-pages";
 export { AdminOverviewPage, type AdminOverviewData } from "./pages/admin-overview";
-export { OrganisationPage } from "./admin/org/organisation-page";
-export { PeoplePage } from "./admin/people/people-page";
 export { PORTAL_NAV, PORTAL_LABELS, portalTitle, type NavItem } from "./portals";
 export { TRPCReactProvider, useTRPC, describeError } from "./trpc/react";
 export { LiveUpdates } from "./trpc/live-updates";
-export { PrefetchedQueries } from "./trpc/prefetched";
-export { WorklistPage } from "./case/worklist/worklist-page";
 export { DEFAULT_WORKLIST_INPUT } from "./case/worklist/worklist-input";
-export { NewCasePage } from "./case/new-case/new-case-page";
-export { InboxPage } from "./inbox/inbox-page";
-export { HomeCareStartPage } from "./inbox/home-care-start-page";
 export { CareStartPage } from "./inbox/start-page";
 export { homeCareStart } from "@vardkedjan/domain/case/home-care";
-export { CaseViewPage } from "./case/view/case-page";
 export { OutageModeProvider, useOutageMode, type OutageMode } from "./outage/outage-mode";
 export { OutageBanner } from "./outage/outage-banner";
 export { CaseOutagePanel } from "./outage/case-outage-panel";
-export { ContactListPage } from "./outage/contact-list-page";
-export { ContactListAdminPage } from "./outage/contact-list-admin";
-export { ContactConfirmPage } from "./outage/contact-confirm-page";
-export { OutageAdminPage } from "./outage/outage-admin-page";
-export { OutageDetailPage } from "./outage/outage-detail-page";
-export { RoutineProfilePage } from "./outage/routine-profile/routine-profile-page";
-export { AfterRegistrationPage } from "./outage/after-registration/after-registration-page";
-export { PhoneContactPage } from "./outage/phone-contact/phone-contact-page";
 export { OfflinePage } from "./outage/offline-page";
 export { GlobalErrorDocument } from "./shell/global-error-document";
 export { PaymentAdminPage } from "./payment/admin/payment-admin-page";
-export { AgreementsPage } from "./payment/admin/agreements-page";
-export { InvoiceBasisPage } from "./payment/admin/invoice-basis-page";
-export { ReadyOverviewPage } from "./payment/ward/ready-overview-page";
-export { DeviationListPage } from "./deviation/list-page";
-export { DeviationPage } from "./deviation/deviation-page";
-export { DeviationStatisticsPage } from "./deviation/statistics-page";
-export { RulesListPage } from "./admin/rules/rules-list-page";
-export { RulePage } from "./admin/rules/rule-page";
-export { NewRulePage } from "./admin/rules/new-rule-page";
-export { SimulatorPage } from "./admin/rules/simulator-page";
-export { LogSearchPage } from "./admin/audit/search-page";
-export { LogFlagsPage } from "./admin/audit/flags-page";
-export { LogSamplesPage } from "./admin/audit/samples-page";
-export { LogSamplePage } from "./admin/audit/sample-page";
-export { LogExtractPage } from "./admin/audit/extract-page";
-export { FollowUpReportPage } from "./reports/follow-up-page";
+// Pages are loaded after they are shown (kit/deferred.tsx); their modules are imported directly where needed.
+export {
+  WorklistPage,
+  HomeCareStartPage,
+  InboxPage,
+  CaseViewPage,
+  ContactListPage,
+  AfterRegistrationPage,
+  PhoneContactPage,
+  DeviationListPage,
+  DeviationPage,
+} from "./deferred/care";
+export { NewCasePage, ReadyOverviewPage } from "./deferred/ward";
+export {
+  OrganisationPage,
+  PeoplePage,
+  ContactListAdminPage,
+  ContactConfirmPage,
+  OutageAdminPage,
+  OutageDetailPage,
+  RoutineProfilePage,
+  AgreementsPage,
+  InvoiceBasisPage,
+  DeviationStatisticsPage,
+  RulesListPage,
+  RulePage,
+  NewRulePage,
+  SimulatorPage,
+  LogSearchPage,
+  LogFlagsPage,
+  LogSamplesPage,
+  LogSamplePage,
+  LogExtractPage,
+  FollowUpReportPage,
+} from "./deferred/admin";
+export { PrefetchedQueries, ErrorPage } from "./deferred/shared";

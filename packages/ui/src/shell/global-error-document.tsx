@@ -1,6 +1,6 @@
 "use client";
 import type { Portal } from "@vardkedjan/domain/identity/types";
-import { OfflinePage } from "../outage/offline-page";
+import { ErrorPage } from "../deferred/shared";
 
 /**
  * When even a portal's root layout fails: the offline page's guidance (the routine, the saved
@@ -11,7 +11,7 @@ export function GlobalErrorDocument({ portal }: { portal: Portal }) {
     <html lang="sv">
       <body>
         <title>Vårdkedjan är inte tillgänglig · Vårdkedjan</title>
-        <OfflinePage portal={portal} />
+        <ErrorPage portal={portal} />
       </body>
     </html>
   );
