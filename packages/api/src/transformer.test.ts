@@ -50,6 +50,15 @@ describe("serializeOutput", () => {
     });
   }
 
+  it("writes a date reached twice in both places, which superjson reads as two equal dates", () => {
+    const at = new Date(Date.UTC(2026, 10, 3, 9));
+    const value = { readyForDischargeAt: at, messages: [{ occurredAt: at }], parties: [{ answeredAt: at, kommunklarAt: null }] };
+    const ours = serializeOutput(value);
+    // Our own walk, not superjson's (which would note the shared object among its meta).
+    expect(ours.meta).toEqual({ values: { readyForDischargeAt: ["Date"], "messages.0.occurredAt": ["Date"], "parties.0.answeredAt": ["Date"] }, v: 1 });
+    expect(superjson.deserialize(JSON.parse(JSON.stringify(ours)) as never)).toEqual(value);
+  });
+
   it("refuses a prototype-polluting key as superjson does", () => {
     const bad = JSON.parse('{"__proto__": {"x": 1}}') as unknown;
     expect(() => superjson.serialize(bad)).toThrow();

@@ -15,8 +15,10 @@ const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? ke
  * dates and undefined properties. superjson's general walk copies the path and the ancestors at
  * every value and re-keys the annotations at every level; for a worklist page (50 rows of about
  * 25 fields and their dates) that cost more CPU than the database's part of the request. Anything
- * else (Map, Set, bigint, a class, NaN or -0, an object reached twice, whose identity superjson
- * records) goes to superjson itself, so the client's superjson.deserialize reads both alike.
+ * else (Map, Set, bigint, a class, NaN or -0, an object or array reached twice, whose identity
+ * superjson records) goes to superjson itself, so the client's superjson.deserialize reads both
+ * alike. One difference on purpose: a Date reached twice is written twice, without superjson's note
+ * that the two are one object (see walk).
  */
 export function serializeOutput(value: unknown): SuperJSONResult {
   const seen = new Set<object>();
@@ -43,13 +45,16 @@ export function serializeOutput(value: unknown): SuperJSONResult {
         return null;
       case "object": {
         if (v === null) return null;
-        if (seen.has(v)) throw GENERAL;
-        seen.add(v);
+        // A date is written where it is reached, however often: answers share Date objects (the
+        // case page's "answered at" is the message's time), and which places held one object is
+        // nothing a reader needs. superjson would note each such pair; the reader gets equal dates.
         if (v instanceof Date) {
           if (Number.isNaN(v.getTime())) throw GENERAL;
           annotate("Date");
           return v.toISOString();
         }
+        if (seen.has(v)) throw GENERAL;
+        seen.add(v);
         if (Array.isArray(v)) {
           const out: unknown[] = new Array(v.length);
           for (let i = 0; i < v.length; i++) {
