@@ -65,6 +65,19 @@ export function firstLoadScripts(html: string): string[] {
   return [...new Set(srcs.filter((s): s is string => s !== undefined))];
 }
 
+/**
+ * The scripts a served page names only in `<link rel="preload" as="script">` (its next/dynamic
+ * parts: the page's own code and the logged-in frame, loaded beside the first-load scripts and
+ * taking over the page when they come): not first load, but what the page needs before its
+ * controls work. The national bench prints their size beside the first-load figure.
+ */
+export function preloadedScripts(html: string): string[] {
+  const first = new Set(firstLoadScripts(html));
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((t) => /\srel="preload"/.test(t) && /\sas="script"/.test(t));
+  const hrefs = links.map((t) => /\shref="([^"]+\.js[^"]*)"/.exec(t)?.[1]).filter((s): s is string => s !== undefined && !first.has(s));
+  return [...new Set(hrefs)];
+}
+
 const gzipCache = new Map<string, number>();
 function gzipSize(file: string): number {
   let size = gzipCache.get(file);

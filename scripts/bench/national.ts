@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 import { ROOT, portsFromEnv, startSystem } from "../lib/system";
 import { pssMb, peakRssMb } from "./national-memory";
 import { cpuMsOf } from "./national-cpu";
-import { firstLoadScripts, gzipBytes } from "./bundle";
+import { firstLoadScripts, gzipBytes, preloadedScripts } from "./bundle";
 import { benchBannerOverHttp } from "./outage-banner-http";
 import { DEFAULT_WORKLIST_INPUT } from "@vardkedjan/ui/case/worklist/worklist-input";
 
@@ -109,9 +109,17 @@ const cpuText = (r: { portalMs: number; pgMs: number }) =>
  */
 async function firstLoadJs(url: string, cookie: string): Promise<number> {
   const html = await (await fetch(url, { headers: { cookie } })).text();
-  let bytes = 0;
-  for (const src of firstLoadScripts(html)) bytes += gzipBytes(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer()));
-  return Math.round((bytes / 1024) * 10) / 10;
+  const kb = async (srcs: string[]) => {
+    let bytes = 0;
+    for (const src of srcs) bytes += gzipBytes(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer()));
+    return Math.round((bytes / 1024) * 10) / 10;
+  };
+  const first = await kb(firstLoadScripts(html));
+  const after = preloadedScripts(html);
+  console.log(
+    `  ${new URL(url).pathname}: ${first} kB first load; ${await kb(after)} kB more in ${after.length} scripts loaded beside it (preload) before the page's controls work`,
+  );
+  return first;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
