@@ -80,7 +80,8 @@ test("a case the unit is not a party to still says so, after the server's refuse
 });
 
 test("until a page's own script has come its controls are disabled: a search cannot be sent by the browser and lost; then it works", async ({ browser }) => {
-  const { context, page } = await openSession(browser, urls.forvaltning, "Åsa Berg");
+  // Without the portal's service worker: the scripts it fetches for the page would pass page.route by.
+  const { context, page } = await openSession(browser, urls.forvaltning, "Åsa Berg", { serviceWorkers: "block" });
   const address = `${urls.forvaltning}/personal`;
   // The page's first-load scripts (its <script src> tags) come; every other script waits until released.
   const html = await (await page.request.get(address)).text();

@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 function need(name: string): string {
@@ -62,8 +62,13 @@ export async function signOut(page: Page, portalUrl: string) {
 }
 
 /** A user in a browser context of their own (Swedish locale, Stockholm time), logged in through the test IdP. */
-export async function openSession(browser: Browser, portalUrl: string, who: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+export async function openSession(
+  browser: Browser,
+  portalUrl: string,
+  who: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", ...options });
   const page = await context.newPage();
   await page.goto(portalUrl);
   await page.getByRole("button", { name: new RegExp(who) }).click();
