@@ -58,14 +58,14 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-// Browser tests: without spec files named, the two groups of playwright.config.ts run side by side,
+// Browser tests: without spec files named, the three groups of playwright.config.ts run side by side,
 // each on a system of its own (its own database, portals, IdP and mail server; the databases are
 // clones on one PostgreSQL server): the browser tests mostly wait for pages and live updates, so
-// two at once take little more than the longer group.
-// VK_E2E_GROUPS=1 runs both groups in turn on one system, as does a run of named spec files.
+// three at once take little more than the longest group.
+// VK_E2E_GROUPS=1 runs the groups in turn on one system, as does a run of named spec files.
 const specArgs = process.argv.slice(2).filter((a) => !a.startsWith("--e2e"));
 const baseOffset = /^\d+$/.test(process.env.VK_E2E_PORT_OFFSET ?? "") ? Number(process.env.VK_E2E_PORT_OFFSET) : 1000;
-const groups: (string | null)[] = specArgs.length > 0 || process.env.VK_E2E_GROUPS === "1" ? [null] : ["forlopp", "ovrigt"];
+const groups: (string | null)[] = specArgs.length > 0 || process.env.VK_E2E_GROUPS === "1" ? [null] : ["forlopp", "drift", "ovrigt"];
 const dbName = (group: string | null) => `vk_e2e_${group ?? "alla"}`;
 const log = (group: string | null) => (l: string) => console.log(`  ${group ? `[${group}] ` : ""}${l}`);
 
