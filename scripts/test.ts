@@ -115,10 +115,10 @@ const database: Promise<Error | undefined> = (async () => {
   }
 })();
 
-// Nothing waits for a step it does not need: lint, formatting, Vitest and the browser tests'
-// database start at once. On the path to the browser tests the build waits only for the type
-// check: the portals' type check reads the route types that `next build` deletes and writes again
-// (.next/types). Lint and formatting are pure CPU work with no time limits and run at a lower
+// Nothing waits for a step it does not need: lint, formatting, Vitest, the build and the browser
+// tests' database start at once. The type check runs when the build is done, beside the browser
+// tests: the portals' type check reads the route types that `next build` deletes and writes again
+// (.next/types), so it cannot run during the build, and after it it checks them too. Lint and formatting are pure CPU work with no time limits and run at a lower
 // priority, so on two cores the build gets the CPU first; Vitest keeps the normal priority (starved
 // beside the browser tests, the longest integration tests met their hung-test limit and Vitest
 // became the last step to end). Every step runs to its end, every failure is reported, and the run
@@ -137,9 +137,9 @@ async function abort(): Promise<never> {
   await stopDatabase();
   process.exit((await checksStatus) || 1);
 }
-if (!e2eOnly && (await run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] })) !== 0) await abort();
 if ((await run(build)) !== 0) await abort();
 timings.push(["Bygget klart", Date.now() - t0]);
+const typecheck: Promise<number> = e2eOnly ? Promise.resolve(0) : run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] });
 
 const t1 = Date.now();
 const databaseError = await database;
@@ -172,7 +172,7 @@ const stopAll = async () => {
 const failedStart = started.find((r) => r.status === "rejected");
 if (failedStart) {
   await stopAll();
-  await checksStatus;
+  await Promise.all([checksStatus, typecheck]);
   throw failedStart.reason;
 }
 const systems = started.map((r) => (r as PromiseFulfilledResult<RunningSystem>).value);
@@ -223,7 +223,7 @@ try {
   await stopAll();
 }
 
-const checkStatus = await checksStatus;
+const checkStatus = (await checksStatus) || (await typecheck);
 timings.push(["Totalt", Date.now() - t0]);
 console.log("\nTider:");
 for (const [name, ms] of timings) console.log(`  ${name.padEnd(42)} ${(ms / 1000).toFixed(1)} s`);
