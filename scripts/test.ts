@@ -115,19 +115,20 @@ const database: Promise<Error | undefined> = (async () => {
   }
 })();
 
-// Nothing waits for a step it does not need: lint, formatting, the build and the browser tests'
-// database start at once, and the build, which the browser tests wait for, has the CPU first: lint
-// and formatting (pure CPU work with no time limits) run at a lower priority, and Vitest and the
-// type check start when the build is done, beside the browser tests. The type check cannot run
-// during the build anyway: the portals' type check reads the route types that `next build` deletes
-// and writes again (.next/types), and after it it checks them too. Vitest keeps the normal priority
-// (starved beside the browser tests, the longest integration tests once met their hung-test limit).
-// Every step runs to its end, every failure is reported, and the run fails if any step failed.
+// Nothing waits for a step it does not need: lint, formatting, Vitest, the build and the browser
+// tests' database start at once. The type check runs when the build is done, beside the browser
+// tests: the portals' type check reads the route types that `next build` deletes and writes again
+// (.next/types), so it cannot run during the build, and after it it checks them too. Lint and formatting are pure CPU work with no time limits and run at a lower
+// priority, so on two cores the build gets the CPU first; Vitest keeps the normal priority (starved
+// beside the browser tests, the longest integration tests met their hung-test limit and Vitest
+// became the last step to end). Every step runs to its end, every failure is reported, and the run
+// fails if any step failed.
 const checks: Promise<number>[] = e2eOnly
   ? []
   : [
       { name: "Lint (ESLint, importriktningar)", cmd: "npx", argv: ["eslint", ".", "--max-warnings=0"], background: true },
       { name: "Formatering (Prettier)", cmd: "npx", argv: ["prettier", "--check", "**/*.{ts,tsx,mts,mjs,js,css}"], background: true },
+      { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"] },
     ].map(run);
 const checksStatus = Promise.all(checks).then((codes) => codes.find((c) => c !== 0) ?? 0);
 /** A step on the path to the browser tests failed: the database is stopped, the other checks end. */
@@ -136,16 +137,9 @@ async function abort(): Promise<never> {
   await stopDatabase();
   process.exit((await checksStatus) || 1);
 }
-const vitest = { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"] };
-if ((await run(build)) !== 0) {
-  // No browser tests without a build; Vitest still runs, so that its failures are reported too.
-  if (!e2eOnly) await run(vitest);
-  await abort();
-}
+if ((await run(build)) !== 0) await abort();
 timings.push(["Bygget klart", Date.now() - t0]);
-const afterBuild: Promise<number> = e2eOnly
-  ? Promise.resolve(0)
-  : Promise.all([vitest, { name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] }].map(run)).then((codes) => codes.find((c) => c !== 0) ?? 0);
+const typecheck: Promise<number> = e2eOnly ? Promise.resolve(0) : run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] });
 
 const t1 = Date.now();
 const databaseError = await database;
@@ -178,7 +172,7 @@ const stopAll = async () => {
 const failedStart = started.find((r) => r.status === "rejected");
 if (failedStart) {
   await stopAll();
-  await Promise.all([checksStatus, afterBuild]);
+  await Promise.all([checksStatus, typecheck]);
   throw failedStart.reason;
 }
 const systems = started.map((r) => (r as PromiseFulfilledResult<RunningSystem>).value);
@@ -229,7 +223,7 @@ try {
   await stopAll();
 }
 
-const checkStatus = (await checksStatus) || (await afterBuild);
+const checkStatus = (await checksStatus) || (await typecheck);
 timings.push(["Totalt", Date.now() - t0]);
 console.log("\nTider:");
 for (const [name, ms] of timings) console.log(`  ${name.padEnd(42)} ${(ms / 1000).toFixed(1)} s`);
