@@ -118,18 +118,17 @@ const database: Promise<Error | undefined> = (async () => {
 // Nothing waits for a step it does not need: lint, formatting, Vitest, the build and the browser
 // tests' database start at once. The type check runs when the build is done, beside the browser
 // tests: the portals' type check reads the route types that `next build` deletes and writes again
-// (.next/types), so it cannot run during the build, and after it it checks them too. Lint,
-// formatting and Vitest run at a lower priority, so on two cores the build and the browser tests,
-// which are the longest path, get the CPU first and the checks take what is left (Vitest's
-// integration tier shares one module graph and needs half the CPU it once did, when at low priority
-// its longest tests met their hung-test limit). Every step runs to its end, every failure is
-// reported, and the run fails if any step failed.
+// (.next/types), so it cannot run during the build, and after it it checks them too. Lint and formatting are pure CPU work with no time limits and run at a lower
+// priority, so on two cores the build gets the CPU first; Vitest keeps the normal priority (starved
+// beside the browser tests, the longest integration tests met their hung-test limit and Vitest
+// became the last step to end). Every step runs to its end, every failure is reported, and the run
+// fails if any step failed.
 const checks: Promise<number>[] = e2eOnly
   ? []
   : [
       { name: "Lint (ESLint, importriktningar)", cmd: "npx", argv: ["eslint", ".", "--max-warnings=0"], background: true },
       { name: "Formatering (Prettier)", cmd: "npx", argv: ["prettier", "--check", "**/*.{ts,tsx,mts,mjs,js,css}"], background: true },
-      { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"], background: true },
+      { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"] },
     ].map(run);
 const checksStatus = Promise.all(checks).then((codes) => codes.find((c) => c !== 0) ?? 0);
 /** A step on the path to the browser tests failed: the database is stopped, the other checks end. */
