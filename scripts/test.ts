@@ -2,8 +2,7 @@
 // then the browser tests: the whole system is started on a fresh embedded database and Playwright
 // drives Debian's Chromium through the real portals and the test IdP.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { setPriority } from "node:os";
+import { existsSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@vardkedjan/db/embedded";
@@ -20,51 +19,6 @@ interface Step {
   argv: string[];
   /** Off the path to the browser tests: yields the CPU to the build and the systems (nice 10). */
   background?: boolean;
-  /** Yields the CPU to the build only (nice 10), and runs at the normal priority once the build is done. */
-  untilBuilt?: boolean;
-}
-
-/** The steps that run at nice 10 only while the build runs (their process ids). */
-const niceUntilBuilt: number[] = [];
-
-/** The processes below `root` (Vitest's workers), from /proc. */
-function descendants(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid …": the command may hold spaces and parentheses, so read after the last ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      /* the process ended meanwhile */
-    }
-  }
-  const out: number[] = [];
-  const walk = (pid: number) => {
-    for (const [child, p] of parent) {
-      if (p !== pid) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
-  return out;
-}
-
-/** The build is done: the steps niced until then get the normal priority, their workers too. */
-function raiseAfterBuild(): void {
-  let raised = 0;
-  for (const root of niceUntilBuilt)
-    for (const pid of [root, ...descendants(root)]) {
-      try {
-        setPriority(pid, 0);
-        raised++;
-      } catch {
-        // Raising a priority needs root (CI runs as root); elsewhere the step runs on at nice 10.
-      }
-    }
-  if (niceUntilBuilt.length > 0) console.log(`▶ Bygget klart: Vitest har normal prioritet (${raised} processer)`);
 }
 
 /**
@@ -76,9 +30,8 @@ function run(s: Step): Promise<number> {
   return new Promise((resolve) => {
     const t0 = Date.now();
     console.log(`▶ ${s.name}`);
-    const [cmd, argv] = s.background || s.untilBuilt ? ["nice", ["-n", "10", s.cmd, ...s.argv]] : [s.cmd, s.argv];
+    const [cmd, argv] = s.background ? ["nice", ["-n", "10", s.cmd, ...s.argv]] : [s.cmd, s.argv];
     const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    if (s.untilBuilt && child.pid) niceUntilBuilt.push(child.pid);
     const out: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => out.push(d));
     child.stderr.on("data", (d: Buffer) => out.push(d));
@@ -165,17 +118,17 @@ const database: Promise<Error | undefined> = (async () => {
 // Nothing waits for a step it does not need: lint, formatting, Vitest, the build and the browser
 // tests' database start at once. The type check runs when the build is done, beside the browser
 // tests: the portals' type check reads the route types that `next build` deletes and writes again
-// (.next/types), so it cannot run during the build, and after it it checks them too. The build,
-// which the browser tests wait for, gets the CPU first: lint and formatting (pure CPU work with no
-// time limits) run at a lower priority throughout, Vitest only until the build is done (at a lower
-// priority beside the browser tests too, its longest tests met their hung-test limit and it ended
-// last). Every step runs to its end, every failure is reported, and the run fails if any step failed.
+// (.next/types), so it cannot run during the build, and after it it checks them too. Lint and formatting are pure CPU work with no time limits and run at a lower
+// priority, so on two cores the build gets the CPU first; Vitest keeps the normal priority (starved
+// beside the browser tests, the longest integration tests met their hung-test limit and Vitest
+// became the last step to end). Every step runs to its end, every failure is reported, and the run
+// fails if any step failed.
 const checks: Promise<number>[] = e2eOnly
   ? []
   : [
       { name: "Lint (ESLint, importriktningar)", cmd: "npx", argv: ["eslint", ".", "--max-warnings=0"], background: true },
       { name: "Formatering (Prettier)", cmd: "npx", argv: ["prettier", "--check", "**/*.{ts,tsx,mts,mjs,js,css}"], background: true },
-      { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"], untilBuilt: true },
+      { name: "Enhets- och integrationstester (Vitest)", cmd: "npx", argv: ["vitest", "run"] },
     ].map(run);
 const checksStatus = Promise.all(checks).then((codes) => codes.find((c) => c !== 0) ?? 0);
 /** A step on the path to the browser tests failed: the database is stopped, the other checks end. */
@@ -186,7 +139,6 @@ async function abort(): Promise<never> {
 }
 if ((await run(build)) !== 0) await abort();
 timings.push(["Bygget klart", Date.now() - t0]);
-raiseAfterBuild();
 const typecheck: Promise<number> = e2eOnly ? Promise.resolve(0) : run({ name: "Typkontroll", cmd: "npm", argv: ["run", "typecheck"] });
 
 const t1 = Date.now();
