@@ -14,7 +14,7 @@ import { useHydrated } from "./hydrated";
 export function HydrationGate({ children }: { children: ReactNode }) {
   const hydrated = useHydrated();
   return (
-    <fieldset role="none" disabled={!hydrated} className="contents">
+    <fieldset role="none" disabled={!hydrated} data-hydration-gate="" className="contents">
       {children}
     </fieldset>
   );
