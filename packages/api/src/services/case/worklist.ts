@@ -277,7 +277,7 @@ function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDi
            p.given_name, p.family_name, p.identifier, p.protected_identity, w.name as ward_name, h.name as hospital_name, c.admitted_at,
            c.estimated_discharge_date::text as estimated_discharge_date, c.ready_for_discharge_at, cp.municipality_name, cp.kommunklar_at,
            cp.fixed_care_contact_name, cp.due_steps, cp.unacknowledged, pay.liability_from,
-           ${consentsOfRowSql()} as consents
+           ${CONSENTS_OF_ROW} as consents
     from page
     join case_parties cp on cp.id = page.party_id
     join units pu on pu.id = cp.unit_id
@@ -292,9 +292,9 @@ function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDi
 /**
  * The consent records a row's columns depend on (worklistConsentKind): for a ward's row none, for
  * another party only the one kind that decides what it sees, so the list reads no consents for
- * most rows and at most one kind's for the rest.
+ * most rows and at most one kind's for the rest. Built once: it is the same for every page.
  */
-function consentsOfRowSql(): SQL {
+const CONSENTS_OF_ROW: SQL = (() => {
   const branches = PARTY_ROLES.flatMap((role) => {
     const kind = worklistConsentKind(role);
     return kind
@@ -306,7 +306,7 @@ function consentsOfRowSql(): SQL {
       : [];
   });
   return sql`(case cp.role::text ${sql.join(branches, sql` `)} else '[]'::json end)`;
-}
+})();
 
 /** A list without a stage, kommun or search: its count is kept as data. */
 const unfiltered = (input: WorklistInput) => !input.stage && !input.municipalityCode && !input.search?.trim();
