@@ -60,6 +60,30 @@ describe("worklist", () => {
     expect(dates).toEqual([...dates].sort());
   });
 
+  it("names the ward, hospital and kommuner from the organisation as it is now: a renamed ward shows on the next page read", async () => {
+    const sanna = await as("sanna.sjoberg", "slutenvard");
+    const first = await sanna.case.list({});
+    // The kommuner of Sanna Sjöberg's region, every one of them, in Swedish order (Å, Ä, Ö last).
+    const region = await t.db.execute<{ code: string; name: string }>(sql`
+      select k.municipality_code as code, k.name from organisations k
+      where k.kind = 'kommun' and k.region_id = (select coalesce(o.region_id, o.id) from units u join organisations o on o.id = u.organisation_id where u.hsa_id = ${SANNA_WARD})`);
+    const swedish = new Intl.Collator("sv");
+    expect(first.municipalities).toEqual(region.rows.sort((a, b) => swedish.compare(a.name, b.name)));
+    const row = first.rows[0]!;
+    const names = await t.db.execute<{ ward: string; hospital: string }>(sql`
+      select w.name as ward, h.name as hospital from coordination_cases c join units w on w.id = c.ward_unit_id join units h on h.id = c.hospital_unit_id where c.id = ${row.caseId}`);
+    expect([row.wardName, row.hospitalName, row.unitName]).toEqual([names.rows[0]!.ward, names.rows[0]!.hospital, names.rows[0]!.ward]);
+
+    const [ward] = await t.db.select().from(schema.units).where(eq(schema.units.hsaId, SANNA_WARD));
+    await t.db.update(schema.units).set({ name: "Avd 12 Medicin (omdöpt)" }).where(eq(schema.units.id, ward!.id));
+    try {
+      const renamed = (await sanna.case.list({})).rows.find((r) => r.caseId === row.caseId)!;
+      expect([renamed.wardName, renamed.unitName]).toEqual(["Avd 12 Medicin (omdöpt)", "Avd 12 Medicin (omdöpt)"]);
+    } finally {
+      await t.db.update(schema.units).set({ name: ward!.name }).where(eq(schema.units.id, ward!.id));
+    }
+  });
+
   it("filters by kommun, lists closed cases apart, and refuses a cursor of another sort in Swedish", async () => {
     const sanna = await as("sanna.sjoberg", "slutenvard");
     const first = await sanna.case.list({});

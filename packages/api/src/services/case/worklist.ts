@@ -17,7 +17,7 @@ import { stockholmDate } from "@vardkedjan/domain/time/stockholm";
 import type { Actor } from "../../actor";
 import { auditInsertSql } from "../../audit";
 import { AppError } from "../../errors";
-import { resolveScopeUnitIds } from "../workspace/scope";
+import { resolveScope, type OrgNames } from "../workspace/scope";
 import { keptSetCount, registerUnitSet, unitSetKey } from "./worklist-unit-sets";
 import { SORT_KEYS, afterCursor, decodeCursor, encodeCursor, orderBy, type Cursor } from "./worklist-sorts";
 
@@ -106,8 +106,13 @@ async function listScope(db: Db, actor: Actor, input: WorklistInput, sessionCont
       ? [actor.context, ...sessionContexts.filter((c) => c.id !== actor.context.id && c.portal === actor.portal && can(c.role, "case.read"))]
       : [actor.context];
   const contextOfUnit = new Map<string, RoleContext>();
-  for (const c of contexts) for (const u of await resolveScopeUnitIds(db, c)) if (!contextOfUnit.has(u)) contextOfUnit.set(u, c);
-  return { contexts, contextOfUnit };
+  let org: OrgNames | null = null;
+  for (const c of contexts) {
+    const scope = await resolveScope(db, c);
+    for (const u of scope.unitIds) if (!contextOfUnit.has(u)) contextOfUnit.set(u, c);
+    org = scope;
+  }
+  return { contexts, contextOfUnit, org: org! };
 }
 
 /**
@@ -124,7 +129,7 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
     throw new AppError("INVALID_INPUT", { userMessage: "Den sorteringen finns inte för din roll.", internal: `sort ${sort} not for role` });
   }
   const cursor = input.cursor ? decodeCursor(input.cursor, sort, direction) : null;
-  const { contexts, contextOfUnit } = await listScope(db, actor, input, sessionContexts);
+  const { contexts, contextOfUnit, org } = await listScope(db, actor, input, sessionContexts);
   const scope = [...contextOfUnit.keys()];
   const units = input.unitId ? scope.filter((u) => u === input.unitId) : scope;
   const empty: Worklist = { rows: [], nextCursor: null, count: { value: 0, more: false }, municipalities: [], pageSize: input.pageSize };
@@ -150,13 +155,13 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
     with listed as (${pageWithRowsSql(pageSql, sort, direction)}),
     audit as (${audit} returning 1)
     select (select coalesce(json_agg(p order by p.ord), '[]'::json) from listed p) as rows,
-      ${cursor ? sql`null::int as n, '[]'::json as municipalities` : sql`f.n, f.municipalities`}, (select count(*)::int from audit) as audited
+      ${cursor ? sql`null::int as n` : sql`f.n`}, (select count(*)::int from audit) as audited
     ${cursor ? sql`` : sql`from (${firstPageSql(units, input, countSql, setKey)}) f`}`;
-  const [result] = (await executePrepared<{ rows: PageRow[]; n: number | null; municipalities: { code: string; name: string }[] }>(db, statement)).rows;
+  const [result] = (await executePrepared<{ rows: PageRow[]; n: number | null }>(db, statement)).rows;
   const page = result!.rows;
   const hasMore = page.length > input.pageSize;
   const shown = page.slice(0, input.pageSize);
-  const rows = shown.map((r) => rowOf(r, actor, contextOfUnit));
+  const rows = shown.map((r) => rowOf(r, actor, contextOfUnit, org.unitName));
   const last = shown.at(-1);
   const nextCursor =
     hasMore && last ? encodeCursor({ sort, direction, keys: SORT_KEYS[sort].types.map((_, i) => String(last[`t${i}`])), caseId: last.case_id }) : null;
@@ -173,10 +178,16 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
     rows,
     nextCursor,
     count: n === null ? null : { value: Math.min(n, WORKLIST_COUNT_CAP), more: n > WORKLIST_COUNT_CAP },
-    municipalities: cursor ? [] : result!.municipalities,
+    municipalities: cursor ? [] : org.kommunerOf(units),
     pageSize: input.pageSize,
   };
 }
+
+/**
+ * What the list shows of the reader's party row, read with the row's keys from the index scan that
+ * finds the page: the page's rows then need no second look-up by id.
+ */
+const PARTY_COLUMNS = sql.raw("cp.unit_id, cp.role, cp.municipality_name, cp.kommunklar_at, cp.fixed_care_contact_name, cp.due_steps, cp.unacknowledged");
 
 /**
  * The page and the count as SQL (exported for the benchmark's EXPLAIN): for each unit, its rows
@@ -218,7 +229,7 @@ export function worklistQueries(units: string[], input: WorklistInput, sort: Wor
   const pageSql = sql`
       select x.* from unnest(${unitArray}) as s(unit_id)
       cross join lateral (
-        select cp.id as party_id, cp.case_id, ${sql.join(keyCols, sql`, `)}
+        select cp.id as party_id, cp.case_id, ${sql.join(keyCols, sql`, `)}, ${PARTY_COLUMNS}
         from case_parties cp
         where cp.unit_id = s.unit_id and ${pageWhere}
         order by ${orderBy("cp", sort, direction)}
@@ -241,7 +252,6 @@ interface PageRow extends Record<string, unknown> {
   party_id: string;
   case_id: string;
   unit_id: string;
-  unit_name: string;
   role: PartyRole;
   reference: string;
   stage: CaseStage;
@@ -249,8 +259,8 @@ interface PageRow extends Record<string, unknown> {
   family_name: string;
   identifier: string;
   protected_identity: boolean;
-  ward_name: string;
-  hospital_name: string;
+  ward_unit_id: string;
+  hospital_unit_id: string;
   admitted_at: string;
   estimated_discharge_date: string | null;
   ready_for_discharge_at: string | null;
@@ -266,25 +276,21 @@ interface PageRow extends Record<string, unknown> {
 /** The page's party rows (pageSql) with what the list shows of each case, numbered (`ord`) in the page's order. */
 function pageWithRowsSql(pageSql: SQL, sort: WorklistSort, direction: WorklistDirection): SQL {
   const keyCount = SORT_KEYS[sort].types.length;
-  const keys = Array.from({ length: keyCount }, (_, i) => sql.raw(`page.t${i}`));
+  const keys = Array.from({ length: keyCount }, (_, i) => sql.raw(`cp.t${i}`));
   const orderKeys = sql.join(
-    [...Array.from({ length: keyCount }, (_, i) => sql.raw(`page.k${i}`)), sql`page.case_id`].map((e) => sql`${e} ${sql.raw(direction)}`),
+    [...Array.from({ length: keyCount }, (_, i) => sql.raw(`cp.k${i}`)), sql`cp.case_id`].map((e) => sql`${e} ${sql.raw(direction)}`),
     sql`, `,
   );
   return sql`
     with page as (${pageSql})
-    select row_number() over (order by ${orderKeys}) as ord, cp.id as party_id, cp.case_id, ${sql.join(keys, sql`, `)}, cp.unit_id, pu.name as unit_name, cp.role, c.reference, c.stage,
-           p.given_name, p.family_name, p.identifier, p.protected_identity, w.name as ward_name, h.name as hospital_name, c.admitted_at,
+    select row_number() over (order by ${orderKeys}) as ord, cp.party_id, cp.case_id, ${sql.join(keys, sql`, `)}, cp.unit_id, cp.role, c.reference, c.stage,
+           p.given_name, p.family_name, p.identifier, p.protected_identity, c.ward_unit_id, c.hospital_unit_id, c.admitted_at,
            c.estimated_discharge_date::text as estimated_discharge_date, c.ready_for_discharge_at, cp.municipality_name, cp.kommunklar_at,
            cp.fixed_care_contact_name, cp.due_steps, cp.unacknowledged, pay.liability_from,
            ${CONSENTS_OF_ROW} as consents
-    from page
-    join case_parties cp on cp.id = page.party_id
-    join units pu on pu.id = cp.unit_id
+    from page cp
     join coordination_cases c on c.id = cp.case_id
     join patients p on p.id = c.patient_id
-    join units w on w.id = c.ward_unit_id
-    join units h on h.id = c.hospital_unit_id
     left join case_payments pay on pay.case_id = c.id
     order by ${orderKeys}`;
 }
@@ -312,7 +318,7 @@ const CONSENTS_OF_ROW: SQL = (() => {
 const unfiltered = (input: WorklistInput) => !input.stage && !input.municipalityCode && !input.search?.trim();
 
 /**
- * The count and the kommuner for the filter, for the first page. A list without a filter reads its
+ * The count, for the first page (the kommuner for the filter come from the tree's names, OrgNames). A list without a filter reads its
  * count as kept by triggers on the party rows, so that the first page does not count the unit's
  * thousand open rows: a single unit's from `unit_list_counts`, several units' (a case with two of
  * them as parties counted once) from their set's row in `worklist_unit_set_counts` (null while the
@@ -325,17 +331,11 @@ function firstPageSql(units: string[], input: WorklistInput, countSql: SQL, setK
       : setKey
         ? keptSetCount(setKey, input.includeClosed === true)
         : sql`(${countSql})`;
-  return sql`
-    select ${count} as n,
-      (select coalesce(json_agg(json_build_object('code', k.municipality_code, 'name', k.name) order by k.name), '[]'::json)
-       from organisations k
-       where k.kind = 'kommun' and k.municipality_code is not null and k.region_id in (
-         select coalesce(o.region_id, o.id) from units u join organisations o on o.id = u.organisation_id where u.id = any(${uuidArray(units)}))
-      ) as municipalities`;
+  return sql`select ${count} as n`;
 }
 
 /** One row of the page, with what its reader may see of it. */
-function rowOf(r: PageRow, actor: Actor, contextOfUnit: Map<string, RoleContext>): WorklistRow {
+function rowOf(r: PageRow, actor: Actor, contextOfUnit: Map<string, RoleContext>, unitName: (id: string) => string): WorklistRow {
   const context = contextOfUnit.get(r.unit_id) ?? actor.context;
   const viewer = { partyRole: r.role, role: context.role };
   const sees = worklistFieldsVisible(
@@ -349,9 +349,9 @@ function rowOf(r: PageRow, actor: Actor, contextOfUnit: Map<string, RoleContext>
     patientName: `${r.given_name} ${r.family_name}`,
     patientIdentifier: r.identifier,
     protectedIdentity: r.protected_identity,
-    wardName: r.ward_name,
-    hospitalName: r.hospital_name,
-    unitName: r.unit_name,
+    wardName: unitName(r.ward_unit_id),
+    hospitalName: unitName(r.hospital_unit_id),
+    unitName: unitName(r.unit_id),
     otherContextId: context.id === actor.context.id ? null : context.id,
     admittedAt: new Date(r.admitted_at),
     estimatedDischargeDate: r.estimated_discharge_date,

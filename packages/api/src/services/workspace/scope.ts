@@ -13,15 +13,75 @@ import { unitsWithDescendants } from "../org/unit-tree";
  * portal process reads here (one primary-key row) before it trusts what it kept.
  */
 export async function resolveScopeUnitIds(db: DbOrTx, ctx: RoleContext): Promise<string[]> {
+  return (await resolveScope(db, ctx)).unitIds;
+}
+
+/** What lists show of the organisation tree, read once per version of it (a few thousand units at national scale). */
+export interface OrgNames {
+  /** A unit's name. */
+  unitName: (id: string) => string;
+  /** The kommuner (code and name, in Swedish order) of the regions the units belong to: the worklist's kommun filter. */
+  kommunerOf: (unitIds: readonly string[]) => { code: string; name: string }[];
+}
+
+/**
+ * The context's unit ids (as resolveScopeUnitIds) and the tree's names at the same version, read
+ * with one look at the version: a list that shows unit names (the worklist's ward, hospital and
+ * the reader's unit) or the kommuner of its region takes them from here instead of joining `units`
+ * three times per row and `organisations` on every first page.
+ */
+export async function resolveScope(db: DbOrTx, ctx: RoleContext): Promise<{ unitIds: string[] } & OrgNames> {
   const version = await treeVersion(db);
-  if (version === null) return resolveFromTree(db, ctx);
+  if (version === null) {
+    return { unitIds: await resolveFromTree(db, ctx), ...(await readOrgNames(db)) };
+  }
   const key = `${version}|${ctx.id}|${ctx.scopeHsaId ?? "*"}|${ctx.includeDescendants}`;
-  const kept = cache.get(key);
-  if (kept) return [...kept];
-  const ids = await resolveFromTree(db, ctx);
-  if (cache.size >= MAX_KEPT) cache.clear();
-  cache.set(key, ids);
-  return [...ids];
+  let ids = cache.get(key);
+  if (!ids) {
+    ids = await resolveFromTree(db, ctx);
+    if (cache.size >= MAX_KEPT) cache.clear();
+    cache.set(key, ids);
+  }
+  let names = kept?.version === version ? kept.names : null;
+  if (!names) {
+    names = await readOrgNames(db);
+    kept = { version, names };
+  }
+  return { unitIds: [...ids], ...names };
+}
+
+/** The names at the version last read (one slot: a process serves one database; tests' many databases only read more often). */
+let kept: { version: string; names: OrgNames } | null = null;
+
+const swedish = new Intl.Collator("sv");
+
+async function readOrgNames(db: DbOrTx): Promise<OrgNames> {
+  // Sequential: db may be a transaction, whose one connection takes a statement at a time.
+  const units = await db.execute<{ id: string; name: string; region_id: string }>(
+    sql`select u.id, u.name, coalesce(o.region_id, o.id) as region_id from units u join organisations o on o.id = u.organisation_id`,
+  );
+  const kommuner = await db.execute<{ region_id: string; code: string; name: string }>(
+    sql`select region_id, municipality_code as code, name from organisations where kind = 'kommun' and municipality_code is not null and region_id is not null`,
+  );
+  const unit = new Map(units.rows.map((r) => [r.id, r]));
+  const byRegion = new Map<string, { code: string; name: string }[]>();
+  for (const k of kommuner.rows) {
+    const list = byRegion.get(k.region_id) ?? [];
+    list.push({ code: k.code, name: k.name });
+    byRegion.set(k.region_id, list);
+  }
+  return {
+    // A unit id from a case row the tree does not know cannot happen (foreign keys); were it to,
+    // the list shows an empty name rather than fail.
+    unitName: (id) => unit.get(id)?.name ?? "",
+    kommunerOf: (unitIds) => {
+      const regions = new Set(unitIds.map((id) => unit.get(id)?.region_id));
+      return [...regions]
+        .flatMap((r) => (r ? (byRegion.get(r) ?? []) : []))
+        .map((k) => ({ ...k }))
+        .sort((a, b) => swedish.compare(a.name, b.name));
+    },
+  };
 }
 
 /** Contexts kept per process; far above the contexts in use at once, a bound only against growth. */
