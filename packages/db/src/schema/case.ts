@@ -92,6 +92,12 @@ export const coordinationCases = pgTable(
     // The region's cases open at some point since a time (ending an outage: closed_at is null or
     // later), without reading every case of the country.
     index("coordination_cases_region_closed_idx").on(t.regionId, t.closedAt),
+    // The region's open cases with what ending an outage asks of each (admitted, discharged,
+    // provisional, the case, patient and ward): read from this small index alone (a few thousand
+    // entries per region), not from a case row on its own page for each.
+    index("coordination_cases_open_region_idx")
+      .on(t.regionId, t.admittedAt, t.dischargedAt, t.provisional, t.id, t.patientId, t.wardUnitId)
+      .where(sql`${t.closedAt} is null`),
   ],
 );
 
@@ -279,7 +285,13 @@ export const messages = pgTable(
      */
     sentDespite: jsonb().$type<{ warnings: string[]; reason: string }>(),
   },
-  (t) => [uniqueIndex("messages_idempotency").on(t.senderStaffId, t.idempotencyKey), index("messages_case_idx").on(t.caseId, t.occurredAt)],
+  (t) => [
+    uniqueIndex("messages_idempotency").on(t.senderStaffId, t.idempotencyKey),
+    index("messages_case_idx").on(t.caseId, t.occurredAt),
+    // The messages since a time, across cases: what happened during an outage, found without a
+    // look at every open case of the region.
+    index("messages_occurred_idx").on(t.occurredAt),
+  ],
 );
 
 /** Each recipient unit acknowledges each message (kvittens). */

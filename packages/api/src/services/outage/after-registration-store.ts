@@ -63,10 +63,13 @@ export async function afterRegistrationInputs(tx: Tx, outage: OutageRow): Promis
   );
   const units = await regionUnitsWithAncestors(tx, outage.regionId);
   const phoneLog = await loadPhoneLog(tx, { outageId: outage.id });
+  // From the messages sent since the outage began (by time, across the country: a few per minute)
+  // to their unacknowledged recipients in the region; not from every unacknowledged recipient.
   const unackedRows = await tx.execute<{ message_id: string; unit_id: string; case_id: string; patient_id: string; occurred_at: Date; kind: MessageKind }>(sql`
+    with m as materialized (select id, case_id, occurred_at, kind from messages where occurred_at >= ${outage.startedAt.toISOString()}::timestamptz)
     select r.message_id, r.unit_id, m.case_id, c.patient_id, m.occurred_at, m.kind::text as kind
-    from message_recipients r join messages m on m.id = r.message_id join coordination_cases c on c.id = m.case_id
-    where r.acknowledged_at is null and c.region_id = ${outage.regionId} and m.occurred_at >= ${outage.startedAt.toISOString()}::timestamptz`);
+    from m join coordination_cases c on c.id = m.case_id join message_recipients r on r.message_id = m.id
+    where r.acknowledged_at is null and c.region_id = ${outage.regionId}`);
   const unacknowledged: UnacknowledgedRecipient[] = unackedRows.rows.map((r) => ({
     messageId: r.message_id,
     unitId: r.unit_id,
@@ -96,6 +99,8 @@ export async function afterRegistrationInputs(tx: Tx, outage: OutageRow): Promis
 
 const uuidArray = (ids: Iterable<string>): string => `{${[...ids].join(",")}}`;
 
+const CANDIDATE_COLUMNS = sql.raw("id, patient_id, ward_unit_id, admitted_at, discharged_at, provisional");
+
 /**
  * The cases of the outage's region open at some point during it that can give an item: the
  * domain's candidate rule (afterRegistrationCandidates) asked of the database, so that a region's
@@ -124,12 +129,19 @@ export async function outageCandidateCases(
   }>(sql`
     select c.id, c.patient_id, c.ward_unit_id, c.admitted_at, c.discharged_at, c.provisional,
       (select max(m.occurred_at) from messages m where m.case_id = c.id) as last_event_at
-    from coordination_cases c
-    where c.region_id = ${outage.regionId} and c.admitted_at <= ${end.toISOString()}::timestamptz
-      and (c.closed_at is null or c.closed_at >= ${outage.startedAt.toISOString()}::timestamptz)
+    from (
+      -- Open now: from the region's open cases' own index (coordination_cases_open_region_idx).
+      select ${CANDIDATE_COLUMNS} from coordination_cases where region_id = ${outage.regionId} and closed_at is null
+      union all
+      -- Closed since the outage began: few.
+      select ${CANDIDATE_COLUMNS} from coordination_cases
+      where region_id = ${outage.regionId} and closed_at >= ${outage.startedAt.toISOString()}::timestamptz) c
+    where c.admitted_at <= ${end.toISOString()}::timestamptz
       and (c.provisional or c.admitted_at >= ${since}::timestamptz or c.discharged_at >= ${since}::timestamptz
         or c.id = any(${uuidArray(phonedCases)}::uuid[]) or c.patient_id = any(${uuidArray(phonedPatients)}::uuid[])
-        or exists (select 1 from messages m where m.case_id = c.id and m.occurred_at >= ${since}::timestamptz))`);
+        -- The cases with a message since then, found once by time (messages_occurred_idx) rather
+        -- than asked of each open case.
+        or c.id in (select m.case_id from messages m where m.occurred_at >= ${since}::timestamptz))`);
   const cases = rows.rows.map((r) => ({
     id: r.id,
     patientId: r.patient_id,

@@ -1,0 +1,2 @@
+CREATE INDEX "coordination_cases_open_region_idx" ON "coordination_cases" USING btree ("region_id","admitted_at","discharged_at","provisional","id","patient_id","ward_unit_id") WHERE "coordination_cases"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX "messages_occurred_idx" ON "messages" USING btree ("occurred_at");
