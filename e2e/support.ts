@@ -91,25 +91,80 @@ export async function loginAs(page: Page, portalUrl: string, name: string) {
 }
 
 export async function signOut(page: Page, portalUrl: string) {
+  forgetSessions(portalUrl);
   await page.getByRole("button", { name: "Logga ut" }).first().click();
   await page.waitForURL(`${portalUrl}/utloggad`);
   await expect(page.getByRole("heading", { name: "Du är utloggad" })).toBeVisible();
   await expectAccessible(page);
 }
 
-/** A user in a browser context of their own (Swedish locale, Stockholm time), logged in through the test IdP. */
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+/**
+ * The sessions openSession has logged in on this worker's system, by portal and person: the
+ * browser's cookies just after a real login through the IdP (the portal's session cookie, which
+ * names the server-side login session, and the IdP's own). A later openSession of the same person
+ * in the same portal starts its new browser context with them instead of logging in again: the
+ * same login session, as another tab of the same browser would use it, valid until it ends.
+ *
+ * Only cookies: each context starts with empty storage, as a new browser does. Not kept: the login
+ * of a person with several contexts (the context a test chooses is stored in the session, and the
+ * next test would not start where a login starts). signOut forgets the sessions of its portal; a
+ * session ended any other way (by an administrator, or a rule change) sends the portal to the login,
+ * and openSession then logs in afresh. loginAs, for the tests of login itself, always logs in.
+ */
+const keptSessions = new Map<string, Cookies>();
+const sessionKey = (portalUrl: string, who: string) => `${portalUrl} ${who}`;
+
+function forgetSessions(portalUrl: string) {
+  for (const key of keptSessions.keys()) if (key.startsWith(`${portalUrl} `)) keptSessions.delete(key);
+}
+
+/**
+ * A new browser context with a kept session, on the portal's start page; null (the context closed)
+ * when the portal sent it to the login on the way, i.e. the session has ended.
+ */
+async function reopenSession(browser: Browser, portalUrl: string, cookies: Cookies, options: BrowserContextOptions) {
+  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", ...options });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  const visited: string[] = [];
+  page.on("request", (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) visited.push(r.url());
+  });
+  await page.goto(portalUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const loggedOut = visited.some((u) => u.startsWith(`${portalUrl}/logga-in`) || u.startsWith(urls.idp)) || !page.url().startsWith(portalUrl);
+  if (!loggedOut) return { context, page };
+  await context.close();
+  return null;
+}
+
+/**
+ * A user in a browser context of their own (Swedish locale, Stockholm time), logged in through the
+ * test IdP, on the portal's start page; the person's session from an earlier login on this system
+ * when there is one (keptSessions).
+ */
 export async function openSession(
   browser: Browser,
   portalUrl: string,
   who: string,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
+  const key = sessionKey(portalUrl, who);
+  const kept = options.storageState ? undefined : keptSessions.get(key);
+  if (kept) {
+    const reopened = await reopenSession(browser, portalUrl, kept, options);
+    if (reopened) return reopened;
+    keptSessions.delete(key);
+  }
   const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", ...options });
   const page = await context.newPage();
   await page.goto(portalUrl);
   await page.getByRole("button", { name: new RegExp(who) }).click();
   await page.waitForURL((u) => u.toString().startsWith(portalUrl));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  if (!options.storageState && !page.url().startsWith(`${portalUrl}/valj-sammanhang`)) keptSessions.set(key, await context.cookies());
   return { context, page };
 }
 

@@ -109,11 +109,7 @@ test("Karin Ek's hemsjukvård no longer owes kommunklar once Berit Holm has sent
 });
 
 test("on a phone the worklist rows are cards with stage, steps and acknowledgement in view, under a folded header", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto(urls.slutenvard);
-  await page.getByRole("button", { name: /Sanna Sjöberg/ }).click();
-  await page.waitForURL((u) => u.toString().startsWith(urls.slutenvard));
+  const { context, page } = await openSession(browser, urls.slutenvard, "Sanna Sjöberg", { viewport: { width: 390, height: 844 } });
   await expect(page.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
 
   // The header folds: the menu is behind "Meny" and the header stays low.
