@@ -1,6 +1,28 @@
-import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
+import { expect, test as base, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import axe, { type AxeResults } from "axe-core";
+
+/**
+ * Playwright's `test`, which also closes at the end of each test the browser contexts the test
+ * opened itself (openSession, browser.newContext). Playwright closes only the contexts of its own
+ * fixtures; one left open kept its pages live through the rest of the group (up to 15 at once), each
+ * with a live-update stream that refetches on every change in the system and an outage poll.
+ */
+export const test = base.extend<{ closeOwnContexts: void }>({
+  closeOwnContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((c) => !before.has(c))
+          .map((c) => c.close()),
+      );
+    },
+    { auto: true },
+  ],
+});
 
 function need(name: string): string {
   const v = process.env[name];

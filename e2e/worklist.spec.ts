@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openSession, openWorklist, urls } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openSession, openWorklist, urls, test } from "./support";
 
 // Min arbetsyta as the clinicians use it: every due step with the law's deadlines set apart from
 // acknowledgements, columns and sorting of one's choice, the kommun filter, Mira Dahl's list over
