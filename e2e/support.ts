@@ -132,8 +132,8 @@ type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
  * Only cookies: each context starts with empty storage, as a new browser does. Not kept: the login
  * of a person with several contexts (the context a test chooses is stored in the session, and the
  * next test would not start where a login starts). signOut forgets the sessions of its portal; a
- * session ended any other way (by an administrator, or a rule change) sends the portal to the login,
- * and openSession then logs in afresh. loginAs, for the tests of login itself, always logs in.
+ * session ended any other way (by an administrator, or a rule change) sends the portal to the login
+ * and a new login follows (reopenSession). loginAs, for the tests of login itself, always logs in.
  */
 const keptSessions = new Map<string, Cookies>();
 const sessionKey = (portalUrl: string, who: string) => `${portalUrl} ${who}`;
@@ -143,12 +143,14 @@ function forgetSessions(portalUrl: string) {
 }
 
 /**
- * A new browser context with a kept session, on the portal's start page; null (the context closed)
- * when the portal sent it to the login on the way, i.e. the session has ended.
+ * A new browser context with a kept session's cookies, on the portal's start page. When that
+ * session has ended, the portal sends the page to the login and the IdP, whose session is in the
+ * same cookies, logs the person in again by single sign-on: a new login session, kept from then on.
+ * Null (the context closed) when the page does not come back to the portal that way.
  */
-async function reopenSession(browser: Browser, portalUrl: string, cookies: Cookies, options: BrowserContextOptions) {
+async function reopenSession(browser: Browser, portalUrl: string, key: string, options: BrowserContextOptions) {
   const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", ...options });
-  await context.addCookies(cookies);
+  await context.addCookies(keptSessions.get(key)!);
   const page = await context.newPage();
   const visited: string[] = [];
   page.on("request", (r) => {
@@ -156,8 +158,10 @@ async function reopenSession(browser: Browser, portalUrl: string, cookies: Cooki
   });
   await page.goto(portalUrl);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const loggedOut = visited.some((u) => u.startsWith(`${portalUrl}/logga-in`) || u.startsWith(urls.idp)) || !page.url().startsWith(portalUrl);
-  if (!loggedOut) return { context, page };
+  if (page.url().startsWith(portalUrl) && !page.url().startsWith(`${portalUrl}/valj-sammanhang`)) {
+    if (visited.some((u) => u.startsWith(`${portalUrl}/logga-in`))) keptSessions.set(key, await context.cookies());
+    return { context, page };
+  }
   await context.close();
   return null;
 }
@@ -174,9 +178,8 @@ export async function openSession(
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const key = sessionKey(portalUrl, who);
-  const kept = options.storageState ? undefined : keptSessions.get(key);
-  if (kept) {
-    const reopened = await reopenSession(browser, portalUrl, kept, options);
+  if (!options.storageState && keptSessions.has(key)) {
+    const reopened = await reopenSession(browser, portalUrl, key, options);
     if (reopened) return reopened;
     keptSessions.delete(key);
   }
