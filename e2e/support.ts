@@ -134,6 +134,8 @@ type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
  * next test would not start where a login starts). signOut forgets the sessions of its portal; a
  * session ended any other way (by an administrator, or a rule change) sends the portal to the login
  * and a new login follows (reopenSession). loginAs, for the tests of login itself, always logs in.
+ * A kept session holds the contexts its login gave: a test that changes what a login gives (a rule)
+ * and then needs someone already kept to have logged in after the change uses loginAs for them.
  */
 const keptSessions = new Map<string, Cookies>();
 const sessionKey = (portalUrl: string, who: string) => `${portalUrl} ${who}`;
