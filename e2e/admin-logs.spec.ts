@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, openSession, openWorklist, urls } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, openSession, openWorklist, urls, test } from "./support";
 
 // Loggkontroll through the real portals: a case read at the ward by Sanna Sjöberg is in Åsa
 // Berg's log search for that patient, and every Loggkontroll page passes axe.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 // Förvaltning's Organisation and Personal through the real portals: Tomas Wik, Eskilstuna kommun's
 // delegated administrator, corrects a phone number of one of the kommun's units (a bad number is

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 // Förvaltning's Behörighetsregler and Testa inloggning through the real portals: Åsa Berg edits the
 // region's utskrivningsledare rule with an exception for Petra Nyman, sees before/after for Petra

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls } from "./support";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls, test } from "./support";
 
 // The case page at a laptop's 1280×720: what to do and what one can send in view from the start
 // and while scrolling; sections one can jump between; acknowledgements one line each; older

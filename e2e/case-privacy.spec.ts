@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls, test } from "./support";
 
 // Privacy inside a case, through the real portals: the kommun and the vårdcentral see a case only
 // from the first message addressed to them, and the kommun cannot state a consent over the

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls, consentToAll } from "./support";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls, consentToAll, test } from "./support";
 
 // A unit corrects a message it sent: Sanna Sjöberg (ward) sends Tolvan Tolvansson's admission notice
 // with the wrong estimated discharge date and corrects it with "Rätta"; Berit Holm (kommun) sees the

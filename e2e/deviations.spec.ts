@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openSession, openWorklist, urls } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openSession, openWorklist, urls, test } from "./support";
 
 // Avvikelser in samverkan through the real portals: Sanna Sjöberg (Avd 12 Medicin) reports a
 // deviation from a case to Eskilstuna kommun; Eskilstuna's MAS, Gunilla Rask, finds it in her list,

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls, consentToAll } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls, consentToAll, test } from "./support";
 
 // One whole discharge through the three care portals, each user in a browser context of their own:
 // the ward admits Tolvan Tolvansson, the municipality and the vårdcentral answer in their portals,

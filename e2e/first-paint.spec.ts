@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 /**
  * The worklist and the case page render their data on the server: the first HTML already holds the

@@ -1,6 +1,6 @@
-import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import { expect, type APIResponse, type Page, type Response } from "@playwright/test";
 import pg from "pg";
-import { expectAccessible, loginAs, signOut, urls } from "./support";
+import { expectAccessible, loginAs, signOut, urls, test } from "./support";
 
 // Hardening through the real portals: the security headers on a page, an API answer and a PDF;
 // pages that work under that CSP (any CSP violation in the console fails the test); form posts

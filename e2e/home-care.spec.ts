@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openSession, openWorklist, urls, consentToAll } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openSession, openWorklist, urls, consentToAll, test } from "./support";
 
 // Home care in the loop, the inbox and a patient the register does not know, through the real
 // portals: the ward admits a training patient, Berit Holm's decision brings in Karin Ek's

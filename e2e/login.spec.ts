@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, signOut, urls } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, loginAs, signOut, urls, test } from "./support";
 
 // The cast of Region Sörmland logs in to each portal through the test IdP and sees its context.
 const cases = [

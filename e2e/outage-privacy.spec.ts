@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 // A logged phone call follows the patient's consent, through the real portals: in Region
 // Västernorrland (so that the Sörmland flows of outage.spec.ts are untouched), Jonas Hedberg has

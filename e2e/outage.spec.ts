@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 // Outage mode through the real portals: Åsa Berg (Förvaltning) declares that the hospital
 // EHR is down while Sanna Sjöberg (ward) and Berit Holm (kommun) have pages open; both switch to

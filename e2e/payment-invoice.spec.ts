@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 // Payment responsibility through the real portals. The demo data has one finished stay in the
 // previous month with a week's wait for Eskilstuna kommun (Lennart Berglöf: four payment days at

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, openSession, urls } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, openSession, urls, test } from "./support";
 
 // Follow-up reports in Förvaltning from the demo's year of history: Åsa Berg (Region Sörmland)
 // sees twelve months with the chart and its table, groups by kommun and exports CSV with the same

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openWorklist, urls, consentToAll } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openWorklist, urls, consentToAll, test } from "./support";
 
 // Structured content where users expect it: Sanna Sjöberg (ward) fills a structured planning
 // basis (ADL areas, risks, who handles the medicines and the medication list, aids, housing) and

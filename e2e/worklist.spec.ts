@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openSession, openWorklist, urls } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, openSession, openWorklist, urls, test } from "./support";
 
 // Min arbetsyta as the clinicians use it: every due step with the law's deadlines set apart from
 // acknowledgements, columns and sorting of one's choice, the kommun filter, Mira Dahl's list over
@@ -109,11 +109,7 @@ test("Karin Ek's hemsjukvård no longer owes kommunklar once Berit Holm has sent
 });
 
 test("on a phone the worklist rows are cards with stage, steps and acknowledgement in view, under a folded header", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto(urls.slutenvard);
-  await page.getByRole("button", { name: /Sanna Sjöberg/ }).click();
-  await page.waitForURL((u) => u.toString().startsWith(urls.slutenvard));
+  const { context, page } = await openSession(browser, urls.slutenvard, "Sanna Sjöberg", { viewport: { width: 390, height: 844 } });
   await expect(page.getByRole("heading", { level: 1, name: "Min arbetsyta" })).toBeVisible();
 
   // The header folds: the menu is behind "Meny" and the header stays low.
