@@ -24,8 +24,11 @@ export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
     connectionString: url,
     max: opts.max ?? 10,
     idleTimeoutMillis: 30_000,
-    // Only statements run through executePrepared are named; they are planned once per connection
-    // (see there). Unnamed statements, everything else, are planned per call as before.
+    // Statements run through executePrepared are named and planned once per connection (see
+    // there). PostgreSQL applies the setting to the unnamed statement too: every statement with
+    // parameters gets a plan made without their values. A query whose best plan turns on a value
+    // (a time range over a large table) writes that value into its text instead (see
+    // timeLiteral in services/outage/after-registration-store.ts).
     options: "-c plan_cache_mode=force_generic_plan",
   });
   // An idle client dropped by the server must not crash the process.
