@@ -64,22 +64,32 @@ async function readOrgNames(db: DbOrTx): Promise<OrgNames> {
     sql`select region_id, municipality_code as code, name from organisations where kind = 'kommun' and municipality_code is not null and region_id is not null`,
   );
   const unit = new Map(units.rows.map((r) => [r.id, r]));
+  // Each region's kommuner sorted once here; a list over one region (nearly every list) gets that array as it is.
   const byRegion = new Map<string, { code: string; name: string }[]>();
   for (const k of kommuner.rows) {
     const list = byRegion.get(k.region_id) ?? [];
     list.push({ code: k.code, name: k.name });
     byRegion.set(k.region_id, list);
   }
+  // Shared by every list that reads them until the tree changes: frozen, so no reader can change another's.
+  for (const list of byRegion.values()) {
+    list.sort((a, b) => swedish.compare(a.name, b.name));
+    for (const k of list) Object.freeze(k);
+    Object.freeze(list);
+  }
+  const none: { code: string; name: string }[] = Object.freeze([]) as unknown as { code: string; name: string }[];
   return {
     // A unit id from a case row the tree does not know cannot happen (foreign keys); were it to,
     // the list shows an empty name rather than fail.
     unitName: (id) => unit.get(id)?.name ?? "",
     kommunerOf: (unitIds) => {
-      const regions = new Set(unitIds.map((id) => unit.get(id)?.region_id));
-      return [...regions]
-        .flatMap((r) => (r ? (byRegion.get(r) ?? []) : []))
-        .map((k) => ({ ...k }))
-        .sort((a, b) => swedish.compare(a.name, b.name));
+      const regions = new Set<string>();
+      for (const id of unitIds) {
+        const r = unit.get(id)?.region_id;
+        if (r) regions.add(r);
+      }
+      if (regions.size <= 1) return regions.size === 0 ? none : (byRegion.get([...regions][0]!) ?? none);
+      return [...regions].flatMap((r) => byRegion.get(r) ?? []).sort((a, b) => swedish.compare(a.name, b.name));
     },
   };
 }
