@@ -24,12 +24,10 @@ export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
     connectionString: url,
     max: opts.max ?? 10,
     idleTimeoutMillis: 30_000,
-    // Statements run through executePrepared are named and planned once per connection (see
-    // there). PostgreSQL applies the setting to the unnamed statement too: every statement with
-    // parameters gets a plan made without their values. A query whose best plan turns on a value
-    // (a time range over a large table) writes that value into its text instead (see
-    // timeLiteral in services/outage/after-registration-store.ts).
-    options: "-c plan_cache_mode=force_generic_plan",
+    // PostgreSQL's own plan choice (plan_cache_mode auto). Forcing generic plans here, once meant
+    // for executePrepared's named statements, reached the unnamed statement of every query with
+    // parameters too: a plan made without the values, which took ending a national outage from
+    // 5 ms to 10.9 s where a time decides the plan.
   });
   // An idle client dropped by the server must not crash the process.
   pool.on("error", () => undefined);
@@ -42,8 +40,9 @@ const dialect = new PgDialect();
 /**
  * Runs a query as a named prepared statement (named by its text), so that each pooled connection
  * plans it once and then only executes it: for the worklist's joins over eight tables the planning
- * took longer than the execution, on every request. The plan is generic (the pool sets
- * plan_cache_mode), so use it for queries whose best plan does not depend on the values, such as
+ * took longer than the execution, on every request. PostgreSQL plans a named statement with the
+ * values of its first five executions on a connection and then keeps its generic plan when that
+ * costs no more, so use it for queries whose best plan does not depend on the values, such as
  * index lookups by id and keyset pages. Parameters and result are as for `db.execute`.
  */
 export function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<pg.QueryResult<T>> {
