@@ -13,7 +13,21 @@ import { unitsWithDescendants } from "../org/unit-tree";
  * portal process reads here (one primary-key row) before it trusts what it kept.
  */
 export async function resolveScopeUnitIds(db: DbOrTx, ctx: RoleContext): Promise<string[]> {
-  return (await resolveScope(db, ctx)).unitIds;
+  return [...(await scopeAt(db, ctx)).ids];
+}
+
+/** The context's unit set as kept for the tree's current version (null: no version row, nothing kept). */
+async function scopeAt(db: DbOrTx, ctx: RoleContext): Promise<{ version: string | null; ids: readonly string[] }> {
+  const version = await treeVersion(db);
+  if (version === null) return { version, ids: await resolveFromTree(db, ctx) };
+  const key = `${version}|${ctx.id}|${ctx.scopeHsaId ?? "*"}|${ctx.includeDescendants}`;
+  let ids = cache.get(key);
+  if (!ids) {
+    ids = await resolveFromTree(db, ctx);
+    if (cache.size >= MAX_KEPT) cache.clear();
+    cache.set(key, ids);
+  }
+  return { version, ids };
 }
 
 /** What lists show of the organisation tree, read once per version of it (a few thousand units at national scale). */
@@ -31,21 +45,11 @@ export interface OrgNames {
  * three times per row and `organisations` on every first page.
  */
 export async function resolveScope(db: DbOrTx, ctx: RoleContext): Promise<{ unitIds: string[] } & OrgNames> {
-  const version = await treeVersion(db);
-  if (version === null) {
-    return { unitIds: await resolveFromTree(db, ctx), ...(await readOrgNames(db)) };
-  }
-  const key = `${version}|${ctx.id}|${ctx.scopeHsaId ?? "*"}|${ctx.includeDescendants}`;
-  let ids = cache.get(key);
-  if (!ids) {
-    ids = await resolveFromTree(db, ctx);
-    if (cache.size >= MAX_KEPT) cache.clear();
-    cache.set(key, ids);
-  }
-  let names = kept?.version === version ? kept.names : null;
+  const { version, ids } = await scopeAt(db, ctx);
+  let names = version !== null && kept?.version === version ? kept.names : null;
   if (!names) {
     names = await readOrgNames(db);
-    kept = { version, names };
+    if (version !== null) kept = { version, names };
   }
   return { unitIds: [...ids], ...names };
 }
