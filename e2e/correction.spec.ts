@@ -48,10 +48,17 @@ test("Sanna corrects the estimated discharge date of an admission notice, and Be
   await ward.getByRole("button", { name: "Skapa ärende" }).click();
   await ward.waitForURL(/\/arenden\/[0-9a-f-]{36}$/);
   await expect(ward.getByRole("heading", { level: 1, name: "Tolvan Tolvansson" })).toBeVisible();
+  // The action buttons stay where they are when a step stops being due: the case refetches after
+  // the consent, and a click on its way to "Skicka inskrivningsmeddelande" must land on it.
+  const actionButtons = ward.getByTestId("actions").getByRole("button");
+  const actionsBefore = await actionButtons.allTextContents();
+  expect(actionsBefore.slice(0, 2)).toEqual(["Dokumentera samtycke", "Skicka inskrivningsmeddelande"]);
   await ward.getByRole("button", { name: "Dokumentera samtycke" }).click();
   await consentToAll(ward);
   await ward.getByRole("button", { name: "Spara samtycke" }).click();
   await expect(ward.getByTestId("case-status")).toContainText("Samtycke registrerat", { timeout: 15_000 });
+  await expect(ward.getByTestId("timeline").getByRole("heading", { name: "Samtycke", exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(actionButtons).toHaveText(actionsBefore);
   await ward.getByRole("button", { name: "Skicka inskrivningsmeddelande" }).click();
   await ward.getByLabel("Beräknat utskrivningsdatum").fill(wrongDate);
   await ward.getByRole("button", { name: "Skicka", exact: true }).click();

@@ -214,6 +214,8 @@ export function yesNo(v: string): boolean | undefined {
   return v === "ja" ? true : v === "nej" ? false : undefined;
 }
 
-export const BUTTON_PRIMARY = "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60";
+/** Primary and secondary have the same border width, so a button that changes style moves nothing beside it. */
+export const BUTTON_PRIMARY =
+  "rounded border border-transparent bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60";
 export const BUTTON_SECONDARY =
   "rounded border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";

@@ -9,9 +9,14 @@ import { MessageForm, preloadMessageForm } from "../forms/lazy-message-form";
 import type { CaseView } from "../types";
 
 /**
- * What the viewer may send now: one button per kind (those that are due first), each opening its
- * form below, or in `formSlot` when the page gives one (the buttons sit in the side panel, the form
- * in the page's main column). Closing returns focus to the button.
+ * What the viewer may send now: one button per kind, each opening its form below, or in `formSlot`
+ * when the page gives one (the buttons sit in the side panel, the form in the page's main column).
+ * Closing returns focus to the button.
+ *
+ * The buttons keep the process order whatever is due; a due kind is marked by the primary style
+ * alone. The case refetches while it is open (another unit's message, one's own consent), and a
+ * button that moved when its step stopped being due would put another button under a click already
+ * on its way. The two styles have the same size for the same reason.
  */
 export function CaseActions({
   view,
@@ -29,7 +34,6 @@ export function CaseActions({
   const buttons = useRef(new Map<MessageKind, HTMLButtonElement>());
   const dueKinds = new Set(view.due.map((d) => d.kind).filter(Boolean));
   const kinds = MESSAGE_KINDS.filter((k) => view.viewer.canSend.includes(k));
-  const ordered = [...kinds.filter((k) => dueKinds.has(k)), ...kinds.filter((k) => !dueKinds.has(k))];
   const maySend = kinds.length > 0;
   useEffect(() => {
     if (maySend) preloadMessageForm();
@@ -59,7 +63,7 @@ export function CaseActions({
         Åtgärder
       </h2>
       <ul className="mb-4 flex flex-wrap gap-2" data-testid="actions">
-        {ordered.map((kind) => (
+        {kinds.map((kind) => (
           <li key={kind}>
             <button
               type="button"
