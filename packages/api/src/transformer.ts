@@ -21,6 +21,28 @@ const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? ke
  * that the two are one object (see walk).
  */
 export function serializeOutput(value: unknown): SuperJSONResult {
+  const keep = typeof value === "object" && value !== null && serialized.has(value);
+  if (keep) {
+    const done = serialized.get(value);
+    if (done) return done;
+  }
+  const result = serializeAnswer(value);
+  if (keep) serialized.set(value as object, result);
+  return result;
+}
+
+/**
+ * Answers served many times as the same object (a kept worklist page, worklist-page-cache.ts),
+ * each with its serialised form once the first request has written it. A WeakMap: the form goes
+ * with the answer. The object must not change after it is marked (the page cache freezes it).
+ */
+const serialized = new WeakMap<object, SuperJSONResult | null>();
+
+export function keepSerialized(value: object): void {
+  if (!serialized.has(value)) serialized.set(value, null);
+}
+
+function serializeAnswer(value: unknown): SuperJSONResult {
   const seen = new Set<object>();
   const values: Record<string, [string]> = {};
   let annotated = false;

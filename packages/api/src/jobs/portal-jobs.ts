@@ -7,6 +7,7 @@ import { requestDueConfirmations } from "../services/outage/contact-mail";
 import type { Mailer } from "../mail/mailer";
 import { runPaymentRecomputations } from "../services/payment/recompute";
 import { reconcileUncheckedPatients } from "../services/patient/reconcile";
+import { worklistChangesPruneJob } from "../services/case/worklist-page-cache";
 import type { Job } from "./runner";
 
 /**
@@ -68,8 +69,11 @@ export function registerReconciliationJob(db: () => Db): Job {
  * saved there).
  */
 export function portalJobs(portal: Portal, db: () => Db, mail: () => { mailer: Mailer | null; forvaltningUrl: string }): Job[] {
-  if (portal === "slutenvard") return [registerReconciliationJob(db)];
+  // Every portal clears the worklists' old change rows (one at a time, by the job's lock), so that
+  // it runs wherever worklists are read, whichever portals an installation runs.
+  const everywhere = [worklistChangesPruneJob(db)];
+  if (portal === "slutenvard") return [registerReconciliationJob(db), ...everywhere];
   return portal === "forvaltning"
-    ? [integrationChecksJob(db), auditPartitionsJob(db), auditFlagsJob(db), contactConfirmationsJob(db, mail), paymentRecomputationJob(db)]
-    : [];
+    ? [integrationChecksJob(db), auditPartitionsJob(db), auditFlagsJob(db), contactConfirmationsJob(db, mail), paymentRecomputationJob(db), ...everywhere]
+    : everywhere;
 }

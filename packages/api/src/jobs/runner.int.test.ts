@@ -109,7 +109,7 @@ describe("job runner", () => {
     }, WAIT);
   });
 
-  it("gives Förvaltning the integration health checks, Slutenvård the register reconciliation, the other portals no jobs", () => {
+  it("gives Förvaltning the integration health checks, Slutenvård the register reconciliation, every portal the worklists' change-row clearing", () => {
     const mail = () => ({ mailer: null, forvaltningUrl: "http://forvaltning.test" });
     expect(portalJobs("forvaltning", () => t.db, mail).map((j) => j.name)).toEqual([
       "integration-health-checks",
@@ -117,8 +117,9 @@ describe("job runner", () => {
       "audit-flags",
       "contact-list-confirmations",
       "payment-recomputation",
+      "worklist-changes-prune",
     ]);
-    expect(portalJobs("slutenvard", () => t.db, mail).map((j) => j.name)).toEqual(["register-reconciliation"]);
-    for (const portal of ["primarvard", "kommun"] as const) expect(portalJobs(portal, () => t.db, mail)).toEqual([]);
+    expect(portalJobs("slutenvard", () => t.db, mail).map((j) => j.name)).toEqual(["register-reconciliation", "worklist-changes-prune"]);
+    for (const portal of ["primarvard", "kommun"] as const) expect(portalJobs(portal, () => t.db, mail).map((j) => j.name)).toEqual(["worklist-changes-prune"]);
   });
 });

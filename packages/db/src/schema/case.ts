@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -87,6 +88,9 @@ export const coordinationCases = pgTable(
     uniqueIndex("coordination_cases_one_open_per_patient")
       .on(t.patientId)
       .where(sql`${t.closedAt} is null`),
+    // Every case of a patient, open or closed: a change of the patient's name or identity reaches
+    // the worklists of each case's parties (worklist_changes).
+    index("coordination_cases_patient_idx").on(t.patientId),
     index("coordination_cases_ward_stage_idx").on(t.wardUnitId, t.stage),
     index("coordination_cases_hospital_stage_idx").on(t.hospitalUnitId, t.stage),
     // The region's cases open at some point since a time (ending an outage: closed_at is null or
@@ -205,6 +209,29 @@ export const unitListCounts = pgTable(
     listed: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.caseOpen] })],
+);
+
+/** PostgreSQL's 64-bit transaction id (`xid8`), as text: compared in the database only. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+
+/**
+ * Which units' worklists a transaction changed: one row per unit and writing statement, with the
+ * writer's transaction id, put there by statement triggers on everything a worklist row shows
+ * (party rows, cases, patients, consents, payment responsibility; migration worklist_changes).
+ * Insert-only, so writers to one ward never wait on each other. A portal keeps a page it has read
+ * together with the snapshot it was read in; it may serve the page again only while no transaction
+ * that is invisible to that snapshot has written a row here for the page's units
+ * (services/case/worklist-page-cache.ts). A job removes the rows that no kept snapshot can miss.
+ */
+export const worklistChanges = pgTable(
+  "worklist_changes",
+  {
+    unitId: uuid().notNull(),
+    xid: xid8()
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+  },
+  (t) => [index("worklist_changes_unit_xid_idx").on(t.unitId, t.xid), index("worklist_changes_xid_idx").on(t.xid)],
 );
 
 /**

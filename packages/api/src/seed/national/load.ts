@@ -155,10 +155,13 @@ export async function loadNational(handle: { db: Db; pool: pg.Pool }, opts: Nati
  * Each unit's listed count (unit_list_counts), counted once over the loaded party rows: the
  * trigger that keeps it per write does not run while the load skips triggers. The sets of units
  * that lists over several units registered are dropped for the same reason: the next list that
- * reads one registers it again and counts it then.
+ * reads one registers it again and counts it then. For the same reason every unit gets a row in
+ * `worklist_changes`: a portal that kept a page of a unit's list before the load reads it anew.
+ * (While the load runs a kept page lasts at most its minute, as services/case/worklist-page-cache.ts keeps them.)
  */
 async function recountUnitLists(client: pg.PoolClient): Promise<void> {
   await client.query("begin");
+  await client.query("insert into worklist_changes (unit_id) select id from units");
   await client.query("delete from worklist_unit_sets");
   await client.query("update unit_list_counts set listed = 0");
   await client.query(`

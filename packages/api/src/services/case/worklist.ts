@@ -19,6 +19,7 @@ import { auditInsertSql } from "../../audit";
 import { AppError } from "../../errors";
 import { resolveScope, type OrgNames } from "../workspace/scope";
 import { keptSetCount, registerUnitSet, unitSetKey } from "./worklist-unit-sets";
+import { changedSinceSql, forgetPage, keepPage, keptPage } from "./worklist-page-cache";
 import { SORT_KEYS, afterCursor, decodeCursor, encodeCursor, orderBy, type Cursor } from "./worklist-sorts";
 
 export interface WorklistInput {
@@ -106,13 +107,44 @@ async function listScope(db: Db, actor: Actor, input: WorklistInput, sessionCont
       ? [actor.context, ...sessionContexts.filter((c) => c.id !== actor.context.id && c.portal === actor.portal && can(c.role, "case.read"))]
       : [actor.context];
   const contextOfUnit = new Map<string, RoleContext>();
-  let org: OrgNames | null = null;
+  let org: (OrgNames & { treeVersion: string | null }) | null = null;
   for (const c of contexts) {
     const scope = await resolveScope(db, c);
     for (const u of scope.unitIds) if (!contextOfUnit.has(u)) contextOfUnit.set(u, c);
     org = scope;
   }
   return { contexts, contextOfUnit, org: org! };
+}
+
+/**
+ * What a page's rows are decided by, as the key it is kept under (worklist-page-cache.ts): the
+ * organisation tree's version (which names the database), the reader's context and the list's
+ * contexts (each names its role, scope and provider: the unit set and what each row may show), and
+ * the list's choices. A search is never kept: its words stay with its one request.
+ */
+function pageKey(
+  treeVersion: string | null,
+  actor: Actor,
+  contexts: readonly RoleContext[],
+  input: WorklistInput,
+  sort: WorklistSort,
+  direction: WorklistDirection,
+) {
+  if (treeVersion === null || input.search?.trim()) return null;
+  return [
+    treeVersion,
+    actor.context.id,
+    contexts.map((c) => c.id).join(","),
+    input.stage ?? "",
+    input.unitId ?? "",
+    input.municipalityCode ?? "",
+    input.includeClosed === true,
+    input.scope ?? "",
+    sort,
+    direction,
+    input.cursor ?? "",
+    input.pageSize,
+  ].join("|");
 }
 
 /**
@@ -135,6 +167,27 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
   const empty: Worklist = { rows: [], nextCursor: null, count: { value: 0, more: false }, municipalities: [], pageSize: input.pageSize };
   if (units.length === 0) return empty;
 
+  const auditOf = (details: SQL, when: SQL) => auditInsertSql(actor, { action: "case.list", activity: "Läsa", entityType: "worklist" }, details, when);
+  const contextsDetail = contexts.length > 1 ? sql` || ${JSON.stringify({ contexts: contexts.map((c) => c.id) })}::jsonb` : sql``;
+
+  // The page as read before, when nothing it shows has changed since: one statement asks that and
+  // writes the read's audit row (the same row as below), or writes nothing and the page is read anew.
+  const key = pageKey(org.treeVersion, actor, contexts, input, sort, direction);
+  const kept = key ? keptPage<Worklist>(key, units) : null;
+  if (kept) {
+    const shown = sql`${JSON.stringify({ caseIds: kept.caseIds, search: null })}::jsonb${contextsDetail}`;
+    const [check] = (
+      await executePrepared<{ changed: boolean }>(
+        db,
+        sql`with changed as (select ${changedSinceSql(units, kept.snapshot)} as c),
+          audit as (${auditOf(shown, kept.caseIds.length > 0 ? sql`not (select c from changed)` : sql`false`)} returning 1)
+          select (select c from changed) as changed, (select count(*)::int from audit) as audited`,
+      )
+    ).rows;
+    if (!check!.changed) return kept.result;
+    forgetPage(key!);
+  }
+
   const { pageSql, countSql, search } = worklistQueries(units, input, sort, direction, cursor);
 
   // One statement, so one transaction and one round trip: the page with its rows, on the first
@@ -144,20 +197,16 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
   // statement, planned once per connection: planning the eight-table join took longer than running it.
   const setKey = units.length > 1 && unfiltered(input) ? unitSetKey(units) : null;
   const details = sql`jsonb_build_object('caseIds', (select coalesce(jsonb_agg(p.case_id order by p.ord), '[]'::jsonb) from listed p where p.ord <= ${input.pageSize}::int),
-    'search', ${search}::text)${contexts.length > 1 ? sql` || ${JSON.stringify({ contexts: contexts.map((c) => c.id) })}::jsonb` : sql``}`;
-  const audit = auditInsertSql(
-    actor,
-    { action: "case.list", activity: "Läsa", entityType: "worklist" },
-    details,
-    sql`exists (select 1 from listed) or ${search}::text is not null`,
-  );
+    'search', ${search}::text)${contextsDetail}`;
+  const audit = auditOf(details, sql`exists (select 1 from listed) or ${search}::text is not null`);
+  // The statement's snapshot, kept with the page: what it saw is what the page shows.
   const statement = sql`
     with listed as (${pageWithRowsSql(pageSql, sort, direction)}),
     audit as (${audit} returning 1)
     select (select coalesce(json_agg(p order by p.ord), '[]'::json) from listed p) as rows,
-      ${cursor ? sql`null::int as n` : sql`f.n`}, (select count(*)::int from audit) as audited
+      ${cursor ? sql`null::int as n` : sql`f.n`}, (select count(*)::int from audit) as audited, pg_current_snapshot()::text as snapshot
     ${cursor ? sql`` : sql`from (${firstPageSql(units, input, countSql, setKey)}) f`}`;
-  const [result] = (await executePrepared<{ rows: PageRow[]; n: number | null }>(db, statement)).rows;
+  const [result] = (await executePrepared<{ rows: PageRow[]; n: number | null; snapshot: string }>(db, statement)).rows;
   const page = result!.rows;
   const hasMore = page.length > input.pageSize;
   const shown = page.slice(0, input.pageSize);
@@ -174,13 +223,19 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
       async (tx) => (await registerUnitSet(tx, setKey!, units, input.includeClosed === true)) ?? (await tx.execute<{ n: number }>(countSql)).rows[0]!.n,
     );
   }
-  return {
+  const worklist: Worklist = {
     rows,
     nextCursor,
     count: n === null ? null : { value: Math.min(n, WORKLIST_COUNT_CAP), more: n > WORKLIST_COUNT_CAP },
     municipalities: cursor ? [] : org.kommunerOf(units),
     pageSize: input.pageSize,
   };
+  // A first page whose count was taken in a statement of its own is not kept: the count and the
+  // rows were read in two snapshots. The next read keeps one.
+  if (key && (cursor || result!.n !== null)) {
+    keepPage(key, { units, snapshot: result!.snapshot, caseIds: rows.map((r) => r.caseId), result: worklist, keptAt: Date.now() });
+  }
+  return worklist;
 }
 
 /**

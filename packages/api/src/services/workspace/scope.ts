@@ -44,14 +44,15 @@ export interface OrgNames {
  * the reader's unit) or the kommuner of its region takes them from here instead of joining `units`
  * three times per row and `organisations` on every first page.
  */
-export async function resolveScope(db: DbOrTx, ctx: RoleContext): Promise<{ unitIds: string[] } & OrgNames> {
+export async function resolveScope(db: DbOrTx, ctx: RoleContext): Promise<{ unitIds: string[]; treeVersion: string | null } & OrgNames> {
   const { version, ids } = await scopeAt(db, ctx);
   let names = version !== null && kept?.version === version ? kept.names : null;
   if (!names) {
     names = await readOrgNames(db);
     if (version !== null) kept = { version, names };
   }
-  return { unitIds: [...ids], ...names };
+  // The version names the database too: what is kept under it is never read against another.
+  return { unitIds: [...ids], treeVersion: version, ...names };
 }
 
 /** The names at the version last read (one slot: a process serves one database; tests' many databases only read more often). */
