@@ -1,4 +1,4 @@
-import { sql, type DbOrTx } from "@vardkedjan/db/client";
+import { executePrepared, sql, type DbOrTx } from "@vardkedjan/db/client";
 import type { RoleContext } from "@vardkedjan/domain/identity/types";
 import { unitsWithDescendants } from "../org/unit-tree";
 
@@ -105,7 +105,10 @@ const cache = new Map<string, readonly string[]>();
 
 /** The tree's version in this database (a test run has a database per file, told apart by name and instance). */
 async function treeVersion(db: DbOrTx): Promise<string | null> {
-  const res = await db.execute<{ v: string }>(
+  // Prepared: every scoped request of every portal asks it, and parsing and planning it each time
+  // cost PostgreSQL more than running it.
+  const res = await executePrepared<{ v: string }>(
+    db,
     sql`select current_database() || ':' || instance::text || ':' || version::text as v from org_tree_version where id = 1`,
   );
   // No row (someone emptied the table): keep nothing rather than trust a set that cannot be checked.
