@@ -70,18 +70,17 @@ CREATE TRIGGER case_parties_worklist_changes_delete AFTER DELETE ON "case_partie
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_parties();--> statement-breakpoint
 CREATE TRIGGER coordination_cases_worklist_changes_update AFTER UPDATE ON "coordination_cases"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('id');--> statement-breakpoint
-CREATE TRIGGER consents_worklist_changes_insert AFTER INSERT ON "consents"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('case_id');--> statement-breakpoint
-CREATE TRIGGER consents_worklist_changes_update AFTER UPDATE ON "consents"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('case_id');--> statement-breakpoint
-CREATE TRIGGER consents_worklist_changes_delete AFTER DELETE ON "consents"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('case_id');--> statement-breakpoint
-CREATE TRIGGER case_payments_worklist_changes_insert AFTER INSERT ON "case_payments"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('case_id');--> statement-breakpoint
-CREATE TRIGGER case_payments_worklist_changes_update AFTER UPDATE ON "case_payments"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('case_id');--> statement-breakpoint
-CREATE TRIGGER case_payments_worklist_changes_delete AFTER DELETE ON "case_payments"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases('case_id');--> statement-breakpoint
+-- Consents and payment responsibility alike: rows keyed by case_id, every kind of write.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['consents', 'case_payments'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases(%L)', t || '_worklist_changes_insert', t, 'case_id');
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases(%L)', t || '_worklist_changes_update', t, 'case_id');
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_cases(%L)', t || '_worklist_changes_delete', t, 'case_id');
+  END LOOP;
+END $$;--> statement-breakpoint
 CREATE TRIGGER patients_worklist_changes_update AFTER UPDATE ON "patients"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_patients();--> statement-breakpoint
 CREATE TRIGGER case_parties_worklist_changes_truncate AFTER TRUNCATE ON "case_parties" FOR EACH STATEMENT EXECUTE FUNCTION worklist_changes_of_everything();--> statement-breakpoint
