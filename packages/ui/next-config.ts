@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 /**
  * Headers that never change, on every response including Next's static files. The per-request
- * Content-Security-Policy (with its script nonce) is set by each app's proxy.ts.
+ * Content-Security-Policy (with its script nonce) is set by each app's proxy.ts, except on the
+ * API's answers (API_CONTENT_SECURITY_POLICY).
  */
 const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -14,6 +15,13 @@ const STATIC_SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/**
+ * The API's answers (tRPC, JSON) pass no proxy: they carry this fixed policy instead of the pages'
+ * per-request one. A JSON answer loads and runs nothing, so everything is refused, and no page
+ * may frame it. The pages' strict-transport-security (on https) covers the host for the API too.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The Next.js configuration every portal shares. */
 export const portalNextConfig: NextConfig = {
@@ -27,5 +35,8 @@ export const portalNextConfig: NextConfig = {
   // Pages import their component from the packages' index; without this every client component
   // of the index (and what it imports: zod schemas, chart code) lands in every page's first load.
   experimental: { optimizePackageImports: ["@vardkedjan/ui", "@vardkedjan/domain"] },
-  headers: async () => [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }],
+  headers: async () => [
+    { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+    { source: "/api/trpc/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+  ],
 };

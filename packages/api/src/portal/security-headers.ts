@@ -3,14 +3,15 @@ import type { Portal } from "@vardkedjan/domain/identity/types";
 import { parsePortalEnv } from "./env";
 
 /**
- * The Content-Security-Policy of every portal response, set per request by each app's proxy.ts
+ * The Content-Security-Policy of every portal page and document, set per request by each app's proxy.ts
  * (Next 16's middleware). Scripts run only with this request's nonce ('strict-dynamic' lets the
  * nonce'd Next runtime load its own chunks); Next reads the nonce from the request's CSP header
  * and puts it on its scripts and inline styles, which is why every page is rendered per request.
  * No 'unsafe-eval' outside `next dev` (React needs eval there for its error overlay only).
  *
  * The other headers that never change (nosniff, Referrer-Policy, Permissions-Policy) are in the
- * shared Next config, so they are on static files too. HSTS is sent where the portal's public URL
+ * shared Next config, so they are on static files too; so is the API's fixed policy (its JSON
+ * answers pass no proxy). HSTS is sent where the portal's public URL
  * is https (the reverse proxy in docker/ sends it as well).
  */
 
