@@ -21,13 +21,12 @@ const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? ke
  * that the two are one object (see walk).
  */
 export function serializeOutput(value: unknown): SuperJSONResult {
-  const keep = typeof value === "object" && value !== null && serialized.has(value);
-  if (keep) {
-    const done = serialized.get(value);
-    if (done) return done;
-  }
+  if (typeof value !== "object" || value === null) return serializeAnswer(value);
+  // undefined: not kept; null: kept, not yet written.
+  const done = serialized.get(value);
+  if (done) return done;
   const result = serializeAnswer(value);
-  if (keep) serialized.set(value as object, result);
+  if (done === null) serialized.set(value, result);
   return result;
 }
 

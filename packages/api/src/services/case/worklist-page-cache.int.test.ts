@@ -179,16 +179,16 @@ describe("worklist pages kept per snapshot", () => {
 
   it("forgets a page after its minute, and never serves one for another set of units", () => {
     const result = { rows: [] };
-    keepPage("nyckel", { units: ["a", "b"], snapshot: "1:1:", caseIds: [], result, keptAt: 1_000 });
+    keepPage("nyckel", { units: ["a", "b"], snapshot: "1:1:", result, keptAt: 1_000 });
     expect(keptPage("nyckel", ["a", "c"], 1_001)).toBeNull();
-    keepPage("nyckel", { units: ["a", "b"], snapshot: "1:1:", caseIds: [], result, keptAt: 1_000 });
+    keepPage("nyckel", { units: ["a", "b"], snapshot: "1:1:", result, keptAt: 1_000 });
     expect(keptPage("nyckel", ["a", "b"], 1_000 + KEPT_PAGE_MS)!.result).toBe(result);
     expect(keptPage("nyckel", ["a", "b"], 1_001 + KEPT_PAGE_MS)).toBeNull();
   });
 
   it("serialises a kept answer once, as superjson would", () => {
     const answer = { rows: [{ at: new Date("2026-12-07T10:00:00Z"), name: "Tolvan" }], more: undefined };
-    keepPage("serialiserad", { units: [], snapshot: "1:1:", caseIds: [], result: answer, keptAt: Date.now() });
+    keepPage("serialiserad", { units: [], snapshot: "1:1:", result: answer, keptAt: Date.now() });
     const once = serializeOutput(answer);
     expect(serializeOutput(answer)).toBe(once);
     expect(once).toEqual(superjson.serialize(answer));

@@ -32,8 +32,6 @@ export interface KeptPage<T extends object> {
   units: readonly string[];
   /** `pg_current_snapshot()` of the statement that read the page. */
   snapshot: string;
-  /** The cases shown, for the audit row of each read. */
-  caseIds: readonly string[];
   result: T;
   keptAt: number;
 }

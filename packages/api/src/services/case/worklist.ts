@@ -175,12 +175,13 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
   const key = pageKey(org.treeVersion, actor, contexts, input, sort, direction);
   const kept = key ? keptPage<Worklist>(key, units) : null;
   if (kept) {
-    const shown = sql`${JSON.stringify({ caseIds: kept.caseIds, search: null })}::jsonb${contextsDetail}`;
+    const caseIds = kept.result.rows.map((r) => r.caseId);
+    const shown = sql`${JSON.stringify({ caseIds, search: null })}::jsonb${contextsDetail}`;
     const [check] = (
       await executePrepared<{ changed: boolean }>(
         db,
         sql`with changed as (select ${changedSinceSql(units, kept.snapshot)} as c),
-          audit as (${auditOf(shown, kept.caseIds.length > 0 ? sql`not (select c from changed)` : sql`false`)} returning 1)
+          audit as (${auditOf(shown, caseIds.length > 0 ? sql`not (select c from changed)` : sql`false`)} returning 1)
           select (select c from changed) as changed, (select count(*)::int from audit) as audited`,
       )
     ).rows;
@@ -233,7 +234,7 @@ export async function getWorklist(db: Db, actor: Actor, input: WorklistInput, se
   // A first page whose count was taken in a statement of its own is not kept: the count and the
   // rows were read in two snapshots. The next read keeps one.
   if (key && (cursor || result!.n !== null)) {
-    keepPage(key, { units, snapshot: result!.snapshot, caseIds: rows.map((r) => r.caseId), result: worklist, keptAt: Date.now() });
+    keepPage(key, { units, snapshot: result!.snapshot, result: worklist, keptAt: Date.now() });
   }
   return worklist;
 }
